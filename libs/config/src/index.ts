@@ -1,0 +1,4 @@
+export * from './config-error';
+export * from './variables';
+export * from './read-config';
+export * from './common';

@@ -1,0 +1,5 @@
+export * from './services';
+export * from './topology';
+export * from './messages/define';
+export * from './messages/catalog';
+export * from './messages/system.messages';

@@ -1,0 +1,58 @@
+import { EventPattern, MessagePattern } from '@nestjs/microservices';
+import type { Observable } from 'rxjs';
+
+import type {
+  EventName,
+  EventPayload,
+  RpcName,
+  RpcRequest,
+  RpcResponse,
+  StreamChunk,
+  StreamName,
+} from '@deskpilot/contracts';
+
+import type { BusContext } from './bus-context';
+
+type Awaitable<T> = T | Promise<T>;
+
+/**
+ * Marks the handler of an event. The method's signature is checked against the event's payload
+ * type from the contracts, and the payload is validated before the method runs.
+ */
+export function OnEvent<N extends EventName>(name: N) {
+  return (
+    target: object,
+    key: string | symbol,
+    descriptor: TypedPropertyDescriptor<
+      (payload: EventPayload<N>, context: BusContext) => Awaitable<void>
+    >,
+  ): void => {
+    EventPattern(name)(target, key, descriptor);
+  };
+}
+
+/** Marks the handler that answers a request; its return type is checked against the contract. */
+export function OnRequest<N extends RpcName>(name: N) {
+  return (
+    target: object,
+    key: string | symbol,
+    descriptor: TypedPropertyDescriptor<
+      (payload: RpcRequest<N>, context: BusContext) => Awaitable<RpcResponse<N>>
+    >,
+  ): void => {
+    MessagePattern(name)(target, key, descriptor);
+  };
+}
+
+/** Marks the handler of a streamed request: it returns an Observable of contract chunks. */
+export function OnStream<N extends StreamName>(name: N) {
+  return (
+    target: object,
+    key: string | symbol,
+    descriptor: TypedPropertyDescriptor<
+      (payload: RpcRequest<N>, context: BusContext) => Observable<StreamChunk<N>>
+    >,
+  ): void => {
+    MessagePattern(name)(target, key, descriptor);
+  };
+}
