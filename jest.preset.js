@@ -1,14 +1,24 @@
 const path = require('node:path');
 
-const libs = [
-  'config',
-  'contracts',
-  'messaging',
-  'observability',
-  'persistence',
-  'storage',
-  'testing',
-];
+const projects = {
+  config: 'libs/config',
+  contracts: 'libs/contracts',
+  embeddings: 'libs/embeddings',
+  messaging: 'libs/messaging',
+  observability: 'libs/observability',
+  persistence: 'libs/persistence',
+  runtime: 'libs/runtime',
+  storage: 'libs/storage',
+  testing: 'libs/testing',
+  text: 'libs/text',
+  gateway: 'services/gateway',
+  ingest: 'services/ingest',
+  llm: 'services/llm',
+  retrieval: 'services/retrieval',
+  'whmcs-sync': 'services/whmcs-sync',
+  'openrouter-simulator': 'tools/openrouter-simulator',
+  'whmcs-simulator': 'tools/whmcs-simulator',
+};
 
 /** Shared Jest settings: ts-jest in transpile-only mode (tsc type-checks separately). */
 module.exports = {
@@ -18,7 +28,10 @@ module.exports = {
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: Object.fromEntries(
-    libs.map((lib) => [`^@deskpilot/${lib}$`, path.join(__dirname, `libs/${lib}/src/index.ts`)]),
+    Object.entries(projects).map(([name, dir]) => [
+      `^@deskpilot/${name}$`,
+      path.join(__dirname, dir, 'src/index.ts'),
+    ]),
   ),
   clearMocks: true,
   restoreMocks: true,

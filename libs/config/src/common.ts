@@ -5,8 +5,7 @@ import { z } from 'zod';
 
 import type { LogLevel } from '@deskpilot/observability';
 
-import type { Environment } from './read-config';
-import { readEnvironment } from './read-config';
+import { ConfigError } from './config-error';
 import { env } from './variables';
 
 /** Variables every service reads. */
@@ -32,8 +31,7 @@ export interface CommonConfig {
   readonly bus: { readonly prefetch: number; readonly maxAttempts: number };
 }
 
-export function readCommonConfig(environment: Environment): CommonConfig {
-  const vars = readEnvironment(commonEnvironment, environment);
+export function commonConfig(vars: z.infer<typeof commonEnvironment>): CommonConfig {
   return {
     logLevel: vars.LOG_LEVEL ?? 'info',
     dataDir: resolve(vars.DATA_DIR ?? '.data'),
@@ -43,4 +41,39 @@ export function readCommonConfig(environment: Environment): CommonConfig {
     instanceId: vars.INSTANCE_ID ?? `${hostname()}-${randomUUID().slice(0, 8)}`,
     bus: { prefetch: vars.BUS_PREFETCH ?? 16, maxAttempts: vars.BUS_MAX_ATTEMPTS ?? 5 },
   };
+}
+
+/** Object storage variables (Hetzner Object Storage or any S3-compatible store). */
+export const s3Environment = z.object({
+  S3_ENDPOINT: env.url(['http', 'https']),
+  S3_REGION: env.string(),
+  S3_BUCKET: env.string(),
+  S3_ACCESS_KEY_ID: env.string(),
+  S3_SECRET_ACCESS_KEY: env.string(),
+});
+
+export interface S3Config {
+  readonly endpoint: string | undefined;
+  readonly region: string;
+  readonly bucket: string;
+  readonly accessKeyId: string | undefined;
+  readonly secretAccessKey: string | undefined;
+}
+
+export function s3Config(vars: z.infer<typeof s3Environment>): S3Config {
+  return {
+    endpoint: vars.S3_ENDPOINT,
+    region: vars.S3_REGION ?? 'us-east-1',
+    bucket: vars.S3_BUCKET ?? 'deskpilot',
+    accessKeyId: vars.S3_ACCESS_KEY_ID,
+    secretAccessKey: vars.S3_SECRET_ACCESS_KEY,
+  };
+}
+
+/** A variable the service cannot run without in this mode. */
+export function required<T>(value: T | undefined, variable: string, why: string): T {
+  if (value === undefined) {
+    throw new ConfigError([{ variable, message: `is required ${why}` }]);
+  }
+  return value;
 }

@@ -1,3 +1,4 @@
+import { UseFilters } from '@nestjs/common';
 import { EventPattern, MessagePattern } from '@nestjs/microservices';
 import type { Observable } from 'rxjs';
 
@@ -12,8 +13,14 @@ import type {
 } from '@deskpilot/contracts';
 
 import type { BusContext } from './bus-context';
+import { PassThroughRpcFilter } from './pass-through-rpc.filter';
 
 type Awaitable<T> = T | Promise<T>;
+
+/*
+ * Each decorator also installs PassThroughRpcFilter on the handler, so the bus sees the original
+ * error whatever the application's global filters are.
+ */
 
 /**
  * Marks the handler of an event. The method's signature is checked against the event's payload
@@ -28,31 +35,30 @@ export function OnEvent<N extends EventName>(name: N) {
     >,
   ): void => {
     EventPattern(name)(target, key, descriptor);
+    UseFilters(PassThroughRpcFilter)(target, key, descriptor);
   };
 }
 
 /** Marks the handler that answers a request; its return type is checked against the contract. */
 export function OnRequest<N extends RpcName>(name: N) {
-  return (
+  return <F extends (payload: RpcRequest<N>, context: BusContext) => Awaitable<RpcResponse<N>>>(
     target: object,
     key: string | symbol,
-    descriptor: TypedPropertyDescriptor<
-      (payload: RpcRequest<N>, context: BusContext) => Awaitable<RpcResponse<N>>
-    >,
+    descriptor: TypedPropertyDescriptor<F>,
   ): void => {
     MessagePattern(name)(target, key, descriptor);
+    UseFilters(PassThroughRpcFilter)(target, key, descriptor);
   };
 }
 
 /** Marks the handler of a streamed request: it returns an Observable of contract chunks. */
 export function OnStream<N extends StreamName>(name: N) {
-  return (
+  return <F extends (payload: RpcRequest<N>, context: BusContext) => Observable<StreamChunk<N>>>(
     target: object,
     key: string | symbol,
-    descriptor: TypedPropertyDescriptor<
-      (payload: RpcRequest<N>, context: BusContext) => Observable<StreamChunk<N>>
-    >,
+    descriptor: TypedPropertyDescriptor<F>,
   ): void => {
     MessagePattern(name)(target, key, descriptor);
+    UseFilters(PassThroughRpcFilter)(target, key, descriptor);
   };
 }

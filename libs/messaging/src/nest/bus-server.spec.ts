@@ -1,0 +1,116 @@
+import { Controller, Module } from '@nestjs/common';
+import type { INestMicroservice } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+
+import type { ServiceHealth } from '@deskpilot/contracts';
+import { SystemRpc, catalog, topology } from '@deskpilot/contracts';
+import { createLogger, currentCorrelationId, runWithCorrelation } from '@deskpilot/observability';
+
+import { HandlerWiringError, RemoteError } from '../core/errors';
+import { InProcessBroker } from '../in-process/in-process-broker';
+import { BusServer } from './bus-server';
+import { OnRequest } from './decorators';
+import { MessageBus } from './message-bus';
+
+const logger = createLogger({ service: 'test', instanceId: 'test', level: 'silent' });
+
+const state = { fail: false, seenCorrelation: undefined as string | undefined };
+
+@Controller()
+class HealthProbeController {
+  @OnRequest(SystemRpc.IngestHealth)
+  check(): ServiceHealth {
+    state.seenCorrelation = currentCorrelationId();
+    if (state.fail) {
+      throw Object.assign(new Error('index not loaded'), { code: 'UNAVAILABLE' });
+    }
+    return {
+      service: 'ingest',
+      instanceId: 'i-1',
+      version: '0',
+      status: 'up',
+      uptimeSeconds: 1,
+      checks: {},
+    };
+  }
+}
+
+@Module({ controllers: [HealthProbeController] })
+class WiredModule {}
+
+@Module({})
+class EmptyModule {}
+
+describe(BusServer.name, () => {
+  let broker: InProcessBroker;
+  let app: INestMicroservice | undefined;
+
+  async function start(module: new () => unknown): Promise<INestMicroservice> {
+    const testing = await Test.createTestingModule({ imports: [module] }).compile();
+    const microservice = testing.createNestMicroservice({
+      strategy: new BusServer({
+        broker,
+        service: 'ingest',
+        instanceId: 'i-1',
+        routes: topology.ingest,
+        prefetch: 4,
+        logger,
+      }),
+      logger: false,
+    });
+    await microservice.listen();
+    return microservice;
+  }
+
+  beforeEach(async () => {
+    broker = new InProcessBroker({ catalog, topology, retry: { maxAttempts: 2, delaysMs: [10] } });
+    await broker.connect();
+    state.fail = false;
+    state.seenCorrelation = undefined;
+  });
+
+  afterEach(async () => {
+    await app?.close();
+    app = undefined;
+    await broker.close();
+  });
+
+  it('should refuse to start when a declared request has no handler', async () => {
+    await expect(start(EmptyModule)).rejects.toThrow(HandlerWiringError);
+    await expect(start(EmptyModule)).rejects.toThrow(
+      `no handler for request ${SystemRpc.IngestHealth}`,
+    );
+  });
+
+  it('should answer a typed request through the Nest handler', async () => {
+    app = await start(WiredModule);
+    const bus = new MessageBus(broker, { service: 'gateway', defaultTimeoutMs: 2_000 });
+
+    const health = await bus.request(SystemRpc.IngestHealth, {});
+
+    expect(health).toMatchObject({ service: 'ingest', status: 'up' });
+  });
+
+  it('should carry the caller correlation id into the handler', async () => {
+    app = await start(WiredModule);
+    const bus = new MessageBus(broker, { service: 'gateway', defaultTimeoutMs: 2_000 });
+
+    await runWithCorrelation('req-42', () => bus.request(SystemRpc.IngestHealth, {}));
+
+    expect(state.seenCorrelation).toBe('req-42');
+  });
+
+  it('should return the handler error code, not a generic Nest error', async () => {
+    app = await start(WiredModule);
+    const bus = new MessageBus(broker, { service: 'gateway', defaultTimeoutMs: 2_000 });
+    state.fail = true;
+
+    const failure = bus.request(SystemRpc.IngestHealth, {});
+
+    await expect(failure).rejects.toBeInstanceOf(RemoteError);
+    await expect(failure).rejects.toMatchObject({
+      code: 'UNAVAILABLE',
+      message: 'index not loaded',
+    });
+  });
+});

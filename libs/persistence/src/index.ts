@@ -1,0 +1,4 @@
+export * from './data-source';
+export * from './connect';
+export * from './migrate';
+export * from './embedded-postgres';

@@ -1,0 +1,20 @@
+import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+
+import { SystemHealthService } from './system-health.service';
+
+@ApiTags('operations')
+@Controller('health')
+export class HealthController {
+  constructor(private readonly system: SystemHealthService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Readiness of every service and dependency (503 if any is down)' })
+  async check(@Res() response: Response): Promise<void> {
+    const health = await this.system.check();
+    response
+      .status(health.status === 'up' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+      .json(health);
+  }
+}

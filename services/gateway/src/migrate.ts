@@ -1,0 +1,7 @@
+import 'reflect-metadata';
+
+import { runMigrateOnly } from '@deskpilot/runtime';
+
+import { gatewayDatabase } from './database/gateway-database';
+
+runMigrateOnly(gatewayDatabase);

@@ -1,0 +1,7 @@
+import 'reflect-metadata';
+
+import { runMigrateOnly } from '@deskpilot/runtime';
+
+import { ingestDatabase } from './database/ingest-database';
+
+runMigrateOnly(ingestDatabase);

@@ -1,0 +1,21 @@
+import type { RunningService, ServiceContext, ServiceDefinition } from '@deskpilot/runtime';
+import { startService } from '@deskpilot/runtime';
+
+import type { LlmConfig } from './config/llm.config';
+import { loadLlmConfig } from './config/llm.config';
+import { LlmModule } from './llm.module';
+
+export { llmDatabase } from './database/llm-database';
+
+export const llmService: ServiceDefinition<LlmConfig> = {
+  service: 'llm',
+  loadConfig: loadLlmConfig,
+  module: (config, runtime) => LlmModule.forRoot(config, runtime),
+  http: (config, { standalone }) =>
+    standalone ? { port: config.port, host: '0.0.0.0' } : undefined,
+};
+
+/** Starts the llm worker: prompts, OpenRouter calls and streamed answers. */
+export function startLlm(context: ServiceContext): Promise<RunningService> {
+  return startService(llmService, context);
+}

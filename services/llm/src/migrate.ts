@@ -1,0 +1,7 @@
+import 'reflect-metadata';
+
+import { runMigrateOnly } from '@deskpilot/runtime';
+
+import { llmDatabase } from './database/llm-database';
+
+runMigrateOnly(llmDatabase);

@@ -1,0 +1,7 @@
+import 'reflect-metadata';
+
+import { runMigrateOnly } from '@deskpilot/runtime';
+
+import { retrievalDatabase } from './database/retrieval-database';
+
+runMigrateOnly(retrievalDatabase);
