@@ -1,0 +1,13 @@
+import { stem } from './porter-stemmer';
+
+describe(stem.name, () => {
+  it('should reduce a word to its Porter2 stem when it is all letters', () => {
+    expect(stem('generously')).toBe('generous');
+    expect(stem('mailboxes')).toBe('mailbox');
+  });
+
+  it('should return the token unchanged when it contains digits', () => {
+    expect(stem('ipv6')).toBe('ipv6');
+    expect(stem('route53')).toBe('route53');
+  });
+});
