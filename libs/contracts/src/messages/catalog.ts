@@ -1,11 +1,15 @@
 import type { z } from 'zod';
 
 import type { EventDefinition, RpcDefinition, StreamDefinition } from './define';
+import { draftingMessages } from './drafting.messages';
+import { searchMessages } from './search.messages';
 import { systemMessages } from './system.messages';
 
 /** Every message on the bus, by name. The single source of truth for producers and consumers. */
 export const catalog = {
   ...systemMessages,
+  ...searchMessages,
+  ...draftingMessages,
 };
 
 export type Catalog = typeof catalog;

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+
+import { event } from './define';
+
+/** A passage an answer cites as `[index]`. */
+export const Citation = z.object({
+  index: z.number().int().positive(),
+  chunkId: z.uuid(),
+  documentId: z.uuid(),
+  documentTitle: z.string(),
+  headingPath: z.array(z.string()),
+  /** The cited passage, or the part of it shown to the reviewer. */
+  excerpt: z.string(),
+});
+export type Citation = z.infer<typeof Citation>;
+
+export const ThreadMessage = z.object({
+  from: z.enum(['customer', 'staff']),
+  author: z.string(),
+  /** WHMCS server-local `Y-m-d H:i:s`, as WHMCS sent it. */
+  date: z.string(),
+  /** Plain text with HTML entities already decoded. */
+  text: z.string(),
+});
+export type ThreadMessage = z.infer<typeof ThreadMessage>;
+
+export const CustomerContext = z.object({
+  name: z.string(),
+  company: z.string().optional(),
+  language: z.string().optional(),
+  status: z.string().optional(),
+  creditBalance: z.string().optional(),
+  overdueInvoices: z.number().int().nonnegative().optional(),
+  services: z
+    .array(z.object({ product: z.string(), domain: z.string(), status: z.string() }))
+    .default([]),
+});
+export type CustomerContext = z.infer<typeof CustomerContext>;
+
+/** Published by whmcs-sync for each ticket that waits for a staff reply and has no current draft. */
+export const DraftRequested = z.object({
+  draftId: z.uuid(),
+  /** WHMCS internal ticket id (`ticketid`), as a string. */
+  ticketId: z.string().min(1),
+  /** Customer-visible ticket number (`tid`). */
+  ticketNumber: z.string(),
+  subject: z.string(),
+  department: z.string(),
+  customer: CustomerContext,
+  /** The whole thread, oldest first; the last message is the customer's. */
+  thread: z.array(ThreadMessage).min(1),
+});
+export type DraftRequested = z.infer<typeof DraftRequested>;
+
+export const DraftFlags = z.object({
+  /** Ticket text that reads like instructions to the model (it is never obeyed). */
+  injectionSuspected: z.boolean(),
+  /** Kinds of secrets removed before any text left for a model, e.g. `password`, `card-number`. */
+  redactions: z.array(z.string()),
+  /** Answer sentences the cited passages do not support. */
+  unsupportedSentences: z.array(z.string()),
+});
+export type DraftFlags = z.infer<typeof DraftFlags>;
+
+/** Published by llm when a requested draft is ready. */
+export const DraftGenerated = z.object({
+  draftId: z.uuid(),
+  ticketId: z.string().min(1),
+  /** Markdown reply to the customer. */
+  text: z.string(),
+  citations: z.array(Citation),
+  /** 0 (no support from the knowledge base) to 1 (every sentence grounded). */
+  confidence: z.number().min(0).max(1),
+  flags: DraftFlags,
+  /** True when the extractive offline answerer wrote it (no model key configured). */
+  offline: z.boolean(),
+  model: z.string(),
+  settingsVersion: z.number().int().nonnegative(),
+  interactionId: z.uuid(),
+});
+export type DraftGenerated = z.infer<typeof DraftGenerated>;
+
+/** Published by llm when a draft could not be written; whmcs-sync marks it failed or retries. */
+export const DraftFailed = z.object({
+  draftId: z.uuid(),
+  ticketId: z.string().min(1),
+  reason: z.string(),
+  /** Whether asking again later may succeed (model outage) or not (invalid request). */
+  retryable: z.boolean(),
+});
+export type DraftFailed = z.infer<typeof DraftFailed>;
+
+export const DraftingEvent = {
+  DraftRequested: 'tickets.draft.requested',
+  DraftGenerated: 'llm.draft.generated',
+  DraftFailed: 'llm.draft.failed',
+} as const;
+
+export const draftingMessages = {
+  [DraftingEvent.DraftRequested]: event(DraftRequested),
+  [DraftingEvent.DraftGenerated]: event(DraftGenerated),
+  [DraftingEvent.DraftFailed]: event(DraftFailed),
+};

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+import { rpc } from './define';
+
+export const SearchRequest = z.object({
+  query: z.string().trim().min(1).max(2_000),
+  topK: z.number().int().min(1).max(50).default(8),
+  /** Share of the dense (vector) ranking in the fused score; the lexical ranking gets the rest. */
+  denseWeight: z.number().min(0).max(1).default(0.5),
+  /** Restricts the search to these documents (for example a document view's test panel). */
+  documentIds: z.array(z.uuid()).max(100).optional(),
+});
+export type SearchRequest = z.input<typeof SearchRequest>;
+
+export const SearchHit = z.object({
+  chunkId: z.uuid(),
+  documentId: z.uuid(),
+  documentTitle: z.string(),
+  documentVersion: z.number().int().positive(),
+  /** Enclosing headings, outermost first. */
+  headingPath: z.array(z.string()),
+  text: z.string(),
+  /** Fused score used for the order of the hits; higher is better. */
+  score: z.number(),
+  /** Cosine similarity from the vector index, when the chunk was among the dense candidates. */
+  denseScore: z.number().nullable(),
+  /** PostgreSQL full-text rank, when the chunk matched the query's terms. */
+  lexicalScore: z.number().nullable(),
+  denseRank: z.number().int().positive().nullable(),
+  lexicalRank: z.number().int().positive().nullable(),
+});
+export type SearchHit = z.infer<typeof SearchHit>;
+
+export const SearchResponse = z.object({
+  hits: z.array(SearchHit),
+  /** Id of the embedder that produced the query vector (see the Embedder interface). */
+  embedder: z.string(),
+  tookMs: z.number().nonnegative(),
+});
+export type SearchResponse = z.infer<typeof SearchResponse>;
+
+/** Hybrid search over the knowledge base, answered by any retrieval replica. */
+export const SearchRpc = {
+  Search: 'retrieval.search',
+} as const;
+
+export const searchMessages = {
+  [SearchRpc.Search]: rpc(SearchRequest, SearchResponse),
+};
