@@ -9,6 +9,10 @@ import {
   S3ServiceException,
 } from '@aws-sdk/client-s3';
 
+// The SDK is pinned; its notice that releases after January 2027 need Node 22 would otherwise be
+// printed by every process at start.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
 export interface ObjectStoreConfig {
   /** Unset means AWS itself; any S3-compatible store (Hetzner, MinIO, local) sets it. */
   readonly endpoint: string | undefined;

@@ -1,2 +1,3 @@
 export * from './services';
 export * from './wait-for';
+export * from './tcp-proxy';
