@@ -1,3 +1,4 @@
+import amqp from 'amqplib';
 import { randomUUID } from 'node:crypto';
 import { of } from 'rxjs';
 
@@ -6,6 +7,7 @@ import type { Disposable } from '@deskpilot/testing';
 import { closeVhostConnections, createTestVhost, waitFor } from '@deskpilot/testing';
 
 import { AmqpBroker } from '../../src/amqp/amqp-broker';
+import { EVENTS_EXCHANGE } from '../../src/amqp/names';
 import type { Broker, Consumer } from '../../src/core/broker';
 import { newMeta } from '../../src/core/wire';
 import { describeBrokerContract, testBrokerOptions } from '../../src/testing/broker-contract.suite';
@@ -94,6 +96,59 @@ describe(AmqpBroker.name, () => {
       );
 
       expect(reply).toEqual({ text: 'back' });
+    });
+  });
+
+  describe('bytes that are not a message', () => {
+    let vhost: Disposable<string>;
+    let broker: Broker;
+    let consumer: Consumer | undefined;
+
+    beforeEach(async () => {
+      vhost = await createTestVhost();
+      broker = amqpBroker(vhost.value);
+      await broker.connect();
+    });
+
+    afterEach(async () => {
+      await consumer?.stop();
+      await broker.close();
+      await vhost.dispose();
+    });
+
+    it('should dead-letter a body that is not JSON with the reason and keep consuming', async () => {
+      const seen: string[] = [];
+      consumer = await broker.consume(
+        { service: 'shipping', instanceId: randomUUID(), prefetch: 8 },
+        {
+          onEvent: (event) => {
+            seen.push((event.payload as { orderId: string }).orderId);
+            return Promise.resolve();
+          },
+          onRequest: () => of(null),
+        },
+      );
+      const connection = await amqp.connect(vhost.value);
+      const channel = await connection.createConfirmChannel();
+      channel.publish(EVENTS_EXCHANGE, 'test.order.placed', Buffer.from('{"orderId": "o-1",'), {
+        messageId: 'garbled-1',
+        type: 'test.order.placed',
+      });
+      await channel.waitForConfirms();
+      await connection.close();
+      await broker.publish(newMeta('test.order.placed', randomUUID(), 'test'), {
+        orderId: 'o-2',
+        amount: 2,
+      });
+
+      await waitFor(() => seen.includes('o-2'), { timeoutMs: 10_000 });
+      const dead = await waitFor(
+        async () => (await broker.deadLetters('shipping')).find((d) => d.id === 'garbled-1'),
+        { timeoutMs: 10_000 },
+      );
+      expect(dead.reason).toContain('malformed message: body is not JSON');
+      expect(dead.body).toBe('{"orderId": "o-1",');
+      expect(seen).toEqual(['o-2']);
     });
   });
 });
