@@ -10,7 +10,7 @@ describe(parsePrompt.name, () => {
           '<passages>',
           '[1] Restart Apache from WHM.',
           'It takes a minute.',
-          '[2] (Billing) Invoices are due in 7 days.',
+          '[2] (Source: Billing › Terms) Invoices are due in 7 days.',
           '</passages>',
           '<question>',
           'How do I restart [1] Apache?',
@@ -21,7 +21,7 @@ describe(parsePrompt.name, () => {
 
     expect(sut.passages).toEqual([
       { number: 1, text: 'Restart Apache from WHM. It takes a minute.' },
-      { number: 2, text: '(Billing) Invoices are due in 7 days.' },
+      { number: 2, text: 'Invoices are due in 7 days.' },
     ]);
     expect(sut.question).toBe('How do I restart [1] Apache?');
   });

@@ -18,6 +18,8 @@ export interface ParsedPrompt {
 const PASSAGE_START = /^\s*(?:[-*]\s*)?\[(\d{1,4})\][:.)]?\s*(.*)$/;
 const QUESTION_MARKER = /^\s*(?:[\w'’]+\s+){0,3}(?:question|query|ticket)\s*:\s*(.*)$/i;
 const SEPARATOR = /^\s*(?:-{3,}|={3,}|<\/?[\w-]+[^>]*>)\s*$/;
+/** A passage may open with where it comes from, `(Source: Title › Heading)`; not answer text. */
+const SOURCE_LABEL = /^\s*\(source:[^)]*\)\s*/i;
 /** An opening tag on its own line whose name says it holds the question, e.g. `<question>`. */
 const QUESTION_TAG = /^\s*<([\w-]*(?:question|query|ticket)[\w-]*)(?:\s[^>]*)?>\s*$/i;
 const PASSAGE_ROLES = new Set(['system', 'developer', 'user', 'tool']);
@@ -87,7 +89,7 @@ function scanMessage(text: string): Scan {
   let insideQuestionTag = false;
   const closePassage = (): void => {
     if (current) {
-      const body = current.lines.join(' ').replace(/\s+/g, ' ').trim();
+      const body = current.lines.join(' ').replace(/\s+/g, ' ').replace(SOURCE_LABEL, '').trim();
       if (body.length > 0) {
         scan.passages.push({ number: current.number, text: body });
       }
