@@ -65,6 +65,25 @@ export default tseslint.config(
     },
   },
   {
+    // Tests and benchmarks of a service may drive it against the simulators in tools/.
+    files: ['services/*/test/**/*.ts', 'services/*/bench/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: ['type:lib', 'type:contracts', 'type:tool'],
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.spec.ts', '**/*.suite.ts', '**/test/**/*.ts'],
     rules: {
       'no-restricted-imports': 'off',

@@ -5,4 +5,6 @@ export * from './messages/catalog';
 export * from './messages/system.messages';
 export * from './messages/search.messages';
 export * from './messages/drafting.messages';
+export * from './messages/answering.messages';
+export * from './messages/interactions.messages';
 export * from './version';

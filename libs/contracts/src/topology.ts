@@ -1,4 +1,7 @@
+import { AnsweringEvent, AnsweringRpc } from './messages/answering.messages';
 import type { EventName, RequestName } from './messages/catalog';
+import { DraftingEvent } from './messages/drafting.messages';
+import { InteractionsEvent, InteractionsRpc } from './messages/interactions.messages';
 import { SystemRpc } from './messages/system.messages';
 import { ServiceName } from './services';
 
@@ -17,7 +20,17 @@ export const topology: Record<ServiceName, ServiceSubscriptions> = {
   [ServiceName.Gateway]: { events: [], broadcast: [], rpcs: [] },
   [ServiceName.Ingest]: { events: [], broadcast: [], rpcs: [SystemRpc.IngestHealth] },
   [ServiceName.Retrieval]: { events: [], broadcast: [], rpcs: [SystemRpc.RetrievalHealth] },
-  [ServiceName.Llm]: { events: [], broadcast: [], rpcs: [SystemRpc.LlmHealth] },
+  [ServiceName.Llm]: {
+    events: [DraftingEvent.DraftRequested, InteractionsEvent.FeedbackRecorded],
+    broadcast: [AnsweringEvent.SettingsPublished, AnsweringEvent.AnswerCancelled],
+    rpcs: [
+      SystemRpc.LlmHealth,
+      AnsweringRpc.Answer,
+      AnsweringRpc.CurrentSettings,
+      InteractionsRpc.List,
+      InteractionsRpc.Get,
+    ],
+  },
   [ServiceName.WhmcsSync]: { events: [], broadcast: [], rpcs: [SystemRpc.WhmcsSyncHealth] },
 };
 

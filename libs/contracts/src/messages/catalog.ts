@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 
+import { answeringMessages } from './answering.messages';
 import type { EventDefinition, RpcDefinition, StreamDefinition } from './define';
 import { draftingMessages } from './drafting.messages';
+import { interactionsMessages } from './interactions.messages';
 import { searchMessages } from './search.messages';
 import { systemMessages } from './system.messages';
 
@@ -10,6 +12,8 @@ export const catalog = {
   ...systemMessages,
   ...searchMessages,
   ...draftingMessages,
+  ...answeringMessages,
+  ...interactionsMessages,
 };
 
 export type Catalog = typeof catalog;

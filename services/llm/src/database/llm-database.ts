@@ -1,9 +1,20 @@
 import type { MigrationTarget } from '@deskpilot/runtime';
 
-/** The llm schema: the interaction log (added with answering). */
+import { DraftJobEntity } from '../drafts/entities/draft-job.entity';
+import { InteractionFeedbackEntity } from '../interactions/entities/interaction-feedback.entity';
+import { InteractionEntity } from '../interactions/entities/interaction.entity';
+import { BotSettingsVersionEntity } from '../settings/entities/bot-settings-version.entity';
+import { CreateInteractionLog1764460800000 } from './migrations/1764460800000-CreateInteractionLog';
+
+/** The llm schema: the interaction log, feedback copies, bot settings versions, draft jobs. */
 export const llmDatabase: MigrationTarget = {
   service: 'llm',
   schema: 'llm',
-  entities: [],
-  migrations: [],
+  entities: [
+    InteractionEntity,
+    InteractionFeedbackEntity,
+    BotSettingsVersionEntity,
+    DraftJobEntity,
+  ],
+  migrations: [CreateInteractionLog1764460800000],
 };

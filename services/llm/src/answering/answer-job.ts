@@ -1,0 +1,48 @@
+import type {
+  AnswerChunk,
+  AnswerPassage,
+  BotSettingsValues,
+  ConversationTurn,
+  CustomerContext,
+  InteractionKind,
+  ThreadMessage,
+} from '@deskpilot/contracts';
+
+/** The settings an answer is built with; `version` is null for unsaved playground drafts. */
+export interface ResolvedSettings {
+  readonly version: number | null;
+  readonly values: BotSettingsValues;
+}
+
+/** A WHMCS ticket to draft a reply for. All of its text is untrusted. */
+export interface TicketContext {
+  readonly ticketNumber: string;
+  readonly subject: string;
+  readonly department: string;
+  readonly customer: CustomerContext;
+  readonly thread: readonly ThreadMessage[];
+}
+
+/** Everything the answer pipeline needs for one answer, chat or draft alike. */
+export interface AnswerJob {
+  readonly interactionId: string;
+  readonly kind: InteractionKind;
+  readonly userId: string | null;
+  readonly conversationId: string | null;
+  readonly draftId: string | null;
+  readonly ticketId: string | null;
+  /** What to answer: the chat question, or the customer's latest message. */
+  readonly question: string;
+  /** What to search the knowledge base for. */
+  readonly searchQuery: string;
+  readonly history: readonly ConversationTurn[];
+  readonly ticket: TicketContext | null;
+  readonly settings: ResolvedSettings;
+  readonly inspect: boolean;
+  /** Aborted when the user cancels or the caller goes away. */
+  readonly signal: AbortSignal;
+}
+
+export type AnswerEmitter = (chunk: AnswerChunk) => void;
+
+export type { AnswerPassage };

@@ -1,0 +1,241 @@
+import { Inject, Injectable } from '@nestjs/common';
+
+import type {
+  AnswerFailure,
+  AnswerFinalChunk,
+  AnswerFlags,
+  AnswerPassage,
+  PromptMessage,
+} from '@deskpilot/contracts';
+import type { Logger } from '@deskpilot/observability';
+import { LOGGER } from '@deskpilot/runtime';
+
+import { LLM_CONFIG } from '../config/llm-config.token';
+import type { LlmConfig } from '../config/llm.config';
+import { CitationMapper } from '../grounding/citation-mapper';
+import { GroundingChecker } from '../grounding/grounding-checker';
+import { InteractionLogService } from '../interactions/interaction-log.service';
+import { OFFLINE_MODEL, OfflineAnswerer } from '../offline/offline-answerer';
+import type { GenerationResult } from '../openrouter/generation';
+import { OpenRouterAnswerer } from '../openrouter/openrouter-answerer';
+import { PromptBuilder } from '../prompting/prompt-builder';
+import { InjectionDetector } from '../safety/injection-detector';
+import { SecretRedactor } from '../safety/secret-redactor';
+import type { AnswerEmitter, AnswerJob } from './answer-job';
+import { redactJob, untrustedTexts } from './job-redaction';
+import type { RedactedInputs } from './job-redaction';
+import { PassageRetriever } from './passage-retriever';
+
+interface Prepared {
+  readonly job: AnswerJob;
+  readonly redacted: RedactedInputs;
+  readonly injection: { readonly suspected: boolean; readonly signals: readonly string[] };
+  readonly offline: boolean;
+  readonly startedAt: number;
+}
+
+/**
+ * The one answer pipeline behind chat, the playground and ticket drafts: redact and inspect the
+ * untrusted input, search the knowledge base, build the prompt with numbered passages, stream
+ * the model's answer (or the offline extract), map citations, check grounding, log it all.
+ */
+@Injectable()
+export class AnswerPipeline {
+  constructor(
+    private readonly redactor: SecretRedactor,
+    private readonly injection: InjectionDetector,
+    private readonly retriever: PassageRetriever,
+    private readonly prompts: PromptBuilder,
+    private readonly openRouter: OpenRouterAnswerer,
+    private readonly offlineAnswerer: OfflineAnswerer,
+    private readonly citations: CitationMapper,
+    private readonly grounding: GroundingChecker,
+    private readonly log: InteractionLogService,
+    @Inject(LLM_CONFIG) private readonly config: LlmConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async run(job: AnswerJob, emit: AnswerEmitter): Promise<AnswerFinalChunk> {
+    const prepared: Prepared = {
+      job,
+      redacted: redactJob(this.redactor, job),
+      injection: this.injection.inspect(untrustedTexts(job)),
+      offline: !this.openRouter.available,
+      startedAt: performance.now(),
+    };
+    const [passages] = await Promise.all([
+      this.retriever
+        .retrieve(prepared.redacted.searchQuery, job.settings.values)
+        .catch((error: unknown) => {
+          this.logger.warn(
+            { err: String(error), interactionId: job.interactionId },
+            'Search failed',
+          );
+          return undefined;
+        }),
+      this.log.open({ job, question: prepared.redacted.question, offline: prepared.offline }),
+    ]);
+    const prompt =
+      passages === undefined
+        ? []
+        : this.prompts.build({
+            systemPrompt: job.settings.values.systemPrompt,
+            passages,
+            question: prepared.redacted.question,
+            history: prepared.redacted.history,
+            ticket: prepared.redacted.ticket,
+            historyTokenBudget: this.config.answering.historyTokenBudget,
+          });
+    emit({
+      type: 'started',
+      interactionId: job.interactionId,
+      settingsVersion: job.settings.version,
+      model: prepared.offline ? OFFLINE_MODEL : job.settings.values.model,
+      offline: prepared.offline,
+      ...(job.inspect ? { passages: passages ?? [], prompt } : {}),
+    });
+    let firstTokenMs: number | null = null;
+    const onToken = (text: string): void => {
+      firstTokenMs ??= performance.now() - prepared.startedAt;
+      emit({ type: 'token', text });
+    };
+    const generation =
+      passages === undefined
+        ? retrievalFailed(job.settings.values.model)
+        : await this.generate(prepared, passages, prompt, onToken);
+    return this.finish(prepared, passages ?? [], prompt, generation, firstTokenMs, emit);
+  }
+
+  private generate(
+    prepared: Prepared,
+    passages: readonly AnswerPassage[],
+    prompt: readonly PromptMessage[],
+    onToken: (text: string) => void,
+  ): Promise<GenerationResult> {
+    const { job } = prepared;
+    if (prepared.offline) {
+      return Promise.resolve(this.answerOffline(prepared, passages, onToken));
+    }
+    const { values } = job.settings;
+    return this.openRouter.generate(
+      {
+        messages: prompt,
+        model: values.model,
+        fallbackModels: values.fallbackModels,
+        temperature: values.temperature,
+        maxTokens: values.maxTokens,
+        user: job.userId ?? undefined,
+      },
+      job.signal,
+      onToken,
+    );
+  }
+
+  private answerOffline(
+    { job, redacted }: Prepared,
+    passages: readonly AnswerPassage[],
+    onToken: (text: string) => void,
+  ): GenerationResult {
+    const text = this.offlineAnswerer.answer({
+      question: redacted.question,
+      passages,
+      ...(job.ticket ? { customerName: job.ticket.customer.name } : {}),
+    });
+    const tokens = text.match(/\s*\S+/g) ?? [];
+    let sent = '';
+    for (const token of tokens) {
+      if (job.signal.aborted) {
+        break;
+      }
+      sent += token;
+      onToken(token);
+    }
+    const cancelled = sent !== tokens.join('');
+    return {
+      outcome: cancelled ? 'cancelled' : 'ok',
+      text: sent,
+      failure: undefined,
+      usage: null,
+      model: OFFLINE_MODEL,
+      generationId: null,
+      truncated: false,
+      attempts: 0,
+    };
+  }
+
+  private async finish(
+    prepared: Prepared,
+    passages: readonly AnswerPassage[],
+    prompt: readonly PromptMessage[],
+    generation: GenerationResult,
+    firstTokenMs: number | null,
+    emit: AnswerEmitter,
+  ): Promise<AnswerFinalChunk> {
+    const { job, redacted, injection } = prepared;
+    const citations = this.citations.map(generation.text, passages);
+    const grounding = this.grounding.check(generation.text, passages);
+    const flags: AnswerFlags = {
+      injectionSuspected: injection.suspected,
+      injectionSignals: [...injection.signals],
+      redactions: [...redacted.kinds],
+      unsupportedSentences: [...grounding.unsupported],
+      truncated: generation.truncated,
+    };
+    const final: AnswerFinalChunk = {
+      type: 'final',
+      interactionId: job.interactionId,
+      outcome: generation.outcome,
+      ...(generation.failure ? { failure: generation.failure } : {}),
+      text: generation.text,
+      confidence: generation.outcome === 'ok' ? grounding.confidence : 0,
+      flags,
+      usage: generation.usage,
+      model: generation.model,
+      settingsVersion: job.settings.version,
+      offline: prepared.offline,
+      firstTokenMs,
+      totalMs: performance.now() - prepared.startedAt,
+    };
+    emit({ type: 'citations', citations });
+    await this.log.finish(job.interactionId, {
+      final,
+      passages,
+      prompt,
+      citations,
+      generationId: generation.generationId,
+      attempts: generation.attempts,
+    });
+    this.logger.info(
+      {
+        interactionId: job.interactionId,
+        kind: job.kind,
+        outcome: final.outcome,
+        reason: final.failure?.reason,
+        model: final.model,
+        firstTokenMs,
+        totalMs: Math.round(final.totalMs),
+      },
+      'Answer finished',
+    );
+    emit(final);
+    return final;
+  }
+}
+
+function retrievalFailed(model: string): GenerationResult {
+  const failure: AnswerFailure = {
+    reason: 'retrieval_unavailable',
+    message: 'The knowledge base search is unavailable',
+    retryable: true,
+  };
+  return {
+    outcome: 'failed',
+    text: '',
+    failure,
+    usage: null,
+    model,
+    generationId: null,
+    truncated: false,
+    attempts: 0,
+  };
+}

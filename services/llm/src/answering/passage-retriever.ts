@@ -1,0 +1,48 @@
+import { Inject, Injectable } from '@nestjs/common';
+
+import type { AnswerPassage, BotSettingsValues } from '@deskpilot/contracts';
+import { SearchRpc } from '@deskpilot/contracts';
+import { MessageBus } from '@deskpilot/messaging';
+
+import { LLM_CONFIG } from '../config/llm-config.token';
+import type { LlmConfig } from '../config/llm.config';
+
+/** The retrieval contract bounds a query at 2,000 characters. */
+const MAX_QUERY_CHARS = 2_000;
+
+/** Asks retrieval (any replica, over the bus) for the passages that go into the prompt. */
+@Injectable()
+export class PassageRetriever {
+  private readonly timeoutMs: number;
+
+  constructor(
+    private readonly bus: MessageBus,
+    @Inject(LLM_CONFIG) config: LlmConfig,
+  ) {
+    this.timeoutMs = config.answering.searchTimeoutMs;
+  }
+
+  async retrieve(query: string, settings: BotSettingsValues): Promise<AnswerPassage[]> {
+    const response = await this.bus.request(
+      SearchRpc.Search,
+      {
+        query: query.trim().slice(0, MAX_QUERY_CHARS),
+        topK: settings.passages,
+        denseWeight: settings.denseWeight,
+      },
+      { timeoutMs: this.timeoutMs },
+    );
+    return response.hits.slice(0, settings.passages).map((hit, position) => ({
+      index: position + 1,
+      chunkId: hit.chunkId,
+      documentId: hit.documentId,
+      documentTitle: hit.documentTitle,
+      documentVersion: hit.documentVersion,
+      headingPath: hit.headingPath,
+      text: hit.text,
+      score: hit.score,
+      denseScore: hit.denseScore,
+      lexicalScore: hit.lexicalScore,
+    }));
+  }
+}

@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Repository } from 'typeorm';
+
+import type { DraftFailed, DraftGenerated } from '@deskpilot/contracts';
+
+import type { DraftJobState } from './entities/draft-job.entity';
+import { DraftJobEntity } from './entities/draft-job.entity';
+
+@Injectable()
+export class DraftJobsRepository {
+  private readonly jobs: Repository<DraftJobEntity>;
+
+  constructor(dataSource: DataSource) {
+    this.jobs = dataSource.getRepository(DraftJobEntity);
+  }
+
+  /**
+   * Takes the draft for this replica: new, failed before, or abandoned by a replica that died
+   * (claimed before `staleBefore`). Resolves false when it is done or in progress elsewhere.
+   */
+  async claim(
+    draftId: string,
+    ticketId: string,
+    interactionId: string,
+    staleBefore: Date,
+  ): Promise<boolean> {
+    const rows: unknown[] = await this.jobs.query(
+      `INSERT INTO "llm"."draft_jobs" ("draft_id", "ticket_id", "state", "interaction_id", "result", "claimed_at")
+       VALUES ($1, $2, 'running', $3, NULL, now())
+       ON CONFLICT ("draft_id") DO UPDATE
+         SET "state" = 'running', "interaction_id" = EXCLUDED."interaction_id", "result" = NULL,
+             "claimed_at" = now()
+         WHERE "draft_jobs"."state" = 'failed'
+            OR ("draft_jobs"."state" = 'running' AND "draft_jobs"."claimed_at" < $4)
+       RETURNING "draft_id"`,
+      [draftId, ticketId, interactionId, staleBefore],
+    );
+    return rows.length > 0;
+  }
+
+  find(draftId: string): Promise<DraftJobEntity | null> {
+    return this.jobs.findOneBy({ draftId });
+  }
+
+  async complete(
+    draftId: string,
+    state: Exclude<DraftJobState, 'running'>,
+    result: DraftGenerated | DraftFailed,
+  ): Promise<void> {
+    await this.jobs.update({ draftId }, { state, result });
+  }
+}

@@ -1,0 +1,142 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+
+import type { AnswerFinalChunk, Citation, DraftRequested } from '@deskpilot/contracts';
+import { DraftingEvent } from '@deskpilot/contracts';
+import { MessageBus } from '@deskpilot/messaging';
+import type { Logger } from '@deskpilot/observability';
+import { LOGGER } from '@deskpilot/runtime';
+
+import type { AnswerJob } from '../answering/answer-job';
+import { AnswerPipeline } from '../answering/answer-pipeline';
+import { LLM_CONFIG } from '../config/llm-config.token';
+import type { LlmConfig } from '../config/llm.config';
+import { BotSettingsService } from '../settings/bot-settings.service';
+import { DraftJobsRepository } from './draft-jobs.repository';
+import { DraftsException } from './drafts.exception';
+
+/**
+ * Drafts the reply to a ticket with the answer pipeline and publishes the outcome, once per
+ * draftId: a redelivered request republishes the stored outcome instead of drafting again.
+ */
+@Injectable()
+export class DraftTicketUseCase {
+  private readonly staleAfterMs: number;
+
+  constructor(
+    private readonly pipeline: AnswerPipeline,
+    private readonly settings: BotSettingsService,
+    private readonly jobs: DraftJobsRepository,
+    private readonly bus: MessageBus,
+    @Inject(LLM_CONFIG) config: LlmConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {
+    const { firstTokenTimeoutMs, requestTimeoutMs } = config.openRouter;
+    // Longer than any draft can take, so only a draft whose replica died counts as abandoned.
+    this.staleAfterMs =
+      4 * (firstTokenTimeoutMs + requestTimeoutMs + config.answering.searchTimeoutMs);
+  }
+
+  async execute(request: DraftRequested): Promise<void> {
+    const interactionId = randomUUID();
+    const staleBefore = new Date(Date.now() - this.staleAfterMs);
+    if (!(await this.jobs.claim(request.draftId, request.ticketId, interactionId, staleBefore))) {
+      await this.republish(request.draftId);
+      return;
+    }
+    let citations: Citation[] = [];
+    const final = await this.pipeline.run(this.jobFor(request, interactionId), (chunk) => {
+      if (chunk.type === 'citations') {
+        citations = chunk.citations;
+      }
+    });
+    if (final.outcome === 'ok') {
+      await this.succeed(request, final, citations);
+    } else {
+      await this.fail(request, final);
+    }
+  }
+
+  private jobFor(request: DraftRequested, interactionId: string): AnswerJob {
+    const lastCustomerMessage =
+      request.thread.filter((message) => message.from === 'customer').at(-1)?.text ??
+      request.thread.at(-1)?.text ??
+      '';
+    return {
+      interactionId,
+      kind: 'draft',
+      userId: null,
+      conversationId: null,
+      draftId: request.draftId,
+      ticketId: request.ticketId,
+      question: lastCustomerMessage,
+      searchQuery: `${request.subject}\n${lastCustomerMessage}`,
+      history: [],
+      ticket: {
+        ticketNumber: request.ticketNumber,
+        subject: request.subject,
+        department: request.department,
+        customer: request.customer,
+        thread: request.thread,
+      },
+      settings: this.settings.resolved(),
+      inspect: false,
+      signal: new AbortController().signal,
+    };
+  }
+
+  private async succeed(
+    request: DraftRequested,
+    final: AnswerFinalChunk,
+    citations: Citation[],
+  ): Promise<void> {
+    const generated = {
+      draftId: request.draftId,
+      ticketId: request.ticketId,
+      text: final.text,
+      citations,
+      confidence: final.confidence,
+      flags: {
+        injectionSuspected: final.flags.injectionSuspected,
+        redactions: final.flags.redactions,
+        unsupportedSentences: final.flags.unsupportedSentences,
+      },
+      offline: final.offline,
+      model: final.model,
+      settingsVersion: final.settingsVersion ?? 0,
+      interactionId: final.interactionId,
+    };
+    await this.jobs.complete(request.draftId, 'generated', generated);
+    await this.bus.publish(DraftingEvent.DraftGenerated, generated);
+  }
+
+  private async fail(request: DraftRequested, final: AnswerFinalChunk): Promise<void> {
+    const failure = final.failure ?? {
+      reason: 'internal' as const,
+      message: 'The draft was cancelled',
+      retryable: true,
+    };
+    const failed = {
+      draftId: request.draftId,
+      ticketId: request.ticketId,
+      reason: `${failure.reason}: ${failure.message}`,
+      retryable: failure.retryable,
+    };
+    this.logger.warn({ draftId: request.draftId, reason: failed.reason }, 'Draft failed');
+    await this.jobs.complete(request.draftId, 'failed', failed);
+    await this.bus.publish(DraftingEvent.DraftFailed, failed);
+  }
+
+  private async republish(draftId: string): Promise<void> {
+    const job = await this.jobs.find(draftId);
+    if (job?.state === 'generated' && job.result && 'text' in job.result) {
+      await this.bus.publish(DraftingEvent.DraftGenerated, job.result);
+      return;
+    }
+    if (job?.state === 'failed' && job.result && !('text' in job.result)) {
+      await this.bus.publish(DraftingEvent.DraftFailed, job.result);
+      return;
+    }
+    throw DraftsException.inProgress(draftId);
+  }
+}

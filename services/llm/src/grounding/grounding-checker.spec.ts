@@ -1,0 +1,79 @@
+import type { AnswerPassage } from '@deskpilot/contracts';
+
+import { GroundingChecker } from './grounding-checker';
+
+function passage(index: number, text: string): AnswerPassage {
+  return {
+    index,
+    chunkId: `00000000-0000-4000-8000-00000000000${index}`,
+    documentId: '00000000-0000-4000-8000-000000000100',
+    documentTitle: 'Web hosting guide',
+    documentVersion: 1,
+    headingPath: [],
+    text,
+    score: 1,
+    denseScore: null,
+    lexicalScore: null,
+  };
+}
+
+describe(GroundingChecker.name, () => {
+  const sut = new GroundingChecker();
+  const passages = [
+    passage(1, 'To restart Apache, open WHM and choose Restart Services, then HTTP Server.'),
+    passage(2, 'Invoices are due within seven days of the issue date.'),
+  ];
+
+  describe('check', () => {
+    it('should support a sentence whose words are in the passage it cites', () => {
+      const report = sut.check(
+        'Open WHM and choose Restart Services to restart Apache [1].',
+        passages,
+      );
+
+      expect(report.unsupported).toEqual([]);
+      expect(report.confidence).toBe(1);
+    });
+
+    it('should flag a sentence that cites the wrong passage', () => {
+      const report = sut.check(
+        'Open WHM and choose Restart Services to restart Apache [2].',
+        passages,
+      );
+
+      expect(report.unsupported).toHaveLength(1);
+      expect(report.confidence).toBeLessThan(0.5);
+    });
+
+    it('should flag a claim without any citation', () => {
+      const report = sut.check(
+        'Open WHM and restart Apache [1]. We also offer free domain transfers every weekend.',
+        passages,
+      );
+
+      expect(report.unsupported).toEqual(['We also offer free domain transfers every weekend.']);
+      expect(report.confidence).toBeCloseTo(0.5, 1);
+    });
+
+    it('should ignore greetings and sign-offs, which make no claim', () => {
+      const report = sut.check(
+        'Hello Anna,\n\nInvoices are due within seven days [2].\n\nKind regards,',
+        passages,
+      );
+
+      expect(report.sentences).toHaveLength(1);
+      expect(report.confidence).toBe(1);
+    });
+
+    it('should report citations of passages that do not exist', () => {
+      const report = sut.check('Invoices are due within seven days [7].', passages);
+
+      expect(report.unknownCitations).toEqual([7]);
+      expect(report.unsupported).toHaveLength(1);
+    });
+
+    it('should give no confidence to an answer without claims', () => {
+      expect(sut.check('Thanks!', passages).confidence).toBe(0);
+    });
+  });
+});

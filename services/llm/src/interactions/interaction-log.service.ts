@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+
+import type {
+  AnswerFinalChunk,
+  AnswerPassage,
+  Citation,
+  PromptMessage,
+} from '@deskpilot/contracts';
+
+import type { AnswerJob } from '../answering/answer-job';
+import { SecretRedactor } from '../safety/secret-redactor';
+import { InteractionsException } from './interactions.exception';
+import { InteractionsRepository } from './interactions.repository';
+
+export interface OpenedInteraction {
+  readonly job: AnswerJob;
+  /** Redacted. */
+  readonly question: string;
+  readonly offline: boolean;
+}
+
+export interface FinishedInteraction {
+  readonly final: AnswerFinalChunk;
+  readonly passages: readonly AnswerPassage[];
+  readonly prompt: readonly PromptMessage[];
+  readonly citations: readonly Citation[];
+  readonly generationId: string | null;
+  readonly attempts: number;
+}
+
+/**
+ * Writes the interaction log: an entry is opened as `pending` before any model call and closed
+ * with its outcome, so a crash leaves `pending`, and a failed answer is never stored as complete.
+ */
+@Injectable()
+export class InteractionLogService {
+  constructor(
+    private readonly interactions: InteractionsRepository,
+    private readonly redactor: SecretRedactor,
+  ) {}
+
+  async open({ job, question, offline }: OpenedInteraction): Promise<void> {
+    const { values, version } = job.settings;
+    const inserted = await this.interactions.insertIfNew({
+      id: job.interactionId,
+      kind: job.kind,
+      userId: job.userId,
+      conversationId: job.conversationId,
+      draftId: job.draftId,
+      ticketId: job.ticketId,
+      question,
+      settingsVersion: version,
+      settings: values,
+      requestedModel: offline ? null : values.model,
+      fallbackModels: offline ? [] : values.fallbackModels,
+      offline,
+      outcome: 'pending',
+      createdAt: new Date(),
+    });
+    if (!inserted) {
+      throw InteractionsException.duplicate(job.interactionId);
+    }
+  }
+
+  async finish(interactionId: string, finished: FinishedInteraction): Promise<void> {
+    const { final } = finished;
+    await this.interactions.update(interactionId, {
+      model: final.model,
+      retrieved: finished.passages.map((passage) => ({
+        index: passage.index,
+        chunkId: passage.chunkId,
+        documentId: passage.documentId,
+        documentTitle: passage.documentTitle,
+        documentVersion: passage.documentVersion,
+        score: passage.score,
+        denseScore: passage.denseScore,
+        lexicalScore: passage.lexicalScore,
+      })),
+      prompt: [...finished.prompt],
+      answer: this.redactor.redact(final.text).text,
+      citations: [...finished.citations],
+      flags: final.flags,
+      confidence: final.confidence,
+      generationId: finished.generationId,
+      promptTokens: final.usage?.promptTokens ?? null,
+      completionTokens: final.usage?.completionTokens ?? null,
+      totalTokens: final.usage?.totalTokens ?? null,
+      costUsd: final.usage?.costUsd ?? null,
+      firstTokenMs: final.firstTokenMs === null ? null : Math.round(final.firstTokenMs),
+      totalMs: Math.round(final.totalMs),
+      attempts: finished.attempts,
+      outcome: final.outcome,
+      failureReason: final.failure?.reason ?? null,
+      failureMessage: final.failure?.message ?? null,
+      finishedAt: new Date(),
+    });
+  }
+}

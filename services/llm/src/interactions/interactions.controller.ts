@@ -1,0 +1,36 @@
+import { Controller } from '@nestjs/common';
+
+import type {
+  FeedbackRecorded,
+  InteractionDetail,
+  RpcRequest,
+  RpcResponse,
+} from '@deskpilot/contracts';
+import { InteractionsEvent, InteractionsRpc } from '@deskpilot/contracts';
+import type { BusContext } from '@deskpilot/messaging';
+import { OnEvent, OnRequest } from '@deskpilot/messaging';
+
+import type { EventHandled } from '../common/event-handled';
+import { InteractionsService } from './interactions.service';
+
+@Controller()
+export class InteractionsController {
+  constructor(private readonly interactions: InteractionsService) {}
+
+  @OnRequest(InteractionsRpc.List)
+  list(
+    request: RpcRequest<typeof InteractionsRpc.List>,
+  ): Promise<RpcResponse<typeof InteractionsRpc.List>> {
+    return this.interactions.list(request);
+  }
+
+  @OnRequest(InteractionsRpc.Get)
+  get(request: RpcRequest<typeof InteractionsRpc.Get>): Promise<InteractionDetail> {
+    return this.interactions.get(request.id);
+  }
+
+  @OnEvent(InteractionsEvent.FeedbackRecorded)
+  feedback(event: FeedbackRecorded, _context: BusContext): EventHandled {
+    return this.interactions.recordFeedback(event);
+  }
+}

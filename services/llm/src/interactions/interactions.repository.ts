@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Repository } from 'typeorm';
+
+import type { FeedbackRecorded, InteractionKind, InteractionOutcome } from '@deskpilot/contracts';
+
+import { InteractionFeedbackEntity } from './entities/interaction-feedback.entity';
+import { InteractionEntity } from './entities/interaction.entity';
+
+export interface InteractionFilter {
+  readonly userId?: string;
+  readonly from?: Date;
+  readonly to?: Date;
+  readonly feedback?: 'up' | 'down' | 'none' | 'any';
+  readonly model?: string;
+  readonly outcome?: InteractionOutcome;
+  readonly kind?: InteractionKind;
+  /** Only rows before this position in (created_at, id) order, newest first. */
+  readonly before?: { readonly createdAt: Date; readonly id: string };
+}
+
+/** The interaction log and the feedback copied onto it. */
+@Injectable()
+export class InteractionsRepository {
+  private readonly interactions: Repository<InteractionEntity>;
+  private readonly feedback: Repository<InteractionFeedbackEntity>;
+
+  constructor(dataSource: DataSource) {
+    this.interactions = dataSource.getRepository(InteractionEntity);
+    this.feedback = dataSource.getRepository(InteractionFeedbackEntity);
+  }
+
+  /** Inserts a new entry; resolves false when the id is already taken. */
+  async insertIfNew(entry: Partial<InteractionEntity>): Promise<boolean> {
+    const result = await this.interactions
+      .createQueryBuilder()
+      .insert()
+      .values(entry)
+      .orIgnore()
+      .execute();
+    return (result.raw as unknown[]).length > 0;
+  }
+
+  async update(id: string, patch: Partial<InteractionEntity>): Promise<void> {
+    await this.interactions.update({ id }, patch);
+  }
+
+  findById(id: string): Promise<InteractionEntity | null> {
+    return this.interactions.findOneBy({ id });
+  }
+
+  async findPage(filter: InteractionFilter, limit: number): Promise<InteractionEntity[]> {
+    const query = this.interactions.createQueryBuilder('i');
+    if (filter.userId !== undefined) {
+      query.andWhere('i.user_id = :userId', { userId: filter.userId });
+    }
+    if (filter.from !== undefined) {
+      query.andWhere('i.created_at >= :from', { from: filter.from });
+    }
+    if (filter.to !== undefined) {
+      query.andWhere('i.created_at < :to', { to: filter.to });
+    }
+    if (filter.model !== undefined) {
+      query.andWhere('i.model = :model', { model: filter.model });
+    }
+    if (filter.outcome !== undefined) {
+      query.andWhere('i.outcome = :outcome', { outcome: filter.outcome });
+    }
+    if (filter.kind !== undefined) {
+      query.andWhere('i.kind = :kind', { kind: filter.kind });
+    }
+    const rated = `SELECT 1 FROM "llm"."interaction_feedback" f WHERE f.interaction_id = i.id`;
+    switch (filter.feedback) {
+      case 'up':
+      case 'down':
+        query.andWhere(`EXISTS (${rated} AND f.rating = :rating)`, { rating: filter.feedback });
+        break;
+      case 'any':
+        query.andWhere(`EXISTS (${rated} AND f.rating IS NOT NULL)`);
+        break;
+      case 'none':
+        query.andWhere(`NOT EXISTS (${rated} AND f.rating IS NOT NULL)`);
+        break;
+      case undefined:
+        break;
+    }
+    if (filter.before !== undefined) {
+      query.andWhere('(i.created_at, i.id) < (:beforeAt, :beforeId)', {
+        beforeAt: filter.before.createdAt,
+        beforeId: filter.before.id,
+      });
+    }
+    return query.orderBy('i.created_at', 'DESC').addOrderBy('i.id', 'DESC').take(limit).getMany();
+  }
+
+  /** Current (not withdrawn) feedback of these interactions. */
+  async feedbackOf(interactionIds: readonly string[]): Promise<InteractionFeedbackEntity[]> {
+    if (interactionIds.length === 0) {
+      return [];
+    }
+    return this.feedback
+      .createQueryBuilder('f')
+      .where('f.interaction_id IN (:...ids)', { ids: interactionIds })
+      .andWhere('f.rating IS NOT NULL')
+      .orderBy('f.given_at', 'ASC')
+      .getMany();
+  }
+
+  /** Keeps each user's latest feedback; an older (redelivered or late) event changes nothing. */
+  async upsertFeedback(event: FeedbackRecorded): Promise<void> {
+    await this.feedback.query(
+      `INSERT INTO "llm"."interaction_feedback" ("interaction_id", "user_id", "rating", "comment", "given_at")
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT ("interaction_id", "user_id") DO UPDATE
+         SET "rating" = EXCLUDED."rating", "comment" = EXCLUDED."comment", "given_at" = EXCLUDED."given_at"
+         WHERE "interaction_feedback"."given_at" <= EXCLUDED."given_at"`,
+      [
+        event.interactionId,
+        event.userId,
+        event.rating,
+        event.comment ?? null,
+        new Date(event.givenAt),
+      ],
+    );
+  }
+}

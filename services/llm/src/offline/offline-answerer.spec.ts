@@ -1,0 +1,59 @@
+import type { AnswerPassage } from '@deskpilot/contracts';
+
+import { NO_ANSWER, OfflineAnswerer } from './offline-answerer';
+
+function passage(index: number, text: string): AnswerPassage {
+  return {
+    index,
+    chunkId: `00000000-0000-4000-8000-00000000000${index}`,
+    documentId: '00000000-0000-4000-8000-000000000100',
+    documentTitle: 'Guide',
+    documentVersion: 1,
+    headingPath: [],
+    text,
+    score: 1 / index,
+    denseScore: null,
+    lexicalScore: null,
+  };
+}
+
+describe(OfflineAnswerer.name, () => {
+  const sut = new OfflineAnswerer();
+  const passages = [
+    passage(1, 'Our office is in Berlin. Support answers within a day.'),
+    passage(
+      2,
+      'To reset a mailbox password, open Email Accounts in cPanel. Then choose Manage. Quotas can be changed there too.',
+    ),
+  ];
+
+  describe('answer', () => {
+    it('should quote the matching sentences of the best passage with citations', () => {
+      const text = sut.answer({ question: 'How do I reset my mailbox password?', passages });
+
+      expect(text).toBe('To reset a mailbox password, open Email Accounts in cPanel [2].');
+    });
+
+    it('should fall back to the top-ranked passage when no words match', () => {
+      const text = sut.answer({ question: 'zzz', passages });
+
+      expect(text).toBe('Our office is in Berlin [1]. Support answers within a day [1].');
+    });
+
+    it('should say so when there are no passages', () => {
+      expect(sut.answer({ question: 'anything', passages: [] })).toBe(NO_ANSWER);
+    });
+
+    it('should greet the customer by first name in a ticket reply', () => {
+      const text = sut.answer({
+        question: 'reset mailbox password',
+        passages,
+        customerName: 'Anna Meyer',
+      });
+
+      expect(text.startsWith('Hello Anna,\n\n')).toBe(true);
+      expect(text).toContain('[2]');
+      expect(text.endsWith('Kind regards,')).toBe(true);
+    });
+  });
+});

@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+
+import type { AnswerPassage } from '@deskpilot/contracts';
+import { searchTerms, splitSentences } from '@deskpilot/text';
+
+export const OFFLINE_MODEL = 'offline/extractive';
+
+const MAX_PASSAGES = 2;
+const MAX_SENTENCES_PER_PASSAGE = 2;
+
+export const NO_ANSWER =
+  "I couldn't find anything about this in the knowledge base. Please ask a colleague or check the documentation directly.";
+
+export interface OfflineRequest {
+  readonly question: string;
+  readonly passages: readonly AnswerPassage[];
+  /** Set for ticket replies: a greeting and sign-off around the extract. */
+  readonly customerName?: string;
+}
+
+/**
+ * Answers without a language model: quotes the sentences of the best passages that share the
+ * most words with the question, each with its citation. Passages come ranked by retrieval;
+ * among them, those sharing words with the question go first.
+ */
+@Injectable()
+export class OfflineAnswerer {
+  answer(request: OfflineRequest): string {
+    const questionTerms = new Set(searchTerms(request.question));
+    const chosen = this.choosePassages(request.passages, questionTerms);
+    const body =
+      chosen.length === 0
+        ? NO_ANSWER
+        : chosen
+            .flatMap((passage) =>
+              this.chooseSentences(passage.text, questionTerms).map((sentence) =>
+                cite(sentence, passage.index),
+              ),
+            )
+            .join(' ');
+    if (request.customerName === undefined) {
+      return body;
+    }
+    const firstName = request.customerName.trim().split(/\s+/)[0] ?? '';
+    return `Hello ${firstName},\n\nthank you for getting in touch. ${body}\n\nKind regards,`;
+  }
+
+  private choosePassages(
+    passages: readonly AnswerPassage[],
+    questionTerms: ReadonlySet<string>,
+  ): AnswerPassage[] {
+    const scored = passages.map((passage, rank) => ({
+      passage,
+      rank,
+      overlap: overlap(questionTerms, passage.text),
+    }));
+    const matching = scored.filter((entry) => entry.overlap > 0);
+    const pool = matching.length > 0 ? matching : scored.slice(0, 1);
+    return pool
+      .sort((a, b) => b.overlap - a.overlap || a.rank - b.rank)
+      .slice(0, MAX_PASSAGES)
+      .map((entry) => entry.passage);
+  }
+
+  private chooseSentences(text: string, questionTerms: ReadonlySet<string>): string[] {
+    const sentences = text
+      .split(/\n+/)
+      .map((line) => line.replace(/^\s*(?:#+|[-*+]|\d+[.)])\s+/, '').trim())
+      .filter((line) => line.length > 0)
+      .flatMap((line) => splitSentences(line));
+    const ranked = sentences
+      .map((sentence, position) => ({
+        sentence,
+        position,
+        score: overlap(questionTerms, sentence),
+      }))
+      .filter((entry) => entry.score > 0)
+      .sort((a, b) => b.score - a.score || a.position - b.position)
+      .slice(0, MAX_SENTENCES_PER_PASSAGE)
+      .sort((a, b) => a.position - b.position)
+      .map((entry) => entry.sentence);
+    return ranked.length > 0 ? ranked : sentences.slice(0, MAX_SENTENCES_PER_PASSAGE);
+  }
+}
+
+function overlap(questionTerms: ReadonlySet<string>, text: string): number {
+  return new Set(searchTerms(text).filter((term) => questionTerms.has(term))).size;
+}
+
+/** `Restart Apache.` → `Restart Apache [1].` */
+function cite(sentence: string, index: number): string {
+  const match = /^(.*?)([.!?:;]*)$/su.exec(sentence);
+  const body = match?.[1] ?? sentence;
+  const ending = match?.[2] ?? '';
+  return `${body} [${index}]${ending.length > 0 ? ending : '.'}`;
+}

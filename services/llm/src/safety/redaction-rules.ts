@@ -1,0 +1,113 @@
+import cardValidator from 'card-validator';
+
+export type RedactionKind =
+  | 'private-key'
+  | 'url-credentials'
+  | 'url-token'
+  | 'jwt'
+  | 'bearer-token'
+  | 'api-key'
+  | 'secret'
+  | 'password'
+  | 'card-number'
+  | 'card-security-code'
+  | 'email';
+
+/**
+ * One kind of secret. `pattern` is global; the capture group `secret` holds the part to hide
+ * (the whole match without it), so labels such as `password:` stay and the model still knows
+ * that a password was given.
+ */
+export interface RedactionRule {
+  readonly kind: RedactionKind;
+  readonly pattern: RegExp;
+  /** Rejects look-alikes, e.g. digit runs that are not card numbers. */
+  readonly accept?: (secret: string) => boolean;
+}
+
+/** Not followed by a placeholder already put in by an earlier rule. */
+const FRESH = '(?!\\[REDACTED)';
+const SEPARATOR = '\\s*(?:=|:|\\bis\\b)\\s*["\'`]?';
+
+function labelled(labels: string, value: string): RegExp {
+  return new RegExp(`\\b(?:${labels})${SEPARATOR}${FRESH}(?<secret>${value})`, 'giu');
+}
+
+function isCardNumber(candidate: string): boolean {
+  const digits = candidate.replace(/[ -]/g, '');
+  return digits.length >= 13 && digits.length <= 19 && cardValidator.number(digits).isValid;
+}
+
+/** In order: multi-line and structured secrets first, then labelled values, then loose patterns. */
+export const REDACTION_RULES: readonly RedactionRule[] = [
+  {
+    kind: 'private-key',
+    pattern:
+      /(?<secret>-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|$))/gu,
+  },
+  {
+    kind: 'url-credentials',
+    pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s:@/]+:(?<secret>[^\s@/]+)@/giu,
+  },
+  {
+    kind: 'url-token',
+    pattern:
+      /[?&#](?:access_token|refresh_token|id_token|token|api_key|apikey|api-key|key|secret|client_secret|password|passwd|pwd|auth|sig|signature|session|sessionid|sid|code)=(?<secret>[^&#\s"'<>]+)/giu,
+  },
+  {
+    kind: 'jwt',
+    pattern: /(?<secret>\beyJ[\w-]{8,}\.eyJ[\w-]{8,}\.[\w-]{8,})/gu,
+  },
+  {
+    kind: 'bearer-token',
+    pattern: new RegExp(`\\b(?:Bearer|Basic|Token)\\s+${FRESH}(?<secret>[\\w.~+/-]{16,}=*)`, 'gu'),
+  },
+  {
+    kind: 'api-key',
+    pattern: new RegExp(
+      '(?<secret>\\b(?:' +
+        [
+          'sk-or-v1-[a-f0-9]{32,}',
+          'sk-(?:proj-|ant-|live_|test_)?[A-Za-z0-9_-]{20,}',
+          '(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,}',
+          'AKIA[0-9A-Z]{16}',
+          'gh[pousr]_[A-Za-z0-9]{36,}',
+          'github_pat_[A-Za-z0-9_]{40,}',
+          'glpat-[A-Za-z0-9_-]{20,}',
+          'xox[abposr]-[A-Za-z0-9-]{10,}',
+          'AIza[0-9A-Za-z_-]{35}',
+          'npm_[A-Za-z0-9]{36}',
+          'SG\\.[\\w-]{16,}\\.[\\w-]{16,}',
+        ].join('|') +
+        '))',
+      'gu',
+    ),
+  },
+  {
+    kind: 'secret',
+    pattern: labelled(
+      'api[ _-]?key|api[ _-]?token|api[ _-]?secret|access[ _-]?key|access[ _-]?token|auth[ _-]?token|secret(?:[ _-]?key)?|client[ _-]?secret|private[ _-]?key|token|license[ _-]?key',
+      '[\\w.~+/=-]{8,}',
+    ),
+  },
+  {
+    kind: 'password',
+    pattern: labelled(
+      'password|passwort|passwd|passphrase|pass|pwd|pw|kennwort|root password',
+      '[^\\s"\'`,;]{3,}',
+    ),
+  },
+  {
+    kind: 'card-security-code',
+    pattern: /\b(?:cvv2?|cvc2?|csc|security code)\s*(?:=|:|\bis\b)?\s*(?<secret>\d{3,4})\b/giu,
+  },
+  {
+    kind: 'card-number',
+    pattern: /(?<secret>\b\d(?:[ -]?\d){12,18}\b)/gu,
+    accept: isCardNumber,
+  },
+  {
+    kind: 'email',
+    pattern: /(?<secret>\b[\w.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b)/gu,
+  },
+];

@@ -1,0 +1,86 @@
+import { SecretRedactor } from './secret-redactor';
+
+describe(SecretRedactor.name, () => {
+  const sut = new SecretRedactor();
+
+  describe('redact', () => {
+    it.each([
+      [
+        'password',
+        'My cPanel password is Hunter2!x, please check',
+        'My cPanel password is [REDACTED:password], please check',
+      ],
+      ['password', 'user: root\npass: s3cr3t-P@ss', 'user: root\npass: [REDACTED:password]'],
+      [
+        'api-key',
+        'key sk-or-v1-0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef here',
+        'key [REDACTED:api-key] here',
+      ],
+      ['api-key', 'AWS AKIAIOSFODNN7EXAMPLE leaked', 'AWS [REDACTED:api-key] leaked'],
+      ['secret', 'api_key = "abcd1234efgh5678"', 'api_key = "[REDACTED:secret]"'],
+      [
+        'card-number',
+        'card 4111 1111 1111 1111 exp 12/29',
+        'card [REDACTED:card-number] exp 12/29',
+      ],
+      ['card-security-code', 'CVV: 123', 'CVV: [REDACTED:card-security-code]'],
+      [
+        'url-token',
+        'open https://example.com/reset?token=abc123def&user=5',
+        'open https://example.com/reset?token=[REDACTED:url-token]&user=5',
+      ],
+      [
+        'url-credentials',
+        'ftp://admin:Pa55w0rd@ftp.example.com/',
+        'ftp://admin:[REDACTED:url-credentials]@ftp.example.com/',
+      ],
+      [
+        'bearer-token',
+        'Authorization: Bearer abcdefghijklmnopqrstuvwxyz123456',
+        'Authorization: Bearer [REDACTED:bearer-token]',
+      ],
+      ['email', 'write to jane.doe@example.co.uk today', 'write to [REDACTED:email] today'],
+    ])('should hide a %s', (kind, input, expected) => {
+      const result = sut.redact(input);
+
+      expect(result.text).toBe(expected);
+      expect(result.kinds).toEqual([kind]);
+    });
+
+    it('should hide a whole private key block', () => {
+      const key =
+        '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\nabc\n-----END RSA PRIVATE KEY-----';
+
+      const result = sut.redact(`Here is my key:\n${key}\nthanks`);
+
+      expect(result.text).toBe('Here is my key:\n[REDACTED:private-key]\nthanks');
+      expect(result.kinds).toEqual(['private-key']);
+    });
+
+    it('should keep digit runs that fail the Luhn check and ordinary words', () => {
+      const text =
+        'Order 1234 5678 9012 3456 failed; I forgot my password yesterday. IP 203.0.113.7';
+
+      const result = sut.redact(text);
+
+      expect(result.text).toBe(text);
+      expect(result.kinds).toEqual([]);
+    });
+
+    it('should report each kind once and count every secret', () => {
+      const result = sut.redact('password: aaaa1 and password: bbbb2 and 4012888888881881');
+
+      expect(result.kinds).toEqual(['password', 'card-number']);
+      expect(result.count).toBe(3);
+    });
+
+    it('should not redact its own placeholders again', () => {
+      const once = sut.redact('password: hunter22');
+
+      const twice = sut.redact(once.text);
+
+      expect(twice.text).toBe(once.text);
+      expect(twice.count).toBe(0);
+    });
+  });
+});

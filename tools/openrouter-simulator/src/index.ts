@@ -1,0 +1,14 @@
+export { startOpenRouterSimulator } from './server/openrouter-simulator';
+export type { OpenRouterSimulator } from './server/openrouter-simulator';
+export { DEFAULT_API_KEY, DEFAULT_SETTINGS } from './server/simulator-options';
+export type { OpenRouterSimulatorOptions, SimulatorSettings } from './server/simulator-options';
+export { SimulatorControl } from './control/simulator-control';
+export { REQUEST_FAULT_HEADER } from './server/request-context';
+export type { FaultSpec, FaultKind } from './faults/fault-spec';
+export type { ActiveFault } from './faults/fault-plan';
+export type { RecordedRequest, RequestFilter } from './recording/request-recorder';
+export type { CannedAnswerRule } from './answers/canned-answer-book';
+export type { ModelSpec } from './catalog/model-spec';
+export { DEFAULT_CHAT_MODEL, DEFAULT_MODELS } from './catalog/default-models';
+export { parsePrompt } from './answers/prompt-parser';
+export { fromBase64 } from './embeddings/hashed-embedder';
