@@ -65,8 +65,8 @@ export default tseslint.config(
     },
   },
   {
-    // Tests and benchmarks of a service may drive it against the simulators in tools/.
-    files: ['services/*/test/**/*.ts', 'services/*/bench/**/*.ts'],
+    // Tests of a service may drive it against the simulators in tools/.
+    files: ['services/*/test/**/*.ts'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',

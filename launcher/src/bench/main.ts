@@ -1,12 +1,13 @@
 import { join } from 'node:path';
 import 'reflect-metadata';
 
+import { answerSuite } from './answer.bench';
 import { busSuite } from './bus.bench';
 import type { Suite } from './figures';
 import { recordSuite, renderSuite } from './report';
 import { startupSuite } from './startup.bench';
 
-const SUITES: readonly Suite[] = [busSuite, startupSuite];
+const SUITES: readonly Suite[] = [busSuite, startupSuite, answerSuite];
 const DOCUMENT = join(__dirname, '..', '..', '..', 'docs', 'benchmarks.md');
 
 /**
