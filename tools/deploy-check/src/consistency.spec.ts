@@ -45,7 +45,7 @@ describe('deployment consistency', () => {
 
   it('should document every variable in the configuration table of docs/operations.md', () => {
     const guide = readWorkspaceFile(root, 'docs/operations.md');
-    const documented = new Set([...guide.matchAll(/^\| `([A-Z0-9_]+)` \|/gm)].map((m) => m[1]));
+    const documented = new Set([...guide.matchAll(/^\| `([A-Z0-9_]+)` +\|/gm)].map((m) => m[1]));
     const variables = new Set([
       ...[...snapshot.code.values()].flatMap((env) => [...env.variables]),
       ...Object.values(ANTICIPATED).flat(),
