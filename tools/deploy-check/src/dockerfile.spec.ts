@@ -1,9 +1,12 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { PRODUCT_VERSION, SERVICE_NAMES } from '@deskpilot/contracts';
 
 import { healthPath } from './deployment';
 import { lintDockerfile, parseDockerfile } from './dockerfile';
 import { readServiceEnvironment } from './service-environment';
-import { readWorkspaceFile, workspaceRoot } from './workspace';
+import { listWorkspaceDirs, readWorkspaceFile, workspaceRoot } from './workspace';
 
 const root = workspaceRoot();
 const content = readWorkspaceFile(root, 'Dockerfile');
@@ -39,6 +42,27 @@ describe('Dockerfile', () => {
 
     expect(source?.runs.join('\n')).toContain('npm ci --omit=dev');
     expect(runtime?.from).toBe(sut.baseImages[0]);
+  });
+
+  it('should find every workspace in the lockfile, or npm ci in the image refuses to install', () => {
+    const manifest = JSON.parse(readWorkspaceFile(root, 'package.json')) as {
+      workspaces: string[];
+    };
+    const lock = JSON.parse(readWorkspaceFile(root, 'package-lock.json')) as {
+      packages: Record<string, { name?: string }>;
+    };
+    const workspaces = manifest.workspaces.flatMap((pattern) =>
+      pattern.endsWith('/*')
+        ? listWorkspaceDirs(root, pattern.slice(0, -2)).map(
+            (dir) => `${pattern.slice(0, -2)}/${dir}`,
+          )
+        : [pattern],
+    );
+    const missing = workspaces
+      .filter((dir) => existsSync(join(root, dir, 'package.json')))
+      .filter((dir) => lock.packages[dir] === undefined);
+
+    expect(missing).toEqual([]);
   });
 
   it('should carry the built console in the gateway image when CONSOLE_DIR points at it', () => {

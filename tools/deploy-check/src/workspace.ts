@@ -28,3 +28,15 @@ export function listWorkspaceFiles(root: string, folder: string, suffix: string)
     .filter((name) => name.endsWith(suffix))
     .sort();
 }
+
+/** Sub-folder names of a workspace folder, sorted. */
+export function listWorkspaceDirs(root: string, folder: string): string[] {
+  const dir = join(root, folder);
+  if (!existsSync(dir)) {
+    return [];
+  }
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+}
