@@ -16,7 +16,7 @@ ARG NODE_IMAGE=node:22.22.0-bookworm-slim
 
 FROM ${NODE_IMAGE} AS base
 WORKDIR /app
-ENV NX_NO_CLOUD=true NX_DAEMON=false NX_TUI=false
+ENV NX_NO_CLOUD=true NX_DAEMON=false NX_TUI=false NG_CLI_ANALYTICS=false
 
 # Only the npm manifests: the install layers below are rebuilt when dependencies change, not on
 # every source edit (this stage reruns, but its output stays byte-identical).
