@@ -16,6 +16,7 @@ const projects = {
   llm: 'services/llm',
   retrieval: 'services/retrieval',
   'whmcs-sync': 'services/whmcs-sync',
+  'deploy-check': 'tools/deploy-check',
   'openrouter-simulator': 'tools/openrouter-simulator',
   'whmcs-simulator': 'tools/whmcs-simulator',
 };

@@ -30,7 +30,7 @@ export async function migrateOnly(target: MigrationTarget, env: Environment): Pr
     entities: target.entities,
     migrations: target.migrations,
     applicationName: `${target.service}-migrate`,
-    // One connection holds the advisory lock while migrations run on another.
+    // migrateSchema holds one connection for its advisory lock while TypeORM migrates on another.
     poolSize: 2,
   });
   await connectWithRetry(dataSource, url, { logger, timeoutMs: 60_000 });
