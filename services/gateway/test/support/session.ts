@@ -113,12 +113,10 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
       return { ...credentials, user };
     },
     signIn: async (who) => {
-      const credentials = typeof who === 'string' ? await gateway.createUser(who) : who;
+      const { email, password } = typeof who === 'string' ? await gateway.createUser(who) : who;
+      const credentials = { email, password };
       const agent = request.agent(url);
-      const response = await agent
-        .post('/api/auth/login')
-        .send({ email: credentials.email, password: credentials.password })
-        .expect(200);
+      const response = await agent.post('/api/auth/login').send(credentials).expect(200);
       const body = response.body as AccessTokenResponse;
       agent.set('Authorization', `Bearer ${body.accessToken}`);
       return { user: body.user, credentials, accessToken: body.accessToken, agent };
