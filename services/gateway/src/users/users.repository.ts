@@ -58,8 +58,10 @@ export class UsersRepository {
       .into(UserEntity)
       .values(user)
       .orIgnore()
+      .returning(['id'])
       .execute();
-    return result.identifiers.length > 0 && result.identifiers[0] !== undefined;
+    // Identifiers echo the values given; only the returned rows tell whether a row was written.
+    return Array.isArray(result.raw) && result.raw.length > 0;
   }
 
   count(): Promise<number> {
