@@ -42,7 +42,7 @@ COPY --from=manifests /manifests/ ./
 RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --no-audit --no-fund
 
 # Nx builds every service (and the libraries they share) once, and the console for the gateway.
-# /out keeps only what runs: each project's package.json and compiled dist.
+# /out keeps only what runs: each project's package.json, compiled dist and run-time assets.
 FROM deps AS build
 COPY . .
 RUN npx nx run-many -t build -p gateway,ingest,retrieval,llm,whmcs-sync,frontend \
@@ -50,6 +50,7 @@ RUN npx nx run-many -t build -p gateway,ingest,retrieval,llm,whmcs-sync,frontend
       if [ -d "$project/dist" ]; then \
         mkdir -p "/out/$project" && cp -r "$project/package.json" "$project/dist" "/out/$project/"; \
       fi; \
+      if [ -d "$project/assets" ]; then cp -r "$project/assets" "/out/$project/"; fi; \
     done \
  && find /out -name '*.tsbuildinfo' -delete
 

@@ -30,6 +30,15 @@ startDistributedSystem(process.env, { replicas }).then(
         `  API:      ${system.url}/api  (OpenAPI at ${system.url}/api/docs)`,
         '  Processes:',
         ...lines,
+        ...(system.adminLogin === undefined
+          ? []
+          : [
+              '',
+              '  First start: an administrator account was created.',
+              `  Sign in:  ${system.adminLogin.email}`,
+              `  Password: ${system.adminLogin.password}`,
+              '  This password is shown only now: sign in and change it.',
+            ]),
         '',
         '',
       ].join('\n'),

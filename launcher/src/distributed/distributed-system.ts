@@ -12,6 +12,7 @@ import { createLogger } from '@deskpilot/observability';
 import { startEmbeddedS3 } from '@deskpilot/storage';
 
 import { ensureDatabase } from './local-dependencies';
+import { localGatewaySecrets, wasCreatedNow } from './local-secrets';
 import { serviceEntry } from './service-entry';
 import { ServiceProcess } from './service-process';
 import { waitUntilReady } from './wait-ready';
@@ -49,6 +50,8 @@ export interface RunningProcess {
 
 export interface DistributedSystem {
   readonly url: string;
+  /** The administrator this start created with a generated password, shown once. */
+  readonly adminLogin: { readonly email: string; readonly password: string } | undefined;
   readonly processes: readonly RunningProcess[];
   /** The replica of a service, for drills that kill or restart it. */
   find(service: ServiceName, replica?: number): RunningProcess;
@@ -101,6 +104,7 @@ export async function startDistributedSystem(
     }
 
     await migrateAll(env, logger);
+    const secrets = await localGatewaySecrets(common.dataDir, environment);
 
     const processes: RunningProcess[] = [];
     for (const service of SERVICE_NAMES) {
@@ -116,6 +120,7 @@ export async function startDistributedSystem(
           entry: serviceEntry(service, 'main'),
           env: {
             ...env,
+            ...(service === Services.Gateway ? secrets.env : {}),
             PORT: String(port),
             INSTANCE_ID: `${service}-${replica}`,
             DB_MIGRATIONS: 'false',
@@ -135,9 +140,13 @@ export async function startDistributedSystem(
     }
     const url = `http://localhost:${gateway.port}`;
     await waitUntilReady(url, processes, READY_TIMEOUT_MS, options.logDir);
+    const proposed = secrets.proposedAdmin;
+    const adminLogin =
+      proposed !== undefined && (await wasCreatedNow(url, proposed)) ? proposed : undefined;
 
     return {
       url,
+      adminLogin,
       processes,
       find: (service, replica = 0) => {
         const found = processes.find((p) => p.service === service && p.replica === replica);

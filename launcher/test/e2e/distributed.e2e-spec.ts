@@ -46,6 +46,18 @@ describe('npm run start:distributed', () => {
     expect(health.headers.get('x-correlation-id')).toBe('e2e-distributed-1');
   });
 
+  it('should create a first administrator with a generated password that signs in', async () => {
+    const admin = system.adminLogin;
+
+    expect(admin).toBeDefined();
+    const response = await fetch(`${system.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(admin),
+    });
+    expect(response.status).toBe(200);
+  });
+
   it('should spread health requests over both retrieval replicas', async () => {
     const answeredBy = new Set<string>();
 

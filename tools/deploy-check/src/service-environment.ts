@@ -2,6 +2,7 @@ import { join } from 'node:path';
 
 import { commonEnvironment } from '@deskpilot/config';
 
+import { REQUIRED_WHEN_STANDALONE } from './variables';
 import { listWorkspaceFiles } from './workspace';
 
 /** What a service's own configuration code reads, found by running it. */
@@ -20,11 +21,14 @@ export type ModuleLoader = (path: string) => unknown;
 const LOADER_NAME = /^load\w*Config$/;
 
 /**
- * An environment that records every variable read from it and answers "unset" to all of them, so
- * a config loader returns its defaults. Enumerating it is refused: a loader that lists the
- * environment instead of naming variables could not be checked.
+ * An environment that records every variable read from it and answers "unset" to all of them but
+ * the ones a service cannot run alone without (which get placeholders), so a config loader returns
+ * its defaults. Enumerating it is refused: a loader that lists the environment instead of naming
+ * variables could not be checked.
  */
-export function recordingEnvironment(): {
+export function recordingEnvironment(
+  placeholders: Readonly<Record<string, string>> = REQUIRED_WHEN_STANDALONE,
+): {
   readonly environment: Readonly<Record<string, string | undefined>>;
   readonly read: ReadonlySet<string>;
 } {
@@ -33,16 +37,18 @@ export function recordingEnvironment(): {
     {},
     {
       get: (_target, key) => {
-        if (typeof key === 'string') {
-          read.add(key);
+        if (typeof key !== 'string') {
+          return undefined;
         }
-        return undefined;
+        read.add(key);
+        return placeholders[key];
       },
       has: (_target, key) => {
-        if (typeof key === 'string') {
-          read.add(key);
+        if (typeof key !== 'string') {
+          return false;
         }
-        return false;
+        read.add(key);
+        return placeholders[key] !== undefined;
       },
       ownKeys: () => {
         throw new Error('config loaders must read variables by name, not enumerate them');

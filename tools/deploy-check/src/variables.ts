@@ -26,6 +26,14 @@ export const LEFT_AT_DEFAULT: Readonly<Record<string, string>> = {
 };
 
 /**
+ * Variables a service refuses to start without when it runs in its own process; a deployment must
+ * pass them. The check runs the config loaders with these placeholder values.
+ */
+export const REQUIRED_WHEN_STANDALONE: Readonly<Record<string, string>> = {
+  JWT_SECRET: 'placeholder-secret-of-at-least-32-characters',
+};
+
+/**
  * Tuning variables with sound built-in defaults. A deployment may pass them or not; they must
  * still be documented in docs/operations.md.
  */
