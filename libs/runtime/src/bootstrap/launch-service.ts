@@ -56,14 +56,17 @@ export async function launchService(options: LaunchOptions): Promise<RunningServ
       strategy: server,
       logger,
     });
-    await microservice.listen();
+    await closingOnFailure(microservice, () => microservice.listen());
     app = microservice;
   } else {
     const web = await NestFactory.create(options.module, { logger });
-    web.connectMicroservice({ strategy: server });
-    await options.http.configure?.(web);
-    await web.startAllMicroservices();
-    await web.listen(options.http.port, options.http.host);
+    const http = options.http;
+    await closingOnFailure(web, async () => {
+      web.connectMicroservice({ strategy: server });
+      await http.configure?.(web);
+      await web.startAllMicroservices();
+      await web.listen(http.port, http.host);
+    });
     url = (await web.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
     app = web;
   }
@@ -82,4 +85,17 @@ export async function launchService(options: LaunchOptions): Promise<RunningServ
       options.logger.info('Service stopped');
     },
   };
+}
+
+/** Runs the start-up step; if it fails, closes what was already opened before rethrowing. */
+async function closingOnFailure(
+  app: INestApplicationContext,
+  start: () => Promise<unknown>,
+): Promise<void> {
+  try {
+    await start();
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    throw error;
+  }
 }

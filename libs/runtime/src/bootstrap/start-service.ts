@@ -65,17 +65,25 @@ export async function startService<C extends ServiceConfigBase>(
       maxAttempts: config.common.bus.maxAttempts,
       logger,
     }));
-  const http = definition.http(config, { standalone, logger });
-  return launchService({
-    module: definition.module(config, { identity, logger, broker }),
-    identity,
-    logger,
-    broker,
-    ownsBroker: standalone,
-    routes: topology[definition.service],
-    prefetch: config.common.bus.prefetch,
-    ...(http === undefined ? {} : { http }),
-  });
+  try {
+    const http = definition.http(config, { standalone, logger });
+    return await launchService({
+      module: definition.module(config, { identity, logger, broker }),
+      identity,
+      logger,
+      broker,
+      ownsBroker: standalone,
+      routes: topology[definition.service],
+      prefetch: config.common.bus.prefetch,
+      ...(http === undefined ? {} : { http }),
+    });
+  } catch (error) {
+    // A service that could not start must not keep the connection it opened for itself.
+    if (standalone) {
+      await broker.close().catch(() => undefined);
+    }
+    throw error;
+  }
 }
 
 /** The database URL a service needs; in the embedded mode the launcher provides one. */
