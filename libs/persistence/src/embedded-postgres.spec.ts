@@ -88,6 +88,46 @@ describe(startEmbeddedPostgres.name, () => {
     await sut.destroy();
   });
 
+  it('should run parameterised statements of many connections at once without mixing them', async () => {
+    const sut = notesDataSource(postgres.url);
+    await connectWithRetry(sut, postgres.url, { logger });
+    await sut.query('DELETE FROM "notes"."note"');
+
+    const sums = await Promise.all(
+      Array.from({ length: 200 }, async (_, i) => {
+        const [row] = await sut.query<{ sum: number; tag: string }[]>(
+          'SELECT $1::int + $2::int AS sum, $3::text AS tag',
+          [i, 1000, `t${i}`],
+        );
+        await sut.query('INSERT INTO "notes"."note" (text) VALUES ($1)', [`n${i}`]);
+        return row;
+      }),
+    );
+
+    expect(sums).toEqual(Array.from({ length: 200 }, (_, i) => ({ sum: i + 1000, tag: `t${i}` })));
+    expect(await sut.query('SELECT count(*)::int AS n FROM "notes"."note"')).toEqual([{ n: 200 }]);
+    await sut.destroy();
+  });
+
+  it('should roll back the transaction of a connection that goes away', async () => {
+    const sut = notesDataSource(postgres.url);
+    await connectWithRetry(sut, postgres.url, { logger });
+    await sut.query('DELETE FROM "notes"."note"');
+    const leaver = notesDataSource(postgres.url);
+    await connectWithRetry(leaver, postgres.url, { logger });
+    const runner = leaver.createQueryRunner();
+    await runner.connect();
+
+    await runner.startTransaction();
+    await runner.query(`INSERT INTO "notes"."note" (text) VALUES ('abandoned')`);
+    await leaver.destroy();
+
+    expect(await sut.query('SELECT count(*)::int AS n FROM "notes"."note"')).toEqual([{ n: 0 }]);
+    await sut.query(`INSERT INTO "notes"."note" (text) VALUES ('after')`);
+    expect(await sut.query('SELECT text FROM "notes"."note"')).toEqual([{ text: 'after' }]);
+    await sut.destroy();
+  });
+
   it('should keep the data when the data directory is opened again', async () => {
     const sut = notesDataSource(postgres.url);
     await connectWithRetry(sut, postgres.url, { logger });

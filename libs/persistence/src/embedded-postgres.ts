@@ -1,9 +1,10 @@
 import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import type { Logger } from '@deskpilot/observability';
+
+import { PgliteWireServer } from './pglite-wire-server';
 
 export interface EmbeddedPostgres {
   /** A normal PostgreSQL URL: every service connects with the regular `pg` driver. */
@@ -14,8 +15,8 @@ export interface EmbeddedPostgres {
 /**
  * PostgreSQL in WebAssembly (PGlite), persisted under the data directory and served on a local
  * port over the PostgreSQL wire protocol, so the embedded mode runs the same driver, SQL and
- * migrations as production. PGlite runs one statement at a time; a transaction holds it until it
- * ends.
+ * migrations as production. PGlite is one session: the wire server runs one protocol exchange
+ * at a time and gives an open transaction to its connection alone.
  */
 export async function startEmbeddedPostgres(
   dataDir: string,
@@ -25,9 +26,8 @@ export async function startEmbeddedPostgres(
   await mkdir(directory, { recursive: true });
   const started = Date.now();
   const db = await PGlite.create({ dataDir: directory });
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 100 });
-  await server.start();
-  const address = server.getServerConn();
+  const server = new PgliteWireServer(db);
+  const address = await server.listen('127.0.0.1', 0);
   logger.info(
     { directory, address, ms: Date.now() - started },
     'Embedded PostgreSQL (PGlite) ready',
@@ -35,7 +35,7 @@ export async function startEmbeddedPostgres(
   return {
     url: `postgres://postgres@${address}/postgres`,
     close: async () => {
-      await server.stop();
+      await server.close();
       await db.close();
     },
   };
