@@ -18,6 +18,7 @@ const projects = {
   'whmcs-sync': 'services/whmcs-sync',
   'openrouter-simulator': 'tools/openrouter-simulator',
   'whmcs-simulator': 'tools/whmcs-simulator',
+  'retrieval-eval': 'tools/retrieval-eval',
 };
 
 /** Shared Jest settings: ts-jest in transpile-only mode (tsc type-checks separately). */

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 
 import type { EventDefinition, RpcDefinition, StreamDefinition } from './define';
 import { draftingMessages } from './drafting.messages';
+import { knowledgeMessages } from './knowledge.messages';
 import { searchMessages } from './search.messages';
 import { systemMessages } from './system.messages';
 
@@ -10,6 +11,7 @@ export const catalog = {
   ...systemMessages,
   ...searchMessages,
   ...draftingMessages,
+  ...knowledgeMessages,
 };
 
 export type Catalog = typeof catalog;
