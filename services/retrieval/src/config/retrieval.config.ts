@@ -15,6 +15,8 @@ const retrievalEnvironment = commonEnvironment.extend(embeddingsEnvironment.shap
   RETRIEVAL_SNAPSHOT_DIR: env.string(),
   RETRIEVAL_RECONCILE_SECONDS: env.int(0, 86_400),
   RETRIEVAL_RRF_K: env.int(1, 1_000),
+  RETRIEVAL_LEXICAL_BUDGET: env.int(100, 100_000_000),
+  RETRIEVAL_LEXICAL_RESCORE: env.int(10, 100_000),
 });
 
 export interface SearchSettings {
@@ -23,6 +25,10 @@ export interface SearchSettings {
   /** Candidates taken from each ranking per requested hit (at least `minCandidates`). */
   readonly candidatesPerHit: number;
   readonly minCandidates: number;
+  /** Lexemes that select full-text candidates may together occur in at most this many chunks. */
+  readonly lexicalBudget: number;
+  /** Full-text candidates, pre-ranked by `ts_rank_cd`, that get the weighted score. */
+  readonly lexicalRescore: number;
 }
 
 export interface RetrievalConfig {
@@ -51,6 +57,12 @@ export function loadRetrievalConfig(environment: Environment): RetrievalConfig {
     },
     snapshotDir: vars.RETRIEVAL_SNAPSHOT_DIR ?? join(common.dataDir, 'retrieval-index'),
     reconcileSeconds: vars.RETRIEVAL_RECONCILE_SECONDS ?? 60,
-    search: { rrfK: vars.RETRIEVAL_RRF_K ?? 60, candidatesPerHit: 5, minCandidates: 50 },
+    search: {
+      rrfK: vars.RETRIEVAL_RRF_K ?? 60,
+      candidatesPerHit: 5,
+      minCandidates: 50,
+      lexicalBudget: vars.RETRIEVAL_LEXICAL_BUDGET ?? 5_000,
+      lexicalRescore: vars.RETRIEVAL_LEXICAL_RESCORE ?? 300,
+    },
   };
 }

@@ -33,6 +33,11 @@ describe(buildLexicalQuery.name, () => {
     expect(query?.match).toBe("'edit' | 'record' | 'time'");
   });
 
+  it('should match only the rarest lexemes when the common ones would exceed the budget', () => {
+    expect(buildLexicalQuery(lexemes, 1_000, 60)?.match).toBe("'edit' | 'record'");
+    expect(buildLexicalQuery(lexemes, 1_000, 1)?.match).toBe("'edit'");
+  });
+
   it('should return nothing when the query has no lexemes', () => {
     expect(buildLexicalQuery([], 10)).toBeUndefined();
   });

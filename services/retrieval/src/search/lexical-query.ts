@@ -16,7 +16,12 @@ export interface LexicalUnit {
 export interface LexicalQuery {
   /** Lexemes or near-adjacent pairs, each weighted by inverse document frequency. */
   readonly units: readonly LexicalUnit[];
-  /** Any of the lexemes: the chunks worth scoring. */
+  /**
+   * Any of the rarest lexemes: the chunks worth scoring. Lexemes are taken from the rarest up
+   * while their document frequencies add up to at most the candidate budget (at least one), so a
+   * question full of common words does not make every chunk a candidate; chunks matching only
+   * common words could not rank high anyway, as those words weigh little.
+   */
   readonly match: string;
 }
 
@@ -42,6 +47,7 @@ export function quoteLexeme(lexeme: string): string {
 export function buildLexicalQuery(
   lexemes: readonly QueryLexeme[],
   chunkCount: number,
+  candidateBudget = Number.POSITIVE_INFINITY,
 ): LexicalQuery | undefined {
   const kept = [...lexemes]
     .sort((a, b) => (a.positions[0] ?? 0) - (b.positions[0] ?? 0))
@@ -72,5 +78,14 @@ export function buildLexicalQuery(
   for (const [tsquery, weight] of pairs) {
     units.push({ tsquery, weight });
   }
-  return { units, match: kept.map((l) => quoteLexeme(l.lexeme)).join(' | ') };
+  const selective: QueryLexeme[] = [];
+  let budget = 0;
+  for (const lexeme of [...kept].sort((a, b) => a.documentFrequency - b.documentFrequency)) {
+    if (selective.length > 0 && budget + lexeme.documentFrequency > candidateBudget) {
+      break;
+    }
+    selective.push(lexeme);
+    budget += lexeme.documentFrequency;
+  }
+  return { units, match: selective.map((l) => quoteLexeme(l.lexeme)).join(' | ') };
 }

@@ -15,6 +15,8 @@ export interface QueryAnalysis {
 
 export interface LexicalSearchOptions {
   readonly limit: number;
+  /** Candidates pre-ranked by plain `ts_rank_cd` that get the full weighted score. */
+  readonly rescore: number;
   readonly averageTokens: number;
   readonly documentIds?: readonly string[] | undefined;
 }
@@ -85,7 +87,13 @@ export class LexicalSearchRepository {
   }
 
   async search(query: LexicalQuery, options: LexicalSearchOptions): Promise<Ranked[]> {
-    const params: unknown[] = [LABEL_WEIGHTS, options.averageTokens, query.match, options.limit];
+    const params: unknown[] = [
+      LABEL_WEIGHTS,
+      options.averageTokens,
+      query.match,
+      options.limit,
+      Math.max(options.rescore, options.limit),
+    ];
     const ranks: string[] = [];
     const terms: string[] = [];
     query.units.forEach((unit, i) => {
@@ -100,13 +108,18 @@ export class LexicalSearchRepository {
     let filter = '';
     if (options.documentIds !== undefined) {
       params.push(options.documentIds);
-      filter = `AND c."document_id" = ANY($${params.length}::uuid[])`;
+      filter = `AND "document_id" = ANY($${params.length}::uuid[])`;
     }
+    // The inner query bounds the per-unit ranking work; the outer one scores like BM25.
     const rows = await this.dataSource.query<{ id: string; score: number | string }[]>(
       `SELECT c."id", (${terms.join(' + ')}) AS "score"
-       FROM "retrieval"."chunks" c
+       FROM (
+         SELECT "id", "search", "token_count" FROM "retrieval"."chunks"
+         WHERE "live" AND "search" @@ $3::tsquery ${filter}
+         ORDER BY ts_rank_cd($1::float4[], "search", $3::tsquery, 0) DESC
+         LIMIT $5
+       ) c
        CROSS JOIN LATERAL (SELECT ${ranks.join(', ')}) r
-       WHERE c."live" AND c."search" @@ $3::tsquery ${filter}
        ORDER BY "score" DESC, c."id"
        LIMIT $4`,
       params,

@@ -37,13 +37,18 @@ export class SearchService {
         inverseDocumentFrequency(analysis.termFrequencies.get(term) ?? 0, analysis.chunkCount),
       ]),
     );
-    const lexicalQuery = buildLexicalQuery(analysis.lexemes, analysis.chunkCount);
+    const lexicalQuery = buildLexicalQuery(
+      analysis.lexemes,
+      analysis.chunkCount,
+      settings.lexicalBudget,
+    );
     const [queryVector, lexicalRanking] = await Promise.all([
       this.embedder.embedQuery(query, termWeights),
       lexicalQuery === undefined || denseWeight >= 1
         ? Promise.resolve<Ranked[]>([])
         : this.lexical.search(lexicalQuery, {
             limit: candidates,
+            rescore: settings.lexicalRescore,
             averageTokens: analysis.averageTokens,
             documentIds,
           }),

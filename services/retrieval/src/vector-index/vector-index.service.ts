@@ -15,6 +15,7 @@ import type { VectorHit } from './vector-index';
 import { VectorIndex } from './vector-index';
 
 const PAGE_SIZE = 2_000;
+const FIRST_ID = '00000000-0000-0000-0000-000000000000';
 
 /**
  * This replica's HNSW index of the live chunks made by the configured embedder. Built from the
@@ -72,8 +73,13 @@ export class VectorIndexService implements OnModuleInit, OnApplicationShutdown {
     });
   }
 
-  search(query: Float32Array, k: number, documentIds?: readonly string[]): VectorHit[] {
-    return this.index.search(query, k, documentIds);
+  search(
+    query: Float32Array,
+    k: number,
+    documentIds?: readonly string[],
+    efSearch?: number,
+  ): VectorHit[] {
+    return this.index.search(query, k, documentIds, efSearch);
   }
 
   /** Makes the index hold exactly the document's live vectors of this embedder. */
@@ -86,6 +92,21 @@ export class VectorIndexService implements OnModuleInit, OnApplicationShutdown {
 
   removeDocument(documentId: string): void {
     this.index.removeDocument(documentId);
+  }
+
+  /** Every live vector of this embedder, read from the table (exact search in measurements). */
+  async allVectors(): Promise<StoredVector[]> {
+    const vectors: StoredVector[] = [];
+    let after = FIRST_ID;
+    for (;;) {
+      const page = await this.chunks.liveVectorPage(this.embedder.id, after, PAGE_SIZE);
+      vectors.push(...page);
+      const last = page.at(-1);
+      if (last === undefined || page.length < PAGE_SIZE) {
+        return vectors;
+      }
+      after = last.chunkId;
+    }
   }
 
   /** Brings the index in line with the table when their states differ. */
@@ -136,7 +157,7 @@ export class VectorIndexService implements OnModuleInit, OnApplicationShutdown {
   }
 
   private async rebuild(): Promise<void> {
-    let after = '00000000-0000-0000-0000-000000000000';
+    let after = FIRST_ID;
     for (;;) {
       const page = await this.chunks.liveVectorPage(this.embedder.id, after, PAGE_SIZE);
       this.addAll(page);

@@ -104,8 +104,16 @@ export class VectorIndex {
     this.remove(this.chunkIdsOf(documentId));
   }
 
-  /** The `k` nearest chunks by inner product, optionally only of some documents. */
-  search(query: Float32Array, k: number, documentIds?: readonly string[]): VectorHit[] {
+  /**
+   * The `k` nearest chunks by inner product, optionally only of some documents; `efSearch`
+   * overrides the configured search breadth.
+   */
+  search(
+    query: Float32Array,
+    k: number,
+    documentIds?: readonly string[],
+    efSearch = this.settings.efSearch,
+  ): VectorHit[] {
     if (this.size === 0 || k < 1) {
       return [];
     }
@@ -114,7 +122,7 @@ export class VectorIndex {
       return [];
     }
     const limit = Math.min(k, allowed?.size ?? this.size);
-    this.index.setEf(Math.max(this.settings.efSearch, limit));
+    this.index.setEf(Math.max(efSearch, limit));
     const result =
       allowed === undefined
         ? this.index.searchKnn(Array.from(query), limit)

@@ -39,14 +39,34 @@ export interface UploadedDocument {
 export class KnowledgeSystem {
   private constructor(
     readonly bus: MessageBus,
+    private readonly broker: InProcessBroker,
+    private readonly env: Readonly<Record<string, string>>,
     private readonly store: ObjectStore,
-    private readonly services: RunningService[],
+    private readonly services: Map<'ingest' | 'retrieval', RunningService>,
     private readonly cleanups: (() => Promise<void>)[],
   ) {}
 
+  /** The running retrieval service (for its Nest application context). */
+  get retrieval(): RunningService {
+    const running = this.services.get('retrieval');
+    if (running === undefined) {
+      throw new Error('Retrieval is not running');
+    }
+    return running;
+  }
+
+  /** Stops retrieval and starts it again (as a new replica would start); resolves once it serves. */
+  async restartRetrieval(env: Readonly<Record<string, string>> = {}): Promise<number> {
+    await this.retrieval.stop();
+    const started = performance.now();
+    const running = await startRetrieval({ env: { ...this.env, ...env }, broker: this.broker });
+    this.services.set('retrieval', running);
+    return performance.now() - started;
+  }
+
   static async start(options: KnowledgeSystemOptions): Promise<KnowledgeSystem> {
     const cleanups: (() => Promise<void>)[] = [];
-    const services: RunningService[] = [];
+    const services = new Map<'ingest' | 'retrieval', RunningService>();
     try {
       const dataDir = await mkdtemp(join(tmpdir(), 'deskpilot-knowledge-'));
       cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
@@ -66,7 +86,7 @@ export class KnowledgeSystem {
       const broker = new InProcessBroker({ catalog, topology, retry: retryPolicy(5) });
       await broker.connect();
       cleanups.push(() => broker.close());
-      const env = {
+      const env: Record<string, string> = {
         LOG_LEVEL: 'warn',
         DATA_DIR: dataDir,
         DATABASE_URL: databaseUrl,
@@ -86,13 +106,15 @@ export class KnowledgeSystem {
       });
       await store.ensureBucket();
       cleanups.push(() => Promise.resolve(store.close()));
-      for (const start of [startIngest, startRetrieval]) {
-        const running = await start({ env, broker });
-        services.push(running);
-        cleanups.push(() => running.stop());
-      }
+      services.set('ingest', await startIngest({ env, broker }));
+      services.set('retrieval', await startRetrieval({ env, broker }));
+      cleanups.push(async () => {
+        for (const running of services.values()) {
+          await running.stop();
+        }
+      });
       const bus = new MessageBus(broker, { service: 'gateway', defaultTimeoutMs: 60_000 });
-      return new KnowledgeSystem(bus, store, services, cleanups);
+      return new KnowledgeSystem(bus, broker, env, store, services, cleanups);
     } catch (error) {
       await runCleanups(cleanups);
       throw error;
@@ -141,7 +163,6 @@ export class KnowledgeSystem {
   }
 
   async stop(): Promise<void> {
-    this.services.length = 0;
     await runCleanups(this.cleanups);
   }
 }
