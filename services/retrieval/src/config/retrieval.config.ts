@@ -61,8 +61,8 @@ export function loadRetrievalConfig(environment: Environment): RetrievalConfig {
       rrfK: vars.RETRIEVAL_RRF_K ?? 60,
       candidatesPerHit: 5,
       minCandidates: 50,
-      lexicalBudget: vars.RETRIEVAL_LEXICAL_BUDGET ?? 5_000,
-      lexicalRescore: vars.RETRIEVAL_LEXICAL_RESCORE ?? 300,
+      lexicalBudget: vars.RETRIEVAL_LEXICAL_BUDGET ?? 300,
+      lexicalRescore: vars.RETRIEVAL_LEXICAL_RESCORE ?? 60,
     },
   };
 }

@@ -26,6 +26,8 @@ export interface LexicalQuery {
 }
 
 const MAX_LEXEMES = 32;
+/* Phrase matching costs far more than a lexeme in ts_rank_cd: only the weightiest pairs count. */
+const MAX_PAIRS = 4;
 
 /** BM25's inverse document frequency, positive even for lexemes in most chunks. */
 export function inverseDocumentFrequency(documentFrequency: number, chunkCount: number): number {
@@ -75,7 +77,8 @@ export function buildLexicalQuery(
     const weight = Math.max(idf.get(first) ?? 0, idf.get(second) ?? 0);
     pairs.set(tsquery, (pairs.get(tsquery) ?? 0) + weight);
   }
-  for (const [tsquery, weight] of pairs) {
+  const weightiest = [...pairs].sort((a, b) => b[1] - a[1]).slice(0, MAX_PAIRS);
+  for (const [tsquery, weight] of weightiest) {
     units.push({ tsquery, weight });
   }
   const selective: QueryLexeme[] = [];
