@@ -45,6 +45,7 @@ function parse(args: readonly string[]): BenchOptions {
       case '--pglite':
         options.database = 'pglite';
         break;
+      case undefined:
       default:
         throw new Error(USAGE);
     }

@@ -50,6 +50,7 @@ export function parseEvalOptions(args: readonly string[]): EvalOptions {
         options.env[name ?? ''] = rest.join('=');
         break;
       }
+      case undefined:
       default:
         throw new Error(`Unknown argument ${arg ?? ''}\n${USAGE}`);
     }

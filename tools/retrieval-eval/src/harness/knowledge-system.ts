@@ -105,7 +105,10 @@ export class KnowledgeSystem {
         secretAccessKey: s3.secretAccessKey,
       });
       await store.ensureBucket();
-      cleanups.push(() => Promise.resolve(store.close()));
+      cleanups.push(() => {
+        store.close();
+        return Promise.resolve();
+      });
       services.set('ingest', await startIngest({ env, broker }));
       services.set('retrieval', await startRetrieval({ env, broker }));
       cleanups.push(async () => {

@@ -72,7 +72,10 @@ export class KnowledgeStack {
     stack.bus = new MessageBus(stack.broker, { service: 'gateway', defaultTimeoutMs: 20_000 });
     stack.disposers.push(
       () => stack.broker.close(),
-      () => Promise.resolve(stack.store.close()),
+      () => {
+        stack.store.close();
+        return Promise.resolve();
+      },
       () => s3.close(),
       () => database.dispose(),
       () => vhost.dispose(),
