@@ -53,7 +53,7 @@ export function loadRetrievalConfig(environment: Environment): RetrievalConfig {
     hnsw: {
       m: vars.RETRIEVAL_HNSW_M ?? 16,
       efConstruction: vars.RETRIEVAL_HNSW_EF_CONSTRUCTION ?? 100,
-      efSearch: vars.RETRIEVAL_HNSW_EF_SEARCH ?? 128,
+      efSearch: vars.RETRIEVAL_HNSW_EF_SEARCH ?? 256,
     },
     snapshotDir: vars.RETRIEVAL_SNAPSHOT_DIR ?? join(common.dataDir, 'retrieval-index'),
     reconcileSeconds: vars.RETRIEVAL_RECONCILE_SECONDS ?? 60,

@@ -62,7 +62,7 @@ async function main(): Promise<void> {
     `node tools/retrieval-eval/dist/bench/main.js ${process.argv.slice(2).join(' ')}`.trim();
   out(`Knowledge benchmarks (${command}); database: ${options.database}, bus: in-process`);
   for (const size of options.sizes) {
-    out(`\nSearch at ${size} chunks (local embedder, HNSW M=16 efConstruction=100 efSearch=128):`);
+    out(`\nSearch at ${size} chunks (local embedder, HNSW M=16 efConstruction=100 efSearch=256):`);
     const system = await KnowledgeSystem.start({ database: options.database });
     try {
       const result = await runSearchBench(system, size, options.queries, out);
