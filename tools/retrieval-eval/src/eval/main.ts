@@ -14,7 +14,9 @@ function row(name: string, metrics: MetricSummary, extra = ''): string {
     metrics.ndcgAt10,
     metrics.mrrAt10,
   ].map((value) => value.toFixed(3));
-  return `| ${name.padEnd(34)} | ${cells.join(' | ')} |${extra}`;
+  const widths = [5, 5, 5, 7, 6];
+  const padded = cells.map((cell, i) => cell.padEnd(widths[i] ?? 5));
+  return `| ${name.padEnd(34)} | ${padded.join(' | ')} |${extra}`;
 }
 
 async function main(): Promise<void> {
@@ -55,8 +57,8 @@ async function main(): Promise<void> {
       row(
         'BM25 baseline (README settings)',
         evaluateBaseline(dataset),
-        '                 |           |',
-      ).replace(/\| (\d\.\d{3}) \| (\d\.\d{3}) \|(\s+\|)/u, '| $1   | $2  |$3'),
+        ' —              | —         |',
+      ),
     );
     for (const run of runs) {
       const label =
