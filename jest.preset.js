@@ -19,6 +19,7 @@ const projects = {
   'deploy-check': 'tools/deploy-check',
   'openrouter-simulator': 'tools/openrouter-simulator',
   'whmcs-simulator': 'tools/whmcs-simulator',
+  'retrieval-eval': 'tools/retrieval-eval',
 };
 
 /** Shared Jest settings: ts-jest in transpile-only mode (tsc type-checks separately). */

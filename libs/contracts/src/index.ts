@@ -7,6 +7,7 @@ export * from './messages/search.messages';
 export * from './messages/drafting.messages';
 export * from './messages/answering.messages';
 export * from './messages/interactions.messages';
+export * from './messages/knowledge.messages';
 export * from './version';
 export * from './http/errors.http';
 export * from './http/paging.http';

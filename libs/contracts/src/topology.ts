@@ -2,6 +2,8 @@ import { AnsweringEvent, AnsweringRpc } from './messages/answering.messages';
 import type { EventName, RequestName } from './messages/catalog';
 import { DraftingEvent } from './messages/drafting.messages';
 import { InteractionsEvent, InteractionsRpc } from './messages/interactions.messages';
+import { KnowledgeEvent, KnowledgeRpc } from './messages/knowledge.messages';
+import { SearchRpc } from './messages/search.messages';
 import { SystemRpc } from './messages/system.messages';
 import { ServiceName } from './services';
 
@@ -16,10 +18,35 @@ export interface ServiceSubscriptions {
   readonly rpcs: readonly RequestName[];
 }
 
+const INDEX_EVENTS = [
+  KnowledgeEvent.ChunksEmbedded,
+  KnowledgeEvent.DocumentEmbedded,
+  KnowledgeEvent.DocumentRemoved,
+] as const;
+
 export const topology: Record<ServiceName, ServiceSubscriptions> = {
   [ServiceName.Gateway]: { events: [], broadcast: [], rpcs: [] },
-  [ServiceName.Ingest]: { events: [], broadcast: [], rpcs: [SystemRpc.IngestHealth] },
-  [ServiceName.Retrieval]: { events: [], broadcast: [], rpcs: [SystemRpc.RetrievalHealth] },
+  [ServiceName.Ingest]: {
+    events: [KnowledgeEvent.Queued, KnowledgeEvent.DocumentIndexed],
+    broadcast: [],
+    rpcs: [
+      SystemRpc.IngestHealth,
+      KnowledgeRpc.Register,
+      KnowledgeRpc.Replace,
+      KnowledgeRpc.Delete,
+      KnowledgeRpc.Reindex,
+      KnowledgeRpc.ReindexAll,
+      KnowledgeRpc.List,
+      KnowledgeRpc.Get,
+    ],
+  },
+  // Index events reach every replica (each holds an HNSW index) and also the shared work queue,
+  // which is durable: the chunk table is written even while no replica is running.
+  [ServiceName.Retrieval]: {
+    events: [...INDEX_EVENTS],
+    broadcast: [...INDEX_EVENTS],
+    rpcs: [SystemRpc.RetrievalHealth, SearchRpc.Search, KnowledgeRpc.DocumentChunks],
+  },
   [ServiceName.Llm]: {
     events: [DraftingEvent.DraftRequested, InteractionsEvent.FeedbackRecorded],
     broadcast: [AnsweringEvent.SettingsPublished, AnsweringEvent.AnswerCancelled],

@@ -6,6 +6,9 @@ import { loadRetrievalConfig } from './config/retrieval.config';
 import { RetrievalModule } from './retrieval.module';
 
 export { retrievalDatabase } from './database/retrieval-database';
+export { VectorIndexService } from './vector-index/vector-index.service';
+export { LexicalSearchRepository } from './search/lexical-search.repository';
+export { EMBEDDER as RETRIEVAL_EMBEDDER } from './embedding/embedder.provider';
 
 export const retrievalService: ServiceDefinition<RetrievalConfig> = {
   service: 'retrieval',

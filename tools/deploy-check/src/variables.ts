@@ -47,6 +47,23 @@ export const TUNABLES: ReadonlySet<string> = new Set([
   'LLM_MAX_RETRY_WAIT_SECONDS',
   'LLM_HISTORY_TOKEN_BUDGET',
   'LLM_SEARCH_TIMEOUT_MS',
+  'EMBEDDINGS_DIMENSIONS',
+  'EMBEDDINGS_BATCH_SIZE',
+  'INGEST_MAX_FILE_MB',
+  'INGEST_MAX_TEXT_CHARS',
+  'INGEST_MAX_CHUNKS',
+  'INGEST_CHUNK_TOKENS',
+  'INGEST_CHUNK_OVERLAP_TOKENS',
+  'INGEST_EMBED_BATCH',
+  'INGEST_RESUME_AFTER_SECONDS',
+  'RETRIEVAL_HNSW_M',
+  'RETRIEVAL_HNSW_EF_CONSTRUCTION',
+  'RETRIEVAL_HNSW_EF_SEARCH',
+  'RETRIEVAL_SNAPSHOT_DIR',
+  'RETRIEVAL_RECONCILE_SECONDS',
+  'RETRIEVAL_RRF_K',
+  'RETRIEVAL_LEXICAL_BUDGET',
+  'RETRIEVAL_LEXICAL_RESCORE',
 ]);
 
 /**
@@ -54,15 +71,7 @@ export const TUNABLES: ReadonlySet<string> = new Set([
  * Kubernetes already pass to the services expected to read them, ahead of the code that reads
  * them. Passing any other variable a service does not read is an error.
  */
-export const ANTICIPATED: Readonly<Record<string, readonly string[]>> = {
-  ingest: ['EMBEDDINGS_PROVIDER', 'EMBEDDINGS_BASE_URL', 'EMBEDDINGS_MODEL', 'OPENROUTER_API_KEY'],
-  retrieval: [
-    'EMBEDDINGS_PROVIDER',
-    'EMBEDDINGS_BASE_URL',
-    'EMBEDDINGS_MODEL',
-    'OPENROUTER_API_KEY',
-  ],
-};
+export const ANTICIPATED: Readonly<Record<string, readonly string[]>> = {};
 
 /** Values every long-running service must get, whatever the deployment. */
 export const FIXED_VALUES: Readonly<Record<string, string>> = {

@@ -4,6 +4,7 @@ import { answeringMessages } from './answering.messages';
 import type { EventDefinition, RpcDefinition, StreamDefinition } from './define';
 import { draftingMessages } from './drafting.messages';
 import { interactionsMessages } from './interactions.messages';
+import { knowledgeMessages } from './knowledge.messages';
 import { searchMessages } from './search.messages';
 import { systemMessages } from './system.messages';
 
@@ -14,6 +15,7 @@ export const catalog = {
   ...draftingMessages,
   ...answeringMessages,
   ...interactionsMessages,
+  ...knowledgeMessages,
 };
 
 export type Catalog = typeof catalog;

@@ -1,9 +1,12 @@
 import type { MigrationTarget } from '@deskpilot/runtime';
 
-/** The ingest schema: document records (added with the knowledge base). */
+import { DocumentEntity } from '../documents/entities/document.entity';
+import { CreateDocuments1796000100000 } from './migrations/1796000100000-CreateDocuments';
+
+/** The ingest schema: document records. */
 export const ingestDatabase: MigrationTarget = {
   service: 'ingest',
   schema: 'ingest',
-  entities: [],
-  migrations: [],
+  entities: [DocumentEntity],
+  migrations: [CreateDocuments1796000100000],
 };

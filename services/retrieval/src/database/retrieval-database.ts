@@ -1,9 +1,13 @@
 import type { MigrationTarget } from '@deskpilot/runtime';
 
-/** The retrieval schema: chunks with their full-text vectors and embeddings (added with the knowledge base). */
+import { ChunkEntity } from '../chunks/entities/chunk.entity';
+import { IndexedDocumentEntity } from '../chunks/entities/indexed-document.entity';
+import { CreateChunkIndex1796000000000 } from './migrations/1796000000000-CreateChunkIndex';
+
+/** The retrieval schema: chunks with their full-text vectors and embeddings. */
 export const retrievalDatabase: MigrationTarget = {
   service: 'retrieval',
   schema: 'retrieval',
-  entities: [],
-  migrations: [],
+  entities: [ChunkEntity, IndexedDocumentEntity],
+  migrations: [CreateChunkIndex1796000000000],
 };

@@ -1,0 +1,5 @@
+export * from './embedder';
+export * from './local/local-embedder';
+export * from './openai/openai-embedder';
+export * from './config/embeddings-config';
+export * from './create-embedder';

@@ -1,0 +1,234 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, QueryFailedError } from 'typeorm';
+
+import type { DocumentStatus } from '@deskpilot/contracts';
+
+import { DocumentEntity } from './entities/document.entity';
+
+export interface DocumentFilter {
+  readonly search?: string | undefined;
+  readonly status?: DocumentStatus | undefined;
+  readonly offset: number;
+  readonly limit: number;
+}
+
+export interface QueuedGeneration {
+  readonly id: string;
+  readonly generation: number;
+}
+
+export type DocumentChange = Partial<
+  Pick<
+    DocumentEntity,
+    | 'title'
+    | 'detectedType'
+    | 'status'
+    | 'progress'
+    | 'failureReason'
+    | 'chunkCount'
+    | 'indexedVersion'
+    | 'indexedGeneration'
+    | 'embedderId'
+    | 'indexedAt'
+    | 'staleS3Keys'
+  >
+>;
+
+const UNIQUE_VIOLATION = '23505';
+const IN_PROGRESS: readonly DocumentStatus[] = ['uploaded', 'extracting', 'embedding'];
+
+@Injectable()
+export class DocumentsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private get documents() {
+    return this.dataSource.getRepository(DocumentEntity);
+  }
+
+  /** A document that is not being deleted. */
+  async findById(id: string): Promise<DocumentEntity | null> {
+    const document = await this.documents.findOne({ where: { id } });
+    return document?.deletedAt === null ? document : null;
+  }
+
+  findIncludingDeleted(id: string): Promise<DocumentEntity | null> {
+    return this.documents.findOne({ where: { id } });
+  }
+
+  async findBySha256(sha256: string): Promise<DocumentEntity | null> {
+    return this.documents
+      .createQueryBuilder('d')
+      .where('d.sha256 = :sha256 AND d.deletedAt IS NULL', { sha256 })
+      .getOne();
+  }
+
+  /** Inserts a new document; false when another document already has its content. */
+  async insert(document: DocumentEntity): Promise<boolean> {
+    try {
+      await this.documents.insert(document);
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        return false;
+      }
+      throw error;
+    }
+  }
+
+  async findPage(filter: DocumentFilter): Promise<{ items: DocumentEntity[]; total: number }> {
+    const query = this.documents.createQueryBuilder('d').where('d.deletedAt IS NULL');
+    if (filter.search !== undefined && filter.search.length > 0) {
+      const pattern = `%${filter.search.replace(/[\\%_]/gu, (c) => `\\${c}`)}%`;
+      query.andWhere('(d.title ILIKE :pattern OR d.originalFilename ILIKE :pattern)', { pattern });
+    }
+    if (filter.status !== undefined) {
+      query.andWhere('d.status = :status', { status: filter.status });
+    }
+    const [items, total] = await query
+      .orderBy('d.createdAt', 'DESC')
+      .addOrderBy('d.id', 'ASC')
+      .skip(filter.offset)
+      .take(filter.limit)
+      .getManyAndCount();
+    return { items, total };
+  }
+
+  /** Applies `change` only while `generation` is the document's current one. */
+  async updateGeneration(id: string, generation: number, change: DocumentChange): Promise<boolean> {
+    const result = await this.documents
+      .createQueryBuilder()
+      .update(DocumentEntity)
+      .set({ ...change, updatedAt: () => 'now()' })
+      .where('id = :id AND generation = :generation AND deleted_at IS NULL', { id, generation })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  /**
+   * Starts a new generation of the document with the given new file (replace) or the same one
+   * (re-index), queued for processing. Null when the document is gone.
+   */
+  async startGeneration(
+    id: string,
+    file?: Pick<
+      DocumentEntity,
+      | 'originalFilename'
+      | 'declaredContentType'
+      | 'sizeBytes'
+      | 'sha256'
+      | 's3Key'
+      | 'uploadedById'
+      | 'uploadedByName'
+    > & { readonly title: string | undefined },
+  ): Promise<DocumentEntity | null> {
+    return this.dataSource.transaction(async (manager) => {
+      const document = await manager
+        .getRepository(DocumentEntity)
+        .createQueryBuilder('d')
+        .setLock('pessimistic_write')
+        .where('d.id = :id AND d.deletedAt IS NULL', { id })
+        .getOne();
+      if (document === null) {
+        return null;
+      }
+      document.generation += 1;
+      document.status = 'uploaded';
+      document.progress = 0;
+      document.failureReason = null;
+      if (file !== undefined) {
+        if (file.s3Key !== document.s3Key) {
+          document.staleS3Keys = [...document.staleS3Keys, document.s3Key];
+        }
+        document.version += 1;
+        document.originalFilename = file.originalFilename;
+        document.declaredContentType = file.declaredContentType;
+        document.sizeBytes = file.sizeBytes;
+        document.sha256 = file.sha256;
+        document.s3Key = file.s3Key;
+        document.uploadedById = file.uploadedById;
+        document.uploadedByName = file.uploadedByName;
+        document.detectedType = null;
+        if (file.title !== undefined) {
+          document.title = file.title;
+          document.titleGiven = true;
+        }
+      }
+      document.updatedAt = new Date();
+      try {
+        await manager.save(document);
+      } catch (error) {
+        if (isUniqueViolation(error)) {
+          return null;
+        }
+        throw error;
+      }
+      return document;
+    });
+  }
+
+  /** Queues a new generation of every document; returns what to process. */
+  async startAllGenerations(): Promise<QueuedGeneration[]> {
+    return this.bumpWhere(`"deleted_at" IS NULL`, []);
+  }
+
+  /** Queues indexed documents whose vectors came from another embedder. */
+  async startGenerationsNotEmbeddedBy(embedderId: string): Promise<QueuedGeneration[]> {
+    return this.bumpWhere(
+      `"deleted_at" IS NULL AND "status" = 'indexed' AND "embedder_id" IS DISTINCT FROM $1`,
+      [embedderId],
+    );
+  }
+
+  /**
+   * Claims documents whose processing made no progress since `before` (its worker died or
+   * the message was lost), touching them so that no other replica claims them too.
+   */
+  async claimStalled(before: Date): Promise<QueuedGeneration[]> {
+    const result = await this.dataSource.query<unknown>(
+      `UPDATE "ingest"."documents" SET "updated_at" = now()
+       WHERE "id" IN (
+         SELECT "id" FROM "ingest"."documents"
+         WHERE "status" = ANY($1) AND "deleted_at" IS NULL AND "updated_at" < $2
+         ORDER BY "updated_at" LIMIT 100 FOR UPDATE SKIP LOCKED
+       )
+       RETURNING "id", "generation"`,
+      [IN_PROGRESS, before],
+    );
+    return returnedRows<QueuedGeneration>(result);
+  }
+
+  async markDeleted(id: string): Promise<void> {
+    await this.documents.update({ id }, { deletedAt: new Date(), updatedAt: new Date() });
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.documents.delete({ id });
+  }
+
+  private async bumpWhere(condition: string, params: unknown[]): Promise<QueuedGeneration[]> {
+    const result = await this.dataSource.query<unknown>(
+      `UPDATE "ingest"."documents"
+       SET "generation" = "generation" + 1, "status" = 'uploaded', "progress" = 0,
+           "failure_reason" = NULL, "updated_at" = now()
+       WHERE ${condition}
+       RETURNING "id", "generation"`,
+      params,
+    );
+    return returnedRows<QueuedGeneration>(result);
+  }
+}
+
+/** Rows of an UPDATE … RETURNING, which TypeORM hands back as `[rows, affected]`. */
+function returnedRows<T>(result: unknown): T[] {
+  if (Array.isArray(result) && Array.isArray(result[0])) {
+    return result[0] as T[];
+  }
+  return Array.isArray(result) ? (result as T[]) : [];
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (
+    error instanceof QueryFailedError &&
+    (error.driverError as { code?: string } | undefined)?.code === UNIQUE_VIOLATION
+  );
+}

@@ -1,0 +1,87 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+import type { DocumentStatus, DocumentType } from '@deskpilot/contracts';
+
+/**
+ * An uploaded document. `version` counts the files (replacements); `generation` counts the
+ * ingestion runs (upload, replacement, re-index) and keys the chunk ids of each run.
+ */
+@Entity({ name: 'documents', schema: 'ingest' })
+export class DocumentEntity {
+  @PrimaryColumn({ name: 'id', type: 'uuid' })
+  id!: string;
+
+  @Column({ name: 'title', type: 'varchar', length: 300 })
+  title!: string;
+
+  /** Chosen by the uploader rather than read from the document. */
+  @Column({ name: 'title_given', type: 'boolean' })
+  titleGiven!: boolean;
+
+  @Column({ name: 'original_filename', type: 'varchar', length: 500 })
+  originalFilename!: string;
+
+  @Column({ name: 'declared_content_type', type: 'varchar', length: 200 })
+  declaredContentType!: string;
+
+  @Column({ name: 'detected_type', type: 'varchar', length: 16, nullable: true })
+  detectedType!: DocumentType | null;
+
+  @Column({ name: 'size_bytes', type: 'bigint', transformer: { to: String, from: Number } })
+  sizeBytes!: number;
+
+  @Column({ name: 'sha256', type: 'char', length: 64 })
+  sha256!: string;
+
+  @Column({ name: 'version', type: 'integer' })
+  version!: number;
+
+  @Column({ name: 'generation', type: 'integer' })
+  generation!: number;
+
+  @Column({ name: 'status', type: 'varchar', length: 16 })
+  status!: DocumentStatus;
+
+  @Column({ name: 'progress', type: 'smallint' })
+  progress!: number;
+
+  @Column({ name: 'failure_reason', type: 'text', nullable: true })
+  failureReason!: string | null;
+
+  @Column({ name: 'chunk_count', type: 'integer' })
+  chunkCount!: number;
+
+  @Column({ name: 'indexed_version', type: 'integer', nullable: true })
+  indexedVersion!: number | null;
+
+  @Column({ name: 'indexed_generation', type: 'integer', nullable: true })
+  indexedGeneration!: number | null;
+
+  @Column({ name: 'embedder_id', type: 'varchar', length: 200, nullable: true })
+  embedderId!: string | null;
+
+  @Column({ name: 's3_key', type: 'varchar', length: 1024 })
+  s3Key!: string;
+
+  /** Originals of replaced versions, deleted once a newer version is indexed. */
+  @Column({ name: 'stale_s3_keys', type: 'jsonb' })
+  staleS3Keys!: string[];
+
+  @Column({ name: 'uploaded_by_id', type: 'varchar', length: 200 })
+  uploadedById!: string;
+
+  @Column({ name: 'uploaded_by_name', type: 'varchar', length: 200 })
+  uploadedByName!: string;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+
+  @Column({ name: 'indexed_at', type: 'timestamptz', nullable: true })
+  indexedAt!: Date | null;
+
+  @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
+  deletedAt!: Date | null;
+}

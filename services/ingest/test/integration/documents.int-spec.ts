@@ -1,0 +1,217 @@
+import type { Channel, ChannelModel } from 'amqplib';
+import { connect } from 'amqplib';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import type { ChunksEmbedded, DocumentSummary } from '@deskpilot/contracts';
+import { KnowledgeEvent, KnowledgeRpc } from '@deskpilot/contracts';
+import type { Broker } from '@deskpilot/messaging';
+import { EVENTS_EXCHANGE, MessageBus } from '@deskpilot/messaging';
+import { createLogger } from '@deskpilot/observability';
+import type { RunningService } from '@deskpilot/runtime';
+import { openAmqpBroker } from '@deskpilot/runtime';
+import type { EmbeddedS3 } from '@deskpilot/storage';
+import { ObjectStore, startEmbeddedS3 } from '@deskpilot/storage';
+import type { Disposable } from '@deskpilot/testing';
+import { createTestDatabase, createTestVhost, waitFor } from '@deskpilot/testing';
+
+import { startIngest } from '../../src/index';
+import { buildDocx, buildPdf } from '../fixtures/documents';
+
+describe('ingest documents', () => {
+  let database: Disposable<string>;
+  let vhost: Disposable<string>;
+  let dataDir: string;
+  let s3: EmbeddedS3;
+  let store: ObjectStore;
+  let broker: Broker;
+  let bus: MessageBus;
+  let ingest: RunningService;
+  let amqp: ChannelModel;
+  let channel: Channel;
+  const batches: ChunksEmbedded[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    vhost = await createTestVhost();
+    dataDir = await mkdtemp(join(tmpdir(), 'ingest-it-'));
+    const logger = createLogger({ service: 'test', instanceId: 'test', level: 'silent' });
+    s3 = await startEmbeddedS3(dataDir, logger);
+    store = new ObjectStore({
+      endpoint: s3.endpoint,
+      region: 'us-east-1',
+      bucket: 'ingest-test',
+      accessKeyId: s3.accessKeyId,
+      secretAccessKey: s3.secretAccessKey,
+    });
+    await store.ensureBucket();
+    broker = await openAmqpBroker({
+      url: vhost.value,
+      connectionName: 'test',
+      maxAttempts: 5,
+      logger,
+    });
+    bus = new MessageBus(broker, { service: 'gateway', defaultTimeoutMs: 15_000 });
+    amqp = await connect(vhost.value);
+    channel = await amqp.createChannel();
+    const { queue } = await channel.assertQueue('', { exclusive: true });
+    await channel.bindQueue(queue, EVENTS_EXCHANGE, KnowledgeEvent.ChunksEmbedded);
+    await channel.consume(queue, (message) => {
+      if (message !== null) {
+        batches.push(JSON.parse(message.content.toString('utf8')) as ChunksEmbedded);
+        channel.ack(message);
+      }
+    });
+    ingest = await startIngest({
+      env: {
+        LOG_LEVEL: 'silent',
+        PORT: '0',
+        DATABASE_URL: database.value,
+        AMQP_URL: vhost.value,
+        DATA_DIR: dataDir,
+        S3_ENDPOINT: s3.endpoint,
+        S3_ACCESS_KEY_ID: s3.accessKeyId,
+        S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
+        S3_BUCKET: 'ingest-test',
+        INGEST_MAX_FILE_MB: '0.05',
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await ingest.stop();
+    await amqp.close();
+    await broker.close();
+    store.close();
+    await s3.close();
+    await vhost.dispose();
+    await database.dispose();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  const register = async (name: string, body: Buffer, contentType = 'application/octet-stream') => {
+    const s3Key = `documents/${randomUUID()}/${name}`;
+    await store.put(s3Key, body, contentType);
+    return bus.request(KnowledgeRpc.Register, {
+      documentId: randomUUID(),
+      s3Key,
+      originalFilename: name,
+      declaredContentType: contentType,
+      sizeBytes: body.length,
+      sha256: createHash('sha256').update(body).digest('hex'),
+      uploadedBy: { id: 'u1', name: 'Ada' },
+    });
+  };
+  const settled = (documentId: string): Promise<DocumentSummary> =>
+    waitFor(
+      async () => {
+        const { document } = await bus.request(KnowledgeRpc.Get, {
+          documentId,
+          chunkOffset: 0,
+          chunkLimit: 0,
+        });
+        const done =
+          document.status === 'failed' ||
+          (document.status === 'embedding' && document.progress === 100);
+        return done && document;
+      },
+      { timeoutMs: 20_000, intervalMs: 100 },
+    );
+
+  it('should extract, chunk and send embedded batches when a Word document is registered', async () => {
+    const docx = await buildDocx([
+      { text: 'Domain transfers', heading: 1 },
+      { text: 'Unlock the domain and request the EPP code from the registrar.' },
+      { text: 'Timing', heading: 2 },
+      { text: 'A transfer takes up to five days.' },
+    ]);
+
+    const { document } = await register('transfer.pdf', docx, 'application/pdf');
+    const done = await settled(document.documentId);
+    const sent = batches.filter((b) => b.documentId === document.documentId);
+
+    expect(done).toMatchObject({
+      detectedType: 'docx',
+      title: 'Domain transfers',
+      status: 'embedding',
+    });
+    expect(sent.flatMap((b) => b.chunks.map((c) => c.headingPath))).toEqual([[], ['Timing']]);
+    expect(sent[0]?.chunks[0]?.embedding).toHaveLength(384);
+  });
+
+  it('should mark the document indexed when retrieval reports the generation indexed', async () => {
+    const { document } = await register('dns.md', Buffer.from('# DNS\n\nAdd an A record.'));
+    await settled(document.documentId);
+
+    await bus.publish(KnowledgeEvent.DocumentIndexed, {
+      documentId: document.documentId,
+      generation: 1,
+      chunkCount: 1,
+      embedder: 'local:test',
+    });
+
+    await waitFor(async () => {
+      const listed = await bus.request(KnowledgeRpc.List, {
+        page: 1,
+        pageSize: 10,
+        status: 'indexed',
+        search: 'dns',
+      });
+      return listed.items.some(
+        (item) => item.documentId === document.documentId && item.indexedVersion === 1,
+      );
+    });
+  });
+
+  it('should fail encrypted, oversized and unsupported files with a reason each', async () => {
+    const encrypted = await register('secret.pdf', buildPdf([['x']], { encrypted: true }));
+    const oversized = await register('huge.txt', Buffer.alloc(80_000, 'a'));
+    const image = await register('photo.md', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0]));
+
+    const reasons = await Promise.all(
+      [encrypted, oversized, image].map(
+        async (r) => (await settled(r.document.documentId)).failureReason,
+      ),
+    );
+
+    expect(reasons).toEqual([
+      'The PDF is password-protected. Remove the password and upload it again.',
+      'The file is 78.1 KB; the limit is 51.2 KB.',
+      'The file is a JPEG image, not a document. Supported: PDF, DOCX, HTML, Markdown, text.',
+    ]);
+  });
+
+  it('should queue a new generation and resend the chunks when a document is re-indexed', async () => {
+    const { document } = await register(
+      'faq.md',
+      Buffer.from('# FAQ\n\nBilling runs on the first.'),
+    );
+    await settled(document.documentId);
+
+    await bus.request(KnowledgeRpc.Reindex, { documentId: document.documentId });
+
+    await waitFor(
+      () => batches.some((b) => b.documentId === document.documentId && b.generation === 2),
+      {
+        timeoutMs: 20_000,
+      },
+    );
+  });
+
+  it('should delete the record and the file when a document is deleted', async () => {
+    const { document } = await register('old.md', Buffer.from('# Old\n\nDeprecated plans.'));
+
+    await bus.request(KnowledgeRpc.Delete, { documentId: document.documentId });
+
+    await expect(store.get(document.s3Key)).rejects.toThrow('No object');
+    await expect(
+      bus.request(KnowledgeRpc.Get, {
+        documentId: document.documentId,
+        chunkOffset: 0,
+        chunkLimit: 0,
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});

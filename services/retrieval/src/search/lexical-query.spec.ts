@@ -1,0 +1,66 @@
+import { buildLexicalQuery, inverseDocumentFrequency, quoteLexeme } from './lexical-query';
+
+describe(buildLexicalQuery.name, () => {
+  const lexemes = [
+    { lexeme: 'record', positions: [4], documentFrequency: 50 },
+    { lexeme: 'edit', positions: [1], documentFrequency: 5 },
+    { lexeme: 'time', positions: [5], documentFrequency: 100 },
+  ];
+
+  it('should weight each lexeme by its inverse document frequency when building units', () => {
+    const query = buildLexicalQuery(lexemes, 1_000);
+
+    expect(query?.units.slice(0, 3)).toEqual([
+      { tsquery: "'edit'", weight: inverseDocumentFrequency(5, 1_000) },
+      { tsquery: "'record'", weight: inverseDocumentFrequency(50, 1_000) },
+      { tsquery: "'time'", weight: inverseDocumentFrequency(100, 1_000) },
+    ]);
+  });
+
+  it('should add near-adjacent pairs in query order weighted by the rarer lexeme', () => {
+    const query = buildLexicalQuery(lexemes, 1_000);
+
+    expect(query?.units.slice(3)).toEqual([
+      {
+        tsquery: "('edit' <-> 'record') | ('edit' <2> 'record')",
+        weight: inverseDocumentFrequency(5, 1_000),
+      },
+      {
+        tsquery: "('record' <-> 'time') | ('record' <2> 'time')",
+        weight: inverseDocumentFrequency(50, 1_000),
+      },
+    ]);
+    expect(query?.match).toBe("'edit' | 'record' | 'time'");
+  });
+
+  it('should match only the rarest lexemes when the common ones would exceed the budget', () => {
+    expect(buildLexicalQuery(lexemes, 1_000, 60)?.match).toBe("'edit' | 'record'");
+    expect(buildLexicalQuery(lexemes, 1_000, 1)?.match).toBe("'edit'");
+  });
+
+  it('should return nothing when the query has no lexemes', () => {
+    expect(buildLexicalQuery([], 10)).toBeUndefined();
+  });
+
+  it('should count a repeated lexeme once per occurrence when weighting', () => {
+    const query = buildLexicalQuery(
+      [{ lexeme: 'dns', positions: [1, 3], documentFrequency: 1 }],
+      9,
+    );
+
+    expect(query?.units[0]?.weight).toBeCloseTo(2 * inverseDocumentFrequency(1, 9));
+  });
+});
+
+describe(quoteLexeme.name, () => {
+  it('should escape quotes and backslashes when a lexeme contains them', () => {
+    expect(quoteLexeme("o'neil\\x")).toBe("'o''neil\\\\x'");
+  });
+});
+
+describe(inverseDocumentFrequency.name, () => {
+  it('should stay positive when a lexeme is in every chunk', () => {
+    expect(inverseDocumentFrequency(10, 10)).toBeGreaterThan(0);
+    expect(inverseDocumentFrequency(1, 10)).toBeGreaterThan(inverseDocumentFrequency(9, 10));
+  });
+});

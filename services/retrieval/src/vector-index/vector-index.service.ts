@@ -1,0 +1,209 @@
+import type { OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+
+import type { Embedder } from '@deskpilot/embeddings';
+import type { Logger } from '@deskpilot/observability';
+import { HealthRegistry, LOGGER } from '@deskpilot/runtime';
+
+import { ChunkRepository } from '../chunks/chunk.repository';
+import type { IndexStats, StoredVector } from '../chunks/chunk.repository';
+import { RETRIEVAL_CONFIG } from '../config/retrieval-config.token';
+import type { RetrievalConfig } from '../config/retrieval.config';
+import { EMBEDDER } from '../embedding/embedder.provider';
+import { IndexSnapshot } from './index-snapshot';
+import type { VectorHit } from './vector-index';
+import { VectorIndex } from './vector-index';
+
+const PAGE_SIZE = 2_000;
+const FIRST_ID = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * This replica's HNSW index of the live chunks made by the configured embedder. Built from the
+ * table at start (or loaded from a snapshot taken of the same table state), kept in sync by the
+ * index events, checked against the table periodically, and saved at shutdown.
+ */
+@Injectable()
+export class VectorIndexService implements OnModuleInit, OnApplicationShutdown {
+  private readonly index: VectorIndex;
+  private readonly snapshot: IndexSnapshot;
+  private maxChangeSeq = 0n;
+  private timer: NodeJS.Timeout | undefined;
+  private reconciling: Promise<void> | undefined;
+
+  constructor(
+    private readonly chunks: ChunkRepository,
+    @Inject(EMBEDDER) private readonly embedder: Embedder,
+    @Inject(RETRIEVAL_CONFIG) private readonly config: RetrievalConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly health: HealthRegistry,
+  ) {
+    this.index = new VectorIndex(embedder.dimension, config.hnsw);
+    this.snapshot = new IndexSnapshot(config.snapshotDir, embedder.id);
+  }
+
+  get size(): number {
+    return this.index.size;
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.load();
+    this.health.register({
+      name: 'vector-index',
+      check: () =>
+        Promise.resolve({
+          status: 'up',
+          detail: `${this.index.size} vectors, ${this.embedder.id}`,
+        }),
+    });
+    if (this.config.reconcileSeconds > 0) {
+      this.timer = setInterval(() => {
+        void this.reconcile().catch((error: unknown) => {
+          this.logger.warn({ err: String(error) }, 'Vector index check failed');
+        });
+      }, this.config.reconcileSeconds * 1_000);
+      this.timer.unref();
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.reconciling;
+    await this.save().catch((error: unknown) => {
+      this.logger.warn({ err: String(error) }, 'Could not save the vector index snapshot');
+    });
+  }
+
+  search(
+    query: Float32Array,
+    k: number,
+    documentIds?: readonly string[],
+    efSearch?: number,
+  ): VectorHit[] {
+    return this.index.search(query, k, documentIds, efSearch);
+  }
+
+  /** Makes the index hold exactly the document's live vectors of this embedder. */
+  async syncDocument(documentId: string): Promise<void> {
+    const vectors = await this.chunks.liveVectorsOf(documentId, this.embedder.id);
+    const keep = new Set(vectors.map((v) => v.chunkId));
+    this.index.remove(this.index.chunkIdsOf(documentId).filter((id) => !keep.has(id)));
+    this.addAll(vectors);
+  }
+
+  removeDocument(documentId: string): void {
+    this.index.removeDocument(documentId);
+  }
+
+  /** Every live vector of this embedder, read from the table (exact search in measurements). */
+  async allVectors(): Promise<StoredVector[]> {
+    const vectors: StoredVector[] = [];
+    let after = FIRST_ID;
+    for (;;) {
+      const page = await this.chunks.liveVectorPage(this.embedder.id, after, PAGE_SIZE);
+      vectors.push(...page);
+      const last = page.at(-1);
+      if (last === undefined || page.length < PAGE_SIZE) {
+        return vectors;
+      }
+      after = last.chunkId;
+    }
+  }
+
+  /** Brings the index in line with the table when their states differ. */
+  reconcile(): Promise<void> {
+    this.reconciling ??= this.reconcileNow().finally(() => {
+      this.reconciling = undefined;
+    });
+    return this.reconciling;
+  }
+
+  /** Writes a snapshot of the current state. */
+  async save(): Promise<void> {
+    const stats = await this.chunks.liveStats(this.embedder.id);
+    if (stats.count !== this.index.size || stats.count === 0) {
+      return;
+    }
+    await this.snapshot.save(this.index, this.meta(stats));
+  }
+
+  private async load(): Promise<void> {
+    const started = performance.now();
+    const stats = await this.chunks.liveStats(this.embedder.id);
+    if (stats.count > 0 && (await this.snapshot.loadInto(this.index, this.meta(stats)))) {
+      this.maxChangeSeq = stats.maxChangeSeq;
+      this.logger.info(
+        { vectors: this.index.size, ms: Math.round(performance.now() - started) },
+        'Vector index loaded from snapshot',
+      );
+      return;
+    }
+    await this.rebuild();
+    this.logger.info(
+      { vectors: this.index.size, ms: Math.round(performance.now() - started) },
+      'Vector index built from the chunk table',
+    );
+    const foreign = await this.chunks.countForeignLive(this.embedder.id);
+    if (foreign > 0) {
+      this.logger.warn(
+        { chunks: foreign, embedder: this.embedder.id },
+        'Chunks embedded by another embedder are searchable by text only until re-indexed',
+      );
+    }
+    if (this.index.size > 0) {
+      void this.save().catch((error: unknown) => {
+        this.logger.warn({ err: String(error) }, 'Could not save the vector index snapshot');
+      });
+    }
+  }
+
+  private async rebuild(): Promise<void> {
+    let after = FIRST_ID;
+    for (;;) {
+      const page = await this.chunks.liveVectorPage(this.embedder.id, after, PAGE_SIZE);
+      this.addAll(page);
+      const last = page.at(-1);
+      if (last === undefined || page.length < PAGE_SIZE) {
+        return;
+      }
+      after = last.chunkId;
+    }
+  }
+
+  private async reconcileNow(): Promise<void> {
+    const stats = await this.chunks.liveStats(this.embedder.id);
+    if (stats.count === this.index.size && stats.maxChangeSeq <= this.maxChangeSeq) {
+      return;
+    }
+    const live = new Set(await this.chunks.liveIds(this.embedder.id));
+    const extra = [...this.index.chunkIds()].filter((id) => !live.has(id));
+    const missing = [...live].filter((id) => !this.index.has(id));
+    this.index.remove(extra);
+    for (let start = 0; start < missing.length; start += PAGE_SIZE) {
+      this.addAll(await this.chunks.liveVectorsByIds(missing.slice(start, start + PAGE_SIZE)));
+    }
+    if (stats.maxChangeSeq > this.maxChangeSeq) {
+      this.maxChangeSeq = stats.maxChangeSeq;
+    }
+    if (extra.length > 0 || missing.length > 0) {
+      this.logger.info({ added: missing.length, removed: extra.length }, 'Vector index reconciled');
+    }
+  }
+
+  private addAll(vectors: readonly StoredVector[]): void {
+    this.index.add(vectors);
+    for (const vector of vectors) {
+      if (vector.changeSeq > this.maxChangeSeq) {
+        this.maxChangeSeq = vector.changeSeq;
+      }
+    }
+  }
+
+  private meta(stats: IndexStats) {
+    return {
+      embedderId: this.embedder.id,
+      dimension: this.embedder.dimension,
+      count: stats.count,
+      maxChangeSeq: stats.maxChangeSeq.toString(),
+    };
+  }
+}

@@ -1,0 +1,200 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import type { ChunksEmbedded } from '@deskpilot/contracts';
+import { KnowledgeEvent, KnowledgeRpc, SearchRpc } from '@deskpilot/contracts';
+import { LocalEmbedder } from '@deskpilot/embeddings';
+import type { Broker } from '@deskpilot/messaging';
+import { MessageBus } from '@deskpilot/messaging';
+import { createLogger } from '@deskpilot/observability';
+import type { RunningService } from '@deskpilot/runtime';
+import { openAmqpBroker } from '@deskpilot/runtime';
+import type { Disposable } from '@deskpilot/testing';
+import { createTestDatabase, createTestVhost, waitFor } from '@deskpilot/testing';
+
+import { startRetrieval } from '../../src/index';
+import { VectorIndexService } from '../../src/vector-index/vector-index.service';
+
+const embedder = new LocalEmbedder();
+
+function batch(documentId: string, generation: number, texts: string[]): ChunksEmbedded {
+  return {
+    documentId,
+    generation,
+    version: generation,
+    documentTitle: 'Backups',
+    embedder: { id: embedder.id, dimension: embedder.dimension },
+    chunks: texts.map((text, index) => ({
+      chunkId: randomUUID(),
+      index,
+      headingPath: ['Restore'],
+      text,
+      tokenCount: text.split(' ').length,
+      embedding: Array.from(
+        embedder.embedPassage({ title: 'Backups', headings: ['Restore'], text }),
+      ),
+    })),
+  };
+}
+
+describe('retrieval index events', () => {
+  let database: Disposable<string>;
+  let vhost: Disposable<string>;
+  let dataDir: string;
+  let broker: Broker;
+  let bus: MessageBus;
+  let replicas: RunningService[] = [];
+
+  const start = async (): Promise<RunningService> => {
+    const running = await startRetrieval({
+      env: {
+        LOG_LEVEL: 'warn',
+        PORT: '0',
+        DATABASE_URL: database.value,
+        AMQP_URL: vhost.value,
+        DATA_DIR: dataDir,
+        INSTANCE_ID: `retrieval-${randomUUID()}`,
+        BUS_MAX_ATTEMPTS: '10',
+      },
+    });
+    replicas.push(running);
+    return running;
+  };
+  const search = (query: string) =>
+    bus.request(SearchRpc.Search, { query, topK: 8, denseWeight: 0.5 });
+  const texts = async (query: string, documentId: string) =>
+    (await search(query)).hits.filter((h) => h.documentId === documentId).map((h) => h.text);
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    vhost = await createTestVhost();
+    dataDir = await mkdtemp(join(tmpdir(), 'retrieval-it-'));
+    broker = await openAmqpBroker({
+      url: vhost.value,
+      connectionName: 'test',
+      maxAttempts: 5,
+      logger: createLogger({ service: 'test', instanceId: 'test', level: 'silent' }),
+    });
+    bus = new MessageBus(broker, { service: 'ingest', defaultTimeoutMs: 15_000 });
+    await start();
+  });
+
+  afterAll(async () => {
+    for (const replica of replicas) {
+      await replica.stop().catch(() => undefined);
+    }
+    replicas = [];
+    await broker.close();
+    await vhost.dispose();
+    await database.dispose();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('should make a generation searchable only once it is committed', async () => {
+    const documentId = randomUUID();
+    const first = batch(documentId, 1, ['Nightly backups are kept for thirty days.']);
+
+    await bus.publish(KnowledgeEvent.ChunksEmbedded, first);
+    await waitFor(
+      async () =>
+        (await bus.request(KnowledgeRpc.DocumentChunks, { documentId, offset: 0, limit: 10 }))
+          .total === 0,
+      { timeoutMs: 2_000 },
+    );
+    expect(await texts('nightly backups thirty days', documentId)).toEqual([]);
+    await bus.publish(KnowledgeEvent.DocumentEmbedded, { ...first, chunkCount: 1 });
+
+    await waitFor(
+      async () => (await texts('nightly backups thirty days', documentId)).length === 1,
+      {
+        timeoutMs: 10_000,
+      },
+    );
+  });
+
+  it('should keep serving the old generation until the new one is committed, then drop it', async () => {
+    const documentId = randomUUID();
+    const old = batch(documentId, 1, ['Restore a backup from the Backups page in cPanel.']);
+    await bus.publish(KnowledgeEvent.ChunksEmbedded, old);
+    await bus.publish(KnowledgeEvent.DocumentEmbedded, { ...old, chunkCount: 1 });
+    await waitFor(async () => (await texts('restore backup cPanel', documentId)).length === 1, {
+      timeoutMs: 10_000,
+    });
+
+    const next = batch(documentId, 2, [
+      'Restore a backup with JetBackup in cPanel.',
+      'Pick the date first.',
+    ]);
+    await bus.publish(KnowledgeEvent.ChunksEmbedded, { ...next, chunks: next.chunks.slice(0, 1) });
+    await new Promise((done) => setTimeout(done, 500));
+    expect(await texts('restore backup cPanel', documentId)).toEqual([
+      'Restore a backup from the Backups page in cPanel.',
+    ]);
+
+    await bus.publish(KnowledgeEvent.DocumentEmbedded, { ...next, chunkCount: 2 });
+    await new Promise((done) => setTimeout(done, 500));
+    expect(await texts('restore backup cPanel', documentId)).toEqual([
+      'Restore a backup from the Backups page in cPanel.',
+    ]);
+    await bus.publish(KnowledgeEvent.ChunksEmbedded, { ...next, chunks: next.chunks.slice(1) });
+
+    await waitFor(
+      async () => {
+        const found = await texts('restore backup cPanel JetBackup date', documentId);
+        return found.length === 2 && !found.some((t) => t.includes('Backups page'));
+      },
+      { timeoutMs: 20_000, message: 'generation 2 replaced generation 1' },
+    );
+  });
+
+  it('should forget a removed document and ignore its late batches', async () => {
+    const documentId = randomUUID();
+    const chunks = batch(documentId, 1, ['Offsite backups go to a second datacentre.']);
+    await bus.publish(KnowledgeEvent.ChunksEmbedded, chunks);
+    await bus.publish(KnowledgeEvent.DocumentEmbedded, { ...chunks, chunkCount: 1 });
+    await waitFor(
+      async () => (await texts('offsite datacentre backups', documentId)).length === 1,
+      { timeoutMs: 10_000 },
+    );
+
+    await bus.publish(KnowledgeEvent.DocumentRemoved, { documentId });
+    await bus.publish(KnowledgeEvent.ChunksEmbedded, { ...chunks, generation: 2 });
+    await bus.publish(KnowledgeEvent.DocumentEmbedded, { ...chunks, generation: 2, chunkCount: 1 });
+
+    await waitFor(
+      async () => (await texts('offsite datacentre backups', documentId)).length === 0,
+      { timeoutMs: 10_000 },
+    );
+    await new Promise((done) => setTimeout(done, 500));
+    expect(await texts('offsite datacentre backups', documentId)).toEqual([]);
+  });
+
+  it('should give a second replica the same index when it starts and keep both in sync', async () => {
+    const first = replicas[0] as RunningService;
+    const second = await start();
+    const size = (replica: RunningService) => replica.app.get(VectorIndexService).size;
+    expect(size(second)).toBe(size(first));
+
+    const documentId = randomUUID();
+    const chunks = batch(documentId, 1, ['Snapshots of VPS disks are taken weekly.']);
+    await bus.publish(KnowledgeEvent.ChunksEmbedded, chunks);
+    await bus.publish(KnowledgeEvent.DocumentEmbedded, { ...chunks, chunkCount: 1 });
+
+    await waitFor(
+      () =>
+        size(first) === size(second) &&
+        second.app
+          .get(VectorIndexService)
+          .search(
+            chunks.chunks[0] ? Float32Array.from(chunks.chunks[0].embedding) : new Float32Array(),
+            1,
+          )[0]?.documentId === documentId,
+      {
+        timeoutMs: 10_000,
+        message: 'both replicas indexed the new document',
+      },
+    );
+  });
+});

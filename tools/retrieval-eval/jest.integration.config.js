@@ -1,0 +1,1 @@
+module.exports = require('../../jest.integration.js')(__dirname, 'retrieval-eval');

@@ -1,0 +1,63 @@
+import type { DatabaseChoice } from '../harness/knowledge-system';
+
+export interface EvalOptions {
+  readonly datasetDir: string | undefined;
+  readonly database: DatabaseChoice;
+  /** Dense weights to report; the request default (0.5) is always included. */
+  readonly denseWeights: number[];
+  /** Passages an answer prompt gets (the search request's default `topK`). */
+  readonly promptPassages: number;
+  /** Extra service environment, e.g. `INGEST_CHUNK_TOKENS=128`. */
+  readonly env: Record<string, string>;
+}
+
+const USAGE = `Usage: retrieval-eval [--dataset DIR] [--pglite] [--dense-weights 0,0.5,1]
+                      [--prompt-passages 8] [--env NAME=VALUE ...]`;
+
+export function parseEvalOptions(args: readonly string[]): EvalOptions {
+  const options = {
+    datasetDir: undefined as string | undefined,
+    database: 'postgres' as DatabaseChoice,
+    denseWeights: [0, 0.25, 0.5, 0.75, 1],
+    promptPassages: 8,
+    env: {} as Record<string, string>,
+  };
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i];
+    const value = (): string => {
+      const next = args[i + 1];
+      if (next === undefined) {
+        throw new Error(`${arg ?? ''} needs a value\n${USAGE}`);
+      }
+      i += 1;
+      return next;
+    };
+    switch (arg) {
+      case '--dataset':
+        options.datasetDir = value();
+        break;
+      case '--pglite':
+        options.database = 'pglite';
+        break;
+      case '--dense-weights':
+        options.denseWeights = value().split(',').map(Number);
+        break;
+      case '--prompt-passages':
+        options.promptPassages = Number(value());
+        break;
+      case '--env': {
+        const [name, ...rest] = value().split('=');
+        options.env[name ?? ''] = rest.join('=');
+        break;
+      }
+      case undefined:
+      default:
+        throw new Error(`Unknown argument ${arg ?? ''}\n${USAGE}`);
+    }
+  }
+  if (!options.denseWeights.includes(0.5)) {
+    options.denseWeights.push(0.5);
+  }
+  options.denseWeights.sort((a, b) => a - b);
+  return options;
+}

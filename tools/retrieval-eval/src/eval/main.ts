@@ -1,0 +1,99 @@
+import 'reflect-metadata';
+
+import { defaultDatasetDir, loadDataset } from '../dataset/emanual-dataset';
+import { KnowledgeSystem } from '../harness/knowledge-system';
+import type { MetricSummary } from '../metrics/ranking-metrics';
+import { parseEvalOptions } from './eval-options';
+import { evaluateBaseline, evaluatePipeline, loadCorpus } from './retrieval-evaluation';
+
+function row(name: string, metrics: MetricSummary, extra = ''): string {
+  const cells = [
+    metrics.recallAt1,
+    metrics.recallAt5,
+    metrics.recallAt10,
+    metrics.ndcgAt10,
+    metrics.mrrAt10,
+  ].map((value) => value.toFixed(3));
+  const widths = [5, 5, 5, 7, 6];
+  const padded = cells.map((cell, i) => cell.padEnd(widths[i] ?? 5));
+  return `| ${name.padEnd(34)} | ${padded.join(' | ')} |${extra}`;
+}
+
+async function main(): Promise<void> {
+  const options = parseEvalOptions(process.argv.slice(2));
+  const datasetDir = options.datasetDir ?? defaultDatasetDir();
+  const dataset = loadDataset(datasetDir);
+  const out = (line = ''): void => {
+    process.stdout.write(`${line}\n`);
+  };
+  out(`Retrieval evaluation: ${datasetDir}`);
+  out(
+    `${dataset.documents.length} sections, ${dataset.queries.length} dev questions; database: ${options.database}`,
+  );
+  const system = await KnowledgeSystem.start({ database: options.database, env: options.env });
+  try {
+    const { report, documentOf } = await loadCorpus(system, dataset);
+    out(
+      `Ingested through the pipeline in ${report.seconds.toFixed(1)} s: ${report.documents} documents ` +
+        `(${report.duplicates} sections were exact duplicates), ${report.indexed} indexed, ${report.failed} failed`,
+    );
+    const runs = [];
+    for (const denseWeight of options.denseWeights) {
+      runs.push(
+        await evaluatePipeline(system, dataset, documentOf, denseWeight, options.promptPassages),
+      );
+    }
+    const embedder = (await system.search({ query: 'embedder', topK: 1, denseWeight: 0.5 }))
+      .embedder;
+    out(`Embedder: ${embedder}`);
+    out();
+    out(
+      `| ${'run'.padEnd(34)} | R@1   | R@5   | R@10  | nDCG@10 | MRR@10 | top-${options.promptPassages} passages | search ms |`,
+    );
+    out(
+      `| ${'-'.repeat(34)} | ----- | ----- | ----- | ------- | ------ | --------------- | --------- |`,
+    );
+    out(
+      row(
+        'BM25 baseline (README settings)',
+        evaluateBaseline(dataset),
+        ' —              | —         |',
+      ),
+    );
+    for (const run of runs) {
+      const label =
+        run.denseWeight === 0
+          ? 'lexical only (denseWeight 0)'
+          : run.denseWeight === 1
+            ? 'dense only (denseWeight 1)'
+            : `hybrid denseWeight ${run.denseWeight}${run.denseWeight === 0.5 ? ' (default)' : ''}`;
+      out(
+        row(
+          label,
+          run.metrics,
+          ` ${run.promptCoverage.toFixed(3).padEnd(15)} | ${run.meanSearchMs.toFixed(1).padStart(9)} |`,
+        ),
+      );
+    }
+    const main = runs.find((run) => run.denseWeight === 0.5);
+    if (main !== undefined) {
+      out();
+      out(
+        `Default search: R@5 ${main.metrics.recallAt5.toFixed(3)} (target 0.93), nDCG@10 ${main.metrics.ndcgAt10.toFixed(3)} (target 0.80), ` +
+          `gold in the top ${options.promptPassages} passages ${main.promptCoverage.toFixed(3)} (target 0.97)`,
+      );
+    }
+  } finally {
+    await system.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(
+      `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exit(1);
+  },
+);

@@ -1,0 +1,123 @@
+import { BASELINE_BM25, Bm25Index } from '../bm25/bm25-index';
+import type { EvalDataset, Qrels } from '../dataset/emanual-dataset';
+import type { KnowledgeSystem } from '../harness/knowledge-system';
+import type { MetricSummary } from '../metrics/ranking-metrics';
+import { evaluateRun, recallAt } from '../metrics/ranking-metrics';
+
+export interface LoadReport {
+  readonly sections: number;
+  /** Sections registered as new documents. */
+  readonly documents: number;
+  /** Sections whose content another section already had (recognised by hash). */
+  readonly duplicates: number;
+  readonly indexed: number;
+  readonly failed: number;
+  readonly seconds: number;
+}
+
+export interface PipelineRun {
+  readonly denseWeight: number;
+  readonly metrics: MetricSummary;
+  /** Share of questions whose gold section is among the first `promptPassages` passages. */
+  readonly promptCoverage: number;
+  readonly meanSearchMs: number;
+}
+
+/** Each corpus section as a Markdown document titled like the section. */
+export async function loadCorpus(
+  system: KnowledgeSystem,
+  dataset: EvalDataset,
+): Promise<{ report: LoadReport; documentOf: Map<string, string> }> {
+  const started = performance.now();
+  const documentOf = new Map<string, string>();
+  let documents = 0;
+  let duplicates = 0;
+  for (const section of dataset.documents) {
+    const result = await system.upload({
+      name: `${section.id}.md`,
+      title: section.title,
+      contentType: 'text/markdown',
+      body: Buffer.from(`# ${section.title}\n\n${section.text}\n`),
+    });
+    documentOf.set(section.id, result.document.documentId);
+    if (result.outcome === 'duplicate') {
+      duplicates += 1;
+    } else {
+      documents += 1;
+    }
+  }
+  const { indexed, failed } = await system.settle();
+  return {
+    report: {
+      sections: dataset.documents.length,
+      documents,
+      duplicates,
+      indexed,
+      failed,
+      seconds: (performance.now() - started) / 1_000,
+    },
+    documentOf,
+  };
+}
+
+/**
+ * Runs every dev question through `retrieval.search` and scores the documents in the order of
+ * their first passage. A document is relevant when its content is the gold section's (exact
+ * duplicates of a section share one document).
+ */
+export async function evaluatePipeline(
+  system: KnowledgeSystem,
+  dataset: EvalDataset,
+  documentOf: ReadonlyMap<string, string>,
+  denseWeight: number,
+  promptPassages: number,
+): Promise<PipelineRun> {
+  const qrels = documentQrels(dataset.qrels, documentOf);
+  const run = new Map<string, string[]>();
+  let covered = 0;
+  let searchMs = 0;
+  for (const query of dataset.queries) {
+    const started = performance.now();
+    const response = await system.search({ query: query.text, topK: 50, denseWeight });
+    searchMs += performance.now() - started;
+    run.set(query.id, [...new Set(response.hits.map((hit) => hit.documentId))]);
+    const prompt = await system.search({ query: query.text, topK: promptPassages, denseWeight });
+    const relevant = qrels.get(query.id) ?? new Map<string, number>();
+    covered += recallAt(
+      prompt.hits.map((hit) => hit.documentId),
+      relevant,
+      promptPassages,
+    );
+  }
+  return {
+    denseWeight,
+    metrics: evaluateRun(run, qrels),
+    promptCoverage: covered / Math.max(qrels.size, 1),
+    meanSearchMs: searchMs / Math.max(dataset.queries.length, 1),
+  };
+}
+
+/** The dataset README's baseline: plain BM25 over `title + text` of every section. */
+export function evaluateBaseline(dataset: EvalDataset): MetricSummary {
+  const index = new Bm25Index(BASELINE_BM25);
+  for (const section of dataset.documents) {
+    index.add(section.id, `${section.title} ${section.text}`);
+  }
+  const run = new Map(
+    dataset.queries.map((query) => [query.id, index.search(query.text, 10).map((hit) => hit.id)]),
+  );
+  return evaluateRun(run, dataset.qrels);
+}
+
+function documentQrels(qrels: Qrels, documentOf: ReadonlyMap<string, string>): Qrels {
+  const mapped = new Map<string, Map<string, number>>();
+  for (const [queryId, judged] of qrels) {
+    const documents = new Map<string, number>();
+    for (const [sectionId, grade] of judged) {
+      const documentId = documentOf.get(sectionId) ?? `missing:${sectionId}`;
+      documents.set(documentId, Math.max(grade, documents.get(documentId) ?? 0));
+    }
+    mapped.set(queryId, documents);
+  }
+  return mapped;
+}
