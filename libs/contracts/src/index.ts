@@ -6,3 +6,8 @@ export * from './messages/system.messages';
 export * from './messages/search.messages';
 export * from './messages/drafting.messages';
 export * from './version';
+export * from './http/errors.http';
+export * from './http/paging.http';
+export * from './http/users.http';
+export * from './http/auth.http';
+export * from './http/audit.http';

@@ -1,0 +1,33 @@
+import { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH } from '@deskpilot/contracts';
+
+import { commonPasswords } from './common-passwords';
+
+export interface PasswordOwner {
+  readonly email?: string | undefined;
+}
+
+/** Parts of an email address too short to be worth refusing inside a password. */
+const MIN_EMAIL_PART = 4;
+
+/**
+ * Why a new password is refused, or an empty list: long enough, within bcrypt's 72 bytes, not one
+ * of the most common passwords, and not built from the account's email address.
+ */
+export function passwordProblems(password: string, owner: PasswordOwner = {}): string[] {
+  const problems: string[] = [];
+  if (Array.from(password).length < PASSWORD_MIN_LENGTH) {
+    problems.push(`must be at least ${PASSWORD_MIN_LENGTH} characters`);
+  }
+  if (Buffer.byteLength(password, 'utf8') > PASSWORD_MAX_BYTES) {
+    problems.push(`must be at most ${PASSWORD_MAX_BYTES} bytes`);
+  }
+  const lowered = password.toLowerCase();
+  if (commonPasswords().has(lowered)) {
+    problems.push('is one of the most commonly used passwords');
+  }
+  const local = owner.email?.split('@')[0]?.toLowerCase();
+  if (local !== undefined && local.length >= MIN_EMAIL_PART && lowered.includes(local)) {
+    problems.push('must not contain the email address');
+  }
+  return problems;
+}
