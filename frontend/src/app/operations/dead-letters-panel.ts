@@ -91,8 +91,9 @@ export class DeadLettersPanel {
     this.letters.load(this.api.deadLetters(this.service()));
   }
 
-  protected filterByService(service: ServiceName | undefined): void {
-    this.service.set(service);
+  /** `''` is "all services". */
+  protected filterByService(service: ServiceName | ''): void {
+    this.service.set(service === '' ? undefined : service);
     this.refresh();
   }
 

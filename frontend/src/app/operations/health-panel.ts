@@ -12,7 +12,7 @@ import { OperationsApi } from './operations-api';
 interface CheckRow {
   readonly name: string;
   readonly up: boolean;
-  readonly latencyMs: number | undefined;
+  readonly latency: string | undefined;
   readonly detail: string | undefined;
 }
 
@@ -58,7 +58,7 @@ export class HealthPanel {
         checks: Object.entries(service.checks).map(([check, result]) => ({
           name: check,
           up: result.status === 'up',
-          latencyMs: result.latencyMs,
+          latency: result.latencyMs === undefined ? undefined : formatLatency(result.latencyMs),
           detail: result.detail,
         })),
       };
@@ -73,6 +73,10 @@ export class HealthPanel {
   refresh(): void {
     this.health.load(this.api.health());
   }
+}
+
+function formatLatency(ms: number): string {
+  return ms < 10 ? `${ms.toFixed(1)} ms` : `${Math.round(ms)} ms`;
 }
 
 function formatUptime(seconds: number): string {

@@ -103,14 +103,16 @@ export class UsersPage {
     this.searches.next(value);
   }
 
-  protected filterByRole(role: Role | undefined): void {
-    this.role.set(role);
+  /** `''` is "any role". */
+  protected filterByRole(role: Role | ''): void {
+    this.role.set(role === '' ? undefined : role);
     this.page.set(1);
     this.reload();
   }
 
-  protected filterByStatus(status: UserStatus | undefined): void {
-    this.status.set(status);
+  /** `''` is "any status". */
+  protected filterByStatus(status: UserStatus | ''): void {
+    this.status.set(status === '' ? undefined : status);
     this.page.set(1);
     this.reload();
   }
@@ -119,6 +121,8 @@ export class UsersPage {
     this.page.set(event.pageIndex + 1);
     this.reload();
   }
+
+  protected readonly trackById = (_index: number, user: User): string => user.id;
 
   protected roleLabel(user: User): string {
     return ROLE_LABELS[user.role];
