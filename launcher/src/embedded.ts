@@ -1,6 +1,22 @@
 import 'reflect-metadata';
 
+import type { InitialAdminLogin } from '@deskpilot/gateway';
+
 import { startEmbeddedSystem } from './embedded/embedded-system';
+
+/** The generated administrator sign-in, printed this once (only its hash is stored). */
+function loginLines(login: InitialAdminLogin | undefined): string[] {
+  if (login === undefined) {
+    return [];
+  }
+  return [
+    '',
+    '  First start: an administrator account was created.',
+    `  Sign in:  ${login.email}`,
+    `  Password: ${login.password}`,
+    '  This password is shown only now: sign in and change it.',
+  ];
+}
 
 const started = Date.now();
 
@@ -14,6 +30,7 @@ startEmbeddedSystem(process.env).then(
         `  Console:  ${system.url}/`,
         `  API:      ${system.url}/api  (OpenAPI at ${system.url}/api/docs)`,
         `  Health:   ${system.url}/api/health`,
+        ...loginLines(system.adminLogin),
         '',
         '',
       ].join('\n'),

@@ -1,7 +1,8 @@
 import type { Environment } from '@deskpilot/config';
 import { commonConfig, commonEnvironment, readEnvironment } from '@deskpilot/config';
 import { catalog, topology } from '@deskpilot/contracts';
-import { startGateway } from '@deskpilot/gateway';
+import type { InitialAdminLogin } from '@deskpilot/gateway';
+import { startGateway, takeGeneratedAdminLogin } from '@deskpilot/gateway';
 import { startIngest } from '@deskpilot/ingest';
 import { startLlm } from '@deskpilot/llm';
 import type { Broker } from '@deskpilot/messaging';
@@ -20,6 +21,11 @@ export interface EmbeddedSystem {
   readonly url: string;
   readonly broker: Broker;
   readonly services: readonly RunningService[];
+  /**
+   * The administrator sign-in generated on a first start without ADMIN_EMAIL/ADMIN_PASSWORD:
+   * shown once, then only its hash exists. Undefined on later starts.
+   */
+  readonly adminLogin: InitialAdminLogin | undefined;
   stop(): Promise<void>;
 }
 
@@ -77,7 +83,13 @@ export async function startEmbeddedSystem(environment: Environment): Promise<Emb
     if (gateway?.url === undefined) {
       throw new Error('The gateway did not open its HTTP port');
     }
-    return { url: gateway.url, broker, services, stop: stopAll };
+    return {
+      url: gateway.url,
+      broker,
+      services,
+      adminLogin: takeGeneratedAdminLogin(gateway),
+      stop: stopAll,
+    };
   } catch (error) {
     await stopAll();
     throw error;

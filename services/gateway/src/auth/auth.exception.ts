@@ -47,7 +47,10 @@ export function describeAuthError(code: AuthErrorCode): { status: HttpStatus; me
         message: 'Too many sign-in attempts from your network address. Try again later',
       };
     case AuthErrorCode.InvalidRefreshToken:
-      return { status: HttpStatus.UNAUTHORIZED, message: 'The session has ended; sign in again' };
+      return {
+        status: HttpStatus.UNAUTHORIZED,
+        message: 'No valid refresh token (signed out, expired or replaced); sign in again',
+      };
   }
 }
 

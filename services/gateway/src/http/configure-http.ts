@@ -54,7 +54,11 @@ export function configureHttp(config: GatewayConfig, logger: Logger) {
         .setDescription('Support copilot for hosting companies that run WHMCS')
         .setVersion(PRODUCT_VERSION)
         .addBearerAuth()
-        .addCookieAuth(REFRESH_COOKIE, { type: 'apiKey', in: 'cookie', name: REFRESH_COOKIE })
+        .addCookieAuth(
+          REFRESH_COOKIE,
+          { type: 'apiKey', in: 'cookie', name: REFRESH_COOKIE },
+          REFRESH_COOKIE,
+        )
         .build(),
     );
     SwaggerModule.setup('api/docs', app, document);

@@ -6,6 +6,9 @@ export interface PasswordOwner {
   readonly email?: string | undefined;
 }
 
+/** "aaaaaaaaaaaa" or "abababababab" are long but guessed at once. */
+const MIN_DISTINCT_CHARACTERS = 5;
+
 /** Parts of an email address too short to be worth refusing inside a password. */
 const MIN_EMAIL_PART = 4;
 
@@ -21,8 +24,13 @@ export function passwordProblems(password: string, owner: PasswordOwner = {}): s
   if (Buffer.byteLength(password, 'utf8') > PASSWORD_MAX_BYTES) {
     problems.push(`must be at most ${PASSWORD_MAX_BYTES} bytes`);
   }
+  if (new Set(Array.from(password)).size < MIN_DISTINCT_CHARACTERS) {
+    problems.push(`must use at least ${MIN_DISTINCT_CHARACTERS} different characters`);
+  }
   const lowered = password.toLowerCase();
-  if (commonPasswords().has(lowered)) {
+  // "Password2024!" is as guessable as "password": attackers try the list with such padding.
+  const core = lowered.replace(/^[\d\W_]+|[\d\W_]+$/g, '');
+  if (commonPasswords().has(lowered) || commonPasswords().has(core)) {
     problems.push('is one of the most commonly used passwords');
   }
   const local = owner.email?.split('@')[0]?.toLowerCase();

@@ -58,8 +58,10 @@ export class UsersRepository {
       .into(UserEntity)
       .values(user)
       .orIgnore()
+      .returning(['id'])
       .execute();
-    return result.identifiers.length > 0 && result.identifiers[0] !== undefined;
+    // Identifiers echo the values given; only the returned rows tell whether a row was written.
+    return Array.isArray(result.raw) && result.raw.length > 0;
   }
 
   count(): Promise<number> {
@@ -123,7 +125,8 @@ export class UsersRepository {
    * starts again. Returns whether this failure locked it.
    */
   async recordFailedLogin(id: string, threshold: number, lockUntil: Date): Promise<boolean> {
-    const rows: { locked: boolean }[] = await this.dataSource.query(
+    // TypeORM answers an UPDATE with [rows, affected count].
+    const [rows]: [{ locked: boolean }[], number] = await this.dataSource.query(
       `UPDATE "gateway"."users" SET
          "locked_until" = CASE WHEN "failed_login_count" + 1 >= $2 THEN $3 ELSE "locked_until" END,
          "failed_login_count" = CASE WHEN "failed_login_count" + 1 >= $2 THEN 0

@@ -1,0 +1,59 @@
+import { ConfigError } from '@deskpilot/config';
+
+import { loadGatewayConfig } from './gateway.config';
+
+const SECRET = 's'.repeat(32);
+
+function problemsOf(read: () => unknown): string[] {
+  try {
+    read();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      return error.problems.map((p) => `${p.variable}: ${p.message}`);
+    }
+    throw error;
+  }
+  return [];
+}
+
+describe(loadGatewayConfig.name, () => {
+  it('should require JWT_SECRET in a standalone gateway only', () => {
+    expect(problemsOf(() => loadGatewayConfig({}, 'standalone'))).toEqual([
+      expect.stringMatching(/^JWT_SECRET: is required when the gateway runs in its own process/),
+    ]);
+    expect(loadGatewayConfig({}, 'embedded').jwtSecret).toBeUndefined();
+  });
+
+  it('should refuse a short JWT_SECRET in any mode', () => {
+    expect(problemsOf(() => loadGatewayConfig({ JWT_SECRET: 'short' }, 'embedded'))).toEqual([
+      'JWT_SECRET: must be at least 32 characters',
+    ]);
+  });
+
+  it('should want ADMIN_EMAIL and ADMIN_PASSWORD together, and a strong password', () => {
+    expect(
+      problemsOf(() => loadGatewayConfig({ JWT_SECRET: SECRET, ADMIN_EMAIL: 'a@b.co' })),
+    ).toEqual(['ADMIN_PASSWORD: is required with ADMIN_EMAIL']);
+    expect(
+      problemsOf(() =>
+        loadGatewayConfig({ JWT_SECRET: SECRET, ADMIN_EMAIL: 'a@b.co', ADMIN_PASSWORD: 'letmein' }),
+      ),
+    ).toContain('ADMIN_PASSWORD: must be at least 12 characters');
+  });
+
+  it('should read a complete configuration', () => {
+    const config = loadGatewayConfig({
+      JWT_SECRET: SECRET,
+      ADMIN_EMAIL: 'Owner@Example.com',
+      ADMIN_PASSWORD: 'Tidal-Hammock-Quartz-71',
+      CORS_ORIGINS: 'https://a.example, https://b.example',
+    });
+
+    expect(config).toMatchObject({
+      mode: 'standalone',
+      jwtSecret: SECRET,
+      admin: { email: 'owner@example.com', password: 'Tidal-Hammock-Quartz-71' },
+      corsOrigins: ['https://a.example', 'https://b.example'],
+    });
+  });
+});
