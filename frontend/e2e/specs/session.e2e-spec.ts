@@ -91,6 +91,34 @@ describe('Sessions', () => {
     });
   });
 
+  it('should refresh once for a burst of calls refused together, and answer them all', async () => {
+    const opened = await openSignedIn(browser, e2eEnvironment().admin, '/home');
+    context = opened.context;
+    const { page } = opened;
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const refreshes: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/api/auth/refresh')) {
+        refreshes.push(request.url());
+      }
+    });
+    await expireTokenOfNextCall(page, '**/api/ops/queues');
+    await expireTokenOfNextCall(page, '**/api/ops/dead-letters');
+
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Operations' })
+      .click();
+
+    await page.getByRole('table', { name: 'Queue depths' }).waitFor();
+    await page
+      .getByRole('heading', { name: 'No dead letters' })
+      .or(page.getByTestId('dead-letters'))
+      .waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(refreshes).toHaveLength(1);
+  });
+
   it('should send a person whose session ended to sign in, then back to the same page', async () => {
     const staff = await admin.createUser('staff', 'Noor Haddad');
     const opened = await openSignedIn(browser, staff, '/account');

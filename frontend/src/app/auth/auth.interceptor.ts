@@ -34,11 +34,14 @@ export const authInterceptor: HttpInterceptorFn = (request, next) => {
     return refreshThenSend();
   }
   return send(token).pipe(
-    catchError((error: unknown) =>
-      error instanceof HttpErrorResponse && error.status === 401
-        ? refreshThenSend()
-        : throwError(() => error),
-    ),
+    catchError((error: unknown) => {
+      if (!(error instanceof HttpErrorResponse) || error.status !== 401) {
+        return throwError(() => error);
+      }
+      // Another call refreshed while this one was out: its token is already the new one.
+      const current = session.freshToken();
+      return current !== undefined && current !== token ? send(current) : refreshThenSend();
+    }),
   );
 };
 
