@@ -23,7 +23,7 @@ const EVERYONE = ['Home', 'Chat', 'Tickets & drafts'];
 async function navigationLinks(page: Page): Promise<string[]> {
   const nav = page.getByRole('navigation', { name: 'Main navigation' });
   await nav.getByRole('link', { name: 'Home' }).waitFor();
-  return (await nav.getByRole('link').locator('[matlistitemtitle]').allInnerTexts()).map((text) =>
+  return (await nav.getByRole('link').locator('.nav-label').allInnerTexts()).map((text) =>
     text.trim(),
   );
 }
