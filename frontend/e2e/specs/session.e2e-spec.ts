@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 
-import { launchChromium, openSignedIn } from '../support/browser';
+import { launchChromium, openSignedIn, saveScreenshot } from '../support/browser';
 import type { Credentials } from '../support/console-api';
 import { AdminApi, login, strongPassword } from '../support/console-api';
 import { e2eEnvironment } from '../support/environment';
@@ -68,6 +68,7 @@ describe('Sessions', () => {
     context = opened.context;
     const { page } = opened;
     await page.getByRole('heading', { name: 'Change password' }).waitFor();
+    await saveScreenshot(page, 'account');
     const newPassword = strongPassword();
     await fillPasswordChange(page, staff.password, newPassword);
 
