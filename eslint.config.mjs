@@ -59,6 +59,10 @@ export default tseslint.config(
               onlyDependOnLibsWithTags: ['type:app', 'type:tool', 'type:lib', 'type:contracts'],
             },
             { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:contracts'] },
+            {
+              sourceTag: 'type:e2e',
+              onlyDependOnLibsWithTags: ['type:lib', 'type:contracts'],
+            },
           ],
         },
       ],
@@ -84,7 +88,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.suite.ts', '**/test/**/*.ts'],
+    // Angular's Validators are static functions that do not use `this`.
+    files: ['frontend/src/**/*.ts'],
+    rules: { '@typescript-eslint/unbound-method': ['error', { ignoreStatic: true }] },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.suite.ts', '**/test/**/*.ts', 'frontend/e2e/**/*.ts'],
     rules: {
       'no-restricted-imports': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',

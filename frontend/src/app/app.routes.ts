@@ -1,11 +1,71 @@
-import type { Routes } from '@angular/router';
+import type { Route, Routes } from '@angular/router';
+
+import { roleGuard, signedInGuard, signedOutGuard } from './auth/auth.guards';
+import { ForbiddenPage } from './shell/forbidden-page';
+import { NotFoundPage } from './shell/not-found-page';
+import { PlannedPage } from './shell/planned-page';
+import { Shell } from './shell/shell';
+
+const adminsOnly = roleGuard('admin');
+
+/** A screen whose service is not connected yet; replace with the feature's lazy routes. */
+function planned(path: string, heading: string, summary: string, admin = false): Route {
+  return {
+    path,
+    title: heading,
+    component: PlannedPage,
+    data: { heading, summary },
+    ...(admin ? { canMatch: [adminsOnly] } : {}),
+  };
+}
 
 export const routes: Routes = [
-  { path: '', pathMatch: 'full', redirectTo: 'status' },
   {
-    path: 'status',
-    title: 'System status · Deskpilot',
-    loadComponent: () => import('./status/status-page').then((m) => m.StatusPage),
+    path: 'sign-in',
+    title: 'Sign in',
+    canActivate: [signedOutGuard],
+    loadComponent: () => import('./auth/sign-in-page').then((m) => m.SignInPage),
   },
-  { path: '**', redirectTo: 'status' },
+  {
+    path: '',
+    component: Shell,
+    canActivate: [signedInGuard],
+    canActivateChild: [signedInGuard],
+    children: [
+      { path: '', pathMatch: 'full', redirectTo: 'home' },
+      {
+        path: 'home',
+        title: 'Home',
+        loadComponent: () => import('./home/home-page').then((m) => m.HomePage),
+      },
+      {
+        path: 'account',
+        loadChildren: () => import('./account/account.routes').then((m) => m.ACCOUNT_ROUTES),
+      },
+      planned('chat', 'Chat', 'Ask the knowledge base and get answers with their sources.'),
+      planned('tickets', 'Tickets & drafts', 'Review and approve drafted replies to tickets.'),
+      planned('knowledge', 'Knowledge base', 'The documents answers are grounded in.', true),
+      planned('bot', 'Bot settings', 'How the assistant answers, versioned.', true),
+      planned('analytics', 'Logs & analytics', 'Interactions, cost and draft outcomes.', true),
+      {
+        path: 'users',
+        canMatch: [adminsOnly],
+        loadChildren: () => import('./users/users.routes').then((m) => m.USERS_ROUTES),
+      },
+      {
+        path: 'audit',
+        canMatch: [adminsOnly],
+        loadChildren: () => import('./audit/audit.routes').then((m) => m.AUDIT_ROUTES),
+      },
+      {
+        path: 'operations',
+        canMatch: [adminsOnly],
+        loadChildren: () =>
+          import('./operations/operations.routes').then((m) => m.OPERATIONS_ROUTES),
+      },
+      { path: 'status', redirectTo: 'operations' },
+      { path: 'forbidden', title: 'No access', component: ForbiddenPage },
+      { path: '**', title: 'Page not found', component: NotFoundPage },
+    ],
+  },
 ];

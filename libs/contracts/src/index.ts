@@ -14,3 +14,4 @@ export * from './http/paging.http';
 export * from './http/users.http';
 export * from './http/auth.http';
 export * from './http/audit.http';
+export * from './http/operations.http';

@@ -12,6 +12,7 @@ import { gatewayDatabase } from './database/gateway-database';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './health/metrics.controller';
 import { SystemHealthService } from './health/system-health.service';
+import { OperationsModule } from './operations/operations.module';
 import { UsersModule } from './users/users.module';
 
 export { GATEWAY_CONFIG } from './config/gateway-config.module';
@@ -34,6 +35,7 @@ export class GatewayModule {
         AuditModule,
         AuthModule,
         UsersModule,
+        OperationsModule,
       ],
       controllers: [HealthController, MetricsController],
       providers: [SystemHealthService],

@@ -20,6 +20,8 @@ export const AuditAction = {
   UserUnlocked: 'users.user.unlocked',
   PasswordReset: 'users.password.reset',
   PasswordChanged: 'users.password.changed',
+  /** An operator sent dead letters back to their queues. */
+  DeadLettersReplayed: 'ops.dead_letters.replayed',
 } as const;
 export type KnownAuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 

@@ -11,6 +11,7 @@ import {
   healthRpcOf,
   topology,
 } from '@deskpilot/contracts';
+import type { Broker } from '@deskpilot/messaging';
 import { InProcessBroker } from '@deskpilot/messaging';
 import { createLogger } from '@deskpilot/observability';
 import { retryPolicy } from '@deskpilot/runtime';
@@ -21,7 +22,7 @@ import { createTestDatabase } from '@deskpilot/testing';
 export interface GatewayDependencies {
   readonly databaseUrl: string;
   readonly dataDir: string;
-  readonly broker: InProcessBroker;
+  readonly broker: Broker;
   /** Environment for the gateway: database, data dir, S3, a random port and JWT secret. */
   readonly env: Record<string, string>;
   dispose(): Promise<void>;
@@ -33,14 +34,21 @@ export function strongPassword(): string {
 }
 
 export async function provisionDependencies(
-  options: { fakeWorkerHealth?: boolean } = {},
+  options: {
+    fakeWorkerHealth?: boolean;
+    /** A bus to run on instead of a new in-process one (for example RabbitMQ); not closed here. */
+    broker?: Broker;
+  } = {},
 ): Promise<GatewayDependencies> {
   const database = await createTestDatabase();
   const dataDir = await mkdtemp(join(tmpdir(), 'deskpilot-gateway-test-'));
   const logger = createLogger({ service: 'test', instanceId: 'test', level: 'silent' });
   const s3 = await startEmbeddedS3(dataDir, logger);
-  const broker = new InProcessBroker({ catalog, topology, retry: retryPolicy(3) });
-  await broker.connect();
+  const broker =
+    options.broker ?? new InProcessBroker({ catalog, topology, retry: retryPolicy(3) });
+  if (options.broker === undefined) {
+    await broker.connect();
+  }
   if (options.fakeWorkerHealth !== false) {
     await answerHealthProbes(broker);
   }
@@ -61,7 +69,9 @@ export async function provisionDependencies(
       CONSOLE_DIR: join(dataDir, 'no-console'),
     },
     dispose: async () => {
-      await broker.close();
+      if (options.broker === undefined) {
+        await broker.close();
+      }
       await s3.close();
       await database.dispose();
       await rm(dataDir, { recursive: true, force: true });
@@ -70,7 +80,7 @@ export async function provisionDependencies(
 }
 
 /** Answers the workers' health probes with "up"; any other request to them fails. */
-async function answerHealthProbes(broker: InProcessBroker): Promise<void> {
+async function answerHealthProbes(broker: Broker): Promise<void> {
   for (const service of WORKER_SERVICES) {
     const healthRpc = healthRpcOf[service as keyof typeof healthRpcOf];
     await broker.consume(

@@ -4,7 +4,7 @@ import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 
 import type { AccessTokenResponse, Role, User } from '@deskpilot/contracts';
-import type { InProcessBroker } from '@deskpilot/messaging';
+import type { Broker } from '@deskpilot/messaging';
 import type { RunningService } from '@deskpilot/runtime';
 
 import { startGateway } from '../../src';
@@ -21,6 +21,8 @@ export interface TestGatewayOptions {
    * for services that are not running. Fake other worker RPCs by consuming on `broker`.
    */
   readonly fakeWorkerHealth?: boolean;
+  /** Run on this bus (for example RabbitMQ) instead of a new in-process one; the caller closes it. */
+  readonly broker?: Broker;
 }
 
 export interface Credentials {
@@ -42,7 +44,7 @@ export interface TestGateway {
   readonly app: INestApplication;
   readonly running: RunningService;
   /** The in-process bus the gateway uses; attach consumers to fake other services. */
-  readonly broker: InProcessBroker;
+  readonly broker: Broker;
   readonly databaseUrl: string;
   readonly dataDir: string;
   readonly jwtSecret: string;
@@ -74,6 +76,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     ...(options.fakeWorkerHealth === undefined
       ? {}
       : { fakeWorkerHealth: options.fakeWorkerHealth }),
+    ...(options.broker === undefined ? {} : { broker: options.broker }),
   });
   const admin = { email: 'admin@gateway.test', password: strongPassword() };
   const env: Record<string, string> = {

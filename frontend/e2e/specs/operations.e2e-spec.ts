@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { of } from 'rxjs';
+
+import { DraftingEvent, catalog, topology } from '@deskpilot/contracts';
+import type { Consumer } from '@deskpilot/messaging';
+import { AmqpBroker, DEFAULT_RETRY_POLICY, newMeta } from '@deskpilot/messaging';
+import { createLogger } from '@deskpilot/observability';
+import { waitFor } from '@deskpilot/testing';
+
+import { launchChromium, openPage, saveScreenshot, signedInContext } from '../support/browser';
+import { AdminApi } from '../support/console-api';
+import { e2eEnvironment } from '../support/environment';
+
+const SERVICES = ['gateway', 'ingest', 'retrieval', 'llm', 'whmcs-sync'];
+
+/**
+ * A whmcs-sync replica on the system's bus, consuming drafts as the real service does: it
+ * validates every message before its handler runs, so a malformed draft is dead-lettered.
+ */
+async function attachDraftConsumer(): Promise<{ broker: AmqpBroker; consumer: Consumer }> {
+  const routes = topology['whmcs-sync'];
+  const broker = new AmqpBroker({
+    catalog,
+    topology: {
+      ...topology,
+      'whmcs-sync': {
+        ...routes,
+        events: [...new Set([...routes.events, DraftingEvent.DraftGenerated])],
+      },
+    },
+    retry: DEFAULT_RETRY_POLICY,
+    url: e2eEnvironment().amqpUrl,
+    connectionName: 'console-e2e',
+    logger: createLogger({ service: 'console-e2e', instanceId: 'e2e', level: 'silent' }),
+  });
+  await broker.connect();
+  const consumer = await broker.consume(
+    { service: 'whmcs-sync', instanceId: `e2e-${randomUUID()}`, prefetch: 4 },
+    { onEvent: () => Promise.resolve(), onRequest: () => of(null) },
+  );
+  return { broker, consumer };
+}
+
+describe('Operations', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let bus: { broker: AmqpBroker; consumer: Consumer };
+  const admin = new AdminApi();
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    context = await signedInContext(browser, e2eEnvironment().admin);
+    bus = await attachDraftConsumer();
+  });
+
+  afterAll(async () => {
+    await bus.consumer.stop();
+    await bus.broker.close();
+    await browser.close();
+  });
+
+  beforeEach(async () => {
+    page = await openPage(context, '/operations');
+  });
+
+  afterEach(async () => {
+    await page.close();
+  });
+
+  it('should show every service ready with its dependencies, and the queues', async () => {
+    await page.getByTestId('overall-status').filter({ hasText: 'All services ready' }).waitFor();
+    for (const service of SERVICES) {
+      const card = page.locator(`[data-service="${service}"]`);
+      expect(await card.innerText()).toContain('Ready');
+      expect(await card.getByRole('list').innerText()).toContain('bus');
+    }
+    const queues = page.getByRole('table', { name: 'Queue depths' });
+    await queues.locator('tr[data-queue="deskpilot.whmcs-sync.events"]').waitFor();
+    await page.getByText(/RabbitMQ · \d+ messages? waiting/).waitFor();
+    await saveScreenshot(page, 'operations');
+  });
+
+  it('should show a dead letter with its reason and replay it after confirmation', async () => {
+    const id = randomUUID();
+    await bus.broker.publish(
+      { ...newMeta(DraftingEvent.DraftGenerated, randomUUID(), 'llm'), id },
+      { draftId: 'draft-7', ticketId: '4711', text: 'Hello', confidence: 1.5 },
+    );
+    const first = await waitFor(
+      async () => (await admin.deadLetters()).items.find((letter) => letter.id === id),
+      { timeoutMs: 10_000, message: 'the malformed draft was not dead-lettered' },
+    );
+
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    const row = page.locator(`tr[data-letter="${id}"]`);
+    await row.waitFor();
+    expect(await row.innerText()).toContain('llm.draft.generated');
+    expect(await row.innerText()).toContain('invalid payload for llm.draft.generated');
+    await row.getByRole('button', { name: 'Details of llm.draft.generated' }).click();
+    const details = page.locator(`#letter-${id}`);
+    expect(await details.innerText()).toContain('deskpilot.whmcs-sync.events');
+    expect(await details.innerText()).toContain('"ticketId":"4711"');
+    await page.locator('dp-dead-letters-panel').evaluate((panel) => {
+      panel.scrollIntoView();
+    });
+    await saveScreenshot(page, 'operations-dead-letters');
+
+    await row.getByRole('button', { name: 'Replay' }).click();
+    const dialog = page.getByRole('dialog');
+    expect(await dialog.innerText()).toContain('back to the queue it failed on');
+    await dialog.getByRole('button', { name: 'Replay' }).click();
+
+    await page.getByText('1 message sent back to its queue').waitFor();
+    // The cause is not fixed, so the consumer refuses it again: it went back and was handled.
+    const again = await waitFor(
+      async () =>
+        (await admin.deadLetters()).items.find(
+          (letter) => letter.id === id && letter.deadAt > first.deadAt,
+        ),
+      { timeoutMs: 10_000, message: 'the replayed draft was not handled again' },
+    );
+    expect(again.reason).toBe(first.reason);
+    const audit = await admin.audit({ action: 'ops.dead_letters.replayed' });
+    expect(audit.items[0]).toMatchObject({
+      actorEmail: e2eEnvironment().admin.email,
+      targetId: 'whmcs-sync',
+      details: { replayed: 1, ids: [id] },
+    });
+  });
+});

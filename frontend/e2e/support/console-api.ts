@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto';
+
+import type {
+  AccessTokenResponse,
+  AuditPage,
+  DeadLetterList,
+  Role,
+  User,
+} from '@deskpilot/contracts';
+
+import { e2eEnvironment } from './environment';
+
+export interface Credentials {
+  readonly email: string;
+  readonly password: string;
+}
+
+/** A password the policy accepts. */
+export function strongPassword(): string {
+  return `Pw-${randomBytes(12).toString('base64url')}`;
+}
+
+/** A unique address per call, so specs never trip over each other's users. */
+export function uniqueEmail(label: string): string {
+  return `${label}-${randomBytes(4).toString('hex')}@console-e2e.test`;
+}
+
+/**
+ * The HTTP API as the administrator: to prepare what a spec needs (users, a locked account) and
+ * to check what the console did, without going through the screens under test.
+ */
+export class AdminApi {
+  private readonly token = e2eEnvironment().adminToken;
+
+  async createUser(role: Role, name: string): Promise<Credentials & { user: User }> {
+    const credentials = { email: uniqueEmail(role), password: strongPassword() };
+    const user = await this.call<User>('POST', '/api/users', { ...credentials, role, name });
+    return { ...credentials, user };
+  }
+
+  audit(query: Record<string, string>): Promise<AuditPage> {
+    return this.call<AuditPage>('GET', `/api/audit?${new URLSearchParams(query).toString()}`);
+  }
+
+  deadLetters(): Promise<DeadLetterList> {
+    return this.call<DeadLetterList>('GET', '/api/ops/dead-letters');
+  }
+
+  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${e2eEnvironment().url}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${this.token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    if (!response.ok) {
+      throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    }
+    return (await response.json()) as T;
+  }
+}
+
+/** POST /api/auth/login, answering with its status code. */
+export async function signInStatus(who: Credentials): Promise<number> {
+  return (await postLogin(who)).status;
+}
+
+/** POST /api/auth/login; throws unless it succeeds. */
+export async function login(who: Credentials): Promise<AccessTokenResponse> {
+  const response = await postLogin(who);
+  if (!response.ok) {
+    throw new Error(`Sign-in of ${who.email} failed: ${response.status} ${await response.text()}`);
+  }
+  return (await response.json()) as AccessTokenResponse;
+}
+
+function postLogin(who: Credentials): Promise<Response> {
+  return fetch(`${e2eEnvironment().url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: who.email, password: who.password }),
+  });
+}
