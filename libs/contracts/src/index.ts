@@ -8,3 +8,8 @@ export * from './messages/drafting.messages';
 export * from './messages/answering.messages';
 export * from './messages/interactions.messages';
 export * from './version';
+export * from './http/errors.http';
+export * from './http/paging.http';
+export * from './http/users.http';
+export * from './http/auth.http';
+export * from './http/audit.http';

@@ -4,13 +4,17 @@ import { Module } from '@nestjs/common';
 import type { RuntimeModuleOptions } from '@deskpilot/runtime';
 import { DatabaseModule, RuntimeModule, StorageModule, databaseUrl } from '@deskpilot/runtime';
 
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { GatewayConfigModule } from './config/gateway-config.module';
 import type { GatewayConfig } from './config/gateway.config';
 import { gatewayDatabase } from './database/gateway-database';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './health/metrics.controller';
 import { SystemHealthService } from './health/system-health.service';
+import { UsersModule } from './users/users.module';
 
-export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
+export { GATEWAY_CONFIG } from './config/gateway-config.module';
 
 @Module({})
 export class GatewayModule {
@@ -19,6 +23,7 @@ export class GatewayModule {
       module: GatewayModule,
       imports: [
         RuntimeModule.forRoot(runtime),
+        GatewayConfigModule.forRoot(config),
         DatabaseModule.forService({
           ...gatewayDatabase,
           url: databaseUrl(config.common),
@@ -26,9 +31,12 @@ export class GatewayModule {
           runMigrations: config.common.runMigrations,
         }),
         StorageModule.forService(config.s3, true),
+        AuditModule,
+        AuthModule,
+        UsersModule,
       ],
       controllers: [HealthController, MetricsController],
-      providers: [{ provide: GATEWAY_CONFIG, useValue: config }, SystemHealthService],
+      providers: [SystemHealthService],
     };
   }
 }

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 
 import type { CommonConfig, Environment, S3Config } from '@deskpilot/config';
 import {
+  ConfigError,
   commonConfig,
   commonEnvironment,
   env,
@@ -10,10 +11,22 @@ import {
   s3Environment,
 } from '@deskpilot/config';
 
+import { passwordProblems } from '../passwords/password-policy';
+
+/** Embedded: started by the launcher with the other services; standalone: its own process. */
+export type GatewayMode = 'embedded' | 'standalone';
+
+export const MIN_JWT_SECRET_LENGTH = 32;
+
 const gatewayEnvironment = commonEnvironment.extend(s3Environment.shape).extend({
   PORT: env.port(),
   HOST: env.string(),
-  JWT_SECRET: env.string(),
+  JWT_SECRET: env
+    .string()
+    .refine(
+      (value) => value === undefined || value.length >= MIN_JWT_SECRET_LENGTH,
+      `must be at least ${MIN_JWT_SECRET_LENGTH} characters`,
+    ),
   ADMIN_EMAIL: env.email(),
   ADMIN_PASSWORD: env.string(),
   CORS_ORIGINS: env.string(),
@@ -21,27 +34,58 @@ const gatewayEnvironment = commonEnvironment.extend(s3Environment.shape).extend(
 });
 
 export interface GatewayConfig {
+  readonly mode: GatewayMode;
   readonly common: CommonConfig;
   readonly port: number;
   readonly host: string;
   readonly s3: S3Config;
+  /** Signs access tokens (HS256). Unset only in the embedded mode, which keeps one in DATA_DIR. */
   readonly jwtSecret: string | undefined;
-  readonly admin: { readonly email: string | undefined; readonly password: string | undefined };
+  /** The administrator to create at start if no account has this email yet. */
+  readonly admin: { readonly email: string; readonly password: string } | undefined;
   /** Browser origins allowed to call the API from elsewhere; the console itself is same-origin. */
   readonly corsOrigins: readonly string[];
   /** The built Angular console that the gateway serves. */
   readonly consoleDir: string;
 }
 
-export function loadGatewayConfig(environment: Environment): GatewayConfig {
+export function loadGatewayConfig(
+  environment: Environment,
+  mode: GatewayMode = 'standalone',
+): GatewayConfig {
   const vars = readEnvironment(gatewayEnvironment, environment);
+  const problems: { variable: string; message: string }[] = [];
+  if (mode === 'standalone' && vars.JWT_SECRET === undefined) {
+    problems.push({
+      variable: 'JWT_SECRET',
+      message: `is required when the gateway runs in its own process (at least ${MIN_JWT_SECRET_LENGTH} random characters, the same on every replica)`,
+    });
+  }
+  if (vars.ADMIN_EMAIL !== undefined && vars.ADMIN_PASSWORD === undefined) {
+    problems.push({ variable: 'ADMIN_PASSWORD', message: 'is required with ADMIN_EMAIL' });
+  }
+  if (vars.ADMIN_PASSWORD !== undefined && vars.ADMIN_EMAIL === undefined) {
+    problems.push({ variable: 'ADMIN_EMAIL', message: 'is required with ADMIN_PASSWORD' });
+  }
+  if (vars.ADMIN_PASSWORD !== undefined) {
+    for (const problem of passwordProblems(vars.ADMIN_PASSWORD, { email: vars.ADMIN_EMAIL })) {
+      problems.push({ variable: 'ADMIN_PASSWORD', message: problem });
+    }
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(problems);
+  }
   return {
+    mode,
     common: commonConfig(vars),
     port: vars.PORT ?? 3000,
     host: vars.HOST ?? '0.0.0.0',
     s3: s3Config(vars),
     jwtSecret: vars.JWT_SECRET,
-    admin: { email: vars.ADMIN_EMAIL, password: vars.ADMIN_PASSWORD },
+    admin:
+      vars.ADMIN_EMAIL === undefined || vars.ADMIN_PASSWORD === undefined
+        ? undefined
+        : { email: vars.ADMIN_EMAIL, password: vars.ADMIN_PASSWORD },
     corsOrigins: (vars.CORS_ORIGINS ?? '')
       .split(',')
       .map((origin) => origin.trim())

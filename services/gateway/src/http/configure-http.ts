@@ -4,10 +4,11 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 
-import { PRODUCT_VERSION } from '@deskpilot/contracts';
+import { PRODUCT_VERSION, REFRESH_COOKIE } from '@deskpilot/contracts';
 import type { Logger } from '@deskpilot/observability';
 
 import type { GatewayConfig } from '../config/gateway.config';
+import { bodyErrorHandler } from './body-error.handler';
 import { serveConsole } from './console-static';
 import { HttpExceptionFilter } from './http-exception.filter';
 import { requestContext } from './request-context.middleware';
@@ -38,6 +39,7 @@ export function configureHttp(config: GatewayConfig, logger: Logger) {
       }),
     );
     app.useBodyParser('json', { limit: JSON_LIMIT });
+    app.use(bodyErrorHandler(logger));
     app.enableCors({
       origin: config.corsOrigins.length === 0 ? false : [...config.corsOrigins],
       credentials: true,
@@ -52,6 +54,11 @@ export function configureHttp(config: GatewayConfig, logger: Logger) {
         .setDescription('Support copilot for hosting companies that run WHMCS')
         .setVersion(PRODUCT_VERSION)
         .addBearerAuth()
+        .addCookieAuth(
+          REFRESH_COOKIE,
+          { type: 'apiKey', in: 'cookie', name: REFRESH_COOKIE },
+          REFRESH_COOKIE,
+        )
         .build(),
     );
     SwaggerModule.setup('api/docs', app, document);

@@ -5,6 +5,8 @@ import type { Response } from 'express';
 import { BrokerUnavailableError, RemoteError, RpcTimeoutError } from '@deskpilot/messaging';
 import type { Logger } from '@deskpilot/observability';
 
+import { hasRetryAfter } from './retry-after';
+
 /** Error codes that services send back over the bus, and the HTTP status each one means. */
 const REMOTE_STATUS: Record<string, HttpStatus> = {
   NOT_FOUND: HttpStatus.NOT_FOUND,
@@ -37,6 +39,12 @@ export class HttpExceptionFilter implements ExceptionFilter {
       this.logger.error({ err: exception }, 'Request failed');
     }
     if (!response.headersSent) {
+      if (hasRetryAfter(exception)) {
+        response.setHeader(
+          'Retry-After',
+          String(Math.max(1, Math.ceil(exception.retryAfterSeconds))),
+        );
+      }
       response.status(body.statusCode).json(body);
     }
   }
@@ -74,7 +82,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
   }
 }
 
-function statusText(status: number): string {
+/** `Too Many Requests` for 429: the `error` field of the error body. */
+export function statusText(status: number): string {
   const name = HttpStatus[status];
   return name === undefined
     ? 'Error'

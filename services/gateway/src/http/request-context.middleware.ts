@@ -9,6 +9,9 @@ import {
   runWithCorrelation,
 } from '@deskpilot/observability';
 
+import type { RequestScope } from './request-scope';
+import { runInRequestScope } from './request-scope';
+
 const requests = counter('deskpilot_http_requests_total', 'HTTP requests served by the gateway', [
   'method',
   'status',
@@ -20,15 +23,24 @@ const duration = histogram(
   [0.005, 0.01, 0.05, 0.1, 0.5, 1, 5],
 );
 
+const MAX_USER_AGENT = 512;
+
 /**
  * Gives every request a correlation id (the caller's, if it sent a sane one), echoes it in the
- * response, and logs one line per request when it finishes.
+ * response, opens the request scope (client address, user agent) and logs one line per request
+ * when it finishes.
  */
 export function requestContext(logger: Logger) {
   return (request: Request, response: Response, next: NextFunction): void => {
     const correlationId = acceptCorrelationId(request.headers[CORRELATION_HEADER]);
     response.setHeader(CORRELATION_HEADER, correlationId);
     const started = process.hrtime.bigint();
+    const scope: RequestScope = {
+      ip: request.ip ?? null,
+      userAgent: request.get('user-agent')?.slice(0, MAX_USER_AGENT) ?? null,
+      correlationId,
+      actor: null,
+    };
     response.on('finish', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       requests.inc({ method: request.method, status: String(response.statusCode) });
@@ -40,11 +52,14 @@ export function requestContext(logger: Logger) {
             url: request.originalUrl,
             status: response.statusCode,
             ms: Math.round(seconds * 1000),
+            ...(scope.actor === null ? {} : { userId: scope.actor.id }),
           },
           'request',
         );
       });
     });
-    runWithCorrelation(correlationId, next);
+    runWithCorrelation(correlationId, () => {
+      runInRequestScope(scope, next);
+    });
   };
 }

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+
+import { PageQuery, pageOf } from './paging.http';
+
+/**
+ * Actions recorded in the audit log, named `<area>.<subject>.<verb>`. Features add their own
+ * names here (additively) so the console can label them.
+ */
+export const AuditAction = {
+  LoginSucceeded: 'auth.login.succeeded',
+  LoginFailed: 'auth.login.failed',
+  AccountLocked: 'auth.account.locked',
+  Logout: 'auth.logout',
+  /** An already used refresh token came back: the whole session was revoked. */
+  RefreshTokenReused: 'auth.session.reuse_detected',
+  UserCreated: 'users.user.created',
+  UserUpdated: 'users.user.updated',
+  UserDisabled: 'users.user.disabled',
+  UserEnabled: 'users.user.enabled',
+  UserUnlocked: 'users.user.unlocked',
+  PasswordReset: 'users.password.reset',
+  PasswordChanged: 'users.password.changed',
+} as const;
+export type KnownAuditAction = (typeof AuditAction)[keyof typeof AuditAction];
+
+export const AuditEntry = z.object({
+  id: z.uuid(),
+  occurredAt: z.iso.datetime(),
+  /** Who acted; both null for the system itself, only the email for an unknown sign-in name. */
+  actorId: z.uuid().nullable(),
+  actorEmail: z.string().nullable(),
+  action: z.string(),
+  targetType: z.string().nullable(),
+  targetId: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  correlationId: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const AuditQuery = PageQuery.extend({
+  actorId: z.uuid().optional(),
+  actorEmail: z.string().trim().toLowerCase().min(1).max(254).optional(),
+  /** An exact action, or every action of an area with a trailing `.*` (for example `auth.*`). */
+  action: z
+    .string()
+    .trim()
+    .regex(
+      /^[a-z0-9_-]+(\.[a-z0-9_-]+)*(\.\*)?$/,
+      'must be an action name, optionally ending in .*',
+    )
+    .max(100)
+    .optional(),
+  /** Inclusive lower bound (ISO 8601 with offset). */
+  from: z.iso.datetime({ offset: true }).optional(),
+  /** Exclusive upper bound (ISO 8601 with offset). */
+  to: z.iso.datetime({ offset: true }).optional(),
+});
+export type AuditQuery = z.input<typeof AuditQuery>;
+
+export const AuditPage = pageOf(AuditEntry);
+export type AuditPage = z.infer<typeof AuditPage>;

@@ -1,0 +1,96 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { of, throwError } from 'rxjs';
+
+import {
+  PRODUCT_VERSION,
+  WORKER_SERVICES,
+  catalog,
+  healthRpcOf,
+  topology,
+} from '@deskpilot/contracts';
+import { InProcessBroker } from '@deskpilot/messaging';
+import { createLogger } from '@deskpilot/observability';
+import { retryPolicy } from '@deskpilot/runtime';
+import { startEmbeddedS3 } from '@deskpilot/storage';
+import { createTestDatabase } from '@deskpilot/testing';
+
+/** What a gateway under test runs against, all throw-away. */
+export interface GatewayDependencies {
+  readonly databaseUrl: string;
+  readonly dataDir: string;
+  readonly broker: InProcessBroker;
+  /** Environment for the gateway: database, data dir, S3, a random port and JWT secret. */
+  readonly env: Record<string, string>;
+  dispose(): Promise<void>;
+}
+
+/** A password that passes the policy. */
+export function strongPassword(): string {
+  return `Tp-${randomBytes(12).toString('base64url')}`;
+}
+
+export async function provisionDependencies(
+  options: { fakeWorkerHealth?: boolean } = {},
+): Promise<GatewayDependencies> {
+  const database = await createTestDatabase();
+  const dataDir = await mkdtemp(join(tmpdir(), 'deskpilot-gateway-test-'));
+  const logger = createLogger({ service: 'test', instanceId: 'test', level: 'silent' });
+  const s3 = await startEmbeddedS3(dataDir, logger);
+  const broker = new InProcessBroker({ catalog, topology, retry: retryPolicy(3) });
+  await broker.connect();
+  if (options.fakeWorkerHealth !== false) {
+    await answerHealthProbes(broker);
+  }
+  return {
+    databaseUrl: database.value,
+    dataDir,
+    broker,
+    env: {
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      DATA_DIR: dataDir,
+      DATABASE_URL: database.value,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      JWT_SECRET: randomBytes(32).toString('base64url'),
+      S3_ENDPOINT: s3.endpoint,
+      S3_ACCESS_KEY_ID: s3.accessKeyId,
+      S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
+      CONSOLE_DIR: join(dataDir, 'no-console'),
+    },
+    dispose: async () => {
+      await broker.close();
+      await s3.close();
+      await database.dispose();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Answers the workers' health probes with "up"; any other request to them fails. */
+async function answerHealthProbes(broker: InProcessBroker): Promise<void> {
+  for (const service of WORKER_SERVICES) {
+    const healthRpc = healthRpcOf[service as keyof typeof healthRpcOf];
+    await broker.consume(
+      { service, instanceId: `${service}-fake`, prefetch: 8 },
+      {
+        onEvent: () => Promise.resolve(),
+        onRequest: ({ meta }) =>
+          meta.name === healthRpc
+            ? of({
+                service,
+                instanceId: `${service}-fake`,
+                version: PRODUCT_VERSION,
+                status: 'up',
+                uptimeSeconds: 0,
+                checks: {},
+              })
+            : throwError(() =>
+                Object.assign(new Error(`${meta.name} is not faked`), { code: 'UNAVAILABLE' }),
+              ),
+      },
+    );
+  }
+}
