@@ -13,3 +13,8 @@ export * from './http/paging.http';
 export * from './http/users.http';
 export * from './http/auth.http';
 export * from './http/audit.http';
+export * from './http/chat.http';
+export * from './http/bot-settings.http';
+export * from './http/interactions.http';
+export * from './http/playground.http';
+export * from './http/search.http';

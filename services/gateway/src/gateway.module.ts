@@ -6,8 +6,10 @@ import { DatabaseModule, RuntimeModule, StorageModule, databaseUrl } from '@desk
 
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { ChatModule } from './chat/chat.module';
 import { GatewayConfigModule } from './config/gateway-config.module';
 import type { GatewayConfig } from './config/gateway.config';
+import { ConversationsModule } from './conversations/conversations.module';
 import { gatewayDatabase } from './database/gateway-database';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './health/metrics.controller';
@@ -34,6 +36,8 @@ export class GatewayModule {
         AuditModule,
         AuthModule,
         UsersModule,
+        ConversationsModule,
+        ChatModule,
       ],
       controllers: [HealthController, MetricsController],
       providers: [SystemHealthService],

@@ -20,6 +20,8 @@ export const AuditAction = {
   UserUnlocked: 'users.user.unlocked',
   PasswordReset: 'users.password.reset',
   PasswordChanged: 'users.password.changed',
+  BotSettingsUpdated: 'settings.bot.updated',
+  BotSettingsRolledBack: 'settings.bot.rolled_back',
 } as const;
 export type KnownAuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 

@@ -33,13 +33,17 @@ export function strongPassword(): string {
 }
 
 export async function provisionDependencies(
-  options: { fakeWorkerHealth?: boolean } = {},
+  options: { fakeWorkerHealth?: boolean; topology?: typeof topology } = {},
 ): Promise<GatewayDependencies> {
   const database = await createTestDatabase();
   const dataDir = await mkdtemp(join(tmpdir(), 'deskpilot-gateway-test-'));
   const logger = createLogger({ service: 'test', instanceId: 'test', level: 'silent' });
   const s3 = await startEmbeddedS3(dataDir, logger);
-  const broker = new InProcessBroker({ catalog, topology, retry: retryPolicy(3) });
+  const broker = new InProcessBroker({
+    catalog,
+    topology: options.topology ?? topology,
+    retry: retryPolicy(3),
+  });
   await broker.connect();
   if (options.fakeWorkerHealth !== false) {
     await answerHealthProbes(broker);

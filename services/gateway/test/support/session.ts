@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 
-import type { AccessTokenResponse, Role, User } from '@deskpilot/contracts';
+import type { AccessTokenResponse, Role, User, topology } from '@deskpilot/contracts';
 import type { InProcessBroker } from '@deskpilot/messaging';
 import type { RunningService } from '@deskpilot/runtime';
 
@@ -21,6 +21,8 @@ export interface TestGatewayOptions {
    * for services that are not running. Fake other worker RPCs by consuming on `broker`.
    */
   readonly fakeWorkerHealth?: boolean;
+  /** The bus topology, for stand-ins answering messages the product topology does not route yet. */
+  readonly topology?: typeof topology;
 }
 
 export interface Credentials {
@@ -74,6 +76,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     ...(options.fakeWorkerHealth === undefined
       ? {}
       : { fakeWorkerHealth: options.fakeWorkerHealth }),
+    ...(options.topology === undefined ? {} : { topology: options.topology }),
   });
   const admin = { email: 'admin@gateway.test', password: strongPassword() };
   const env: Record<string, string> = {

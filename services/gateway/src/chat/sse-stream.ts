@@ -1,0 +1,72 @@
+import type { Request, Response } from 'express';
+
+import type { ChatEvent } from './chat-event';
+
+/** Whether the client asked for server-sent events rather than one JSON answer. */
+export function acceptsEventStream(request: Request): boolean {
+  return (request.headers.accept ?? '').includes('text/event-stream');
+}
+
+/**
+ * A server-sent event stream on an Express response: `event: <name>` and one `data:` line of
+ * JSON per event. `onClose` runs when the client leaves before the stream ended.
+ */
+export class SseStream {
+  private ended = false;
+
+  constructor(
+    private readonly response: Response,
+    onClose: () => void,
+  ) {
+    response.status(200);
+    response.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
+    response.setHeader('Cache-Control', 'no-cache, no-transform');
+    response.setHeader('Connection', 'keep-alive');
+    response.setHeader('X-Accel-Buffering', 'no');
+    response.flushHeaders();
+    response.on('close', () => {
+      if (!this.ended) {
+        this.ended = true;
+        onClose();
+      }
+    });
+  }
+
+  send(event: ChatEvent | { event: string; data: unknown }): void {
+    if (!this.ended) {
+      this.response.write(`event: ${event.event}\ndata: ${JSON.stringify(event.data)}\n\n`);
+    }
+  }
+
+  end(): void {
+    if (!this.ended) {
+      this.ended = true;
+      this.response.end();
+    }
+  }
+}
+
+/** Holds the events that come before the stream is open, then passes them on in order. */
+export class EventRelay {
+  private readonly early: ChatEvent[] = [];
+  private stream: SseStream | undefined;
+
+  push(event: ChatEvent): void {
+    if (this.stream === undefined) {
+      this.early.push(event);
+    } else {
+      this.stream.send(event);
+    }
+  }
+
+  attach(stream: SseStream): void {
+    this.stream = stream;
+    for (const event of this.early.splice(0)) {
+      stream.send(event);
+    }
+  }
+
+  end(): void {
+    this.stream?.end();
+  }
+}
