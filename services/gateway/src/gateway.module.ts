@@ -11,9 +11,11 @@ import { GatewayConfigModule } from './config/gateway-config.module';
 import type { GatewayConfig } from './config/gateway.config';
 import { ConversationsModule } from './conversations/conversations.module';
 import { gatewayDatabase } from './database/gateway-database';
+import { FeedbackModule } from './feedback/feedback.module';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './health/metrics.controller';
 import { SystemHealthService } from './health/system-health.service';
+import { InteractionsModule } from './interactions/interactions.module';
 import { UsersModule } from './users/users.module';
 
 export { GATEWAY_CONFIG } from './config/gateway-config.module';
@@ -38,6 +40,8 @@ export class GatewayModule {
         UsersModule,
         ConversationsModule,
         ChatModule,
+        FeedbackModule,
+        InteractionsModule,
       ],
       controllers: [HealthController, MetricsController],
       providers: [SystemHealthService],
