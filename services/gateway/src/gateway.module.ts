@@ -16,6 +16,7 @@ import { HealthController } from './health/health.controller';
 import { MetricsController } from './health/metrics.controller';
 import { SystemHealthService } from './health/system-health.service';
 import { InteractionsModule } from './interactions/interactions.module';
+import { BotSettingsModule } from './settings/bot-settings.module';
 import { UsersModule } from './users/users.module';
 
 export { GATEWAY_CONFIG } from './config/gateway-config.module';
@@ -42,6 +43,7 @@ export class GatewayModule {
         ChatModule,
         FeedbackModule,
         InteractionsModule,
+        BotSettingsModule,
       ],
       controllers: [HealthController, MetricsController],
       providers: [SystemHealthService],
