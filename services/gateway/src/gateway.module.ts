@@ -16,6 +16,8 @@ import { HealthController } from './health/health.controller';
 import { MetricsController } from './health/metrics.controller';
 import { SystemHealthService } from './health/system-health.service';
 import { InteractionsModule } from './interactions/interactions.module';
+import { PlaygroundModule } from './playground/playground.module';
+import { SearchModule } from './search/search.module';
 import { BotSettingsModule } from './settings/bot-settings.module';
 import { UsersModule } from './users/users.module';
 
@@ -44,6 +46,8 @@ export class GatewayModule {
         FeedbackModule,
         InteractionsModule,
         BotSettingsModule,
+        PlaygroundModule,
+        SearchModule,
       ],
       controllers: [HealthController, MetricsController],
       providers: [SystemHealthService],

@@ -1,6 +1,10 @@
 import type { Request, Response } from 'express';
 
-import type { ChatEvent } from './chat-event';
+/** One server-sent event: its name and a JSON payload. */
+export interface ServerSentEvent {
+  readonly event: string;
+  readonly data: unknown;
+}
 
 /** Whether the client asked for server-sent events rather than one JSON answer. */
 export function acceptsEventStream(request: Request): boolean {
@@ -32,7 +36,7 @@ export class SseStream {
     });
   }
 
-  send(event: ChatEvent | { event: string; data: unknown }): void {
+  send(event: ServerSentEvent): void {
     if (!this.ended) {
       this.response.write(`event: ${event.event}\ndata: ${JSON.stringify(event.data)}\n\n`);
     }
@@ -48,10 +52,10 @@ export class SseStream {
 
 /** Holds the events that come before the stream is open, then passes them on in order. */
 export class EventRelay {
-  private readonly early: ChatEvent[] = [];
+  private readonly early: ServerSentEvent[] = [];
   private stream: SseStream | undefined;
 
-  push(event: ChatEvent): void {
+  push(event: ServerSentEvent): void {
     if (this.stream === undefined) {
       this.early.push(event);
     } else {
