@@ -6,6 +6,7 @@ import type {
   ConversationPage,
   ConversationWithMessages,
 } from '@deskpilot/contracts';
+import { waitFor } from '@deskpilot/testing';
 
 import type { AnsweringStack } from '../support/answering-stack';
 import { KB_DOCUMENT_ID, parseSse, startAnsweringStack } from '../support/answering-stack';
@@ -135,6 +136,71 @@ describe('Chat', () => {
       failure: { reason: 'midstream_error' },
     });
     expect(answer.content.length).toBeGreaterThan(0);
+  });
+
+  it('should stop the answer when the client leaves the stream, and store it as cancelled', async () => {
+    const conversation = await newConversation();
+    stack.simulator.control.addFault({ kind: 'slow', tokenDelayMs: 300 });
+    const leave = new AbortController();
+    const response = await fetch(
+      `${stack.gateway.url}/api/conversations/${conversation.id}/messages`,
+      {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${staff.accessToken}`,
+          'Content-Type': 'application/json',
+          Accept: 'text/event-stream',
+        },
+        body: JSON.stringify({ content: QUESTION }),
+        signal: leave.signal,
+      },
+    );
+    const reader = response.body!.getReader();
+    let received = '';
+    while (!received.includes('event: token')) {
+      const chunk = (await reader.read()) as { value?: Uint8Array };
+      received += new TextDecoder().decode(chunk.value);
+    }
+
+    leave.abort();
+
+    const answer = await waitFor(
+      async () => {
+        const stored = await staff.agent.get(`/api/conversations/${conversation.id}`).expect(200);
+        const message = (stored.body as ConversationWithMessages).messages[1]!;
+        return message.status !== 'pending' && message;
+      },
+      { message: 'the answer to end' },
+    );
+    expect(answer.status).toBe('cancelled');
+    expect(answer.failure).toBeNull();
+  });
+
+  it('should stop an answer from the stop route', async () => {
+    const conversation = await newConversation();
+    stack.simulator.control.addFault({ kind: 'slow', tokenDelayMs: 300 });
+    const asked = staff.agent
+      .post(`/api/conversations/${conversation.id}/messages`)
+      .send({ content: QUESTION })
+      .then((response) => response);
+    const pending = await waitFor(async () => {
+      const stored = await staff.agent.get(`/api/conversations/${conversation.id}`).expect(200);
+      return (stored.body as ConversationWithMessages).messages[1];
+    });
+
+    await staff.agent
+      .post(`/api/conversations/${conversation.id}/messages/${pending.id}/cancel`)
+      .expect(204);
+
+    const response = await asked;
+    expect(response.status).toBe(201);
+    expect((response.body as ChatExchange).assistantMessage).toMatchObject({
+      id: pending.id,
+      status: 'cancelled',
+    });
+    await staff.agent
+      .post(`/api/conversations/${conversation.id}/messages/${pending.id}/cancel`)
+      .expect(409);
   });
 
   it('should keep conversations private: another user gets 404 for every route', async () => {
