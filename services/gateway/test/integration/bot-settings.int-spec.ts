@@ -1,3 +1,5 @@
+import { throwError } from 'rxjs';
+
 import type {
   AuditPage,
   BotSettingsDiff,
@@ -7,10 +9,11 @@ import type {
   Conversation,
   UpdateBotSettingsRequest,
 } from '@deskpilot/contracts';
-import { AnsweringRpc } from '@deskpilot/contracts';
+import { AnsweringEvent, AnsweringRpc } from '@deskpilot/contracts';
 import { MessageBus } from '@deskpilot/messaging';
 import { waitFor } from '@deskpilot/testing';
 
+import { BotSettingsService } from '../../src/settings/bot-settings.service';
 import type { AnsweringStack } from '../support/answering-stack';
 import { startAnsweringStack } from '../support/answering-stack';
 import type { TestSession } from '../support/session';
@@ -109,6 +112,39 @@ describe('Bot settings', () => {
       actorId: admin.user.id,
       details: { restoredFrom: 1, previousVersion: 2 },
     });
+  });
+
+  it('should publish the current version again when the gateway starts', async () => {
+    const received: unknown[] = [];
+    const lateReplica = await stack.gateway.broker.consume(
+      { service: 'llm', instanceId: 'llm-late-replica', prefetch: 1 },
+      {
+        onEvent: (event) => {
+          if (event.meta.name === AnsweringEvent.SettingsPublished) {
+            received.push(event.payload);
+          }
+          return Promise.resolve();
+        },
+        onRequest: () =>
+          throwError(() => Object.assign(new Error('not answering'), { code: 'UNAVAILABLE' })),
+      },
+    );
+    try {
+      await stack.gateway.app.get(BotSettingsService).onApplicationBootstrap();
+      await waitFor(() => received.length > 0, { message: 'the settings published at start' });
+    } finally {
+      await lateReplica.stop();
+    }
+
+    const current = (await admin.agent.get('/api/settings/bot').expect(200))
+      .body as BotSettingsVersion;
+    expect(received).toEqual([
+      expect.objectContaining({
+        version: current.version,
+        settings: current.settings,
+        changedBy: admin.user.email,
+      }),
+    ]);
   });
 
   it('should answer chat with the current version and record it on the message', async () => {
