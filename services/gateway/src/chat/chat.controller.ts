@@ -67,8 +67,21 @@ export class ChatController {
         void run.cancel();
       }),
     );
-    await run.done;
-    relay.end();
+    try {
+      await run.done;
+    } catch {
+      relay.push({
+        event: 'error',
+        data: {
+          reason: 'internal',
+          message: 'The answer could not be stored. Please try again.',
+          retryable: true,
+          assistantMessageId: null,
+        },
+      });
+    } finally {
+      relay.end();
+    }
   }
 
   @Post(':id/messages/:messageId/cancel')

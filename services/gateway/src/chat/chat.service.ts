@@ -42,7 +42,7 @@ const STATUS_OF: Record<AnswerFinalChunk['outcome'], ChatMessageStatus> = {
 
 /** An answer being written. */
 export interface ChatRun {
-  /** Resolves once the answer is stored, however it ended. */
+  /** Resolves once the answer is stored, however it ended; rejects only if it could not be stored. */
   readonly done: Promise<ChatExchange>;
   /** Asks llm to stop; the answer is then stored as cancelled. */
   cancel(): Promise<void>;
@@ -76,7 +76,7 @@ export class ChatService {
     });
     const interactionId = answer.interactionId ?? '';
     let cancelled = false;
-    const done = new Promise<ChatExchange>((resolve) => {
+    const done = new Promise<ChatExchange>((resolve, reject) => {
       let text = '';
       let citations: Citation[] = [];
       let settled = false;
@@ -114,7 +114,8 @@ export class ChatService {
         };
         void finish({ content: text, status: 'failed', failure, confidence: 0 }).catch(
           (storeError: unknown) => {
-            this.logger.error({ err: storeError }, 'Answer not stored');
+            this.logger.error({ err: storeError, interactionId }, 'Answer not stored');
+            reject(storeError instanceof Error ? storeError : new Error(String(storeError)));
           },
         );
       };

@@ -57,7 +57,8 @@ export class PlaygroundController {
         event: 'error',
         data: { reason: 'internal', message: 'The playground answer failed', retryable: true },
       });
+    } finally {
+      relay.end();
     }
-    relay.end();
   }
 }
