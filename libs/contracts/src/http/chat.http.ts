@@ -128,7 +128,7 @@ export const ChatStreamEventName = {
   Error: 'error',
 } as const;
 
-/** `PUT /api/messages/:id/feedback`: sets or changes the caller's rating of an answer. */
+/** `PUT /api/feedback/:messageId`: sets or changes the caller's rating of an answer. */
 export const FeedbackRequest = z.strictObject({
   rating: FeedbackRating,
   comment: z.string().trim().max(4_000).optional(),

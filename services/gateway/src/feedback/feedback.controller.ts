@@ -24,12 +24,12 @@ const id = new ParseUUIDPipe();
 
 @ApiTags('chat')
 @ApiParam({ name: 'id', required: false, description: 'Assistant message id (UUID)' })
-@Controller('messages/:id/feedback')
+@Controller('feedback')
 @Roles('admin', 'staff')
 export class FeedbackController {
   constructor(private readonly feedback: FeedbackService) {}
 
-  @Put()
+  @Put(':id')
   @ApiOperation({ summary: 'Rate an answer up or down, with an optional comment; replaces yours' })
   @ApiJsonBody(FeedbackRequest)
   @ApiJsonResponse(HttpStatus.OK, MessageFeedback)
@@ -42,7 +42,7 @@ export class FeedbackController {
     return this.feedback.give(user, messageId, body);
   }
 
-  @Delete()
+  @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Withdraw your rating of an answer' })
   @ApiErrorResponses(NOT_FOUND)

@@ -46,7 +46,7 @@ describe('Feedback and the interaction log', () => {
     const { assistantMessage } = await ask('How do I restart Apache?');
     const interactionId = assistantMessage.interactionId!;
     expect(assistantMessage).toMatchObject({ status: 'complete', offline: true });
-    const path = `/api/messages/${assistantMessage.id}/feedback`;
+    const path = `/api/feedback/${assistantMessage.id}`;
 
     const given = await staff.agent
       .put(path)
@@ -85,15 +85,12 @@ describe('Feedback and the interaction log', () => {
     const other = await stack.gateway.signIn('staff');
 
     await other.agent
-      .put(`/api/messages/${assistantMessage.id}/feedback`)
+      .put(`/api/feedback/${assistantMessage.id}`)
       .send({ rating: 'up' })
       .expect(404);
+    await staff.agent.put(`/api/feedback/${userMessage.id}`).send({ rating: 'up' }).expect(404);
     await staff.agent
-      .put(`/api/messages/${userMessage.id}/feedback`)
-      .send({ rating: 'up' })
-      .expect(404);
-    await staff.agent
-      .put(`/api/messages/${assistantMessage.id}/feedback`)
+      .put(`/api/feedback/${assistantMessage.id}`)
       .send({ rating: 'sideways' })
       .expect(400);
   });
