@@ -88,6 +88,25 @@ export default tseslint.config(
     },
   },
   {
+    // The gateway's answering tests run the real llm service beside it on the in-process bus.
+    files: ['services/gateway/test/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: ['@deskpilot/llm'],
+          depConstraints: [
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: ['type:lib', 'type:contracts', 'type:tool'],
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Angular's Validators are static functions that do not use `this`.
     files: ['frontend/src/**/*.ts'],
     rules: { '@typescript-eslint/unbound-method': ['error', { ignoreStatic: true }] },

@@ -15,3 +15,8 @@ export * from './http/users.http';
 export * from './http/auth.http';
 export * from './http/audit.http';
 export * from './http/operations.http';
+export * from './http/chat.http';
+export * from './http/bot-settings.http';
+export * from './http/interactions.http';
+export * from './http/playground.http';
+export * from './http/search.http';

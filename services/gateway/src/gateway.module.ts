@@ -6,13 +6,20 @@ import { DatabaseModule, RuntimeModule, StorageModule, databaseUrl } from '@desk
 
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { ChatModule } from './chat/chat.module';
 import { GatewayConfigModule } from './config/gateway-config.module';
 import type { GatewayConfig } from './config/gateway.config';
+import { ConversationsModule } from './conversations/conversations.module';
 import { gatewayDatabase } from './database/gateway-database';
+import { FeedbackModule } from './feedback/feedback.module';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './health/metrics.controller';
 import { SystemHealthService } from './health/system-health.service';
+import { InteractionsModule } from './interactions/interactions.module';
 import { OperationsModule } from './operations/operations.module';
+import { PlaygroundModule } from './playground/playground.module';
+import { SearchModule } from './search/search.module';
+import { BotSettingsModule } from './settings/bot-settings.module';
 import { UsersModule } from './users/users.module';
 
 export { GATEWAY_CONFIG } from './config/gateway-config.module';
@@ -36,6 +43,13 @@ export class GatewayModule {
         AuthModule,
         UsersModule,
         OperationsModule,
+        ConversationsModule,
+        ChatModule,
+        FeedbackModule,
+        InteractionsModule,
+        BotSettingsModule,
+        PlaygroundModule,
+        SearchModule,
       ],
       controllers: [HealthController, MetricsController],
       providers: [SystemHealthService],

@@ -22,6 +22,8 @@ export const AuditAction = {
   PasswordChanged: 'users.password.changed',
   /** An operator sent dead letters back to their queues. */
   DeadLettersReplayed: 'ops.dead_letters.replayed',
+  BotSettingsUpdated: 'settings.bot.updated',
+  BotSettingsRolledBack: 'settings.bot.rolled_back',
 } as const;
 export type KnownAuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 

@@ -1,15 +1,29 @@
 import type { MigrationTarget } from '@deskpilot/runtime';
 
 import { AuditEntryEntity } from '../audit/entities/audit-entry.entity';
+import { ConversationEntity } from '../conversations/entities/conversation.entity';
+import { MessageEntity } from '../conversations/entities/message.entity';
+import { FeedbackEntity } from '../feedback/entities/feedback.entity';
 import { RefreshTokenEntity } from '../sessions/entities/refresh-token.entity';
 import { SessionEntity } from '../sessions/entities/session.entity';
+import { BotSettingsVersionEntity } from '../settings/entities/bot-settings-version.entity';
 import { UserEntity } from '../users/entities/user.entity';
 import { CreateAccounts1795995767554 } from './migrations/1795995767554-CreateAccounts';
+import { CreateChat1796000000000 } from './migrations/1796000000000-CreateChat';
 
 /** The gateway schema: accounts, conversations, settings and the audit log. */
 export const gatewayDatabase: MigrationTarget = {
   service: 'gateway',
   schema: 'gateway',
-  entities: [UserEntity, SessionEntity, RefreshTokenEntity, AuditEntryEntity],
-  migrations: [CreateAccounts1795995767554],
+  entities: [
+    UserEntity,
+    SessionEntity,
+    RefreshTokenEntity,
+    AuditEntryEntity,
+    ConversationEntity,
+    MessageEntity,
+    FeedbackEntity,
+    BotSettingsVersionEntity,
+  ],
+  migrations: [CreateAccounts1795995767554, CreateChat1796000000000],
 };

@@ -38,6 +38,8 @@ export async function provisionDependencies(
     fakeWorkerHealth?: boolean;
     /** A bus to run on instead of a new in-process one (for example RabbitMQ); not closed here. */
     broker?: Broker;
+    /** The bus topology, for stand-ins answering messages the product topology does not route yet. */
+    topology?: typeof topology;
   } = {},
 ): Promise<GatewayDependencies> {
   const database = await createTestDatabase();
@@ -45,7 +47,8 @@ export async function provisionDependencies(
   const logger = createLogger({ service: 'test', instanceId: 'test', level: 'silent' });
   const s3 = await startEmbeddedS3(dataDir, logger);
   const broker =
-    options.broker ?? new InProcessBroker({ catalog, topology, retry: retryPolicy(3) });
+    options.broker ??
+    new InProcessBroker({ catalog, topology: options.topology ?? topology, retry: retryPolicy(3) });
   if (options.broker === undefined) {
     await broker.connect();
   }

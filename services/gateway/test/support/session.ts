@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 
-import type { AccessTokenResponse, Role, User } from '@deskpilot/contracts';
+import type { AccessTokenResponse, Role, User, topology } from '@deskpilot/contracts';
 import type { Broker } from '@deskpilot/messaging';
 import type { RunningService } from '@deskpilot/runtime';
 
@@ -23,6 +23,8 @@ export interface TestGatewayOptions {
   readonly fakeWorkerHealth?: boolean;
   /** Run on this bus (for example RabbitMQ) instead of a new in-process one; the caller closes it. */
   readonly broker?: Broker;
+  /** The bus topology, for stand-ins answering messages the product topology does not route yet. */
+  readonly topology?: typeof topology;
 }
 
 export interface Credentials {
@@ -77,6 +79,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
       ? {}
       : { fakeWorkerHealth: options.fakeWorkerHealth }),
     ...(options.broker === undefined ? {} : { broker: options.broker }),
+    ...(options.topology === undefined ? {} : { topology: options.topology }),
   });
   const admin = { email: 'admin@gateway.test', password: strongPassword() };
   const env: Record<string, string> = {

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+import { InteractionOutcome } from '../messages/answering.messages';
+import { InteractionKind } from '../messages/interactions.messages';
+
+/**
+ * `GET /api/interactions`: the interaction log, newest first. Page with `cursor` = the previous
+ * page's `nextCursor`. The answer is `ListInteractionsResponse`, one entry `InteractionDetail`.
+ */
+export const InteractionsQuery = z.object({
+  userId: z.string().min(1).max(200).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  feedback: z.enum(['up', 'down', 'none', 'any']).optional(),
+  model: z.string().min(1).max(200).optional(),
+  outcome: InteractionOutcome.optional(),
+  kind: InteractionKind.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().min(1).max(500).optional(),
+});
+export type InteractionsQuery = z.input<typeof InteractionsQuery>;

@@ -1,0 +1,10 @@
+import { z } from 'zod';
+
+/** `POST /api/search`: hybrid search of the knowledge base; answers `SearchResponse`. */
+export const SearchQueryRequest = z.strictObject({
+  query: z.string().trim().min(1).max(2_000),
+  topK: z.number().int().min(1).max(50).default(8),
+  /** Share of the vector ranking; the lexical ranking gets the rest. */
+  denseWeight: z.number().min(0).max(1).default(0.5),
+});
+export type SearchQueryRequest = z.input<typeof SearchQueryRequest>;
