@@ -4,10 +4,11 @@ import 'reflect-metadata';
 import { answerSuite } from './answer.bench';
 import { busSuite } from './bus.bench';
 import type { Suite } from './figures';
+import { knowledgeSuite } from './knowledge.bench';
 import { recordSuite, renderSuite } from './report';
 import { startupSuite } from './startup.bench';
 
-const SUITES: readonly Suite[] = [busSuite, startupSuite, answerSuite];
+const SUITES: readonly Suite[] = [busSuite, startupSuite, answerSuite, knowledgeSuite];
 const DOCUMENT = join(__dirname, '..', '..', '..', 'docs', 'benchmarks.md');
 
 /**

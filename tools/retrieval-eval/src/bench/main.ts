@@ -2,18 +2,22 @@ import 'reflect-metadata';
 
 import { KnowledgeSystem } from '../harness/knowledge-system';
 import type { DatabaseChoice } from '../harness/knowledge-system';
+import type { IngestBenchResult } from './ingest-bench';
 import { runIngestBench } from './ingest-bench';
+import type { SearchBenchResult } from './search-bench';
 import { runSearchBench } from './search-bench';
 
 const USAGE =
   'Usage: node tools/retrieval-eval/dist/bench/main.js [--sizes 10000,100000] [--queries 300] ' +
-  '[--ingest-documents 100] [--pglite]';
+  '[--ingest-documents 100] [--pglite] [--json]';
 
 interface BenchOptions {
   sizes: number[];
   queries: number;
   ingestDocuments: number;
   database: DatabaseChoice;
+  /** Print the results as one JSON document on stdout (progress goes to stderr). */
+  json: boolean;
 }
 
 function parse(args: readonly string[]): BenchOptions {
@@ -22,6 +26,7 @@ function parse(args: readonly string[]): BenchOptions {
     queries: 300,
     ingestDocuments: 100,
     database: 'postgres',
+    json: false,
   };
   for (let i = 0; i < args.length; i += 1) {
     const value = (): string => {
@@ -45,6 +50,9 @@ function parse(args: readonly string[]): BenchOptions {
       case '--pglite':
         options.database = 'pglite';
         break;
+      case '--json':
+        options.json = true;
+        break;
       case undefined:
       default:
         throw new Error(USAGE);
@@ -56,7 +64,11 @@ function parse(args: readonly string[]): BenchOptions {
 async function main(): Promise<void> {
   const options = parse(process.argv.slice(2));
   const out = (line = ''): void => {
-    process.stdout.write(`${line}\n`);
+    (options.json ? process.stderr : process.stdout).write(`${line}\n`);
+  };
+  const results: { search: SearchBenchResult[]; ingest: IngestBenchResult | undefined } = {
+    search: [],
+    ingest: undefined,
   };
   const command =
     `node tools/retrieval-eval/dist/bench/main.js ${process.argv.slice(2).join(' ')}`.trim();
@@ -66,6 +78,7 @@ async function main(): Promise<void> {
     const system = await KnowledgeSystem.start({ database: options.database });
     try {
       const result = await runSearchBench(system, size, options.queries, out);
+      results.search.push(result);
       out(
         `  search through the bus (topK 8, hybrid): p50 ${result.p50Ms.toFixed(2)} ms, p99 ${result.p99Ms.toFixed(2)} ms over ${options.queries} queries`,
       );
@@ -85,12 +98,16 @@ async function main(): Promise<void> {
     const system = await KnowledgeSystem.start({ database: options.database });
     try {
       const result = await runIngestBench(system, options.ingestDocuments, 40);
+      results.ingest = result;
       out(
         `  ${result.chunks} chunks from ${result.documents} documents indexed in ${result.seconds.toFixed(1)} s: ${result.chunksPerSecond.toFixed(0)} chunks/s`,
       );
     } finally {
       await system.stop();
     }
+  }
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify(results)}\n`);
   }
 }
 
