@@ -3,7 +3,7 @@ import type { INestMicroservice } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 
 import type { ServiceHealth } from '@deskpilot/contracts';
-import { SystemRpc, catalog, topology } from '@deskpilot/contracts';
+import { SystemRpc, catalog } from '@deskpilot/contracts';
 import { createLogger, currentCorrelationId, runWithCorrelation } from '@deskpilot/observability';
 
 import { HandlerWiringError, RemoteError } from '../core/errors';
@@ -13,6 +13,10 @@ import { OnRequest } from './decorators';
 import { MessageBus } from './message-bus';
 
 const logger = createLogger({ service: 'test', instanceId: 'test', level: 'silent' });
+
+/** A service that only answers its health check, whatever the product routes to ingest. */
+const routes = { events: [], broadcast: [], rpcs: [SystemRpc.IngestHealth] };
+const topology = { ingest: routes, gateway: { events: [], broadcast: [], rpcs: [] } };
 
 const state = { fail: false, seenCorrelation: undefined as string | undefined };
 
@@ -52,7 +56,7 @@ describe(BusServer.name, () => {
         broker,
         service: 'ingest',
         instanceId: 'i-1',
-        routes: topology.ingest,
+        routes,
         prefetch: 4,
         logger,
       }),
