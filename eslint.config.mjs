@@ -2,6 +2,25 @@ import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
+/** Services may use libraries; their tests and benchmarks may also drive the simulators in tools. */
+function moduleBoundaries(appDependencies) {
+  return {
+    enforceBuildableLibDependency: false,
+    allow: [],
+    depConstraints: [
+      { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
+      { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib', 'type:contracts'] },
+      { sourceTag: 'type:app', onlyDependOnLibsWithTags: appDependencies },
+      { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib', 'type:contracts'] },
+      {
+        sourceTag: 'type:launcher',
+        onlyDependOnLibsWithTags: ['type:app', 'type:tool', 'type:lib', 'type:contracts'],
+      },
+      { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:contracts'] },
+    ],
+  };
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -44,29 +63,16 @@ export default tseslint.config(
           ],
         },
       ],
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: false,
-          allow: [],
-          depConstraints: [
-            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib', 'type:contracts'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib', 'type:contracts'] },
-            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib', 'type:contracts'] },
-            {
-              sourceTag: 'type:launcher',
-              onlyDependOnLibsWithTags: ['type:app', 'type:tool', 'type:lib', 'type:contracts'],
-            },
-            { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:contracts'] },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': ['error', moduleBoundaries(['type:lib', 'type:contracts'])],
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.suite.ts', '**/test/**/*.ts'],
+    files: ['**/*.spec.ts', '**/*.suite.ts', '**/test/**/*.ts', '**/bench/**/*.ts'],
     rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        moduleBoundaries(['type:lib', 'type:contracts', 'type:tool']),
+      ],
       'no-restricted-imports': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/unbound-method': 'off',

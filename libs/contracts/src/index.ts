@@ -5,4 +5,5 @@ export * from './messages/catalog';
 export * from './messages/system.messages';
 export * from './messages/search.messages';
 export * from './messages/drafting.messages';
+export * from './messages/tickets.messages';
 export * from './version';

@@ -1,5 +1,7 @@
 import type { EventName, RequestName } from './messages/catalog';
+import { DraftingEvent } from './messages/drafting.messages';
 import { SystemRpc } from './messages/system.messages';
+import { TicketsRpc } from './messages/tickets.messages';
 import { ServiceName } from './services';
 
 /**
@@ -18,7 +20,11 @@ export const topology: Record<ServiceName, ServiceSubscriptions> = {
   [ServiceName.Ingest]: { events: [], broadcast: [], rpcs: [SystemRpc.IngestHealth] },
   [ServiceName.Retrieval]: { events: [], broadcast: [], rpcs: [SystemRpc.RetrievalHealth] },
   [ServiceName.Llm]: { events: [], broadcast: [], rpcs: [SystemRpc.LlmHealth] },
-  [ServiceName.WhmcsSync]: { events: [], broadcast: [], rpcs: [SystemRpc.WhmcsSyncHealth] },
+  [ServiceName.WhmcsSync]: {
+    events: [DraftingEvent.DraftGenerated, DraftingEvent.DraftFailed],
+    broadcast: [],
+    rpcs: [SystemRpc.WhmcsSyncHealth, ...Object.values(TicketsRpc)],
+  },
 };
 
 /** The health RPC of each worker, used by the gateway's readiness check. */

@@ -4,12 +4,14 @@ import type { EventDefinition, RpcDefinition, StreamDefinition } from './define'
 import { draftingMessages } from './drafting.messages';
 import { searchMessages } from './search.messages';
 import { systemMessages } from './system.messages';
+import { ticketsMessages } from './tickets.messages';
 
 /** Every message on the bus, by name. The single source of truth for producers and consumers. */
 export const catalog = {
   ...systemMessages,
   ...searchMessages,
   ...draftingMessages,
+  ...ticketsMessages,
 };
 
 export type Catalog = typeof catalog;
