@@ -103,6 +103,21 @@ export class TicketMirrorService {
     return this.repository.find(detail.ticketid);
   }
 
+  /**
+   * Stores the thread of a ticket missing from the latest listing. Tickets answered while the
+   * pages were read shift the later pages, so a ticket can be missing and still awaiting: the
+   * awaiting set is defined by status, so it still awaits when its status is the one it was
+   * listed with.
+   */
+  async recordDeparted(detail: TicketDetail): Promise<MirroredTicket | null> {
+    const before = await this.repository.find(detail.ticketid);
+    const stillAwaiting =
+      before !== null &&
+      before.awaiting &&
+      before.status.toLowerCase() === detail.status.toLowerCase();
+    return this.recordThread(detail, stillAwaiting);
+  }
+
   async markNotAwaiting(ticketId: string): Promise<void> {
     await this.repository.markNotAwaiting(ticketId);
   }

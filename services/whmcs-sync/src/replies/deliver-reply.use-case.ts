@@ -335,9 +335,13 @@ export class DeliverReplyUseCase {
     return { outcome, message: message ?? describe(draft), draft };
   }
 
-  /** Long enough for a call to time out, so no other replica steps in while one is running. */
+  /**
+   * Outlasts the post's own timeout, so no other replica steps in while a post is in flight. A
+   * claim that expires during the read before posting is harmless: every claim moves the draft's
+   * version, and the intent is only stored at the version that was claimed.
+   */
   private leaseUntil(): Date {
-    return new Date(Date.now() + this.config.whmcs.timeoutMs * 2 + 5_000);
+    return new Date(Date.now() + this.config.whmcs.timeoutMs + 5_000);
   }
 }
 

@@ -84,7 +84,9 @@ export class SyncCycleUseCase {
   private async read(ticketId: string, awaiting: boolean): Promise<void> {
     try {
       const detail = await this.whmcs.ticket(ticketId);
-      await this.mirror.recordThread(detail, awaiting);
+      await (awaiting
+        ? this.mirror.recordThread(detail, true)
+        : this.mirror.recordDeparted(detail));
     } catch (error) {
       if (error instanceof WhmcsException && error.code === WhmcsErrorCode.Rejected) {
         // Deleted (or merged away) in WHMCS: it waits for nothing any more.

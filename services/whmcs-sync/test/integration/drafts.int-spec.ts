@@ -56,6 +56,8 @@ describe('whmcs-sync drafts', () => {
     const stale = await harness.bus.request('tickets.drafts.get', { draftId: first.id });
     expect(stale).toMatchObject({ status: 'stale', statusReason: 'The customer wrote again' });
     expect(second.id).not.toBe(first.id);
+    await waitFor(() => harness.changes.statusesOf(first.id).includes('stale'));
+    expect(harness.changes.statusesOf(first.id)).toEqual(['pending', 'ready', 'stale']);
     const request = harness.drafter.requestsFor(ticketId).at(-1);
     expect(request?.thread.at(-1)?.text).toBe(
       'Still the old site on my phone & laptop. Can you "flush" it?',

@@ -2,17 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { throwError } from 'rxjs';
 
 import type { DraftGenerated } from '@deskpilot/contracts';
-import { DraftRequested, DraftingEvent, topology } from '@deskpilot/contracts';
+import { DraftRequested, DraftingEvent, TicketsEvent, topology } from '@deskpilot/contracts';
 import type { Broker, BusTopology, Consumer } from '@deskpilot/messaging';
 import { MessageBus } from '@deskpilot/messaging';
 
 /**
- * The product topology plus what the llm service will consume: draft requests. The drafter below
- * plays the llm's part through the bus contract.
+ * The product topology plus what the llm service will consume (draft requests) and a console
+ * listening to draft changes. The drafter below plays the llm's part through the bus contract.
  */
 export const DRAFTING_TOPOLOGY: BusTopology = {
   ...topology,
   llm: { events: [DraftingEvent.DraftRequested], broadcast: [], rpcs: [] },
+  console: { events: [TicketsEvent.DraftChanged], broadcast: [], rpcs: [] },
 };
 
 export interface DrafterOptions {

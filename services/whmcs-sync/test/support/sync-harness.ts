@@ -9,6 +9,7 @@ import type { RunningWhmcsSimulator, WhmcsSimulatorOptions } from '@deskpilot/wh
 import { SIMULATOR_CREDENTIALS, startWhmcsSimulator } from '@deskpilot/whmcs-simulator';
 
 import { startWhmcsSync } from '../../src/index';
+import { DraftChangeRecorder } from './draft-change-recorder';
 import type { DrafterOptions } from './immediate-drafter';
 import { DRAFTING_TOPOLOGY, ImmediateDrafter } from './immediate-drafter';
 
@@ -57,6 +58,7 @@ export class SyncHarness {
     readonly broker: AmqpBroker,
     readonly bus: MessageBus,
     readonly drafter: ImmediateDrafter,
+    readonly changes: DraftChangeRecorder,
     readonly env: Record<string, string>,
     private readonly database: Disposable<string>,
     private readonly vhost: Disposable<string>,
@@ -77,12 +79,15 @@ export class SyncHarness {
     await broker.connect();
     const drafter = new ImmediateDrafter(broker, options.drafter);
     await drafter.start();
+    const changes = new DraftChangeRecorder(broker);
+    await changes.start();
     const env = syncEnvironment(simulator, database.value, vhost.value, options.env);
     const harness = new SyncHarness(
       simulator,
       broker,
       new MessageBus(broker, { service: 'gateway', defaultTimeoutMs: 30_000 }),
       drafter,
+      changes,
       env,
       database,
       vhost,
@@ -133,6 +138,7 @@ export class SyncHarness {
   async close(): Promise<void> {
     await this.stopSync().catch(() => undefined);
     await this.drafter.stop().catch(() => undefined);
+    await this.changes.stop().catch(() => undefined);
     await this.broker.close().catch(() => undefined);
     await this.simulator.close();
     await this.vhost.dispose();
