@@ -28,8 +28,8 @@ describe('whmcs-sync killed while posting a reply', () => {
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    started.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    started.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    started.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    started.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
     return started;
   }
 
