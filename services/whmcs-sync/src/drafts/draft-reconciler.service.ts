@@ -38,10 +38,26 @@ export class DraftReconcilerService {
     const staled = await this.staleOutdated();
     let requested = 0;
     let failures = 0;
+    // Batch after batch until every ticket has its draft, or a batch makes no progress.
+    for (let progress = true; progress && signal?.aborted !== true;) {
+      const batch = await this.requestMissing(signal);
+      requested += batch.requested;
+      failures += batch.failures;
+      progress = batch.requested > 0 && batch.complete;
+    }
+    failures += await this.requestOverdue(signal);
+    return { staled, requested, failures };
+  }
+
+  private async requestMissing(
+    signal?: AbortSignal,
+  ): Promise<{ requested: number; failures: number; complete: boolean }> {
+    let requested = 0;
+    let failures = 0;
     let inARow = 0;
     for (const ticketId of await this.drafts.ticketIdsNeedingDraft(BATCH)) {
       if (signal?.aborted === true) {
-        return { staled, requested, failures };
+        return { requested, failures, complete: false };
       }
       try {
         requested += (await this.requester.requestFor(ticketId)) === null ? 0 : 1;
@@ -54,12 +70,11 @@ export class DraftReconcilerService {
         inARow += 1;
         this.logger.warn({ ticketId, err: String(error) }, 'Could not request a draft');
         if (inARow >= GIVE_UP_AFTER_FAILURES) {
-          break;
+          return { requested, failures, complete: false };
         }
       }
     }
-    failures += await this.requestOverdue(signal);
-    return { staled, requested, failures };
+    return { requested, failures, complete: true };
   }
 
   async staleOutdated(): Promise<number> {

@@ -59,7 +59,15 @@ export class TicketMirrorService {
       .filter((row) => known.get(row.id)?.fetchedSignature !== row.listSignature)
       .map((row) => row.id);
     const departedIds = await this.repository.awaitingIdsOutside(ids);
-    await this.repository.recordListed(rows);
+    // Most polls see most tickets unchanged: only new or moved ones are written.
+    await this.repository.recordListed(
+      rows.filter((row) => {
+        const before = known.get(row.id);
+        return (
+          before === undefined || !before.awaiting || before.listSignature !== row.listSignature
+        );
+      }),
+    );
     return { changedIds, departedIds };
   }
 
