@@ -6,7 +6,6 @@ import { whmcsDateToInstant } from '../whmcs/whmcs-dates';
 import type { TicketDetail, TicketListItem, TicketReply } from '../whmcs/whmcs-responses';
 import { decodeEntities } from '../whmcs/whmcs-values';
 import type { MirroredMessage } from './entities/mirrored-message.entity';
-import type { MirroredTicket } from './entities/mirrored-ticket.entity';
 import { TicketMirrorRepository } from './ticket-mirror.repository';
 
 export interface ListingChanges {
@@ -75,7 +74,7 @@ export class TicketMirrorService {
    * Stores a GetTicket answer. `awaiting` is known from the listing; a read made for another
    * reason (approval, send check) leaves it as it was.
    */
-  async recordThread(detail: TicketDetail, awaiting?: boolean): Promise<MirroredTicket | null> {
+  async recordThread(detail: TicketDetail, awaiting?: boolean): Promise<void> {
     const messages = detail.replies
       .map((reply, index) => this.message(detail.ticketid, reply, index))
       .sort((a, b) => Number(a.replyId) - Number(b.replyId));
@@ -108,7 +107,6 @@ export class TicketMirrorService {
       },
       messages,
     });
-    return this.repository.find(detail.ticketid);
   }
 
   /**
@@ -117,13 +115,13 @@ export class TicketMirrorService {
    * awaiting set is defined by status, so it still awaits when its status is the one it was
    * listed with.
    */
-  async recordDeparted(detail: TicketDetail): Promise<MirroredTicket | null> {
+  async recordDeparted(detail: TicketDetail): Promise<void> {
     const before = await this.repository.find(detail.ticketid);
     const stillAwaiting =
       before !== null &&
       before.awaiting &&
       before.status.toLowerCase() === detail.status.toLowerCase();
-    return this.recordThread(detail, stillAwaiting);
+    await this.recordThread(detail, stillAwaiting);
   }
 
   async markNotAwaiting(ticketId: string): Promise<void> {

@@ -130,12 +130,6 @@ export class ReplySendingRepository {
     });
   }
 
-  logFor(draftId: string): Promise<OutboundReplyLogEntry[]> {
-    return this.dataSource
-      .getRepository(OutboundReplyLogEntry)
-      .find({ where: { draftId }, order: { id: 'ASC' } });
-  }
-
   private async updateDraft(
     manager: EntityManager,
     draft: Draft,
