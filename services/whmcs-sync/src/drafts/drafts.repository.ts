@@ -132,15 +132,18 @@ export class DraftsRepository {
     return rows.map((row) => row.id);
   }
 
-  /** Claims a draft for posting; only one replica at a time, and none while a lease runs. */
+  /**
+   * Claims a draft for posting: only one replica at a time, none while a lease runs (a post in
+   * flight, or a pause before the next try).
+   */
   async claimForSending(id: string, owner: string, leaseUntil: Date): Promise<Draft | null> {
     const rows = await queryRows<{ id: string }>(
       this.dataSource,
       `UPDATE "whmcs_sync"."drafts"
        SET "status" = 'sending', "send_lease_owner" = $2, "send_lease_until" = $3,
            "version" = "version" + 1, "updated_at" = now()
-       WHERE "id" = $1 AND ("status" = 'approved'
-         OR ("status" = 'sending' AND ("send_lease_until" IS NULL OR "send_lease_until" < now())))
+       WHERE "id" = $1 AND "status" IN ('approved', 'sending')
+         AND ("send_lease_until" IS NULL OR "send_lease_until" < now())
        RETURNING "id"`,
       [id, owner, leaseUntil],
     );
@@ -152,8 +155,8 @@ export class DraftsRepository {
     const rows = await queryRows<{ id: string }>(
       this.dataSource,
       `SELECT "id" FROM "whmcs_sync"."drafts"
-       WHERE "status" = 'approved'
-          OR ("status" = 'sending' AND ("send_lease_until" IS NULL OR "send_lease_until" < now()))
+       WHERE "status" IN ('approved', 'sending')
+         AND ("send_lease_until" IS NULL OR "send_lease_until" < now())
        ORDER BY "approved_at" ASC NULLS LAST
        LIMIT $1`,
       [limit],

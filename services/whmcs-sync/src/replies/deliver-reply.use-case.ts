@@ -24,6 +24,8 @@ import { ReplySendingRepository } from './reply-sending.repository';
 
 /** Posts per draft before it is given up as failed (each one checked in WHMCS first). */
 export const MAX_SEND_ATTEMPTS = 5;
+/** How long an approved reply waits after WHMCS could not be reached. */
+const RETRY_PAUSE_MS = 10_000;
 
 export interface Delivery {
   readonly outcome: ApproveOutcome;
@@ -212,6 +214,7 @@ export class DeliverReplyUseCase {
         claimed,
         'queued',
         'WHMCS cannot be reached; the reply is posted when it answers again',
+        new Date(Date.now() + RETRY_PAUSE_MS),
       );
     }
     const released = await this.drafts.update(claimed, {
@@ -224,12 +227,17 @@ export class DeliverReplyUseCase {
     };
   }
 
-  private async revert(draft: Draft, outcome: ApproveOutcome, message: string): Promise<Delivery> {
+  private async revert(
+    draft: Draft,
+    outcome: ApproveOutcome,
+    message: string,
+    retryAt: Date | null = null,
+  ): Promise<Delivery> {
     const reverted = await this.drafts.update(draft, {
       status: 'approved',
       sendIntentAt: null,
       sendLeaseOwner: null,
-      sendLeaseUntil: null,
+      sendLeaseUntil: retryAt,
     });
     if (reverted !== null) {
       await this.events.changed(reverted, draft.status);
