@@ -2,6 +2,26 @@ import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
+/** Services may use libraries; their tests and benchmarks may also drive the simulators in tools. */
+function moduleBoundaries(appDependencies, allow = []) {
+  return {
+    enforceBuildableLibDependency: false,
+    allow,
+    depConstraints: [
+      { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
+      { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib', 'type:contracts'] },
+      { sourceTag: 'type:app', onlyDependOnLibsWithTags: appDependencies },
+      { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib', 'type:contracts'] },
+      {
+        sourceTag: 'type:launcher',
+        onlyDependOnLibsWithTags: ['type:app', 'type:tool', 'type:lib', 'type:contracts'],
+      },
+      { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:contracts'] },
+      { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:lib', 'type:contracts'] },
+    ],
+  };
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -44,66 +64,7 @@ export default tseslint.config(
           ],
         },
       ],
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: false,
-          allow: [],
-          depConstraints: [
-            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib', 'type:contracts'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib', 'type:contracts'] },
-            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib', 'type:contracts'] },
-            {
-              sourceTag: 'type:launcher',
-              onlyDependOnLibsWithTags: ['type:app', 'type:tool', 'type:lib', 'type:contracts'],
-            },
-            { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:contracts'] },
-            {
-              sourceTag: 'type:e2e',
-              onlyDependOnLibsWithTags: ['type:lib', 'type:contracts'],
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // Tests of a service may drive it against the simulators in tools/.
-    files: ['services/*/test/**/*.ts'],
-    rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: false,
-          allow: [],
-          depConstraints: [
-            {
-              sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: ['type:lib', 'type:contracts', 'type:tool'],
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // The gateway's answering tests run the real llm service beside it on the in-process bus.
-    files: ['services/gateway/test/**/*.ts'],
-    rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: false,
-          allow: ['@deskpilot/llm'],
-          depConstraints: [
-            {
-              sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: ['type:lib', 'type:contracts', 'type:tool'],
-            },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': ['error', moduleBoundaries(['type:lib', 'type:contracts'])],
     },
   },
   {
@@ -112,11 +73,31 @@ export default tseslint.config(
     rules: { '@typescript-eslint/unbound-method': ['error', { ignoreStatic: true }] },
   },
   {
-    files: ['**/*.spec.ts', '**/*.suite.ts', '**/test/**/*.ts', 'frontend/e2e/**/*.ts'],
+    files: [
+      '**/*.spec.ts',
+      '**/*.suite.ts',
+      '**/test/**/*.ts',
+      '**/bench/**/*.ts',
+      'frontend/e2e/**/*.ts',
+    ],
     rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        moduleBoundaries(['type:lib', 'type:contracts', 'type:tool']),
+      ],
       'no-restricted-imports': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/unbound-method': 'off',
+    },
+  },
+  {
+    // The gateway's answering tests run the real llm service beside it on the in-process bus.
+    files: ['services/gateway/test/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        moduleBoundaries(['type:lib', 'type:contracts', 'type:tool'], ['@deskpilot/llm']),
+      ],
     },
   },
   prettier,

@@ -16,6 +16,8 @@ import { openAmqpBroker, retryPolicy } from '@deskpilot/runtime';
 import { startEmbeddedS3 } from '@deskpilot/storage';
 import { startWhmcsSync } from '@deskpilot/whmcs-sync';
 
+import { startEmbeddedWhmcs } from './embedded-whmcs';
+
 export interface EmbeddedSystem {
   /** Base URL of the gateway (console and API). */
   readonly url: string;
@@ -33,8 +35,9 @@ type Stopper = () => Promise<void>;
 
 /**
  * Everything in one process: PostgreSQL (PGlite) and S3 on local disk unless configured, the
- * in-process bus unless AMQP_URL is set, and the five services. Each service reads its own
- * configuration from the environment, completed with the addresses of the embedded parts.
+ * in-process bus unless AMQP_URL is set, the WHMCS simulator unless WHMCS_URL is set, and the
+ * five services. Each service reads its own configuration from the environment, completed with
+ * the addresses of the embedded parts.
  */
 export async function startEmbeddedSystem(environment: Environment): Promise<EmbeddedSystem> {
   const common = commonConfig(readEnvironment(commonEnvironment, environment));
@@ -67,6 +70,12 @@ export async function startEmbeddedSystem(environment: Environment): Promise<Emb
         S3_ACCESS_KEY_ID: s3.accessKeyId,
         S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
       });
+    }
+
+    const whmcs = await startEmbeddedWhmcs(environment, logger);
+    if (whmcs !== undefined) {
+      stoppers.push(() => whmcs.close());
+      Object.assign(env, whmcs.env);
     }
 
     const broker = await openBroker(common, logger);

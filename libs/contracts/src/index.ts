@@ -8,6 +8,7 @@ export * from './messages/drafting.messages';
 export * from './messages/answering.messages';
 export * from './messages/interactions.messages';
 export * from './messages/knowledge.messages';
+export * from './messages/tickets.messages';
 export * from './version';
 export * from './http/errors.http';
 export * from './http/paging.http';

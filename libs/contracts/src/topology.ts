@@ -5,6 +5,7 @@ import { InteractionsEvent, InteractionsRpc } from './messages/interactions.mess
 import { KnowledgeEvent, KnowledgeRpc } from './messages/knowledge.messages';
 import { SearchRpc } from './messages/search.messages';
 import { SystemRpc } from './messages/system.messages';
+import { TicketsRpc } from './messages/tickets.messages';
 import { ServiceName } from './services';
 
 /**
@@ -58,7 +59,11 @@ export const topology: Record<ServiceName, ServiceSubscriptions> = {
       InteractionsRpc.Get,
     ],
   },
-  [ServiceName.WhmcsSync]: { events: [], broadcast: [], rpcs: [SystemRpc.WhmcsSyncHealth] },
+  [ServiceName.WhmcsSync]: {
+    events: [DraftingEvent.DraftGenerated, DraftingEvent.DraftFailed],
+    broadcast: [],
+    rpcs: [SystemRpc.WhmcsSyncHealth, ...Object.values(TicketsRpc)],
+  },
 };
 
 /** The health RPC of each worker, used by the gateway's readiness check. */

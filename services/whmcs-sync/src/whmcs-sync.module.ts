@@ -1,12 +1,50 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 
+import type { Logger } from '@deskpilot/observability';
 import type { RuntimeModuleOptions } from '@deskpilot/runtime';
-import { DatabaseModule, OpsController, RuntimeModule, databaseUrl } from '@deskpilot/runtime';
+import {
+  DatabaseModule,
+  LOGGER,
+  OpsController,
+  RuntimeModule,
+  databaseUrl,
+} from '@deskpilot/runtime';
 
 import type { WhmcsSyncConfig } from './config/whmcs-sync.config';
+import { WHMCS_SYNC_CONFIG } from './config/whmcs-sync.config';
 import { whmcsSyncDatabase } from './database/whmcs-sync-database';
+import { CustomerContextService } from './drafts/customer-context.service';
+import { DraftEventsPublisher } from './drafts/draft-events.publisher';
+import { DraftReconcilerService } from './drafts/draft-reconciler.service';
+import { DraftRequesterService } from './drafts/draft-requester.service';
+import { DraftResultsConsumer } from './drafts/draft-results.consumer';
+import { DraftResultsService } from './drafts/draft-results.service';
+import { DraftsController } from './drafts/drafts.controller';
+import { DraftsRepository } from './drafts/drafts.repository';
+import { DraftsService } from './drafts/drafts.service';
 import { WhmcsSyncHealthController } from './health/whmcs-sync-health.controller';
+import { TicketMirrorRepository } from './mirror/ticket-mirror.repository';
+import { TicketMirrorService } from './mirror/ticket-mirror.service';
+import { ApproveDraftUseCase } from './replies/approve-draft.use-case';
+import { DeliverReplyUseCase } from './replies/deliver-reply.use-case';
+import { PostingIdentityService } from './replies/posting-identity.service';
+import { RepliesController } from './replies/replies.controller';
+import { ReplyOutboxService } from './replies/reply-outbox.service';
+import { ReplySendingRepository } from './replies/reply-sending.repository';
+import { SentRepliesService } from './replies/sent-replies.service';
+import { SyncAlertsRepository } from './sync/sync-alerts.repository';
+import { SyncCycleUseCase } from './sync/sync-cycle.use-case';
+import { SyncStateRepository } from './sync/sync-state.repository';
+import { SyncStatusService } from './sync/sync-status.service';
+import { SyncController } from './sync/sync.controller';
+import { TicketPollerService } from './sync/ticket-poller.service';
+import { WhmcsGuard } from './sync/whmcs-guard.service';
+import { TicketQueriesRepository } from './tickets/ticket-queries.repository';
+import { TicketQueriesService } from './tickets/ticket-queries.service';
+import { TicketsController } from './tickets/tickets.controller';
+import { WhmcsClient } from './whmcs/whmcs-client';
+import { WhmcsTransport } from './whmcs/whmcs-transport';
 
 @Module({})
 export class WhmcsSyncModule {
@@ -22,7 +60,47 @@ export class WhmcsSyncModule {
           runMigrations: config.common.runMigrations,
         }),
       ],
-      controllers: [WhmcsSyncHealthController, OpsController],
+      controllers: [
+        WhmcsSyncHealthController,
+        OpsController,
+        TicketsController,
+        DraftsController,
+        DraftResultsConsumer,
+        RepliesController,
+        SyncController,
+      ],
+      providers: [
+        { provide: WHMCS_SYNC_CONFIG, useValue: config },
+        {
+          provide: WhmcsClient,
+          inject: [LOGGER],
+          useFactory: (logger: Logger) =>
+            new WhmcsClient(new WhmcsTransport(config.whmcs, logger), logger),
+        },
+        TicketMirrorRepository,
+        TicketMirrorService,
+        DraftsRepository,
+        DraftEventsPublisher,
+        CustomerContextService,
+        DraftRequesterService,
+        DraftReconcilerService,
+        DraftResultsService,
+        DraftsService,
+        ReplySendingRepository,
+        PostingIdentityService,
+        DeliverReplyUseCase,
+        ApproveDraftUseCase,
+        ReplyOutboxService,
+        SentRepliesService,
+        SyncStateRepository,
+        SyncAlertsRepository,
+        WhmcsGuard,
+        SyncCycleUseCase,
+        TicketPollerService,
+        SyncStatusService,
+        TicketQueriesRepository,
+        TicketQueriesService,
+      ],
     };
   }
 }

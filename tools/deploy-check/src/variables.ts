@@ -31,6 +31,9 @@ export const LEFT_AT_DEFAULT: Readonly<Record<string, string>> = {
  */
 export const REQUIRED_WHEN_STANDALONE: Readonly<Record<string, string>> = {
   JWT_SECRET: 'placeholder-secret-of-at-least-32-characters',
+  WHMCS_URL: 'https://billing.example.com',
+  WHMCS_IDENTIFIER: 'placeholder-identifier',
+  WHMCS_SECRET: 'placeholder-secret',
 };
 
 /**
@@ -64,6 +67,9 @@ export const TUNABLES: ReadonlySet<string> = new Set([
   'RETRIEVAL_RRF_K',
   'RETRIEVAL_LEXICAL_BUDGET',
   'RETRIEVAL_LEXICAL_RESCORE',
+  'WHMCS_FULL_SYNC_SECONDS',
+  'WHMCS_TIMEOUT_SECONDS',
+  'WHMCS_DRAFT_WAIT_SECONDS',
 ]);
 
 /**

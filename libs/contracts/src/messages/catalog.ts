@@ -7,6 +7,7 @@ import { interactionsMessages } from './interactions.messages';
 import { knowledgeMessages } from './knowledge.messages';
 import { searchMessages } from './search.messages';
 import { systemMessages } from './system.messages';
+import { ticketsMessages } from './tickets.messages';
 
 /** Every message on the bus, by name. The single source of truth for producers and consumers. */
 export const catalog = {
@@ -16,6 +17,7 @@ export const catalog = {
   ...answeringMessages,
   ...interactionsMessages,
   ...knowledgeMessages,
+  ...ticketsMessages,
 };
 
 export type Catalog = typeof catalog;

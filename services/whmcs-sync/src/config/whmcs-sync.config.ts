@@ -1,5 +1,31 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+
 import type { CommonConfig, Environment } from '@deskpilot/config';
-import { commonConfig, commonEnvironment, env, readEnvironment } from '@deskpilot/config';
+import {
+  ConfigError,
+  commonConfig,
+  commonEnvironment,
+  env,
+  readEnvironment,
+} from '@deskpilot/config';
+
+const timeZone = () =>
+  env.string().transform((value, ctx) => {
+    if (value === undefined) {
+      return undefined;
+    }
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: value });
+      return value;
+    } catch {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be an IANA time zone such as Europe/Berlin (got "${value}")`,
+      });
+      return z.NEVER;
+    }
+  });
 
 const whmcsSyncEnvironment = commonEnvironment.extend({
   PORT: env.port(),
@@ -8,35 +34,84 @@ const whmcsSyncEnvironment = commonEnvironment.extend({
   WHMCS_SECRET: env.string(),
   WHMCS_ACCESS_KEY: env.string(),
   WHMCS_ADMIN_USERNAME: env.string(),
-  WHMCS_POLL_SECONDS: env.int(5, 3600),
+  WHMCS_POLL_SECONDS: env.int(1, 3600),
+  WHMCS_FULL_SYNC_SECONDS: env.int(10, 86_400),
+  WHMCS_TIMEZONE: timeZone(),
+  WHMCS_TIMEOUT_SECONDS: env.int(1, 300),
+  WHMCS_DRAFT_WAIT_SECONDS: env.int(5, 86_400),
 });
+
+/** The WHMCS connection: where, with which credential, and how patiently. */
+export interface WhmcsConnectionConfig {
+  /** Root of the WHMCS install, without `/includes/api.php`. */
+  readonly url: string;
+  readonly identifier: string;
+  readonly secret: string;
+  readonly accessKey: string | undefined;
+  readonly timeoutMs: number;
+  /** PHP timezone of the WHMCS server: its dates carry no zone. */
+  readonly timeZone: string;
+}
 
 export interface WhmcsSyncConfig {
   readonly common: CommonConfig;
   readonly port: number;
-  readonly whmcs: {
-    /** Unset in the embedded mode, which starts the built-in WHMCS simulator instead. */
-    readonly url: string | undefined;
-    readonly identifier: string | undefined;
-    readonly secret: string | undefined;
-    readonly accessKey: string | undefined;
-    readonly adminUsername: string | undefined;
-    readonly pollSeconds: number;
-  };
+  readonly whmcs: WhmcsConnectionConfig;
+  /** `adminusername` of posted replies; unset means the API credential's admin. */
+  readonly adminUsername: string | undefined;
+  readonly pollSeconds: number;
+  /** How often every awaiting ticket is re-read, changed or not. */
+  readonly fullSyncSeconds: number;
+  /** How long a draft may stay pending before it is requested again. */
+  readonly draftWaitSeconds: number;
+  /** Identifies the WHMCS URL and credential without revealing them (for the 403 alert). */
+  readonly fingerprint: string;
+}
+
+export const WHMCS_SYNC_CONFIG = Symbol('WHMCS_SYNC_CONFIG');
+
+const REQUIRED_REASON =
+  'to reach WHMCS (npm start runs a built-in WHMCS simulator when it is unset)';
+
+/** WHMCS adds `/includes/api.php` itself; a URL that already has it would get it twice. */
+function installRoot(url: string): string {
+  return url.replace(/\/+$/, '').replace(/\/includes\/api\.php$/i, '');
 }
 
 export function loadWhmcsSyncConfig(environment: Environment): WhmcsSyncConfig {
   const vars = readEnvironment(whmcsSyncEnvironment, environment);
+  const { WHMCS_URL: rawUrl, WHMCS_IDENTIFIER: identifier, WHMCS_SECRET: secret } = vars;
+  if (rawUrl === undefined || identifier === undefined || secret === undefined) {
+    const missing = Object.entries({
+      WHMCS_URL: rawUrl,
+      WHMCS_IDENTIFIER: identifier,
+      WHMCS_SECRET: secret,
+    })
+      .filter(([, value]) => value === undefined)
+      .map(([variable]) => ({ variable, message: `is required ${REQUIRED_REASON}` }));
+    throw new ConfigError(missing);
+  }
+  const url = installRoot(rawUrl);
+  const pollSeconds = vars.WHMCS_POLL_SECONDS ?? 30;
+  const timeoutMs = (vars.WHMCS_TIMEOUT_SECONDS ?? 30) * 1000;
   return {
     common: commonConfig(vars),
     port: vars.PORT ?? 3004,
     whmcs: {
-      url: vars.WHMCS_URL,
-      identifier: vars.WHMCS_IDENTIFIER,
-      secret: vars.WHMCS_SECRET,
+      url,
+      identifier,
+      secret,
       accessKey: vars.WHMCS_ACCESS_KEY,
-      adminUsername: vars.WHMCS_ADMIN_USERNAME,
-      pollSeconds: vars.WHMCS_POLL_SECONDS ?? 60,
+      timeoutMs,
+      timeZone: vars.WHMCS_TIMEZONE ?? 'UTC',
     },
+    adminUsername: vars.WHMCS_ADMIN_USERNAME,
+    pollSeconds,
+    fullSyncSeconds: vars.WHMCS_FULL_SYNC_SECONDS ?? Math.max(600, pollSeconds * 10),
+    draftWaitSeconds: vars.WHMCS_DRAFT_WAIT_SECONDS ?? 600,
+    fingerprint: createHash('sha256')
+      .update([url, identifier, secret, vars.WHMCS_ACCESS_KEY ?? ''].join('\n'))
+      .digest('hex')
+      .slice(0, 16),
   };
 }

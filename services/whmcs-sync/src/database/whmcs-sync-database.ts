@@ -1,9 +1,26 @@
 import type { MigrationTarget } from '@deskpilot/runtime';
 
-/** The whmcs_sync schema: ticket mirror, drafts and outbound replies (added with ticket answering). */
+import { Draft } from '../drafts/entities/draft.entity';
+import { MirroredMessage } from '../mirror/entities/mirrored-message.entity';
+import { MirroredTicket } from '../mirror/entities/mirrored-ticket.entity';
+import { OutboundReplyLogEntry } from '../replies/entities/outbound-reply-log-entry.entity';
+import { SentReply } from '../replies/entities/sent-reply.entity';
+import { SyncAlertRecord } from '../sync/entities/sync-alert.entity';
+import { SyncState } from '../sync/entities/sync-state.entity';
+import { CreateTicketAnswering1795995914762 } from './migrations/1795995914762-CreateTicketAnswering';
+
+/** The whmcs_sync schema: ticket mirror, drafts, sent replies and their log, sync cursor, alerts. */
 export const whmcsSyncDatabase: MigrationTarget = {
   service: 'whmcs-sync',
   schema: 'whmcs_sync',
-  entities: [],
-  migrations: [],
+  entities: [
+    MirroredTicket,
+    MirroredMessage,
+    Draft,
+    SentReply,
+    OutboundReplyLogEntry,
+    SyncState,
+    SyncAlertRecord,
+  ],
+  migrations: [CreateTicketAnswering1795995914762],
 };

@@ -1,0 +1,320 @@
+import { z } from 'zod';
+
+import { event, rpc } from './define';
+import { Citation, CustomerContext, DraftFlags, ThreadMessage } from './drafting.messages';
+
+/**
+ * `pending` (asked of the drafter), `ready` (to review), `approved` (waiting to be posted),
+ * `sending` (posting recorded, outcome being confirmed), `sent`, `rejected` (by a person or
+ * replaced by a regenerated draft), `stale` (the ticket moved on: a newer customer reply, an
+ * answer given in WHMCS, or the ticket left the awaiting set), `failed`.
+ */
+export const DraftStatus = z.enum([
+  'pending',
+  'ready',
+  'approved',
+  'sending',
+  'sent',
+  'rejected',
+  'stale',
+  'failed',
+]);
+export type DraftStatus = z.infer<typeof DraftStatus>;
+
+/** A console user acting on a draft, as the gateway authenticated them. */
+export const Actor = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+});
+export type Actor = z.infer<typeof Actor>;
+
+const IsoDate = z.string();
+const Page = {
+  limit: z.number().int().min(1).max(200).default(50),
+  offset: z.number().int().nonnegative().default(0),
+};
+
+export const DraftView = z.object({
+  id: z.uuid(),
+  /** WHMCS internal ticket id. */
+  ticketId: z.string(),
+  ticketNumber: z.string(),
+  subject: z.string(),
+  departmentId: z.string(),
+  department: z.string(),
+  status: DraftStatus,
+  /** Id of the customer message the draft answers (`"0"` for the opening message). */
+  basedOnReplyId: z.string(),
+  /** What the drafter wrote; null until the draft is ready. */
+  aiText: z.string().nullable(),
+  /** The reviewer's edited text; null while unedited. */
+  humanText: z.string().nullable(),
+  /** The text that is (or was) posted: the human text when edited, else the AI text. */
+  text: z.string().nullable(),
+  citations: z.array(Citation),
+  confidence: z.number().min(0).max(1).nullable(),
+  flags: DraftFlags.nullable(),
+  offline: z.boolean().nullable(),
+  model: z.string().nullable(),
+  settingsVersion: z.number().int().nonnegative().nullable(),
+  interactionId: z.string().nullable(),
+  /** Why the draft is failed, stale or rejected. */
+  statusReason: z.string().nullable(),
+  editedBy: Actor.nullable(),
+  editedAt: IsoDate.nullable(),
+  approvedBy: Actor.nullable(),
+  approvedAt: IsoDate.nullable(),
+  rejectedBy: Actor.nullable(),
+  sentAt: IsoDate.nullable(),
+  /** Share of the AI text the reviewer changed (word-level edit distance), 0 to 1. */
+  editRatio: z.number().min(0).max(1).nullable(),
+  /** Increases with every change; pass it back as `expectedVersion` to avoid lost updates. */
+  version: z.number().int().positive(),
+  createdAt: IsoDate,
+  updatedAt: IsoDate,
+});
+export type DraftView = z.infer<typeof DraftView>;
+
+export const TicketSummary = z.object({
+  id: z.string(),
+  number: z.string(),
+  subject: z.string(),
+  departmentId: z.string(),
+  department: z.string(),
+  /** WHMCS status title, e.g. `Open`, `Customer-Reply`. */
+  status: z.string(),
+  priority: z.string(),
+  customerName: z.string(),
+  customerEmail: z.string(),
+  /** WHMCS server-local `Y-m-d H:i:s`, as WHMCS sent it. */
+  lastReply: z.string(),
+  /** `lastReply` converted with the configured WHMCS timezone; null for a zero date. */
+  lastReplyAt: IsoDate.nullable(),
+  awaitingReply: z.boolean(),
+  /** Who wrote the newest message. */
+  lastMessageFrom: z.enum(['customer', 'staff']),
+  /** The newest draft of the ticket, if any. */
+  draft: z
+    .object({ id: z.uuid(), status: DraftStatus, confidence: z.number().nullable() })
+    .nullable(),
+});
+export type TicketSummary = z.infer<typeof TicketSummary>;
+
+export const TicketThreadMessage = ThreadMessage.extend({
+  /** WHMCS reply id; `"0"` is the opening message. */
+  id: z.string(),
+  /** Text exactly as WHMCS returned it (entity-encoded for email-imported messages). */
+  rawText: z.string(),
+  attachments: z.array(z.string()),
+});
+export type TicketThreadMessage = z.infer<typeof TicketThreadMessage>;
+
+export const TicketDetail = TicketSummary.extend({
+  thread: z.array(TicketThreadMessage),
+  /** Null for guests and while the client record could not be read. */
+  customer: CustomerContext.nullable(),
+  /** Every draft of the ticket, newest first. */
+  drafts: z.array(DraftView),
+});
+export type TicketDetail = z.infer<typeof TicketDetail>;
+
+export const ListTicketsRequest = z.object({
+  /** Department id or name. */
+  department: z.string().optional(),
+  /** WHMCS status title. */
+  status: z.string().optional(),
+  hasDraft: z.boolean().optional(),
+  draftStatus: DraftStatus.optional(),
+  /** Only tickets in WHMCS's Awaiting Reply set (default) or every mirrored ticket. */
+  awaitingOnly: z.boolean().default(true),
+  ...Page,
+});
+export type ListTicketsRequest = z.input<typeof ListTicketsRequest>;
+
+export const TicketList = z.object({ items: z.array(TicketSummary), total: z.number().int() });
+export type TicketList = z.infer<typeof TicketList>;
+
+export const GetTicketRequest = z.object({ ticketId: z.string().min(1) });
+
+export const ListDraftsRequest = z.object({
+  status: z.array(DraftStatus).optional(),
+  department: z.string().optional(),
+  ticketId: z.string().optional(),
+  minConfidence: z.number().min(0).max(1).optional(),
+  maxConfidence: z.number().min(0).max(1).optional(),
+  ...Page,
+});
+export type ListDraftsRequest = z.input<typeof ListDraftsRequest>;
+
+export const DraftList = z.object({ items: z.array(DraftView), total: z.number().int() });
+export type DraftList = z.infer<typeof DraftList>;
+
+export const GetDraftRequest = z.object({ draftId: z.uuid() });
+
+export const EditDraftRequest = z.object({
+  draftId: z.uuid(),
+  text: z.string().trim().min(1).max(20_000),
+  editedBy: Actor,
+  expectedVersion: z.number().int().positive().optional(),
+});
+export type EditDraftRequest = z.input<typeof EditDraftRequest>;
+
+export const ApproveDraftRequest = z.object({
+  draftId: z.uuid(),
+  approvedBy: Actor,
+  /** Final text, when the reviewer edited it in the same step. */
+  text: z.string().trim().min(1).max(20_000).optional(),
+  expectedVersion: z.number().int().positive().optional(),
+});
+export type ApproveDraftRequest = z.input<typeof ApproveDraftRequest>;
+
+/**
+ * `sent`: posted to WHMCS. `sending`: posted or being posted; the outcome is still being
+ * confirmed (a `tickets.draft.changed` event follows). `queued`: approved, WHMCS could not be
+ * reached; it is posted when WHMCS answers again. `stale`: not posted, the ticket moved on (a new
+ * draft is requested when the customer wrote again). `failed`: WHMCS refused the reply.
+ */
+export const ApproveOutcome = z.enum(['sent', 'sending', 'queued', 'stale', 'failed']);
+export type ApproveOutcome = z.infer<typeof ApproveOutcome>;
+
+export const ApproveDraftResponse = z.object({
+  outcome: ApproveOutcome,
+  message: z.string(),
+  draft: DraftView,
+});
+export type ApproveDraftResponse = z.infer<typeof ApproveDraftResponse>;
+
+export const RejectDraftRequest = z.object({
+  draftId: z.uuid(),
+  rejectedBy: Actor,
+  reason: z.string().trim().max(2_000).optional(),
+  expectedVersion: z.number().int().positive().optional(),
+});
+export type RejectDraftRequest = z.input<typeof RejectDraftRequest>;
+
+export const RegenerateDraftRequest = z.object({ draftId: z.uuid(), requestedBy: Actor });
+export type RegenerateDraftRequest = z.input<typeof RegenerateDraftRequest>;
+
+export const SentReplyView = z.object({
+  id: z.uuid(),
+  draftId: z.uuid(),
+  ticketId: z.string(),
+  ticketNumber: z.string(),
+  subject: z.string(),
+  department: z.string(),
+  text: z.string(),
+  aiText: z.string(),
+  editRatio: z.number().min(0).max(1),
+  approvedBy: Actor,
+  approvedAt: IsoDate,
+  sentAt: IsoDate,
+  /** The name shown to the customer as the reply's author (`adminusername`). */
+  postedAs: z.string(),
+  /** WHMCS reply id once learned by re-reading the ticket (AddTicketReply returns none). */
+  whmcsReplyId: z.string().nullable(),
+  /** How the post was confirmed: WHMCS answered success, or the reply was found on re-read. */
+  confirmedBy: z.enum(['response', 'readback']),
+});
+export type SentReplyView = z.infer<typeof SentReplyView>;
+
+export const ListSentRepliesRequest = z.object({ ticketId: z.string().optional(), ...Page });
+export type ListSentRepliesRequest = z.input<typeof ListSentRepliesRequest>;
+
+export const SentReplyList = z.object({ items: z.array(SentReplyView), total: z.number().int() });
+export type SentReplyList = z.infer<typeof SentReplyList>;
+
+export const SyncAlert = z.object({
+  id: z.uuid(),
+  /** `whmcs-forbidden`: WHMCS answered 403; polling stopped until resumed. */
+  kind: z.enum(['whmcs-forbidden', 'send-failed']),
+  message: z.string(),
+  raisedAt: IsoDate,
+  resolvedAt: IsoDate.nullable(),
+});
+export type SyncAlert = z.infer<typeof SyncAlert>;
+
+export const SyncStatus = z.object({
+  /** `blocked`: stopped after a 403 until an operator resumes it. */
+  state: z.enum(['starting', 'polling', 'idle', 'backing-off', 'blocked']),
+  whmcsUrl: z.string(),
+  whmcsVersion: z.string().nullable(),
+  pollSeconds: z.number(),
+  lastPollAt: IsoDate.nullable(),
+  lastSuccessAt: IsoDate.nullable(),
+  lastFullSyncAt: IsoDate.nullable(),
+  lastError: z.string().nullable(),
+  consecutiveFailures: z.number().int().nonnegative(),
+  awaitingTickets: z.number().int().nonnegative(),
+  draftsByStatus: z.record(z.string(), z.number().int().nonnegative()),
+  /** Open alerts first, then the most recent resolved ones. */
+  alerts: z.array(SyncAlert),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+export const SyncStatusRequest = z.object({});
+export const ResumeSyncRequest = z.object({ requestedBy: Actor });
+export const RunSyncRequest = z.object({
+  /** Re-read every awaiting ticket instead of only the changed ones. */
+  full: z.boolean().default(false),
+});
+export type RunSyncRequest = z.input<typeof RunSyncRequest>;
+
+export const SyncRunResult = z.object({
+  listed: z.number().int().nonnegative(),
+  fetched: z.number().int().nonnegative(),
+  draftsRequested: z.number().int().nonnegative(),
+  draftsStaled: z.number().int().nonnegative(),
+  failures: z.number().int().nonnegative(),
+  skipped: z.boolean(),
+});
+export type SyncRunResult = z.infer<typeof SyncRunResult>;
+
+/** Published by whmcs-sync whenever a draft changes state or text, for live console updates. */
+export const DraftChanged = z.object({
+  draftId: z.uuid(),
+  ticketId: z.string(),
+  ticketNumber: z.string(),
+  departmentId: z.string(),
+  status: DraftStatus,
+  previousStatus: DraftStatus.nullable(),
+  version: z.number().int().positive(),
+  confidence: z.number().nullable(),
+  changedAt: IsoDate,
+});
+export type DraftChanged = z.infer<typeof DraftChanged>;
+
+/** RPCs answered by whmcs-sync for the console (through the gateway). */
+export const TicketsRpc = {
+  ListTickets: 'tickets.list',
+  GetTicket: 'tickets.get',
+  ListDrafts: 'tickets.drafts.list',
+  GetDraft: 'tickets.drafts.get',
+  EditDraft: 'tickets.drafts.edit',
+  ApproveDraft: 'tickets.drafts.approve',
+  RejectDraft: 'tickets.drafts.reject',
+  RegenerateDraft: 'tickets.drafts.regenerate',
+  ListSentReplies: 'tickets.replies.list',
+  SyncStatus: 'tickets.sync.status',
+  ResumeSync: 'tickets.sync.resume',
+  RunSync: 'tickets.sync.run',
+} as const;
+
+export const TicketsEvent = {
+  DraftChanged: 'tickets.draft.changed',
+} as const;
+
+export const ticketsMessages = {
+  [TicketsRpc.ListTickets]: rpc(ListTicketsRequest, TicketList),
+  [TicketsRpc.GetTicket]: rpc(GetTicketRequest, TicketDetail),
+  [TicketsRpc.ListDrafts]: rpc(ListDraftsRequest, DraftList),
+  [TicketsRpc.GetDraft]: rpc(GetDraftRequest, DraftView),
+  [TicketsRpc.EditDraft]: rpc(EditDraftRequest, DraftView),
+  [TicketsRpc.ApproveDraft]: rpc(ApproveDraftRequest, ApproveDraftResponse),
+  [TicketsRpc.RejectDraft]: rpc(RejectDraftRequest, DraftView),
+  [TicketsRpc.RegenerateDraft]: rpc(RegenerateDraftRequest, DraftView),
+  [TicketsRpc.ListSentReplies]: rpc(ListSentRepliesRequest, SentReplyList),
+  [TicketsRpc.SyncStatus]: rpc(SyncStatusRequest, SyncStatus),
+  [TicketsRpc.ResumeSync]: rpc(ResumeSyncRequest, SyncStatus),
+  [TicketsRpc.RunSync]: rpc(RunSyncRequest, SyncRunResult),
+  [TicketsEvent.DraftChanged]: event(DraftChanged),
+};

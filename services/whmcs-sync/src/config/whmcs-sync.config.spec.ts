@@ -1,0 +1,56 @@
+import { ConfigError } from '@deskpilot/config';
+
+import { loadWhmcsSyncConfig } from './whmcs-sync.config';
+
+const VALID = {
+  WHMCS_URL: 'https://billing.example.com/',
+  WHMCS_IDENTIFIER: 'id',
+  WHMCS_SECRET: 'secret',
+};
+
+describe(loadWhmcsSyncConfig.name, () => {
+  it('should apply the defaults', () => {
+    const sut = loadWhmcsSyncConfig(VALID);
+
+    expect(sut.whmcs).toMatchObject({
+      url: 'https://billing.example.com',
+      timeZone: 'UTC',
+      timeoutMs: 30_000,
+    });
+    expect(sut.pollSeconds).toBe(30);
+    expect(sut.adminUsername).toBeUndefined();
+  });
+
+  it('should not add includes/api.php twice', () => {
+    const sut = loadWhmcsSyncConfig({
+      ...VALID,
+      WHMCS_URL: 'https://example.com/whmcs/includes/api.php',
+    });
+
+    expect(sut.whmcs.url).toBe('https://example.com/whmcs');
+  });
+
+  it('should name every missing variable', () => {
+    expect(() => loadWhmcsSyncConfig({})).toThrow(ConfigError);
+    expect(() => loadWhmcsSyncConfig({})).toThrow(
+      /WHMCS_URL[\s\S]*WHMCS_IDENTIFIER[\s\S]*WHMCS_SECRET/,
+    );
+  });
+
+  it.each([
+    ['WHMCS_POLL_SECONDS', '0'],
+    ['WHMCS_TIMEZONE', 'Mars/Olympus'],
+    ['WHMCS_URL', 'ftp://example.com'],
+    ['WHMCS_TIMEOUT_SECONDS', 'soon'],
+  ])('should stop on an invalid %s naming it', (variable, value) => {
+    expect(() => loadWhmcsSyncConfig({ ...VALID, [variable]: value })).toThrow(variable);
+  });
+
+  it('should fingerprint the credential without containing it', () => {
+    const sut = loadWhmcsSyncConfig(VALID);
+    const other = loadWhmcsSyncConfig({ ...VALID, WHMCS_SECRET: 'rotated' });
+
+    expect(sut.fingerprint).not.toContain('secret');
+    expect(sut.fingerprint).not.toBe(other.fingerprint);
+  });
+});

@@ -1,0 +1,120 @@
+import { Inject, Injectable } from '@nestjs/common';
+
+import type { Logger } from '@deskpilot/observability';
+import { LOGGER } from '@deskpilot/runtime';
+
+import { WhmcsErrorCode, isWhmcsError } from '../whmcs/whmcs.exception';
+import { DraftEventsPublisher } from './draft-events.publisher';
+import { DraftRequesterService } from './draft-requester.service';
+import { DraftsRepository } from './drafts.repository';
+
+/** Requests per draft before it is marked failed for want of an answer. */
+export const MAX_DRAFT_REQUESTS = 4;
+/** WHMCS failures in a row after which a pass stops: WHMCS is down, the next poll resumes. */
+const GIVE_UP_AFTER_FAILURES = 5;
+const BATCH = 500;
+
+export interface ReconcileResult {
+  readonly staled: number;
+  readonly requested: number;
+  readonly failures: number;
+}
+
+/**
+ * Brings drafts in line with the mirror, from the database alone: drafts whose ticket moved on
+ * become stale, every awaiting ticket whose last message is the customer's gets a draft, and
+ * drafts the drafter never answered are requested again. Whatever fails is picked up next time.
+ */
+@Injectable()
+export class DraftReconcilerService {
+  constructor(
+    private readonly drafts: DraftsRepository,
+    private readonly requester: DraftRequesterService,
+    private readonly events: DraftEventsPublisher,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async reconcile(signal?: AbortSignal): Promise<ReconcileResult> {
+    const staled = await this.staleOutdated();
+    let requested = 0;
+    let failures = 0;
+    // Batch after batch until every ticket has its draft, or a batch makes no progress.
+    for (let progress = true; progress && signal?.aborted !== true;) {
+      const batch = await this.requestMissing(signal);
+      requested += batch.requested;
+      failures += batch.failures;
+      progress = batch.requested > 0 && batch.complete;
+    }
+    failures += await this.requestOverdue(signal);
+    return { staled, requested, failures };
+  }
+
+  private async requestMissing(
+    signal?: AbortSignal,
+  ): Promise<{ requested: number; failures: number; complete: boolean }> {
+    let requested = 0;
+    let failures = 0;
+    let inARow = 0;
+    for (const ticketId of await this.drafts.ticketIdsNeedingDraft(BATCH)) {
+      if (signal?.aborted === true) {
+        return { requested, failures, complete: false };
+      }
+      try {
+        requested += (await this.requester.requestFor(ticketId)) === null ? 0 : 1;
+        inARow = 0;
+      } catch (error) {
+        if (isWhmcsError(error, WhmcsErrorCode.Forbidden)) {
+          throw error;
+        }
+        failures += 1;
+        inARow += 1;
+        this.logger.warn({ ticketId, err: String(error) }, 'Could not request a draft');
+        if (inARow >= GIVE_UP_AFTER_FAILURES) {
+          return { requested, failures, complete: false };
+        }
+      }
+    }
+    return { requested, failures, complete: true };
+  }
+
+  async staleOutdated(): Promise<number> {
+    const changes = await this.drafts.staleOutdated();
+    for (const change of changes) {
+      await this.events.changed(change.draft, change.previousStatus);
+    }
+    return changes.length;
+  }
+
+  private async requestOverdue(signal?: AbortSignal): Promise<number> {
+    let failures = 0;
+    for (const draft of await this.drafts.dueForRequest(new Date(), BATCH)) {
+      if (signal?.aborted === true) {
+        break;
+      }
+      try {
+        if (draft.requestAttempts >= MAX_DRAFT_REQUESTS) {
+          const failed = await this.drafts.update(draft, {
+            status: 'failed',
+            statusReason: `No draft arrived after ${draft.requestAttempts} requests`,
+            nextRequestAt: null,
+          });
+          if (failed !== null) {
+            await this.events.changed(failed, draft.status);
+          }
+        } else {
+          await this.requester.resend(draft);
+        }
+      } catch (error) {
+        if (isWhmcsError(error, WhmcsErrorCode.Forbidden)) {
+          throw error;
+        }
+        failures += 1;
+        this.logger.warn(
+          { draftId: draft.id, err: String(error) },
+          'Could not request a draft again',
+        );
+      }
+    }
+    return failures;
+  }
+}

@@ -1,0 +1,128 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+
+import type { CustomerContext, DraftRequested, ThreadMessage } from '@deskpilot/contracts';
+import { DraftingEvent } from '@deskpilot/contracts';
+import { MessageBus } from '@deskpilot/messaging';
+import type { Logger } from '@deskpilot/observability';
+import { LOGGER } from '@deskpilot/runtime';
+
+import type { WhmcsSyncConfig } from '../config/whmcs-sync.config';
+import { WHMCS_SYNC_CONFIG } from '../config/whmcs-sync.config';
+import type { MirroredMessage } from '../mirror/entities/mirrored-message.entity';
+import type { MirroredTicket } from '../mirror/entities/mirrored-ticket.entity';
+import { TicketMirrorRepository } from '../mirror/ticket-mirror.repository';
+import { CustomerContextService } from './customer-context.service';
+import { DraftEventsPublisher } from './draft-events.publisher';
+import { DraftsRepository } from './drafts.repository';
+import type { Draft } from './entities/draft.entity';
+
+/** After a failed publish the request is tried again this soon. */
+const PUBLISH_RETRY_MS = 30_000;
+
+/**
+ * Asks the drafter for a draft: records the pending draft first (so the request is never lost),
+ * then publishes `tickets.draft.requested` with the subject, the decoded thread and what is known
+ * about the customer. A draft still pending after the wait is requested again.
+ */
+@Injectable()
+export class DraftRequesterService {
+  constructor(
+    private readonly drafts: DraftsRepository,
+    private readonly mirror: TicketMirrorRepository,
+    private readonly customers: CustomerContextService,
+    private readonly events: DraftEventsPublisher,
+    private readonly bus: MessageBus,
+    @Inject(WHMCS_SYNC_CONFIG) private readonly config: WhmcsSyncConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  /**
+   * A draft for the ticket's latest customer message, unless one exists. Returns the new draft, or
+   * null when there is nothing to draft or another draft is already live.
+   */
+  async requestFor(ticketId: string): Promise<Draft | null> {
+    const ticket = await this.mirror.find(ticketId);
+    if (
+      ticket === null ||
+      ticket.lastCustomerMessageId === null ||
+      ticket.lastMessageFrom !== 'customer'
+    ) {
+      return null;
+    }
+    const customer = await this.customers.contextFor(ticket);
+    const thread = await this.mirror.thread(ticketId);
+    if (thread.length === 0) {
+      return null;
+    }
+    const draft = await this.drafts.createPending(
+      randomUUID(),
+      ticketId,
+      ticket.lastCustomerMessageId,
+    );
+    if (draft === null) {
+      return null;
+    }
+    await this.events.changed(draft, null);
+    return this.send(draft, ticket, customer, thread);
+  }
+
+  /** Sends the request of a draft that is still pending again. */
+  async resend(draft: Draft): Promise<void> {
+    const ticket = await this.mirror.find(draft.ticketId);
+    if (ticket === null) {
+      return;
+    }
+    const customer = await this.customers.contextFor(ticket);
+    const thread = await this.mirror.thread(draft.ticketId);
+    await this.send(draft, ticket, customer, thread);
+  }
+
+  private async send(
+    draft: Draft,
+    ticket: MirroredTicket,
+    customer: CustomerContext,
+    messages: readonly MirroredMessage[],
+  ): Promise<Draft | null> {
+    const now = Date.now();
+    // Recorded before publishing: a crash in between costs one extra request, never a lost one.
+    const marked = await this.drafts.update(draft, {
+      requestAttempts: draft.requestAttempts + 1,
+      requestedAt: new Date(now),
+      nextRequestAt: new Date(now + this.config.draftWaitSeconds * 1000),
+    });
+    if (marked === null) {
+      return null;
+    }
+    const request: DraftRequested = {
+      draftId: draft.id,
+      ticketId: ticket.id,
+      ticketNumber: ticket.number,
+      subject: ticket.subject,
+      department: ticket.departmentName,
+      customer,
+      thread: answeredThread(messages, draft.basedOnReplyId),
+    };
+    try {
+      await this.bus.publish(DraftingEvent.DraftRequested, request);
+      return marked;
+    } catch (error) {
+      this.logger.warn({ draftId: draft.id, err: String(error) }, 'Draft request not published');
+      return this.drafts.update(marked, { nextRequestAt: new Date(now + PUBLISH_RETRY_MS) });
+    }
+  }
+}
+
+/** The thread up to and including the customer message the draft answers, oldest first. */
+function answeredThread(
+  messages: readonly MirroredMessage[],
+  basedOnReplyId: string,
+): ThreadMessage[] {
+  const end = messages.findIndex((message) => message.replyId === basedOnReplyId);
+  return messages.slice(0, end === -1 ? messages.length : end + 1).map((message) => ({
+    from: message.fromCustomer ? 'customer' : 'staff',
+    author: message.author,
+    date: message.dateRaw,
+    text: message.text,
+  }));
+}

@@ -1,0 +1,220 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, In, LessThanOrEqual } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+
+import type { DraftStatus } from '@deskpilot/contracts';
+
+import { queryRows } from '../database/query-rows';
+import { MirroredTicket } from '../mirror/entities/mirrored-ticket.entity';
+import { Draft } from './entities/draft.entity';
+
+/** Drafts still in play; stale, rejected and failed ones are history. */
+export const OPEN_STATUSES: readonly DraftStatus[] = ['pending', 'ready', 'approved', 'failed'];
+
+export interface DraftSearch {
+  readonly statuses?: readonly DraftStatus[];
+  readonly department?: string;
+  readonly ticketId?: string;
+  readonly minConfidence?: number;
+  readonly maxConfidence?: number;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+/** A draft whose status changed outside an optimistic update, with what it was before. */
+export interface StatusChange {
+  readonly draft: Draft;
+  readonly previousStatus: DraftStatus;
+}
+
+@Injectable()
+export class DraftsRepository {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  private get drafts() {
+    return this.dataSource.getRepository(Draft);
+  }
+
+  find(id: string): Promise<Draft | null> {
+    return this.drafts.findOneBy({ id });
+  }
+
+  forTicket(ticketId: string): Promise<Draft[]> {
+    return this.drafts.find({ where: { ticketId }, order: { createdAt: 'DESC' } });
+  }
+
+  /**
+   * A new pending draft for the customer message, unless one is already live for it (the unique
+   * index settles races between replicas). Returns null when nothing was inserted.
+   */
+  async createPending(id: string, ticketId: string, basedOnReplyId: string): Promise<Draft | null> {
+    const rows = await queryRows<unknown>(
+      this.dataSource,
+      `INSERT INTO "whmcs_sync"."drafts" ("id", "ticket_id", "based_on_reply_id", "status")
+       VALUES ($1, $2, $3, 'pending')
+       ON CONFLICT DO NOTHING
+       RETURNING "id"`,
+      [id, ticketId, basedOnReplyId],
+    );
+    return rows.length === 0 ? null : this.find(id);
+  }
+
+  /**
+   * Applies a change only if the draft is still at the version the caller read: the caller
+   * decided on that state, so any concurrent change wins and the caller re-reads.
+   */
+  async update(draft: Draft, patch: QueryDeepPartialEntity<Draft>): Promise<Draft | null> {
+    const result = await this.drafts.update(
+      { id: draft.id, version: draft.version },
+      { ...patch, version: draft.version + 1, updatedAt: new Date() },
+    );
+    return result.affected === 1 ? this.find(draft.id) : null;
+  }
+
+  /** Pending drafts whose request should be sent again. */
+  dueForRequest(now: Date, limit: number): Promise<Draft[]> {
+    return this.drafts.find({
+      where: { status: 'pending', nextRequestAt: LessThanOrEqual(now) },
+      order: { nextRequestAt: 'ASC' },
+      take: limit,
+    });
+  }
+
+  /**
+   * Marks stale every open draft whose ticket moved on: it left the awaiting set, staff answered
+   * in WHMCS, or the customer wrote again after the message the draft answers.
+   */
+  async staleOutdated(): Promise<StatusChange[]> {
+    const rows = await queryRows<{ id: string; previous: DraftStatus }>(
+      this.dataSource,
+      `WITH outdated AS (
+         SELECT d."id", d."status" AS "previous",
+           CASE
+             WHEN NOT t."awaiting" THEN 'The ticket no longer waits for a reply in WHMCS'
+             WHEN t."last_message_from" = 'staff' THEN 'Answered in WHMCS'
+             ELSE 'The customer wrote again'
+           END AS "reason"
+         FROM "whmcs_sync"."drafts" d
+         JOIN "whmcs_sync"."tickets" t ON t."id" = d."ticket_id"
+         WHERE d."status" = ANY($1)
+           AND t."fetched_at" IS NOT NULL
+           AND (NOT t."awaiting"
+             OR t."last_message_from" = 'staff'
+             OR t."last_customer_message_id" <> d."based_on_reply_id")
+         FOR UPDATE OF d
+       )
+       UPDATE "whmcs_sync"."drafts" AS d
+       SET "status" = 'stale', "status_reason" = o."reason",
+           "version" = d."version" + 1, "updated_at" = now()
+       FROM outdated o
+       WHERE d."id" = o."id"
+       RETURNING d."id", o."previous"`,
+      [OPEN_STATUSES],
+    );
+    return this.withDrafts(rows);
+  }
+
+  /** Tickets waiting on the customer's last message with no draft (other than stale) for it. */
+  async ticketIdsNeedingDraft(limit: number): Promise<string[]> {
+    const rows = await queryRows<{ id: string }>(
+      this.dataSource,
+      `SELECT t."id" FROM "whmcs_sync"."tickets" t
+       WHERE t."awaiting" AND t."last_message_from" = 'customer'
+         AND t."last_customer_message_id" IS NOT NULL
+         AND NOT EXISTS (
+           SELECT 1 FROM "whmcs_sync"."drafts" d
+           WHERE d."ticket_id" = t."id" AND d."based_on_reply_id" = t."last_customer_message_id"
+             AND d."status" <> 'stale')
+       ORDER BY t."last_reply_at" ASC NULLS LAST, t."id" ASC
+       LIMIT $1`,
+      [limit],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * Claims a draft for posting: only one replica at a time, none while a lease runs (a post in
+   * flight, or a pause before the next try).
+   */
+  async claimForSending(id: string, owner: string, leaseUntil: Date): Promise<Draft | null> {
+    const rows = await queryRows<{ id: string }>(
+      this.dataSource,
+      `UPDATE "whmcs_sync"."drafts"
+       SET "status" = 'sending', "send_lease_owner" = $2, "send_lease_until" = $3,
+           "version" = "version" + 1, "updated_at" = now()
+       WHERE "id" = $1 AND "status" IN ('approved', 'sending')
+         AND ("send_lease_until" IS NULL OR "send_lease_until" < now())
+       RETURNING "id"`,
+      [id, owner, leaseUntil],
+    );
+    return rows.length === 0 ? null : this.find(id);
+  }
+
+  /** Approved drafts waiting to be posted and posts whose outcome must be checked again. */
+  async dueForDelivery(limit: number): Promise<string[]> {
+    const rows = await queryRows<{ id: string }>(
+      this.dataSource,
+      `SELECT "id" FROM "whmcs_sync"."drafts"
+       WHERE "status" IN ('approved', 'sending')
+         AND ("send_lease_until" IS NULL OR "send_lease_until" < now())
+       ORDER BY "approved_at" ASC NULLS LAST
+       LIMIT $1`,
+      [limit],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  async search(filter: DraftSearch): Promise<[Draft[], number]> {
+    const query = this.drafts
+      .createQueryBuilder('d')
+      .innerJoin(MirroredTicket, 't', 't.id = d.ticketId')
+      .orderBy('d.updatedAt', 'DESC')
+      .addOrderBy('d.id', 'ASC')
+      .take(filter.limit)
+      .skip(filter.offset);
+    if (filter.statuses !== undefined && filter.statuses.length > 0) {
+      query.andWhere('d.status IN (:...statuses)', { statuses: filter.statuses });
+    }
+    if (filter.department !== undefined) {
+      query.andWhere(
+        '(CAST(t.departmentId AS text) = :dept OR lower(t.departmentName) = lower(:dept))',
+        {
+          dept: filter.department,
+        },
+      );
+    }
+    if (filter.ticketId !== undefined) {
+      query.andWhere('d.ticketId = :ticketId', { ticketId: filter.ticketId });
+    }
+    if (filter.minConfidence !== undefined) {
+      query.andWhere('d.confidence >= :min', { min: filter.minConfidence });
+    }
+    if (filter.maxConfidence !== undefined) {
+      query.andWhere('d.confidence <= :max', { max: filter.maxConfidence });
+    }
+    return query.getManyAndCount();
+  }
+
+  async countByStatus(): Promise<Record<string, number>> {
+    const rows = await queryRows<{ status: string; count: string }>(
+      this.dataSource,
+      `SELECT "status", count(*) AS "count" FROM "whmcs_sync"."drafts" GROUP BY "status"`,
+      [],
+    );
+    return Object.fromEntries(rows.map((row) => [row.status, Number(row.count)]));
+  }
+
+  private async withDrafts(
+    rows: readonly { id: string; previous: DraftStatus }[],
+  ): Promise<StatusChange[]> {
+    if (rows.length === 0) {
+      return [];
+    }
+    const drafts = await this.drafts.findBy({ id: In(rows.map((row) => row.id)) });
+    const byId = new Map(drafts.map((draft) => [draft.id, draft]));
+    return rows.flatMap((row) => {
+      const draft = byId.get(row.id);
+      return draft === undefined ? [] : [{ draft, previousStatus: row.previous }];
+    });
+  }
+}

@@ -1,0 +1,122 @@
+import { Inject, Injectable } from '@nestjs/common';
+
+import type { ApproveDraftResponse, RpcRequest } from '@deskpilot/contracts';
+import type { Logger } from '@deskpilot/observability';
+import { LOGGER } from '@deskpilot/runtime';
+
+import { DraftEventsPublisher } from '../drafts/draft-events.publisher';
+import { toDraftView } from '../drafts/draft-view.mapper';
+import { DraftsException } from '../drafts/drafts.exception';
+import { DraftsRepository } from '../drafts/drafts.repository';
+import { editRatio } from '../drafts/edit-ratio';
+import type { Draft } from '../drafts/entities/draft.entity';
+import { TicketMirrorRepository } from '../mirror/ticket-mirror.repository';
+import type { Delivery } from './deliver-reply.use-case';
+import { DeliverReplyUseCase } from './deliver-reply.use-case';
+
+/** How long approval waits for the post before answering `sending` (the post goes on). */
+const APPROVE_WAIT_MS = 8_000;
+
+/**
+ * A reviewer approves a ready draft (optionally with a final edit): the text to post is fixed,
+ * the approver and the edit ratio recorded, and the reply posted at once when WHMCS allows.
+ * Approving again is harmless: it reports where the post stands.
+ */
+@Injectable()
+export class ApproveDraftUseCase {
+  constructor(
+    private readonly drafts: DraftsRepository,
+    private readonly tickets: TicketMirrorRepository,
+    private readonly deliver: DeliverReplyUseCase,
+    private readonly events: DraftEventsPublisher,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async execute(command: RpcRequest<'tickets.drafts.approve'>): Promise<ApproveDraftResponse> {
+    const draft = await this.drafts.find(command.draftId);
+    if (draft === null) {
+      throw DraftsException.notFound(command.draftId);
+    }
+    if (draft.status === 'ready') {
+      await this.approve(draft, command);
+    } else if (
+      draft.status !== 'approved' &&
+      draft.status !== 'sending' &&
+      draft.status !== 'sent'
+    ) {
+      throw DraftsException.conflict(`A ${draft.status} draft cannot be approved`);
+    }
+    const delivery = await this.deliverWithin(command.draftId, APPROVE_WAIT_MS);
+    return {
+      outcome: delivery.outcome,
+      message: delivery.message,
+      draft: toDraftView(delivery.draft, await this.tickets.find(delivery.draft.ticketId)),
+    };
+  }
+
+  private async approve(
+    draft: Draft,
+    command: RpcRequest<'tickets.drafts.approve'>,
+  ): Promise<void> {
+    if (command.expectedVersion !== undefined && command.expectedVersion !== draft.version) {
+      throw DraftsException.conflict(
+        `The draft is at version ${draft.version}, not ${command.expectedVersion}; reload it and try again`,
+      );
+    }
+    const text = command.text ?? draft.humanText ?? draft.aiText;
+    if (text === null) {
+      throw DraftsException.conflict('The draft has no text to post');
+    }
+    const editedNow =
+      command.text !== undefined && command.text !== (draft.humanText ?? draft.aiText);
+    const humanText = draft.aiText !== null && text === draft.aiText ? null : text;
+    const approved = await this.drafts.update(draft, {
+      status: 'approved',
+      statusReason: null,
+      humanText,
+      sendText: text,
+      approvedBy: command.approvedBy,
+      approvedAt: new Date(),
+      editRatio: draft.aiText === null ? 1 : editRatio(draft.aiText, text),
+      ...(editedNow ? { editedBy: command.approvedBy, editedAt: new Date() } : {}),
+    });
+    if (approved === null) {
+      throw DraftsException.conflict('The draft changed meanwhile; reload it and try again');
+    }
+    this.logger.info(
+      { draftId: draft.id, ticketId: draft.ticketId, by: command.approvedBy.id },
+      'Draft approved',
+    );
+    await this.events.changed(approved, draft.status);
+  }
+
+  private async deliverWithin(draftId: string, waitMs: number): Promise<Delivery> {
+    const delivery = this.deliver.execute(draftId);
+    delivery.catch((error: unknown) => {
+      this.logger.error({ draftId, err: String(error) }, 'Posting the reply failed');
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<null>((resolve) => {
+      timer = setTimeout(() => {
+        resolve(null);
+      }, waitMs);
+    });
+    try {
+      const first = await Promise.race([delivery, waited]);
+      if (first !== null) {
+        return first;
+      }
+    } finally {
+      clearTimeout(timer);
+    }
+    const draft = await this.drafts.find(draftId);
+    if (draft === null) {
+      throw DraftsException.notFound(draftId);
+    }
+    return {
+      outcome: draft.status === 'sent' ? 'sent' : 'sending',
+      message: 'WHMCS is slow to answer; the reply is being posted',
+      draft,
+    };
+  }
+}

@@ -1,0 +1,163 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+
+import { Draft } from '../drafts/entities/draft.entity';
+import type { OutboundEvent } from './entities/outbound-reply-log-entry.entity';
+import { OutboundReplyLogEntry } from './entities/outbound-reply-log-entry.entity';
+import { SentReply } from './entities/sent-reply.entity';
+
+export interface SentConfirmation {
+  readonly confirmedBy: 'response' | 'readback';
+  readonly whmcsReplyId: string | null;
+  readonly event: OutboundEvent;
+  readonly detail: string | null;
+}
+
+/**
+ * The writes of posting a reply, each in one transaction with its outbound-log entry: the intent
+ * (stored before WHMCS is called), and the confirmed post with its sent-reply record.
+ */
+@Injectable()
+export class ReplySendingRepository {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  async recordIntent(
+    draft: Draft,
+    baselineReplyId: string,
+    postAs: string,
+    leaseUntil: Date,
+    instanceId: string,
+  ): Promise<Draft | null> {
+    return this.dataSource.transaction(async (manager) => {
+      const attempt = draft.sendAttempts + 1;
+      const updated = await this.updateDraft(manager, draft, {
+        sendBaselineReplyId: baselineReplyId,
+        sendIntentAt: new Date(),
+        sendAttempts: attempt,
+        sendLeaseUntil: leaseUntil,
+        postAs,
+      });
+      if (!updated) {
+        return null;
+      }
+      await this.insertLog(
+        manager,
+        draft,
+        attempt,
+        'intent',
+        `after reply ${baselineReplyId}`,
+        instanceId,
+      );
+      return manager.findOneBy(Draft, { id: draft.id });
+    });
+  }
+
+  async recordSent(
+    draft: Draft,
+    confirmation: SentConfirmation,
+    instanceId: string,
+  ): Promise<Draft | null> {
+    return this.dataSource.transaction(async (manager) => {
+      const sentAt = new Date();
+      const updated = await this.updateDraft(manager, draft, {
+        status: 'sent',
+        statusReason: null,
+        sentAt,
+        sendLeaseOwner: null,
+        sendLeaseUntil: null,
+      });
+      if (!updated) {
+        return null;
+      }
+      await manager.insert(SentReply, {
+        id: randomUUID(),
+        draftId: draft.id,
+        ticketId: draft.ticketId,
+        text: draft.sendText ?? '',
+        aiText: draft.aiText ?? '',
+        editRatio: draft.editRatio ?? 0,
+        approvedBy: draft.approvedBy ?? { id: 'unknown', name: 'unknown' },
+        approvedAt: draft.approvedAt ?? sentAt,
+        sentAt,
+        postAs: draft.postAs ?? '',
+        whmcsReplyId: confirmation.whmcsReplyId,
+        confirmedBy: confirmation.confirmedBy,
+      });
+      await this.insertLog(
+        manager,
+        draft,
+        draft.sendAttempts,
+        confirmation.event,
+        confirmation.detail,
+        instanceId,
+      );
+      return manager.findOneBy(Draft, { id: draft.id });
+    });
+  }
+
+  async log(
+    draft: Draft,
+    event: OutboundEvent,
+    detail: string | null,
+    instanceId: string,
+  ): Promise<void> {
+    await this.insertLog(
+      this.dataSource.manager,
+      draft,
+      draft.sendAttempts,
+      event,
+      detail,
+      instanceId,
+    );
+  }
+
+  async setWhmcsReplyId(draftId: string, whmcsReplyId: string): Promise<void> {
+    await this.dataSource.getRepository(SentReply).update({ draftId }, { whmcsReplyId });
+  }
+
+  listSent(
+    ticketId: string | undefined,
+    limit: number,
+    offset: number,
+  ): Promise<[SentReply[], number]> {
+    return this.dataSource.getRepository(SentReply).findAndCount({
+      where: ticketId === undefined ? {} : { ticketId },
+      order: { sentAt: 'DESC' },
+      take: limit,
+      skip: offset,
+    });
+  }
+
+  private async updateDraft(
+    manager: EntityManager,
+    draft: Draft,
+    patch: Partial<Draft>,
+  ): Promise<boolean> {
+    const result = await manager.update(
+      Draft,
+      { id: draft.id, version: draft.version },
+      { ...patch, version: draft.version + 1, updatedAt: new Date() },
+    );
+    return result.affected === 1;
+  }
+
+  private async insertLog(
+    manager: EntityManager,
+    draft: Draft,
+    attempt: number,
+    event: OutboundEvent,
+    detail: string | null,
+    instanceId: string,
+  ): Promise<void> {
+    await manager.insert(OutboundReplyLogEntry, {
+      draftId: draft.id,
+      ticketId: draft.ticketId,
+      attempt,
+      event,
+      detail,
+      instanceId,
+    });
+  }
+}

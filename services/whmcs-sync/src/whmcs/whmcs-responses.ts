@@ -1,0 +1,108 @@
+import { z } from 'zod';
+
+import { idText, numeric, text, unwrapList, wrappedList } from './whmcs-values';
+
+/** Parsing is tolerant: unknown fields are ignored, missing optional ones become defaults. */
+
+export const TicketListItem = z.object({
+  id: idText,
+  tid: text,
+  deptid: idText,
+  userid: idText.default('0'),
+  name: text,
+  email: text,
+  subject: text,
+  status: text,
+  priority: text,
+  date: text,
+  lastreply: text,
+});
+export type TicketListItem = z.infer<typeof TicketListItem>;
+
+export const TicketListPage = z.object({
+  totalresults: numeric.default(0),
+  startnumber: numeric.default(0),
+  numreturned: numeric.default(0),
+  tickets: wrappedList(TicketListItem, 'ticket'),
+});
+export type TicketListPage = z.infer<typeof TicketListPage>;
+
+const attachmentNames = z
+  .unknown()
+  .transform((value) =>
+    unwrapList(value, 'attachment')
+      .map((item) => (item as { filename?: unknown }).filename)
+      .filter((name): name is string => typeof name === 'string' && name !== ''),
+  )
+  .default([]);
+
+export const TicketReply = z.object({
+  replyid: idText,
+  userid: idText.default('0'),
+  name: text,
+  email: text,
+  requestor_name: text,
+  requestor_type: text,
+  date: text,
+  message: text,
+  admin: text,
+  attachments: attachmentNames,
+});
+export type TicketReply = z.infer<typeof TicketReply>;
+
+export const TicketDetail = z.object({
+  ticketid: idText,
+  tid: text,
+  deptid: idText,
+  deptname: text,
+  userid: idText.default('0'),
+  name: text,
+  email: text,
+  requestor_name: text,
+  subject: text,
+  status: text,
+  priority: text,
+  date: text,
+  lastreply: text,
+  replies: wrappedList(TicketReply, 'reply'),
+});
+export type TicketDetail = z.infer<typeof TicketDetail>;
+
+export const Department = z.object({ id: idText, name: text });
+export type Department = z.infer<typeof Department>;
+
+export const DepartmentList = z.object({ departments: wrappedList(Department, 'department') });
+
+export const AdminDetails = z.object({
+  adminid: idText,
+  name: text,
+  departments: text,
+  whmcs: z.object({ version: text }).partial().default({}),
+});
+export type AdminDetails = z.infer<typeof AdminDetails>;
+
+const ClientRecord = z.object({
+  id: idText,
+  firstname: text,
+  lastname: text,
+  fullname: text,
+  companyname: text,
+  email: text,
+  status: text,
+  credit: text,
+  language: text,
+  currency_code: text,
+});
+
+export const ClientDetails = z.object({
+  client: ClientRecord,
+  stats: z
+    .object({
+      numoverdueinvoices: numeric.default(0),
+      creditbalance: text,
+      productsnumactive: numeric.default(0),
+    })
+    .partial()
+    .optional(),
+});
+export type ClientDetails = z.infer<typeof ClientDetails>;

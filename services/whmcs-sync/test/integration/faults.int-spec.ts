@@ -1,0 +1,67 @@
+import { waitFor } from '@deskpilot/testing';
+
+import { ACTOR, SyncHarness } from '../support/sync-harness';
+
+const APPROVALS_AT_ONCE = 4;
+
+describe('whmcs-sync under WHMCS faults', () => {
+  let harness: SyncHarness;
+
+  afterEach(async () => {
+    await harness.close();
+  });
+
+  it('should lose no draft and post no reply twice with 20% HTTP 500s over 200 tickets', async () => {
+    harness = await SyncHarness.start({
+      simulator: {
+        backlog: 200,
+        seed: 7,
+        faults: [
+          { fault: 'http-500', rate: 0.2 },
+          { fault: 'written-then-500', rate: 0.1, actions: ['AddTicketReply'] },
+        ],
+      },
+    });
+    const expected = harness.simulator.control.awaitingTicketIds().sort();
+
+    const ready = await waitFor(
+      async () => {
+        const drafts = await harness.drafts(['ready']);
+        return drafts.length === expected.length && drafts;
+      },
+      { timeoutMs: 150_000, intervalMs: 500, message: 'Drafts were lost' },
+    );
+    const outcomes: string[] = [];
+    const queue = [...ready];
+    await Promise.all(
+      Array.from({ length: APPROVALS_AT_ONCE }, async () => {
+        for (let draft = queue.shift(); draft !== undefined; draft = queue.shift()) {
+          const result = await harness.bus.request('tickets.drafts.approve', {
+            draftId: draft.id,
+            approvedBy: ACTOR,
+          });
+          outcomes.push(result.outcome);
+        }
+      }),
+    );
+    const sent = await waitFor(
+      async () => {
+        const drafts = await harness.drafts(['sent']);
+        return drafts.length === expected.length && drafts;
+      },
+      { timeoutMs: 150_000, intervalMs: 500, message: 'Approved replies were not all posted' },
+    );
+
+    expect(ready.map((draft) => draft.ticketId).sort()).toEqual(expected);
+    expect(new Set(outcomes)).not.toContain('failed');
+    expect(new Set(outcomes)).not.toContain('stale');
+    expect(sent.map((draft) => draft.ticketId).sort()).toEqual(expected);
+    const postsPerTicket = expected.map(
+      (ticketId) => harness.simulator.control.postedReplies(ticketId).length,
+    );
+    expect(postsPerTicket.every((count) => count === 1)).toBe(true);
+    const faults = harness.simulator.control.calls().filter((call) => call.fault !== null);
+    expect(faults.some((call) => call.fault === 'written-then-500')).toBe(true);
+    expect(faults.filter((call) => call.fault === 'http-500').length).toBeGreaterThan(100);
+  }, 360_000);
+});

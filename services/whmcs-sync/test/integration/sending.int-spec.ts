@@ -1,0 +1,203 @@
+import { waitFor } from '@deskpilot/testing';
+
+import { ACTOR, SyncHarness } from '../support/sync-harness';
+
+/** Polling only at start and on request, so each test decides what WHMCS looks like at approval. */
+const MANUAL_POLLING = { WHMCS_POLL_SECONDS: '3600' };
+
+describe('whmcs-sync sending', () => {
+  let harness: SyncHarness;
+  const idOf = (key: string): string => harness.simulator.control.ticketIdByKey(key);
+
+  beforeAll(async () => {
+    harness = await SyncHarness.start({ env: MANUAL_POLLING });
+  });
+
+  afterAll(async () => {
+    await harness.close();
+  });
+
+  it('should post an approved draft once, as the API admin, and keep who approved it', async () => {
+    const ticketId = idOf('cpanel-login');
+    const draft = await harness.draftOf(ticketId, 'ready');
+    const text = `${draft.aiText ?? ''}\n\nYour account was locked after 5 failed logins; it is unlocked now.`;
+
+    const result = await harness.bus.request('tickets.drafts.approve', {
+      draftId: draft.id,
+      approvedBy: ACTOR,
+      text,
+    });
+    const again = await harness.bus.request('tickets.drafts.approve', {
+      draftId: draft.id,
+      approvedBy: ACTOR,
+    });
+
+    expect(result.outcome).toBe('sent');
+    expect(result.draft).toMatchObject({ status: 'sent', approvedBy: ACTOR, humanText: text });
+    expect(again.outcome).toBe('sent');
+    const posted = harness.simulator.control.postedReplies(ticketId);
+    expect(posted).toHaveLength(1);
+    expect(posted[0]).toMatchObject({
+      admin: 'Deskpilot Integration',
+      message: text,
+      statusAfter: 'Answered',
+    });
+    const history = await waitFor(async () => {
+      const list = await harness.bus.request('tickets.replies.list', {
+        ticketId,
+        limit: 10,
+        offset: 0,
+      });
+      return list.items[0]?.whmcsReplyId !== null && list.items[0];
+    });
+    expect(history).toMatchObject({
+      draftId: draft.id,
+      text,
+      aiText: draft.aiText,
+      approvedBy: ACTOR,
+      postedAs: 'Deskpilot Integration',
+      confirmedBy: 'response',
+      whmcsReplyId: posted[0]?.replyId,
+    });
+    expect(history.editRatio).toBeGreaterThan(0);
+    expect(history.editRatio).toBeLessThan(1);
+  });
+
+  it('should not post when the customer wrote after the draft, and draft the new message', async () => {
+    const ticketId = idOf('double-charge');
+    const draft = await harness.draftOf(ticketId, 'ready');
+    const { replyId } = harness.simulator.control.injectCustomerReply(ticketId, {
+      message: 'Any update? Our finance team is asking again.',
+    });
+
+    const result = await harness.bus.request('tickets.drafts.approve', {
+      draftId: draft.id,
+      approvedBy: ACTOR,
+    });
+
+    expect(result.outcome).toBe('stale');
+    expect(result.draft.statusReason).toBe('The customer wrote again before the reply was posted');
+    expect(harness.simulator.control.postedReplies(ticketId)).toHaveLength(0);
+    const next = await harness.draftOf(ticketId, 'ready');
+    expect(next.basedOnReplyId).toBe(replyId);
+  });
+
+  it('should not post when someone already answered in WHMCS', async () => {
+    const ticketId = idOf('refund-injection');
+    const draft = await harness.draftOf(ticketId, 'ready');
+    harness.simulator.control.addStaffReply(ticketId, { message: 'We cannot find this order.' });
+
+    const result = await harness.bus.request('tickets.drafts.approve', {
+      draftId: draft.id,
+      approvedBy: ACTOR,
+    });
+
+    expect(result.outcome).toBe('stale');
+    expect(result.draft.statusReason).toBe('Answered in WHMCS before the reply was posted');
+    expect(harness.simulator.control.postedReplies(ticketId)).toHaveLength(0);
+  });
+
+  it('should confirm a reply that WHMCS stored but answered with an error, without posting again', async () => {
+    const ticketId = idOf('epp-code-request');
+    const draft = await harness.draftOf(ticketId, 'ready');
+    harness.simulator.control.setFaults([
+      { fault: 'written-then-error', count: 1, actions: ['AddTicketReply'] },
+    ]);
+
+    const result = await harness.bus.request('tickets.drafts.approve', {
+      draftId: draft.id,
+      approvedBy: ACTOR,
+    });
+
+    expect(result.outcome).toBe('sent');
+    expect(harness.simulator.control.postedReplies(ticketId)).toHaveLength(1);
+    const history = await harness.bus.request('tickets.replies.list', {
+      ticketId,
+      limit: 10,
+      offset: 0,
+    });
+    expect(history.items[0]?.confirmedBy).toBe('readback');
+  });
+
+  it('should find a reply stored before a timeout and not post it again', async () => {
+    const ticketId = idOf('presales-magento');
+    const draft = await harness.draftOf(ticketId, 'ready');
+    harness.simulator.control.setFaults([
+      { fault: 'written-then-hang', count: 1, delayMs: 10_000, actions: ['AddTicketReply'] },
+    ]);
+
+    const result = await harness.bus.request('tickets.drafts.approve', {
+      draftId: draft.id,
+      approvedBy: ACTOR,
+    });
+    const sent = await harness.draftOf(ticketId, 'sent', 30_000);
+
+    expect(result.outcome).toBe('sending');
+    expect(sent.id).toBe(draft.id);
+    expect(harness.simulator.control.postedReplies(ticketId)).toHaveLength(1);
+  });
+
+  it('should post again after a 500 that stored nothing, exactly once', async () => {
+    const ticketId = idOf('hostile-injection');
+    const draft = await harness.draftOf(ticketId, 'ready');
+    harness.simulator.control.setFaults([
+      { fault: 'http-500', count: 1, actions: ['AddTicketReply'] },
+    ]);
+
+    const result = await harness.bus.request('tickets.drafts.approve', {
+      draftId: draft.id,
+      approvedBy: ACTOR,
+    });
+    await harness.draftOf(ticketId, 'sent', 30_000);
+
+    expect(result.outcome).toBe('sending');
+    expect(harness.simulator.control.postedReplies(ticketId)).toHaveLength(1);
+  });
+
+  it('should queue an approval while WHMCS is down and post it when WHMCS is back', async () => {
+    const ticketId = idOf('leaked-credentials');
+    const draft = await harness.draftOf(ticketId, 'ready');
+    harness.simulator.control.setFaults([{ fault: 'http-500' }]);
+
+    const result = await harness.bus.request('tickets.drafts.approve', {
+      draftId: draft.id,
+      approvedBy: ACTOR,
+    });
+    harness.simulator.control.clearFaults();
+    await harness.draftOf(ticketId, 'sent', 30_000);
+
+    expect(result.outcome).toBe('queued');
+    expect(harness.simulator.control.postedReplies(ticketId)).toHaveLength(1);
+  });
+});
+
+describe('whmcs-sync change detection without lastreply', () => {
+  let harness: SyncHarness;
+
+  beforeAll(async () => {
+    harness = await SyncHarness.start({
+      env: MANUAL_POLLING,
+      simulator: { quirks: { lastReplyUpdate: 'statusonly' } },
+    });
+  });
+
+  afterAll(async () => {
+    await harness.close();
+  });
+
+  it('should find a reply that left lastreply and status unchanged on the full re-read', async () => {
+    const ticketId = harness.simulator.control.ticketIdByKey('spf-dkim');
+    const draft = await harness.draftOf(ticketId, 'ready');
+    harness.simulator.control.injectCustomerReply(ticketId, { message: 'Hello? Any news?' });
+
+    await harness.runSync(false);
+    const afterQuickPoll = await harness.bus.request('tickets.drafts.get', { draftId: draft.id });
+    await harness.runSync(true);
+    const afterFullPoll = await harness.bus.request('tickets.drafts.get', { draftId: draft.id });
+
+    expect(afterQuickPoll.status).toBe('ready');
+    expect(afterFullPoll.status).toBe('stale');
+    const next = await harness.draftOf(ticketId, 'ready');
+    expect(next.id).not.toBe(draft.id);
+  });
+});

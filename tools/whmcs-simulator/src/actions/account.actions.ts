@@ -1,0 +1,143 @@
+import type { ApiAction } from '../api/api-action';
+import { ApiFailure, success } from '../api/api-reply';
+import { listableTickets } from '../api/department-scope';
+import type { Client } from '../state/model';
+import type { TicketStore } from '../state/ticket-store';
+
+const DAY_MS = 86_400_000;
+const CURRENCY_PREFIX: Readonly<Record<string, string>> = { USD: '$', GBP: '£', EUR: '€' };
+
+function money(client: Client, amount: number): string {
+  return `${CURRENCY_PREFIX[client.currencyCode] ?? ''}${amount.toFixed(2)} ${client.currencyCode}`;
+}
+
+function clientRecord(client: Client): Record<string, unknown> {
+  return {
+    client_id: client.id,
+    owner_user_id: client.id,
+    userid: client.id,
+    id: client.id,
+    uuid: client.uuid,
+    firstname: client.firstname,
+    lastname: client.lastname,
+    fullname: `${client.firstname} ${client.lastname}`,
+    companyname: client.companyname,
+    email: client.email,
+    address1: client.address1,
+    address2: '',
+    city: client.city,
+    fullstate: client.state,
+    state: client.state,
+    postcode: client.postcode,
+    countrycode: client.countrycode,
+    country: client.countrycode,
+    phonenumber: client.phonenumber,
+    tax_id: '',
+    email_preferences: { general: 1, invoice: 1, support: 1, product: 1, domain: 1, affiliate: 1 },
+    statecode: client.state,
+    countryname: client.countryname,
+    phonecc: client.phonecc,
+    phonenumberformatted: `+${client.phonecc}.${client.phonenumber}`,
+    telephoneNumber: `+${client.phonecc} ${client.phonenumber}`,
+    billingcid: 0,
+    notes: client.notes,
+    currency: 1,
+    defaultgateway: 'banktransfer',
+    groupid: 0,
+    status: client.status,
+    credit: client.credit,
+    taxexempt: false,
+    latefeeoveride: false,
+    overideduenotices: false,
+    separateinvoices: false,
+    disableautocc: false,
+    emailoptout: false,
+    marketing_emails_opt_in: false,
+    overrideautoclose: false,
+    allowSingleSignOn: 1,
+    language: client.language,
+    lastlogin: 'No Login Logged',
+    currency_code: client.currencyCode,
+    customfields: [],
+    users: {
+      user: [
+        {
+          id: client.id,
+          name: `${client.firstname} ${client.lastname}`,
+          email: client.email,
+          is_owner: true,
+        },
+      ],
+    },
+  };
+}
+
+function clientStats(store: TicketStore, client: Client): Record<string, unknown> {
+  const now = store.clock.now();
+  const unpaid = client.invoices.filter((invoice) => invoice.status === 'Unpaid');
+  const overdue = unpaid.filter((invoice) => invoice.dueInDays < 0);
+  const sum = (list: typeof unpaid): number => list.reduce((total, item) => total + item.total, 0);
+  const tickets = listableTickets(store).filter((ticket) => ticket.userId === client.id);
+  return {
+    numdueinvoices: unpaid.length,
+    dueinvoicesbalance: money(client, sum(unpaid)),
+    income: money(client, sum(client.invoices.filter((invoice) => invoice.status === 'Paid'))),
+    incredit: Number(client.credit) > 0,
+    creditbalance: money(client, Number(client.credit)),
+    numoverdueinvoices: overdue.length,
+    overdueinvoicesbalance: money(client, sum(overdue)),
+    numunpaidinvoices: unpaid.length,
+    unpaidinvoicesamount: money(client, sum(unpaid)),
+    numpaidinvoices: client.invoices.filter((invoice) => invoice.status === 'Paid').length,
+    productsnumactive: String(client.services.filter((s) => s.status === 'Active').length),
+    productsnumtotal: String(client.services.length),
+    numactivedomains: client.domains.filter((domain) => domain.status === 'Active').length,
+    numdomains: client.domains.length,
+    numtickets: tickets.length,
+    numactivetickets: tickets.filter((ticket) => store.statuses.isActive(ticket.status)).length,
+    clientsinceDays: Math.floor((now - client.createdAt) / DAY_MS),
+  };
+}
+
+/** GetClientsDetails: ints for ids, the client fields repeated at the top level, stats on demand. */
+export const getClientsDetails: ApiAction = {
+  name: 'getclientsdetails',
+  structured: true,
+  run({ store, params }) {
+    const clientId = params.int('clientid');
+    const email = params.text('email');
+    if (clientId === 0 && email === '') {
+      throw new ApiFailure('Either clientid Or email Is Required');
+    }
+    const client = clientId > 0 ? store.client(clientId) : store.clientByEmail(email);
+    if (client === undefined) {
+      throw new ApiFailure('Client Not Found');
+    }
+    const record = clientRecord(client);
+    return success({
+      ...record,
+      client: record,
+      ...(params.flag('stats') ? { stats: clientStats(store, client) } : {}),
+    });
+  },
+};
+
+/** GetAdminDetails: the credential's admin, departments as `",1,2,"`. */
+export const getAdminDetails: ApiAction = {
+  name: 'getadmindetails',
+  structured: false,
+  run({ store, principal, version }) {
+    const admin = principal.admin;
+    return success({
+      adminid: String(admin.id),
+      name: `${admin.firstname} ${admin.lastname}`,
+      notes: admin.notes,
+      signature: admin.signature,
+      allowedpermissions:
+        'Main Homepage,My Account,View Support Ticket,Reply to Tickets,API Access',
+      departments: admin.departmentIds.length === 0 ? '' : `,${admin.departmentIds.join(',')},`,
+      requesttime: store.clock.format(store.clock.now()),
+      whmcs: { version, canonicalversion: `${version}-release.1` },
+    });
+  },
+};
