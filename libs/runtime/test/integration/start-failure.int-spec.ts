@@ -47,6 +47,9 @@ describe(startService.name, () => {
     );
 
     await expect(starting).rejects.toBeInstanceOf(HandlerWiringError);
-    await waitFor(async () => (await connectionsTo(vhost.value)) === 0, { timeoutMs: 10_000 });
+    await waitFor(async () => (await connectionsTo(vhost.value)) === 0, {
+      timeoutMs: 40_000,
+      intervalMs: 1_000,
+    });
   });
 });

@@ -63,7 +63,8 @@ describe('Operations API', () => {
       logger,
     });
     await bus.connect();
-    gateway = await startTestGateway({ broker: bus });
+    // The stand-in whmcs-sync below must be the only consumer of its queue.
+    gateway = await startTestGateway({ broker: bus, fakeWorkerHealth: false });
     admin = await gateway.signIn(gateway.admin);
 
     // A whmcs-sync replica whose draft handler fails for good on the drafts listed in `failing`.

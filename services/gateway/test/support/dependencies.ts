@@ -82,7 +82,11 @@ export async function provisionDependencies(
   };
 }
 
-/** Answers the workers' health probes with "up"; any other request to them fails. */
+/**
+ * Answers the workers' health probes with "up"; any other request to them fails. The fakes consume
+ * as the workers do, so they also take the workers' events: a test that consumes a worker's events
+ * itself passes `fakeWorkerHealth: false`.
+ */
 async function answerHealthProbes(broker: Broker): Promise<void> {
   for (const service of WORKER_SERVICES) {
     const healthRpc = healthRpcOf[service as keyof typeof healthRpcOf];
