@@ -24,10 +24,13 @@ describe('whmcs-sync on a 403', () => {
     const draft = await harness.draftOf(ticketId, 'ready');
     harness.simulator.control.setFaults([{ fault: 'ip-banned' }]);
 
-    const blocked = await waitFor(async () => {
-      const current = await status();
-      return current.state === 'blocked' && current.alerts.length > 0 && current;
-    });
+    const blocked = await waitFor(
+      async () => {
+        const current = await status();
+        return current.state === 'blocked' && current.alerts.length > 0 && current;
+      },
+      { timeoutMs: 30_000 },
+    );
     const callsWhenBlocked = apiCalls();
     await sleep(3_500);
     const approval = await harness.bus.request('tickets.drafts.approve', {
@@ -49,7 +52,7 @@ describe('whmcs-sync on a 403', () => {
     const ticketId = harness.simulator.control.ticketIdByKey('cpanel-login');
     const draft = await harness.draftOf(ticketId, 'ready');
     harness.simulator.control.setFaults([{ fault: 'auth-failed' }]);
-    await waitFor(async () => (await status()).state === 'blocked');
+    await waitFor(async () => (await status()).state === 'blocked', { timeoutMs: 30_000 });
     await harness.bus.request('tickets.drafts.approve', { draftId: draft.id, approvedBy: ACTOR });
 
     await harness.stopSync();

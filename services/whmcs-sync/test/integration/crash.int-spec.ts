@@ -76,6 +76,7 @@ describe('whmcs-sync killed while posting a reply', () => {
       .catch((error: unknown) => error);
     await waitFor(() => harness.simulator.control.postedReplies(ticketId).length === 1, {
       intervalMs: 5,
+      timeoutMs: 30_000,
     });
     await kill(child);
     const inFlight = await harness.bus
@@ -110,6 +111,7 @@ describe('whmcs-sync killed while posting a reply', () => {
       .catch((error: unknown) => error);
     await waitFor(() => harness.simulator.control.calls('addticketreply').length === 1, {
       intervalMs: 5,
+      timeoutMs: 30_000,
     });
     await kill(child);
     child = startProcess('crash-second');

@@ -51,12 +51,14 @@ describe('whmcs-sync drafts', () => {
     const second = await waitFor(
       async () =>
         (await harness.drafts(['ready'], ticketId)).find((d) => d.basedOnReplyId === replyId),
-      { timeoutMs: 20_000, message: 'No draft for the new customer message' },
+      { timeoutMs: 30_000, message: 'No draft for the new customer message' },
     );
     const stale = await harness.bus.request('tickets.drafts.get', { draftId: first.id });
     expect(stale).toMatchObject({ status: 'stale', statusReason: 'The customer wrote again' });
     expect(second.id).not.toBe(first.id);
-    await waitFor(() => harness.changes.statusesOf(first.id).includes('stale'));
+    await waitFor(() => harness.changes.statusesOf(first.id).includes('stale'), {
+      timeoutMs: 30_000,
+    });
     expect(harness.changes.statusesOf(first.id)).toEqual(['pending', 'ready', 'stale']);
     const request = harness.drafter.requestsFor(ticketId).at(-1);
     expect(request?.thread.at(-1)?.text).toBe(

@@ -42,14 +42,17 @@ describe('whmcs-sync sending', () => {
       message: text,
       statusAfter: 'Answered',
     });
-    const history = await waitFor(async () => {
-      const list = await harness.bus.request('tickets.replies.list', {
-        ticketId,
-        limit: 10,
-        offset: 0,
-      });
-      return list.items[0]?.whmcsReplyId !== null && list.items[0];
-    });
+    const history = await waitFor(
+      async () => {
+        const list = await harness.bus.request('tickets.replies.list', {
+          ticketId,
+          limit: 10,
+          offset: 0,
+        });
+        return list.items[0]?.whmcsReplyId !== null && list.items[0];
+      },
+      { timeoutMs: 30_000 },
+    );
     expect(history).toMatchObject({
       draftId: draft.id,
       text,

@@ -128,7 +128,7 @@ export class SyncHarness {
   }
 
   /** Waits until the ticket has a draft in the status and returns it. */
-  async draftOf(ticketId: string, status: DraftStatus, timeoutMs = 20_000): Promise<DraftView> {
+  async draftOf(ticketId: string, status: DraftStatus, timeoutMs = 30_000): Promise<DraftView> {
     return waitFor(async () => (await this.drafts([status], ticketId))[0], {
       timeoutMs,
       message: `No ${status} draft for ticket ${ticketId}`,
