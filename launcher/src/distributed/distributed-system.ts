@@ -11,6 +11,7 @@ import type { Logger } from '@deskpilot/observability';
 import { createLogger } from '@deskpilot/observability';
 import { startEmbeddedS3 } from '@deskpilot/storage';
 
+import { startEmbeddedWhmcs } from '../embedded/embedded-whmcs';
 import { ensureDatabase } from './local-dependencies';
 import { localGatewaySecrets, wasCreatedNow } from './local-secrets';
 import { serviceEntry } from './service-entry';
@@ -60,8 +61,9 @@ export interface DistributedSystem {
 
 /**
  * Every service in its own Node process against RabbitMQ, PostgreSQL and S3, as in a
- * deployment. Unset addresses mean the local RabbitMQ and PostgreSQL and an S3 server on local
- * disk. Migrations run once, before any service starts.
+ * deployment. Unset addresses mean the local RabbitMQ and PostgreSQL, an S3 server on local disk
+ * and, without WHMCS_URL, the WHMCS simulator with sample tickets. Migrations run once, before
+ * any service starts.
  */
 export async function startDistributedSystem(
   environment: Environment,
@@ -98,6 +100,11 @@ export async function startDistributedSystem(
         S3_ACCESS_KEY_ID: s3.accessKeyId,
         S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
       });
+    }
+    const whmcs = await startEmbeddedWhmcs(environment, logger);
+    if (whmcs !== undefined) {
+      stoppers.push(() => whmcs.close());
+      Object.assign(env, whmcs.env);
     }
     if (options.logDir !== undefined) {
       await mkdir(options.logDir, { recursive: true });
