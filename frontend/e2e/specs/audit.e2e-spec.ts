@@ -39,6 +39,8 @@ describe('Audit log', () => {
 
     await page.getByRole('combobox', { name: 'Action' }).click();
     await page.getByRole('option', { name: 'Sign-in failed' }).click();
+    // The closing panel keeps its options for a moment; the next click must find the new one.
+    await page.getByRole('listbox').waitFor({ state: 'detached' });
     await page.waitForURL(/action=auth\.login\.failed/);
     const failed = table.locator('tr[data-action="auth.login.failed"]', { hasText: stranger });
     await failed.waitFor();
@@ -49,6 +51,7 @@ describe('Audit log', () => {
 
     await page.getByRole('combobox', { name: 'Action' }).click();
     await page.getByRole('option', { name: 'Any action' }).click();
+    await page.getByRole('listbox').waitFor({ state: 'detached' });
     await page.getByLabel('Who (email)').fill(e2eEnvironment().admin.email);
     await page.getByRole('button', { name: 'Apply' }).click();
     await page.waitForURL(/actor=/);
