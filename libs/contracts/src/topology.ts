@@ -26,7 +26,8 @@ const INDEX_EVENTS = [
 ] as const;
 
 export const topology: Record<ServiceName, ServiceSubscriptions> = {
-  [ServiceName.Gateway]: { events: [], broadcast: [], rpcs: [] },
+  // Every gateway replica relays progress to the browsers connected to it.
+  [ServiceName.Gateway]: { events: [], broadcast: [KnowledgeEvent.Progress], rpcs: [] },
   [ServiceName.Ingest]: {
     events: [KnowledgeEvent.Queued, KnowledgeEvent.DocumentIndexed],
     broadcast: [],

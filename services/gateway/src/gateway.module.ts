@@ -11,6 +11,7 @@ import { GatewayConfigModule } from './config/gateway-config.module';
 import type { GatewayConfig } from './config/gateway.config';
 import { ConversationsModule } from './conversations/conversations.module';
 import { gatewayDatabase } from './database/gateway-database';
+import { DocumentsModule } from './documents/documents.module';
 import { FeedbackModule } from './feedback/feedback.module';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './health/metrics.controller';
@@ -50,6 +51,7 @@ export class GatewayModule {
         BotSettingsModule,
         PlaygroundModule,
         SearchModule,
+        DocumentsModule,
       ],
       controllers: [HealthController, MetricsController],
       providers: [SystemHealthService],

@@ -24,6 +24,11 @@ export const AuditAction = {
   DeadLettersReplayed: 'ops.dead_letters.replayed',
   BotSettingsUpdated: 'settings.bot.updated',
   BotSettingsRolledBack: 'settings.bot.rolled_back',
+  DocumentUploaded: 'knowledge.document.uploaded',
+  DocumentReplaced: 'knowledge.document.replaced',
+  DocumentDeleted: 'knowledge.document.deleted',
+  DocumentReindexed: 'knowledge.document.reindexed',
+  DocumentsReindexed: 'knowledge.documents.reindexed',
 } as const;
 export type KnownAuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 
