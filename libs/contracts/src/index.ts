@@ -21,3 +21,4 @@ export * from './http/bot-settings.http';
 export * from './http/interactions.http';
 export * from './http/playground.http';
 export * from './http/search.http';
+export * from './http/tickets.http';
