@@ -91,15 +91,15 @@ export default tseslint.config(
     },
   },
   {
-    // The gateway's answering tests run the real llm service beside it on the in-process bus, and
-    // its documents tests the real ingest and retrieval services on RabbitMQ.
+    // The gateway's answering and tickets tests run the real llm and whmcs-sync services beside
+    // it, and its documents tests the real ingest and retrieval services on RabbitMQ.
     files: ['services/gateway/test/**/*.ts'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
         moduleBoundaries(
           ['type:lib', 'type:contracts', 'type:tool'],
-          ['@deskpilot/llm', '@deskpilot/ingest', '@deskpilot/retrieval'],
+          ['@deskpilot/llm', '@deskpilot/ingest', '@deskpilot/retrieval', '@deskpilot/whmcs-sync'],
         ),
       ],
     },

@@ -22,3 +22,4 @@ export * from './http/interactions.http';
 export * from './http/playground.http';
 export * from './http/search.http';
 export * from './http/documents.http';
+export * from './http/tickets.http';

@@ -21,6 +21,7 @@ import { OperationsModule } from './operations/operations.module';
 import { PlaygroundModule } from './playground/playground.module';
 import { SearchModule } from './search/search.module';
 import { BotSettingsModule } from './settings/bot-settings.module';
+import { TicketsModule } from './tickets/tickets.module';
 import { UsersModule } from './users/users.module';
 
 export { GATEWAY_CONFIG } from './config/gateway-config.module';
@@ -52,6 +53,7 @@ export class GatewayModule {
         PlaygroundModule,
         SearchModule,
         DocumentsModule,
+        TicketsModule,
       ],
       controllers: [HealthController, MetricsController],
       providers: [SystemHealthService],
