@@ -2,24 +2,29 @@ import { DatePipe, DecimalPipe } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
+  computed,
   effect,
   inject,
   input,
   untracked,
 } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import type { PageEvent } from '@angular/material/paginator';
 import { MatPaginatorModule } from '@angular/material/paginator';
+import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
 
-import type { SentReplyPage } from '@deskpilot/contracts';
+import type { DocumentUploadResult, SentReplyPage, SentReplyView } from '@deskpilot/contracts';
 
+import { Session } from '../auth/session';
 import { EmptyState } from '../ui/empty-state';
 import { ErrorState } from '../ui/error-state';
 import { LoadingState } from '../ui/loading-state';
 import { PageHeader } from '../ui/page-header';
 import { RemoteData } from '../ui/remote-data';
+import { ReplyToKnowledgeDialog } from './reply-to-knowledge-dialog';
 import { TicketsApi } from './tickets-api';
 
 const PAGE_SIZE = 20;
@@ -46,8 +51,13 @@ const PAGE_SIZE = 20;
 export class SentRepliesPage {
   private readonly api = inject(TicketsApi);
   private readonly router = inject(Router);
+  private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly session = inject(Session);
 
   readonly page = input<string>();
+
+  protected readonly isAdmin = computed(() => this.session.role() === 'admin');
 
   protected readonly replies = new RemoteData<SentReplyPage>();
 
@@ -62,6 +72,29 @@ export class SentRepliesPage {
 
   protected reload(): void {
     this.replies.load(this.api.replies({ page: pageNumber(this.page()), pageSize: PAGE_SIZE }));
+  }
+
+  protected addToKnowledge(reply: SentReplyView): void {
+    this.dialog
+      .open<ReplyToKnowledgeDialog, SentReplyView, DocumentUploadResult>(ReplyToKnowledgeDialog, {
+        data: reply,
+      })
+      .afterClosed()
+      .subscribe((result) => {
+        if (result === undefined || result.outcome === 'failed') {
+          return;
+        }
+        const message =
+          result.outcome === 'created'
+            ? `"${result.document.title}" was added to the knowledge base.`
+            : `The knowledge base already has this article as "${result.document.title}".`;
+        this.snackBar
+          .open(message, 'Open', { duration: 8000 })
+          .onAction()
+          .subscribe(() => {
+            void this.router.navigate(['/knowledge']);
+          });
+      });
   }
 
   protected changePage(event: PageEvent): void {

@@ -5,12 +5,14 @@ import type { Observable } from 'rxjs';
 import type {
   ApproveDraftBody,
   ApproveDraftResponse,
+  DocumentUploadResult,
   DraftPage,
   DraftView,
   DraftsQuery,
   EditDraftBody,
   RejectDraftBody,
   RepliesQuery,
+  ReplyToKnowledgeBody,
   SentReplyPage,
   TicketDetailResponse,
 } from '@deskpilot/contracts';
@@ -49,6 +51,16 @@ export class TicketsApi {
 
   regenerate(id: string): Observable<DraftView> {
     return this.http.post<DraftView>(`/api/drafts/${encodeURIComponent(id)}/regenerate`, {});
+  }
+
+  addReplyToKnowledge(
+    replyId: string,
+    body: ReplyToKnowledgeBody,
+  ): Observable<DocumentUploadResult> {
+    return this.http.post<DocumentUploadResult>(
+      `/api/replies/${encodeURIComponent(replyId)}/knowledge`,
+      body,
+    );
   }
 
   replies(query: RepliesQuery): Observable<SentReplyPage> {

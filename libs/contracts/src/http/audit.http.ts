@@ -36,6 +36,8 @@ export const AuditAction = {
   DraftRegenerated: 'tickets.draft.regenerated',
   /** An approved reply was posted to WHMCS. */
   ReplySent: 'tickets.reply.sent',
+  /** An administrator turned a sent reply into a knowledge-base article. */
+  ReplyAddedToKnowledge: 'tickets.reply.added_to_knowledge',
   /** An operator restarted WHMCS polling after a 403 stopped it. */
   SyncResumed: 'tickets.sync.resumed',
 } as const;

@@ -85,6 +85,17 @@ export type RepliesQuery = z.input<typeof RepliesQuery>;
 export const SentReplyPage = pageOf(SentReplyView);
 export type SentReplyPage = z.infer<typeof SentReplyPage>;
 
+/**
+ * `POST /api/replies/:id/knowledge` (admin): a sent reply as a knowledge-base article. Title and
+ * text default to the ticket's subject and the reply as sent; edit them to drop what belongs to
+ * one customer only.
+ */
+export const ReplyToKnowledgeBody = z.strictObject({
+  title: z.string().trim().min(1).max(200).optional(),
+  text: z.string().trim().min(1).max(100_000).optional(),
+});
+export type ReplyToKnowledgeBody = z.input<typeof ReplyToKnowledgeBody>;
+
 /** `POST /api/whmcs/sync/run` (admin): poll WHMCS now. */
 export const RunSyncBody = z.strictObject({ full: z.boolean().default(false) });
 export type RunSyncBody = z.input<typeof RunSyncBody>;

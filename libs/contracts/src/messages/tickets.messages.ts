@@ -221,6 +221,9 @@ export const ListSentRepliesRequest = z.object({ ticketId: z.string().optional()
 export type ListSentRepliesRequest = z.input<typeof ListSentRepliesRequest>;
 
 export const SentReplyList = z.object({ items: z.array(SentReplyView), total: z.number().int() });
+
+export const GetSentReplyRequest = z.object({ replyId: z.uuid() });
+export type GetSentReplyRequest = z.input<typeof GetSentReplyRequest>;
 export type SentReplyList = z.infer<typeof SentReplyList>;
 
 export const SyncAlert = z.object({
@@ -294,6 +297,7 @@ export const TicketsRpc = {
   RejectDraft: 'tickets.drafts.reject',
   RegenerateDraft: 'tickets.drafts.regenerate',
   ListSentReplies: 'tickets.replies.list',
+  GetSentReply: 'tickets.replies.get',
   SyncStatus: 'tickets.sync.status',
   ResumeSync: 'tickets.sync.resume',
   RunSync: 'tickets.sync.run',
@@ -313,6 +317,7 @@ export const ticketsMessages = {
   [TicketsRpc.RejectDraft]: rpc(RejectDraftRequest, DraftView),
   [TicketsRpc.RegenerateDraft]: rpc(RegenerateDraftRequest, DraftView),
   [TicketsRpc.ListSentReplies]: rpc(ListSentRepliesRequest, SentReplyList),
+  [TicketsRpc.GetSentReply]: rpc(GetSentReplyRequest, SentReplyView),
   [TicketsRpc.SyncStatus]: rpc(SyncStatusRequest, SyncStatus),
   [TicketsRpc.ResumeSync]: rpc(ResumeSyncRequest, SyncStatus),
   [TicketsRpc.RunSync]: rpc(RunSyncRequest, SyncRunResult),

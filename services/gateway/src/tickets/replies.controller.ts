@@ -1,12 +1,34 @@
-import { Controller, Get, HttpStatus, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 
-import { RepliesQuery, SentReplyPage } from '@deskpilot/contracts';
+import {
+  DocumentUploadResult,
+  RepliesQuery,
+  ReplyToKnowledgeBody,
+  SentReplyPage,
+} from '@deskpilot/contracts';
 
-import { Roles } from '../auth';
-import { ApiErrorResponses, ApiJsonQuery, ApiJsonResponse } from '../http/openapi.decorators';
+import { CurrentUser, Roles } from '../auth';
+import type { AuthenticatedUser } from '../auth';
+import {
+  ApiErrorResponses,
+  ApiJsonBody,
+  ApiJsonQuery,
+  ApiJsonResponse,
+} from '../http/openapi.decorators';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
+import { ReplyKnowledgeService } from './reply-knowledge.service';
 import { TICKETS_UNAVAILABLE } from './tickets.openapi';
 import { TicketsService } from './tickets.service';
 
@@ -14,7 +36,10 @@ import { TicketsService } from './tickets.service';
 @Controller('replies')
 @Roles('admin', 'staff')
 export class RepliesController {
-  constructor(private readonly tickets: TicketsService) {}
+  constructor(
+    private readonly tickets: TicketsService,
+    private readonly knowledge: ReplyKnowledgeService,
+  ) {}
 
   @Get()
   @ApiOperation({
@@ -27,5 +52,29 @@ export class RepliesController {
     @Query(new ZodValidationPipe(RepliesQuery)) query: z.output<typeof RepliesQuery>,
   ): Promise<SentReplyPage> {
     return this.tickets.listReplies(query);
+  }
+
+  @Post(':id/knowledge')
+  @Roles('admin')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Add a sent reply to the knowledge base as an article (title and text may be edited)',
+    description:
+      'Answers the upload result: `created` (queued for ingestion) or `duplicate` (the same ' +
+      'article is already a document). Audited.',
+  })
+  @ApiJsonBody(ReplyToKnowledgeBody)
+  @ApiJsonResponse(HttpStatus.OK, DocumentUploadResult)
+  @ApiErrorResponses(
+    { status: HttpStatus.NOT_FOUND, description: 'No such sent reply' },
+    { status: HttpStatus.UNPROCESSABLE_ENTITY, description: 'The article could not be stored' },
+    TICKETS_UNAVAILABLE,
+  )
+  addToKnowledge(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body(new ZodValidationPipe(ReplyToKnowledgeBody)) body: z.output<typeof ReplyToKnowledgeBody>,
+  ): Promise<DocumentUploadResult> {
+    return this.knowledge.addToKnowledge(user, id, body);
   }
 }

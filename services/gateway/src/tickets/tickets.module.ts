@@ -1,15 +1,18 @@
 import { Module } from '@nestjs/common';
 
+import { DocumentsModule } from '../documents/documents.module';
 import { DraftEventsConsumer } from './draft-events.consumer';
 import { DraftEventsHub } from './draft-events.hub';
 import { DraftEventsStreamer } from './draft-events.streamer';
 import { DraftsController } from './drafts.controller';
 import { RepliesController } from './replies.controller';
+import { ReplyKnowledgeService } from './reply-knowledge.service';
 import { TicketsController } from './tickets.controller';
 import { TicketsService } from './tickets.service';
 import { WhmcsSyncController } from './whmcs-sync.controller';
 
 @Module({
+  imports: [DocumentsModule],
   controllers: [
     TicketsController,
     DraftsController,
@@ -17,6 +20,6 @@ import { WhmcsSyncController } from './whmcs-sync.controller';
     WhmcsSyncController,
     DraftEventsConsumer,
   ],
-  providers: [TicketsService, DraftEventsHub, DraftEventsStreamer],
+  providers: [TicketsService, ReplyKnowledgeService, DraftEventsHub, DraftEventsStreamer],
 })
 export class TicketsModule {}

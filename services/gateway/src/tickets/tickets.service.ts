@@ -201,7 +201,7 @@ export class TicketsService {
   }
 
   /** A request to whmcs-sync; no answer in time means it is down or overloaded: 503. */
-  private async request<N extends RpcName>(
+  async request<N extends RpcName>(
     name: N,
     payload: RpcRequest<N>,
     timeoutMs = TIMEOUT_MS,

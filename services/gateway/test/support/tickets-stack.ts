@@ -6,7 +6,7 @@ import { of, throwError } from 'rxjs';
 import type { SearchResponse } from '@deskpilot/contracts';
 import { SearchRpc, catalog, topology } from '@deskpilot/contracts';
 import { startLlm } from '@deskpilot/llm';
-import type { Consumer } from '@deskpilot/messaging';
+import type { Broker, Consumer } from '@deskpilot/messaging';
 import { AmqpBroker } from '@deskpilot/messaging';
 import { createLogger } from '@deskpilot/observability';
 import type { RunningService } from '@deskpilot/runtime';
@@ -23,6 +23,8 @@ import { startTestGateway } from './session';
 
 export interface TicketsStack {
   readonly gateway: TestGateway;
+  /** The RabbitMQ bus every service of the stack is on; start more services on it. */
+  readonly broker: Broker;
   readonly whmcs: RunningWhmcsSimulator;
   /** Stops whmcs-sync, as an outage would. */
   stopSync(): Promise<void>;
@@ -112,6 +114,7 @@ export async function startTicketsStack(): Promise<TicketsStack> {
   }
   return {
     gateway,
+    broker,
     whmcs,
     stopSync: async () => {
       await sync?.stop();

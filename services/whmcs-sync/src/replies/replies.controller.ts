@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 
-import type { RpcRequest, SentReplyList } from '@deskpilot/contracts';
+import type { RpcRequest, SentReplyList, SentReplyView } from '@deskpilot/contracts';
 import { TicketsRpc } from '@deskpilot/contracts';
 import { OnRequest } from '@deskpilot/messaging';
 
@@ -13,5 +13,10 @@ export class RepliesController {
   @OnRequest(TicketsRpc.ListSentReplies)
   list(request: RpcRequest<'tickets.replies.list'>): Promise<SentReplyList> {
     return this.replies.list(request);
+  }
+
+  @OnRequest(TicketsRpc.GetSentReply)
+  get(request: RpcRequest<'tickets.replies.get'>): Promise<SentReplyView> {
+    return this.replies.get(request);
   }
 }

@@ -117,6 +117,10 @@ export class ReplySendingRepository {
     await this.dataSource.getRepository(SentReply).update({ draftId }, { whmcsReplyId });
   }
 
+  findSent(id: string): Promise<SentReply | null> {
+    return this.dataSource.getRepository(SentReply).findOne({ where: { id } });
+  }
+
   listSent(
     ticketId: string | undefined,
     limit: number,

@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 
-import type { RpcRequest, SentReplyList } from '@deskpilot/contracts';
+import type { RpcRequest, SentReplyList, SentReplyView } from '@deskpilot/contracts';
 
+import { DraftsErrorCode, DraftsException } from '../drafts/drafts.exception';
+import type { MirroredTicket } from '../mirror/entities/mirrored-ticket.entity';
 import { TicketMirrorRepository } from '../mirror/ticket-mirror.repository';
+import type { SentReply } from './entities/sent-reply.entity';
 import { ReplySendingRepository } from './reply-sending.repository';
 
 /** The history of replies posted to WHMCS, newest first. */
@@ -25,28 +28,35 @@ export class SentRepliesService {
         t,
       ]),
     );
-    return {
-      total,
-      items: replies.map((reply) => {
-        const ticket = tickets.get(reply.ticketId);
-        return {
-          id: reply.id,
-          draftId: reply.draftId,
-          ticketId: reply.ticketId,
-          ticketNumber: ticket?.number ?? '',
-          subject: ticket?.subject ?? '',
-          department: ticket?.departmentName ?? '',
-          text: reply.text,
-          aiText: reply.aiText,
-          editRatio: reply.editRatio,
-          approvedBy: reply.approvedBy,
-          approvedAt: reply.approvedAt.toISOString(),
-          sentAt: reply.sentAt.toISOString(),
-          postedAs: reply.postAs,
-          whmcsReplyId: reply.whmcsReplyId,
-          confirmedBy: reply.confirmedBy,
-        };
-      }),
-    };
+    return { total, items: replies.map((reply) => toView(reply, tickets.get(reply.ticketId))) };
   }
+
+  async get(request: RpcRequest<'tickets.replies.get'>): Promise<SentReplyView> {
+    const reply = await this.sending.findSent(request.replyId);
+    if (reply === null) {
+      throw new DraftsException(DraftsErrorCode.NotFound, `Reply ${request.replyId} not found`);
+    }
+    const [ticket] = await this.tickets.findMany([reply.ticketId]);
+    return toView(reply, ticket);
+  }
+}
+
+function toView(reply: SentReply, ticket: MirroredTicket | undefined): SentReplyView {
+  return {
+    id: reply.id,
+    draftId: reply.draftId,
+    ticketId: reply.ticketId,
+    ticketNumber: ticket?.number ?? '',
+    subject: ticket?.subject ?? '',
+    department: ticket?.departmentName ?? '',
+    text: reply.text,
+    aiText: reply.aiText,
+    editRatio: reply.editRatio,
+    approvedBy: reply.approvedBy,
+    approvedAt: reply.approvedAt.toISOString(),
+    sentAt: reply.sentAt.toISOString(),
+    postedAs: reply.postAs,
+    whmcsReplyId: reply.whmcsReplyId,
+    confirmedBy: reply.confirmedBy,
+  };
 }
