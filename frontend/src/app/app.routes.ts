@@ -42,7 +42,10 @@ export const routes: Routes = [
         path: 'account',
         loadChildren: () => import('./account/account.routes').then((m) => m.ACCOUNT_ROUTES),
       },
-      planned('chat', 'Chat', 'Ask the knowledge base and get answers with their sources.'),
+      {
+        path: 'chat',
+        loadChildren: () => import('./chat/chat.routes').then((m) => m.CHAT_ROUTES),
+      },
       planned('tickets', 'Tickets & drafts', 'Review and approve drafted replies to tickets.'),
       planned('knowledge', 'Knowledge base', 'The documents answers are grounded in.', true),
       planned('bot', 'Bot settings', 'How the assistant answers, versioned.', true),
