@@ -72,7 +72,7 @@ export async function startEmbeddedSystem(environment: Environment): Promise<Emb
       });
     }
 
-    const whmcs = await startEmbeddedWhmcs(environment, logger);
+    const whmcs = await startEmbeddedWhmcs(environment, common.dataDir, logger);
     if (whmcs !== undefined) {
       stoppers.push(() => whmcs.close());
       Object.assign(env, whmcs.env);

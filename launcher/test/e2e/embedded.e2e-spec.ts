@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,6 +51,7 @@ describe('npm start (embedded mode)', () => {
   });
 
   it('should start again on the same data directory', async () => {
+    expect(existsSync(join(dataDir, 'whmcs-simulator', 'state.json'))).toBe(true);
     const cli = runCli('embedded', {
       DATA_DIR: dataDir,
       PORT: '0',
