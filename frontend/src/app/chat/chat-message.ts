@@ -18,6 +18,7 @@ import { filter } from 'rxjs';
 import type { ChatMessage, Citation, FeedbackRating, MessageFeedback } from '@deskpilot/contracts';
 
 import { describeHttpError } from '../ui/http-error';
+import { Markdown } from '../ui/markdown';
 import { StatusBadge } from '../ui/status-badge';
 import { confidenceLabel, headingTrail, unfinished } from './answer-labels';
 import { ChatApi } from './chat-api';
@@ -26,7 +27,7 @@ import { FeedbackDialog } from './feedback-dialog';
 /** One turn of a conversation: the question, or the answer with its sources and actions. */
 @Component({
   selector: 'dp-chat-message',
-  imports: [MatButtonModule, MatIconModule, MatTooltipModule, StatusBadge],
+  imports: [MatButtonModule, MatIconModule, MatTooltipModule, Markdown, StatusBadge],
   templateUrl: './chat-message.html',
   styleUrl: './chat-message.scss',
   host: {
