@@ -1,9 +1,14 @@
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import type { RpcRequest } from '@deskpilot/contracts';
+import { KnowledgeRpc, catalog, topology } from '@deskpilot/contracts';
+import { AmqpBroker, DEFAULT_RETRY_POLICY, MessageBus } from '@deskpilot/messaging';
+import { createLogger } from '@deskpilot/observability';
+import { ObjectStore, startEmbeddedS3 } from '@deskpilot/storage';
 import { createTestVhost, waitFor } from '@deskpilot/testing';
 
 import type { Credentials } from './console-api';
@@ -14,6 +19,11 @@ export interface ModelSystem {
   readonly admin: Credentials;
   /** "OpenRouter": plan faults and slow tokens through its control API. */
   readonly simulator: SimulatorProcess;
+  /**
+   * Puts a Markdown document in the knowledge base the way an upload does (the original in S3,
+   * registered with ingest over the bus) and resolves once it is searchable.
+   */
+  addDocument(title: string, markdown: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -114,20 +124,41 @@ export class SimulatorProcess {
   }
 }
 
+const BUCKET = 'deskpilot-e2e';
+
 export async function startModelSystem(): Promise<ModelSystem> {
-  const simulator = await SimulatorProcess.start();
-  const vhost = await createTestVhost();
-  const dataDir = await mkdtemp(join(tmpdir(), 'deskpilot-console-e2e-model-'));
-  const admin = {
-    email: 'admin@console-e2e-model.test',
-    password: `Adm-${randomBytes(12).toString('base64url')}`,
-  };
+  const cleanups: (() => Promise<void>)[] = [];
   const dispose = async (): Promise<void> => {
-    await rm(dataDir, { recursive: true, force: true });
-    await vhost.dispose();
-    await simulator.stop();
+    for (const cleanup of cleanups.splice(0).reverse()) {
+      await cleanup().catch(() => undefined);
+    }
   };
   try {
+    const simulator = await SimulatorProcess.start();
+    cleanups.push(() => simulator.stop());
+    const vhost = await createTestVhost();
+    cleanups.push(() => vhost.dispose());
+    const dataDir = await mkdtemp(join(tmpdir(), 'deskpilot-console-e2e-model-'));
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    const logger = createLogger({ service: 'console-e2e', instanceId: 'e2e', level: 'silent' });
+    const s3 = await startEmbeddedS3(join(dataDir, 'seed-s3'), logger);
+    cleanups.push(() => s3.close());
+    const store = new ObjectStore({
+      endpoint: s3.endpoint,
+      region: 'us-east-1',
+      bucket: BUCKET,
+      accessKeyId: s3.accessKeyId,
+      secretAccessKey: s3.secretAccessKey,
+    });
+    await store.ensureBucket();
+    cleanups.push(() => {
+      store.close();
+      return Promise.resolve();
+    });
+    const admin = {
+      email: 'admin@console-e2e-model.test',
+      password: `Adm-${randomBytes(12).toString('base64url')}`,
+    };
     const system = await startEmbeddedProcess(
       {
         DATA_DIR: dataDir,
@@ -135,6 +166,10 @@ export async function startModelSystem(): Promise<ModelSystem> {
         HOST: '127.0.0.1',
         DATABASE_URL: '',
         AMQP_URL: vhost.value,
+        S3_ENDPOINT: s3.endpoint,
+        S3_ACCESS_KEY_ID: s3.accessKeyId,
+        S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
+        S3_BUCKET: BUCKET,
         ADMIN_EMAIL: admin.email,
         ADMIN_PASSWORD: admin.password,
         JWT_SECRET: randomBytes(32).toString('base64url'),
@@ -144,18 +179,55 @@ export async function startModelSystem(): Promise<ModelSystem> {
       },
       90_000,
     );
+    cleanups.push(async () => {
+      await system.stop();
+    });
     await waitFor(
       async () => (await fetch(`${system.url}/api/health`).catch(() => undefined))?.ok === true,
       { timeoutMs: 30_000, message: 'Deskpilot (with a model) did not report every service ready' },
     );
+    const broker = new AmqpBroker({
+      catalog,
+      topology,
+      retry: DEFAULT_RETRY_POLICY,
+      url: vhost.value,
+      connectionName: 'console-e2e-seed',
+      logger,
+    });
+    await broker.connect();
+    cleanups.push(() => broker.close());
+    const bus = new MessageBus(broker, { service: 'gateway', defaultTimeoutMs: 30_000 });
+
+    const addDocument = async (title: string, markdown: string): Promise<void> => {
+      const documentId = randomUUID();
+      const body = Buffer.from(markdown);
+      const s3Key = `documents/${documentId}/${documentId}.md`;
+      await store.put(s3Key, body, 'text/markdown');
+      const request: RpcRequest<typeof KnowledgeRpc.Register> = {
+        documentId,
+        s3Key,
+        originalFilename: `${documentId}.md`,
+        declaredContentType: 'text/markdown',
+        sizeBytes: body.length,
+        sha256: createHash('sha256').update(body).digest('hex'),
+        uploadedBy: { id: 'console-e2e', name: 'Console tests' },
+        title,
+      };
+      await bus.request(KnowledgeRpc.Register, request);
+      await waitFor(
+        async () =>
+          (
+            await bus.request(KnowledgeRpc.List, { page: 1, pageSize: 100, status: 'indexed' })
+          ).items.some((document) => document.documentId === documentId),
+        { timeoutMs: 60_000, intervalMs: 250, message: `${title} was not indexed` },
+      );
+    };
     return {
       url: system.url,
       admin,
       simulator,
-      stop: async () => {
-        await system.stop();
-        await dispose();
-      },
+      addDocument,
+      stop: dispose,
     };
   } catch (error) {
     await dispose();
