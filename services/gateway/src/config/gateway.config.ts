@@ -31,6 +31,7 @@ const gatewayEnvironment = commonEnvironment.extend(s3Environment.shape).extend(
   ADMIN_PASSWORD: env.string(),
   CORS_ORIGINS: env.string(),
   CONSOLE_DIR: env.string(),
+  CHAT_MESSAGES_PER_MINUTE: env.int(1, 10_000),
 });
 
 export interface GatewayConfig {
@@ -47,6 +48,8 @@ export interface GatewayConfig {
   readonly corsOrigins: readonly string[];
   /** The built Angular console that the gateway serves. */
   readonly consoleDir: string;
+  /** Questions one person may send to chat per minute, across all of their conversations. */
+  readonly chatMessagesPerMinute: number;
 }
 
 export function loadGatewayConfig(
@@ -92,5 +95,6 @@ export function loadGatewayConfig(
       .filter((origin) => origin.length > 0),
     consoleDir:
       vars.CONSOLE_DIR ?? join(__dirname, '..', '..', '..', '..', 'frontend', 'dist', 'browser'),
+    chatMessagesPerMinute: vars.CHAT_MESSAGES_PER_MINUTE ?? 20,
   };
 }
