@@ -225,7 +225,7 @@ describe('Chat', () => {
         ].join('\n'),
       );
       context = await signedInContext(browser, system.admin, system.url);
-    }, 150_000);
+    }, 240_000);
 
     afterAll(async () => {
       await context.close();
