@@ -26,10 +26,13 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** A fresh browser profile (no cookies) pointed at the console. */
-export async function newConsoleContext(browser: Browser): Promise<BrowserContext> {
+/** A fresh browser profile (no cookies) pointed at the console (of the shared system by default). */
+export async function newConsoleContext(
+  browser: Browser,
+  url = e2eEnvironment().url,
+): Promise<BrowserContext> {
   const context = await browser.newContext({
-    baseURL: e2eEnvironment().url,
+    baseURL: url,
     viewport: { width: 1280, height: 800 },
     locale: 'en-US',
     timezoneId: 'UTC',
@@ -54,8 +57,12 @@ export async function signInQuickly(context: BrowserContext, who: Credentials): 
 }
 
 /** A browser profile signed in as `who`; pages opened in it start signed in. */
-export async function signedInContext(browser: Browser, who: Credentials): Promise<BrowserContext> {
-  const context = await newConsoleContext(browser);
+export async function signedInContext(
+  browser: Browser,
+  who: Credentials,
+  url?: string,
+): Promise<BrowserContext> {
+  const context = await newConsoleContext(browser, url);
   await signInQuickly(context, who);
   return context;
 }

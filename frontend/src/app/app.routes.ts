@@ -42,7 +42,10 @@ export const routes: Routes = [
         path: 'account',
         loadChildren: () => import('./account/account.routes').then((m) => m.ACCOUNT_ROUTES),
       },
-      planned('chat', 'Chat', 'Ask the knowledge base and get answers with their sources.'),
+      {
+        path: 'chat',
+        loadChildren: () => import('./chat/chat.routes').then((m) => m.CHAT_ROUTES),
+      },
       {
         path: 'tickets',
         loadChildren: () => import('./tickets/tickets.routes').then((m) => m.TICKETS_ROUTES),

@@ -41,6 +41,7 @@ export const REQUIRED_WHEN_STANDALONE: Readonly<Record<string, string>> = {
  * still be documented in docs/operations.md.
  */
 export const TUNABLES: ReadonlySet<string> = new Set([
+  'CHAT_MESSAGES_PER_MINUTE',
   'LLM_APP_URL',
   'LLM_APP_TITLE',
   'LLM_REQUEST_TIMEOUT_MS',

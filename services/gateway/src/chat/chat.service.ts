@@ -16,6 +16,8 @@ import type { Logger } from '@deskpilot/observability';
 import { LOGGER } from '@deskpilot/runtime';
 
 import type { AuthenticatedUser } from '../auth';
+import { GATEWAY_CONFIG } from '../config/gateway-config.module';
+import type { GatewayConfig } from '../config/gateway.config';
 import {
   ConversationsErrorCode,
   ConversationsException,
@@ -26,6 +28,7 @@ import { ConversationsService } from '../conversations/conversations.service';
 import type { MessageEntity } from '../conversations/entities/message.entity';
 import { toMessageView } from '../conversations/message.view';
 import { patched } from '../database/patched';
+import { RateLimiter } from '../rate-limit/rate-limiter.service';
 import type { ChatEvent } from './chat-event';
 import { failureMessageFor } from './failure-message';
 
@@ -55,8 +58,24 @@ export class ChatService {
     private readonly conversations: ConversationsService,
     private readonly repository: ConversationsRepository,
     private readonly bus: MessageBus,
+    private readonly limiter: RateLimiter,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
+
+  /** Each person may ask `CHAT_MESSAGES_PER_MINUTE` questions a minute, in all conversations. */
+  private async admit(user: AuthenticatedUser): Promise<void> {
+    const decision = await this.limiter.consume(`chat:user:${user.id}`, {
+      limit: this.config.chatMessagesPerMinute,
+      windowMs: 60_000,
+    });
+    if (!decision.allowed) {
+      throw new ConversationsException(
+        ConversationsErrorCode.TooManyQuestions,
+        decision.retryAfterSeconds,
+      );
+    }
+  }
 
   async send(
     user: AuthenticatedUser,
@@ -65,6 +84,7 @@ export class ChatService {
     onEvent: (event: ChatEvent) => void,
   ): Promise<ChatRun> {
     const conversation = await this.conversations.owned(user, conversationId);
+    await this.admit(user);
     const history = historyOf(await this.repository.messagesOf(conversationId));
     const now = new Date();
     const question = message(conversationId, 'user', content, 'complete', null, now);

@@ -56,4 +56,14 @@ describe(loadGatewayConfig.name, () => {
       corsOrigins: ['https://a.example', 'https://b.example'],
     });
   });
+
+  it('should limit chat questions to 20 a minute unless CHAT_MESSAGES_PER_MINUTE says otherwise', () => {
+    expect(loadGatewayConfig({}, 'embedded').chatMessagesPerMinute).toBe(20);
+    expect(
+      loadGatewayConfig({ CHAT_MESSAGES_PER_MINUTE: '5' }, 'embedded').chatMessagesPerMinute,
+    ).toBe(5);
+    expect(
+      problemsOf(() => loadGatewayConfig({ CHAT_MESSAGES_PER_MINUTE: '0' }, 'embedded')),
+    ).toEqual([expect.stringMatching(/^CHAT_MESSAGES_PER_MINUTE: must be an integer from 1/)]);
+  });
 });

@@ -32,6 +32,7 @@ const gatewayEnvironment = commonEnvironment.extend(s3Environment.shape).extend(
   CORS_ORIGINS: env.string(),
   CONSOLE_DIR: env.string(),
   UPLOAD_MAX_MB: env.number(0.001, 2_048),
+  CHAT_MESSAGES_PER_MINUTE: env.int(1, 10_000),
 });
 
 export interface GatewayConfig {
@@ -50,6 +51,8 @@ export interface GatewayConfig {
   readonly consoleDir: string;
   /** The largest file accepted by a knowledge-base upload, in bytes. */
   readonly uploadMaxBytes: number;
+  /** Questions one person may send to chat per minute, across all of their conversations. */
+  readonly chatMessagesPerMinute: number;
 }
 
 export function loadGatewayConfig(
@@ -96,5 +99,6 @@ export function loadGatewayConfig(
     consoleDir:
       vars.CONSOLE_DIR ?? join(__dirname, '..', '..', '..', '..', 'frontend', 'dist', 'browser'),
     uploadMaxBytes: Math.round((vars.UPLOAD_MAX_MB ?? 50) * 1_048_576),
+    chatMessagesPerMinute: vars.CHAT_MESSAGES_PER_MINUTE ?? 20,
   };
 }

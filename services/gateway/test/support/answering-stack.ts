@@ -68,10 +68,14 @@ export interface AnsweringStack {
  * retrieval answering every search with KB_HITS.
  */
 export async function startAnsweringStack(
-  options: { offline?: boolean } = {},
+  options: { offline?: boolean; gatewayEnv?: Record<string, string> } = {},
 ): Promise<AnsweringStack> {
   const simulator = await startOpenRouterSimulator();
-  const gateway = await startTestGateway({ fakeWorkerHealth: false, topology: TEST_TOPOLOGY });
+  const gateway = await startTestGateway({
+    fakeWorkerHealth: false,
+    topology: TEST_TOPOLOGY,
+    ...(options.gatewayEnv === undefined ? {} : { env: options.gatewayEnv }),
+  });
   const searches: unknown[] = [];
   const consumers: Consumer[] = [];
   let llm: RunningService | undefined;

@@ -1,0 +1,323 @@
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+
+import type { AccessTokenResponse, ConversationWithMessages } from '@deskpilot/contracts';
+
+import { launchChromium, openPage, saveScreenshot, signedInContext } from '../support/browser';
+import type { Credentials } from '../support/console-api';
+import { e2eEnvironment } from '../support/environment';
+import type { ModelSystem } from '../support/model-system';
+import { startModelSystem } from '../support/model-system';
+
+/** The conversation as the gateway stored it, read with the signed-in person's own token. */
+async function storedConversation(
+  url: string,
+  who: Credentials,
+  id: string,
+): Promise<ConversationWithMessages> {
+  const signIn = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: who.email, password: who.password }),
+  });
+  const { accessToken } = (await signIn.json()) as AccessTokenResponse;
+  const response = await fetch(`${url}/api/conversations/${id}`, {
+    headers: { authorization: `Bearer ${accessToken}` },
+  });
+  if (!response.ok) {
+    throw new Error(`GET conversation ${id}: ${response.status}`);
+  }
+  return (await response.json()) as ConversationWithMessages;
+}
+
+/** Text as a person reads it: without Markdown marks and with single spaces. */
+function plain(text: string): string {
+  return text
+    .replace(/[*_`#>]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function conversationIdOf(page: Page): string {
+  const id = /\/chat\/([0-9a-f-]{36})/.exec(page.url())?.[1];
+  if (id === undefined) {
+    throw new Error(`No conversation in ${page.url()}`);
+  }
+  return id;
+}
+
+async function ask(page: Page, question: string): Promise<void> {
+  const box = page.getByLabel('Ask a question');
+  await box.fill(question);
+  await box.press('Enter');
+}
+
+/** The last answer of the thread. */
+function lastAnswer(page: Page): Locator {
+  return page.locator('dp-chat-message.answer').last();
+}
+
+/** Waits until the last answer is no longer being written (its actions appear). */
+async function answered(page: Page): Promise<Locator> {
+  const answer = lastAnswer(page);
+  await answer.getByRole('group', { name: 'Answer actions' }).waitFor({ timeout: 30_000 });
+  return answer;
+}
+
+describe('Chat', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  describe('without a model key (offline answers)', () => {
+    let context: BrowserContext;
+    let page: Page;
+    const { url, admin } = e2eEnvironment();
+
+    beforeAll(async () => {
+      context = await signedInContext(browser, admin);
+    });
+
+    beforeEach(async () => {
+      page = await openPage(context, '/chat');
+      await page.getByRole('heading', { name: 'Ask the knowledge base' }).waitFor();
+    });
+
+    afterEach(async () => {
+      await page.close();
+    });
+
+    it('should answer a first question, labelled offline, with its sources and confidence', async () => {
+      const box = page.getByLabel('Ask a question');
+      await box.fill('How do I reset');
+      await box.press('Shift+Enter');
+      await box.pressSequentially('a customer password?');
+      expect(await box.inputValue()).toBe('How do I reset\na customer password?');
+      await box.press('Enter');
+
+      await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
+      await page.locator('dp-chat-message.question', { hasText: 'a customer password?' }).waitFor();
+      const answer = await answered(page);
+      await answer.getByText('Offline answer').waitFor();
+      expect(await box.isEnabled()).toBe(true);
+
+      const stored = await storedConversation(url, admin, conversationIdOf(page));
+      const reply = stored.messages.find((message) => message.role === 'assistant');
+      expect(reply?.status).toBe('complete');
+      expect(reply?.offline).toBe(true);
+      expect(plain(await answer.locator('.text').innerText())).toContain(
+        plain(reply?.content ?? '').slice(0, 40),
+      );
+      if (reply?.confidence !== null && reply?.confidence !== undefined) {
+        await answer
+          .getByText(new RegExp(`confidence · ${Math.round(reply.confidence * 100)}%`))
+          .waitFor();
+      }
+      // The shared system's knowledge base may be empty: sources are checked when there are any.
+      const first = reply?.citations[0];
+      if (first === undefined) {
+        expect(await answer.getByRole('region', { name: 'Sources' }).count()).toBe(0);
+      } else {
+        await answer
+          .getByRole('button', { name: `Open source ${first.index}: ${first.documentTitle}` })
+          .click();
+        const dialog = page.getByRole('dialog');
+        await dialog.getByRole('heading', { name: first.documentTitle }).waitFor();
+        await dialog.getByText(first.excerpt.slice(0, 40)).first().waitFor();
+        await dialog.getByRole('button', { name: 'Close' }).click();
+        await dialog.waitFor({ state: 'detached' });
+        await answer
+          .getByRole('button', { name: `Show source ${first.index}` })
+          .first()
+          .click();
+        await dialog.getByRole('heading', { name: first.documentTitle }).waitFor();
+        await page.keyboard.press('Escape');
+        await dialog.waitFor({ state: 'detached' });
+      }
+
+      const conversations = page.getByRole('navigation', { name: 'Conversations' });
+      await conversations.getByRole('link', { name: /How do I reset/ }).waitFor();
+      expect(await conversations.locator('a[aria-current="page"]').count()).toBe(1);
+    });
+
+    it('should keep a thumbs-up after a reload', async () => {
+      await ask(page, 'Which ports does cPanel use?');
+      await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
+      const answer = await answered(page);
+      const helpful = answer.getByRole('button', { name: 'Helpful', exact: true });
+      expect(await helpful.getAttribute('aria-pressed')).toBe('false');
+      await helpful.click();
+      await page.getByText('Thanks for the feedback').waitFor();
+      expect(await helpful.getAttribute('aria-pressed')).toBe('true');
+
+      await page.reload();
+      const reloaded = await answered(page);
+      await reloaded.getByRole('button', { name: 'Helpful', pressed: true, exact: true }).waitFor();
+      expect(
+        await reloaded
+          .getByRole('button', { name: 'Not helpful', exact: true })
+          .getAttribute('aria-pressed'),
+      ).toBe('false');
+      const stored = await storedConversation(url, admin, conversationIdOf(page));
+      expect(
+        stored.messages.find((message) => message.role === 'assistant')?.feedback?.rating,
+      ).toBe('up');
+    });
+
+    it('should rename a conversation and delete it after confirmation', async () => {
+      await ask(page, 'Where do I find the invoice settings?');
+      await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
+      await answered(page);
+      const id = conversationIdOf(page);
+      const conversations = page.getByRole('navigation', { name: 'Conversations' });
+      await conversations.getByRole('link', { name: /Where do I find the invoice/ }).waitFor();
+
+      await conversations
+        .getByRole('button', { name: /^Actions for Where do I find the invoice/ })
+        .click();
+      await page.getByRole('menuitem', { name: 'Rename…' }).click();
+      const renameDialog = page.getByRole('dialog');
+      await renameDialog.getByLabel('Name').fill('Invoices');
+      await renameDialog.getByRole('button', { name: 'Rename' }).click();
+      await conversations.getByRole('link', { name: /^Invoices/ }).waitFor();
+      await page.getByRole('heading', { name: 'Invoices', exact: true }).waitFor();
+      expect((await storedConversation(url, admin, id)).title).toBe('Invoices');
+
+      await conversations.getByRole('button', { name: 'Actions for Invoices' }).click();
+      await page.getByRole('menuitem', { name: 'Delete…' }).click();
+      const confirm = page.getByRole('dialog');
+      await confirm.getByRole('heading', { name: 'Delete this conversation?' }).waitFor();
+      await confirm.getByRole('button', { name: 'Cancel' }).click();
+      await confirm.waitFor({ state: 'detached' });
+      await conversations.getByRole('link', { name: /^Invoices/ }).waitFor();
+
+      await conversations.getByRole('button', { name: 'Actions for Invoices' }).click();
+      await page.getByRole('menuitem', { name: 'Delete…' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+      await page.getByText('Conversation deleted').waitFor();
+      await page.waitForURL(/\/chat$/);
+      await conversations.getByRole('link', { name: /^Invoices/ }).waitFor({ state: 'detached' });
+      await expect(storedConversation(url, admin, id)).rejects.toThrow(/404/);
+    });
+  });
+
+  describe('with a model (the OpenRouter simulator)', () => {
+    let system: ModelSystem;
+    let context: BrowserContext;
+    let page: Page;
+
+    beforeAll(async () => {
+      system = await startModelSystem();
+      await system.addDocument(
+        'Domain handbook',
+        [
+          '# Domain transfers',
+          '',
+          '## Moving a domain to another client account',
+          '',
+          'To move a domain to another client account, open the domain in WHMCS and choose',
+          'Move to another client. Invoices already raised stay with the original client.',
+        ].join('\n'),
+      );
+      context = await signedInContext(browser, system.admin, system.url);
+    }, 240_000);
+
+    afterAll(async () => {
+      await context.close();
+      await system.stop();
+    });
+
+    beforeEach(async () => {
+      await system.simulator.reset();
+      page = await openPage(context, '/chat');
+      await page.getByRole('heading', { name: 'Ask the knowledge base' }).waitFor();
+    });
+
+    afterEach(async () => {
+      await page.close();
+    });
+
+    it('should list the sources of an answer and open the cited passage from the list and the text', async () => {
+      await ask(page, 'How do I move a domain to another client account?');
+      const answer = await answered(page);
+      const sources = answer.getByRole('region', { name: 'Sources' });
+      await sources
+        .getByText('Domain transfers › Moving a domain to another client account')
+        .waitFor();
+      await sources.getByRole('button', { name: /^Open source 1: Domain handbook/ }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('heading', { name: /Domain handbook/ }).waitFor();
+      await dialog.getByText(/choose\s+Move to another client/).waitFor();
+      await dialog.getByRole('button', { name: 'Close' }).click();
+      await dialog.waitFor({ state: 'detached' });
+
+      await answer.locator('a.citation', { hasText: '[1]' }).first().click();
+      await dialog.getByText(/choose\s+Move to another client/).waitFor();
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      await answer.getByText('Offline answer').waitFor({ state: 'detached' });
+      await answer.getByRole('button', { name: 'Helpful', exact: true }).waitFor();
+      await saveScreenshot(page, 'chat');
+    });
+
+    it('should show the answer growing as the model writes it, and stop it on request', async () => {
+      await system.simulator.updateSettings({ tokenDelayMs: 120 });
+      await ask(page, 'What does the suspension notice say?');
+      const answer = lastAnswer(page);
+      const stop = page.getByRole('button', { name: 'Stop' });
+      await stop.waitFor();
+      await answer.locator('.text').waitFor();
+      const early = await answer.locator('.text').innerText();
+      await page.waitForFunction(
+        (length) =>
+          (document.querySelectorAll('dp-chat-message.answer .text')[0]?.textContent ?? '').length >
+          length,
+        early.length,
+        { timeout: 10_000 },
+      );
+      expect(await stop.isVisible()).toBe(true);
+      expect(await page.getByLabel('Ask a question').isDisabled()).toBe(true);
+
+      await stop.click();
+      await answer.getByText('You stopped this answer.').waitFor();
+      await answer.getByText('Stopped', { exact: true }).waitFor();
+      expect((await answer.locator('.text').innerText()).length).toBeGreaterThan(0);
+      expect(await page.getByLabel('Ask a question').isEnabled()).toBe(true);
+      await answer.getByText('Offline answer').waitFor({ state: 'detached' });
+    });
+
+    it('should keep a partial answer marked as failed when the model breaks off, and retry', async () => {
+      await system.simulator.updateSettings({ tokenDelayMs: 20 });
+      await system.simulator.addFault({ kind: 'midstream-error', afterTokens: 4 });
+      await ask(page, 'How do I move a domain to another account?');
+      await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
+
+      const failed = page.locator('dp-chat-message.answer').first();
+      await failed
+        .getByRole('alert')
+        .getByText('The answer failed before it was finished')
+        .waitFor({
+          timeout: 30_000,
+        });
+      await failed.getByText('Failed', { exact: true }).waitFor();
+      const partial = await failed.locator('.text').innerText();
+      expect(partial.trim().length).toBeGreaterThan(0);
+      const stored = await storedConversation(system.url, system.admin, conversationIdOf(page));
+      const reply = stored.messages.find((message) => message.role === 'assistant');
+      expect(reply?.status).toBe('failed');
+      expect(reply?.failure?.reason).toBe('midstream_error');
+
+      await failed.getByRole('button', { name: 'Retry' }).click();
+      const retried = await answered(page);
+      expect(await page.locator('dp-chat-message.answer').count()).toBe(2);
+      await retried.getByRole('button', { name: 'Helpful', exact: true }).waitFor();
+      expect(await retried.getByText('Failed', { exact: true }).count()).toBe(0);
+      expect(await failed.getByText('Failed', { exact: true }).count()).toBe(1);
+    });
+  });
+});

@@ -1,0 +1,132 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  output,
+  signal,
+} from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatIconModule } from '@angular/material/icon';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { MatTooltipModule } from '@angular/material/tooltip';
+import type { Observable } from 'rxjs';
+import { filter } from 'rxjs';
+
+import type { ChatMessage, Citation, FeedbackRating, MessageFeedback } from '@deskpilot/contracts';
+
+import { describeHttpError } from '../ui/http-error';
+import { Markdown } from '../ui/markdown';
+import { StatusBadge } from '../ui/status-badge';
+import { confidenceLabel, headingTrail, unfinished } from './answer-labels';
+import { ChatApi } from './chat-api';
+import { FeedbackDialog } from './feedback-dialog';
+
+/** One turn of a conversation: the question, or the answer with its sources and actions. */
+@Component({
+  selector: 'dp-chat-message',
+  imports: [MatButtonModule, MatIconModule, MatTooltipModule, Markdown, StatusBadge],
+  templateUrl: './chat-message.html',
+  styleUrl: './chat-message.scss',
+  host: {
+    '[class.question]': "message().role === 'user'",
+    '[class.answer]': "message().role === 'assistant'",
+    '[class.unfinished]': 'unfinished()',
+    '[attr.aria-busy]': 'streaming()',
+  },
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ChatMessageView {
+  private readonly api = inject(ChatApi);
+  private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
+
+  readonly message = input.required<ChatMessage>();
+  /** The answer is still being written. */
+  readonly streaming = input(false);
+  readonly citationOpened = output<Citation>();
+  readonly retry = output();
+  readonly feedbackChanged = output<MessageFeedback | null>();
+
+  protected readonly rating = signal<'saving' | undefined>(undefined);
+  protected readonly unfinished = computed(() => unfinished(this.message()));
+  protected readonly confidence = computed(() => {
+    const { confidence, status } = this.message();
+    return confidence === null || status !== 'complete' ? undefined : confidenceLabel(confidence);
+  });
+  protected readonly headingTrail = headingTrail;
+
+  /** A `[n]` marker in the text: the citation with that number, if the answer has it. */
+  protected openIndex(index: number): void {
+    const citation = this.message().citations.find((candidate) => candidate.index === index);
+    if (citation !== undefined) {
+      this.citationOpened.emit(citation);
+    }
+  }
+
+  protected rate(rating: FeedbackRating): void {
+    const message = this.message();
+    const current = message.feedback;
+    this.rating.set('saving');
+    const request: Observable<MessageFeedback | null> =
+      current?.rating === rating
+        ? this.api.withdrawRating(message.id)
+        : this.api.rate(message.id, { rating });
+    request.subscribe({
+      next: (feedback) => {
+        this.rating.set(undefined);
+        this.feedbackChanged.emit(feedback);
+        if (feedback !== null) {
+          this.snackBar
+            .open('Thanks for the feedback', 'Add a comment', { duration: 6000 })
+            .onAction()
+            .subscribe(() => {
+              this.comment();
+            });
+        }
+      },
+      error: (error: unknown) => {
+        this.rating.set(undefined);
+        this.snackBar.open(describeHttpError(error, 'The feedback was not saved.'), 'OK', {
+          duration: 6000,
+        });
+      },
+    });
+  }
+
+  protected comment(): void {
+    const message = this.message();
+    const feedback = message.feedback;
+    if (feedback === null) {
+      return;
+    }
+    this.dialog
+      .open<FeedbackDialog, MessageFeedback, string>(FeedbackDialog, { data: feedback })
+      .afterClosed()
+      .pipe(filter((comment): comment is string => comment !== undefined))
+      .subscribe((comment) => {
+        this.api
+          .rate(message.id, { rating: feedback.rating, ...(comment === '' ? {} : { comment }) })
+          .subscribe({
+            next: (saved) => {
+              this.feedbackChanged.emit(saved);
+              this.snackBar.open('Comment saved', 'OK', { duration: 4000 });
+            },
+            error: (error: unknown) => {
+              this.snackBar.open(describeHttpError(error, 'The comment was not saved.'), 'OK', {
+                duration: 6000,
+              });
+            },
+          });
+      });
+  }
+
+  protected copy(): void {
+    navigator.clipboard.writeText(this.message().content).then(
+      () => this.snackBar.open('Answer copied', undefined, { duration: 3000 }),
+      () => this.snackBar.open('The answer could not be copied', 'OK', { duration: 5000 }),
+    );
+  }
+}
