@@ -42,7 +42,7 @@ describe('renderMarkdown', () => {
     );
 
     expect(html).toContain(
-      '<a class="citation" role="button" tabindex="0" title="Show source 1">[1]</a>',
+      '<a class="citation" role="button" tabindex="0" aria-label="Show source 1" title="Show source 1">[1]</a>',
     );
     expect(html).toContain('title="Show source 2">[2]</a>');
     expect(html).toContain('<code>array[3]</code>');

@@ -49,7 +49,7 @@ function textToken(state: StateCore, content: string): Token {
 
 markdown.renderer.rules['citation'] = (tokens, index) => {
   const n = tokens[index]?.content ?? '';
-  return `<a class="${CITATION_CLASS}" role="button" tabindex="0" title="Show source ${n}">[${n}]</a>`;
+  return `<a class="${CITATION_CLASS}" role="button" tabindex="0" aria-label="Show source ${n}" title="Show source ${n}">[${n}]</a>`;
 };
 
 const renderLinkOpen =
