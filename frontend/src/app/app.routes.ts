@@ -44,7 +44,11 @@ export const routes: Routes = [
       },
       planned('chat', 'Chat', 'Ask the knowledge base and get answers with their sources.'),
       planned('tickets', 'Tickets & drafts', 'Review and approve drafted replies to tickets.'),
-      planned('knowledge', 'Knowledge base', 'The documents answers are grounded in.', true),
+      {
+        path: 'knowledge',
+        canMatch: [adminsOnly],
+        loadChildren: () => import('./knowledge/knowledge.routes').then((m) => m.KNOWLEDGE_ROUTES),
+      },
       planned('bot', 'Bot settings', 'How the assistant answers, versioned.', true),
       planned('analytics', 'Logs & analytics', 'Interactions, cost and draft outcomes.', true),
       {
