@@ -83,4 +83,29 @@ describe('Knowledge base', () => {
     await nginxRow.waitFor({ state: 'detached' });
     await page.locator(`tr[data-title="${vat}"]`).waitFor();
   });
+
+  it('should take a file dropped on the page', async () => {
+    const tag = randomBytes(3).toString('hex');
+    const name = `ftp-${tag}.md`;
+    const opened = await openSignedIn(browser, e2eEnvironment().admin, '/knowledge');
+    context = opened.context;
+    page = opened.page;
+    await page.getByRole('table', { name: 'Documents' }).waitFor();
+
+    const dataTransfer = await page.evaluateHandle(
+      ({ fileName, text }) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([text], fileName, { type: 'text/markdown' }));
+        return transfer;
+      },
+      { fileName: name, text: `# Passive FTP ${tag}\n\nUse passive mode behind a firewall.` },
+    );
+    const zone = page.getByRole('region', { name: 'Upload documents' });
+    await zone.dispatchEvent('dragover', { dataTransfer });
+    await zone.dispatchEvent('drop', { dataTransfer });
+
+    await page.locator(`li[data-file="${name}"]`).getByText('Indexed').waitFor({ timeout: 30_000 });
+    await page.getByLabel('Search by title').fill(tag);
+    await page.locator(`tr[data-title="Passive FTP ${tag}"]`).getByText('Indexed').waitFor();
+  });
 });
