@@ -50,7 +50,11 @@ export const routes: Routes = [
         path: 'tickets',
         loadChildren: () => import('./tickets/tickets.routes').then((m) => m.TICKETS_ROUTES),
       },
-      planned('knowledge', 'Knowledge base', 'The documents answers are grounded in.', true),
+      {
+        path: 'knowledge',
+        canMatch: [adminsOnly],
+        loadChildren: () => import('./knowledge/knowledge.routes').then((m) => m.KNOWLEDGE_ROUTES),
+      },
       planned('bot', 'Bot settings', 'How the assistant answers, versioned.', true),
       planned('analytics', 'Logs & analytics', 'Interactions, cost and draft outcomes.', true),
       {

@@ -19,6 +19,11 @@ const LABELS: Partial<Record<KnownAuditAction, string>> & Record<string, string 
   'users.password.reset': 'Password reset',
   'users.password.changed': 'Password changed',
   'ops.dead_letters.replayed': 'Dead letters replayed',
+  'knowledge.document.uploaded': 'Document uploaded',
+  'knowledge.document.replaced': 'Document replaced',
+  'knowledge.document.deleted': 'Document deleted',
+  'knowledge.document.reindexed': 'Document re-indexed',
+  'knowledge.documents.reindexed': 'All documents re-indexed',
 };
 
 export interface ActionOption {
@@ -34,6 +39,7 @@ export const ACTION_GROUPS: readonly { label: string; options: readonly ActionOp
       { value: 'auth.*', label: 'All sign-in activity' },
       { value: 'users.*', label: 'All user changes' },
       { value: 'ops.*', label: 'All operations' },
+      { value: 'knowledge.*', label: 'All knowledge-base changes' },
     ],
   },
   {

@@ -116,10 +116,11 @@ describe('Documents API with the real ingest and retrieval services', () => {
   });
 
   afterAll(async () => {
-    events.close();
     await retrieval.stop();
     await ingest.stop();
+    // The event stream is still open: stopping the gateway must end it rather than wait for it.
     await gateway.stop();
+    events.close();
     await broker.close();
     await vhost.dispose();
   });

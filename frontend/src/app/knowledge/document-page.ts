@@ -1,0 +1,167 @@
+import { DatePipe, DecimalPipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
+import type { OnInit } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { RouterLink } from '@angular/router';
+
+import type { DocumentDetail } from '@deskpilot/contracts';
+
+import { EmptyState } from '../ui/empty-state';
+import { ErrorState } from '../ui/error-state';
+import { LoadingState } from '../ui/loading-state';
+import { PageHeader } from '../ui/page-header';
+import { RemoteData } from '../ui/remote-data';
+import { StatusBadge } from '../ui/status-badge';
+import { STATUS_LABELS, STATUS_TONES } from './document-status';
+import { KnowledgeApi } from './knowledge-api';
+
+/** One document: what it is, where it stands, and the passages retrieval searches. */
+@Component({
+  selector: 'dp-document-page',
+  imports: [
+    DatePipe,
+    DecimalPipe,
+    RouterLink,
+    MatButtonModule,
+    MatIconModule,
+    PageHeader,
+    EmptyState,
+    ErrorState,
+    LoadingState,
+    StatusBadge,
+  ],
+  template: `
+    <a mat-button routerLink=".." class="back">
+      <mat-icon aria-hidden="true">arrow_back</mat-icon>
+      Knowledge base
+    </a>
+    @if (detail.error(); as message) {
+      <dp-page-header heading="Document" />
+      <dp-error-state
+        heading="The document could not be loaded"
+        [message]="message"
+        (retry)="load()"
+      />
+    }
+    @if (detail.value(); as value) {
+      @let document = value.document;
+      <dp-page-header [heading]="document.title" [subtitle]="document.originalFilename">
+        <dp-status-badge
+          [label]="statusLabels[document.status]"
+          [tone]="statusTones[document.status]"
+        />
+      </dp-page-header>
+      <section class="panel facts" aria-label="About this document">
+        <dl>
+          <dt>Version</dt>
+          <dd>{{ document.version }}</dd>
+          <dt>Type</dt>
+          <dd>{{ document.detectedType ?? 'not yet known' }}</dd>
+          <dt>Size</dt>
+          <dd>{{ document.sizeBytes / 1024 | number: '1.0-1' }} KB</dd>
+          <dt>Chunks</dt>
+          <dd>{{ value.totalChunks | number }}</dd>
+          <dt>Uploaded by</dt>
+          <dd>{{ document.uploadedBy.name }}</dd>
+          <dt>Updated</dt>
+          <dd>{{ document.updatedAt | date: 'medium' }}</dd>
+        </dl>
+        @if (document.failureReason; as reason) {
+          <p class="failure" role="alert">{{ reason }}</p>
+        }
+      </section>
+      <section class="panel" aria-label="Chunks">
+        <h2 class="section-title">Chunks</h2>
+        @if (value.chunks.length === 0) {
+          <dp-empty-state icon="segment" heading="No searchable chunks yet" />
+        } @else {
+          <ol class="chunks">
+            @for (chunk of value.chunks; track chunk.chunkId) {
+              <li class="chunk">
+                <h3 class="heading-path">
+                  {{
+                    chunk.headingPath.length > 0 ? chunk.headingPath.join(' › ') : document.title
+                  }}
+                  <span class="tokens">{{ chunk.tokenCount }} tokens</span>
+                </h3>
+                <p class="chunk-text">{{ chunk.text }}</p>
+              </li>
+            }
+          </ol>
+        }
+      </section>
+    } @else if (detail.loading()) {
+      <dp-loading-state label="Loading the document…" />
+    }
+  `,
+  styles: `
+    .back {
+      margin-bottom: 8px;
+    }
+    .facts {
+      margin-bottom: 16px;
+    }
+    dl {
+      display: grid;
+      grid-template-columns: max-content 1fr;
+      gap: 4px 24px;
+      margin: 0;
+    }
+    dt {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    dd {
+      margin: 0;
+    }
+    .failure {
+      margin: 12px 0 0;
+      color: var(--mat-sys-error);
+    }
+    .section-title {
+      margin: 0 0 8px;
+      font: var(--mat-sys-title-medium);
+    }
+    .chunks {
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    .chunk {
+      padding: 12px 0;
+      border-top: 1px solid var(--mat-sys-outline-variant);
+    }
+    .heading-path {
+      margin: 0;
+      font: var(--mat-sys-title-small);
+    }
+    .tokens {
+      margin-left: 8px;
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .chunk-text {
+      margin: 4px 0 0;
+      white-space: pre-line;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class DocumentPage implements OnInit {
+  private readonly api = inject(KnowledgeApi);
+
+  /** The route's `:id`. */
+  readonly id = input.required<string>();
+
+  protected readonly statusLabels = STATUS_LABELS;
+  protected readonly statusTones = STATUS_TONES;
+  protected readonly detail = new RemoteData<DocumentDetail>();
+
+  ngOnInit(): void {
+    this.load();
+  }
+
+  protected load(): void {
+    this.detail.load(this.api.get(this.id()));
+  }
+}

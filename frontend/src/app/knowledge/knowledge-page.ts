@@ -1,0 +1,358 @@
+import { DatePipe, DecimalPipe } from '@angular/common';
+import { HttpEventType } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatMenuModule } from '@angular/material/menu';
+import type { PageEvent } from '@angular/material/paginator';
+import { MatPaginatorModule } from '@angular/material/paginator';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
+import { Subject, debounceTime, distinctUntilChanged, filter } from 'rxjs';
+
+import type {
+  DocumentPage,
+  DocumentProgress,
+  DocumentStatus,
+  DocumentSummary,
+  SearchResponse,
+} from '@deskpilot/contracts';
+
+import { confirmAction } from '../ui/confirm-dialog';
+import { EmptyState } from '../ui/empty-state';
+import { ErrorState } from '../ui/error-state';
+import { describeHttpError } from '../ui/http-error';
+import { LoadingState } from '../ui/loading-state';
+import { PageHeader } from '../ui/page-header';
+import { RemoteData } from '../ui/remote-data';
+import type { BadgeTone } from '../ui/status-badge';
+import { StatusBadge } from '../ui/status-badge';
+import { STATUSES, STATUS_LABELS, STATUS_TONES } from './document-status';
+import { KnowledgeApi } from './knowledge-api';
+
+const PAGE_SIZE = 20;
+
+/** One file of an upload, from the browser's upload to the end of ingestion. */
+interface UploadItem {
+  readonly key: number;
+  readonly name: string;
+  /** `sending`: the upload itself; `processing`: ingest works on it; then an outcome. */
+  readonly phase: 'sending' | 'processing' | 'indexed' | 'failed' | 'duplicate';
+  readonly percent: number;
+  readonly stage: DocumentStatus | undefined;
+  readonly documentId: string | undefined;
+  readonly message: string | undefined;
+}
+
+/** The documents answers are grounded in: upload, follow ingestion, manage, test retrieval. */
+@Component({
+  selector: 'dp-knowledge-page',
+  imports: [
+    DatePipe,
+    DecimalPipe,
+    RouterLink,
+    MatTableModule,
+    MatPaginatorModule,
+    MatButtonModule,
+    MatIconModule,
+    MatMenuModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatProgressBarModule,
+    PageHeader,
+    EmptyState,
+    ErrorState,
+    LoadingState,
+    StatusBadge,
+  ],
+  templateUrl: './knowledge-page.html',
+  styleUrl: './knowledge-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class KnowledgePage {
+  private readonly api = inject(KnowledgeApi);
+  private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly searches = new Subject<string>();
+  private nextKey = 1;
+
+  protected readonly columns = ['title', 'status', 'chunks', 'version', 'updated', 'actions'];
+  protected readonly statuses = STATUSES;
+  protected readonly statusLabels = STATUS_LABELS;
+  protected readonly documents = new RemoteData<DocumentPage>();
+  protected readonly search = signal('');
+  protected readonly status = signal<DocumentStatus | undefined>(undefined);
+  protected readonly page = signal(1);
+  protected readonly uploads = signal<UploadItem[]>([]);
+  protected readonly dragging = signal(false);
+  protected readonly actionError = signal<string | undefined>(undefined);
+  protected readonly replacing = signal<DocumentSummary | undefined>(undefined);
+  protected readonly query = signal('');
+  protected readonly results = new RemoteData<SearchResponse>();
+
+  constructor() {
+    const destroyRef = inject(DestroyRef);
+    const subscription = this.searches
+      .pipe(debounceTime(250), distinctUntilChanged())
+      .subscribe((search) => {
+        this.search.set(search);
+        this.page.set(1);
+        this.reload();
+      });
+    const stream = new AbortController();
+    void this.api.followProgress((event) => {
+      this.onProgress(event);
+    }, stream.signal);
+    destroyRef.onDestroy(() => {
+      subscription.unsubscribe();
+      stream.abort();
+    });
+    this.reload();
+  }
+
+  protected reload(): void {
+    const search = this.search().trim();
+    const status = this.status();
+    this.documents.load(
+      this.api.list({
+        page: this.page(),
+        pageSize: PAGE_SIZE,
+        ...(search === '' ? {} : { search }),
+        ...(status === undefined ? {} : { status }),
+      }),
+    );
+  }
+
+  protected onSearch(value: string): void {
+    this.searches.next(value);
+  }
+
+  /** `''` is "any status". */
+  protected filterByStatus(status: DocumentStatus | ''): void {
+    this.status.set(status === '' ? undefined : status);
+    this.page.set(1);
+    this.reload();
+  }
+
+  protected changePage(event: PageEvent): void {
+    this.page.set(event.pageIndex + 1);
+    this.reload();
+  }
+
+  protected statusLabel(document: DocumentSummary): string {
+    return STATUS_LABELS[document.status];
+  }
+
+  protected statusTone(document: DocumentSummary): BadgeTone {
+    return STATUS_TONES[document.status];
+  }
+
+  protected readonly trackById = (_index: number, document: DocumentSummary): string =>
+    document.documentId;
+
+  protected onDragOver(event: DragEvent): void {
+    event.preventDefault();
+    this.dragging.set(true);
+  }
+
+  protected onDrop(event: DragEvent): void {
+    event.preventDefault();
+    this.dragging.set(false);
+    this.uploadFiles(Array.from(event.dataTransfer?.files ?? []));
+  }
+
+  protected onPicked(input: HTMLInputElement): void {
+    this.uploadFiles(Array.from(input.files ?? []));
+    input.value = '';
+  }
+
+  protected clearFinished(): void {
+    this.uploads.update((items) => items.filter((item) => item.phase === 'sending'));
+  }
+
+  protected uploadLabel(item: UploadItem): string {
+    switch (item.phase) {
+      case 'sending':
+        return `Uploading ${item.percent}%`;
+      case 'processing':
+        return item.stage === undefined
+          ? 'Queued'
+          : `${STATUS_LABELS[item.stage]} ${item.percent}%`;
+      case 'indexed':
+        return 'Indexed';
+      case 'duplicate':
+      case 'failed':
+        return item.message ?? 'Failed';
+    }
+  }
+
+  protected chooseReplacement(document: DocumentSummary, input: HTMLInputElement): void {
+    this.replacing.set(document);
+    input.click();
+  }
+
+  protected onReplacementPicked(input: HTMLInputElement): void {
+    const document = this.replacing();
+    const file = input.files?.[0];
+    input.value = '';
+    if (document === undefined || file === undefined) {
+      return;
+    }
+    this.actionError.set(undefined);
+    this.api.replace(document.documentId, file).subscribe({
+      next: (response) => {
+        const message = {
+          replaced: `${document.title}: version ${response.document.version} is being indexed`,
+          unchanged: `${document.title} already has exactly this content`,
+          duplicate: `That file is already the document "${response.document.title}"`,
+        }[response.outcome];
+        this.snackBar.open(message, 'OK', { duration: 6000 });
+        this.reload();
+      },
+      error: (error: unknown) => {
+        this.actionError.set(`${document.title}: ${describeHttpError(error)}`);
+      },
+    });
+  }
+
+  protected reindex(document: DocumentSummary): void {
+    this.api.reindex(document.documentId).subscribe({
+      next: () => {
+        this.snackBar.open(`${document.title} is being indexed again`, 'OK', { duration: 5000 });
+        this.reload();
+      },
+      error: (error: unknown) => {
+        this.actionError.set(`${document.title}: ${describeHttpError(error)}`);
+      },
+    });
+  }
+
+  protected remove(document: DocumentSummary): void {
+    confirmAction(this.dialog, {
+      title: `Delete ${document.title}?`,
+      message:
+        'The file and all its passages are removed. Answers stop citing it at once. This cannot be undone.',
+      confirmLabel: 'Delete',
+      destructive: true,
+    })
+      .pipe(filter((confirmed) => confirmed))
+      .subscribe(() => {
+        this.api.delete(document.documentId).subscribe({
+          next: () => {
+            this.snackBar.open(`${document.title} was deleted`, 'OK', { duration: 5000 });
+            this.reload();
+          },
+          error: (error: unknown) => {
+            this.actionError.set(`${document.title}: ${describeHttpError(error)}`);
+          },
+        });
+      });
+  }
+
+  protected dismissError(): void {
+    this.actionError.set(undefined);
+  }
+
+  protected runSearch(): void {
+    const query = this.query().trim();
+    if (query !== '') {
+      this.results.load(this.api.search({ query, topK: 5 }));
+    }
+  }
+
+  private uploadFiles(files: readonly File[]): void {
+    for (const file of files) {
+      const key = this.nextKey++;
+      this.uploads.update((items) => [
+        {
+          key,
+          name: file.name,
+          phase: 'sending',
+          percent: 0,
+          stage: undefined,
+          documentId: undefined,
+          message: undefined,
+        },
+        ...items,
+      ]);
+      this.api.upload(file).subscribe({
+        next: (event) => {
+          if (event.type === HttpEventType.UploadProgress) {
+            const percent = Math.round((100 * event.loaded) / (event.total ?? file.size));
+            this.updateUpload(key, { percent });
+          } else if (event.type === HttpEventType.Response) {
+            const result = event.body?.results[0];
+            if (result?.outcome === 'created') {
+              this.updateUpload(key, {
+                phase: 'processing',
+                percent: result.document.progress,
+                documentId: result.document.documentId,
+              });
+              this.reload();
+            } else {
+              this.updateUpload(key, {
+                phase: result?.outcome === 'duplicate' ? 'duplicate' : 'failed',
+                percent: 100,
+                message: result?.message,
+              });
+            }
+          }
+        },
+        error: (error: unknown) => {
+          this.updateUpload(key, {
+            phase: 'failed',
+            percent: 100,
+            message: describeHttpError(error),
+          });
+        },
+      });
+    }
+  }
+
+  private onProgress(event: DocumentProgress): void {
+    const finished = event.stage === 'indexed' || event.stage === 'failed';
+    this.uploads.update((items) =>
+      items.map((item) =>
+        item.documentId !== event.documentId || item.phase !== 'processing'
+          ? item
+          : {
+              ...item,
+              stage: event.stage,
+              percent: event.percent,
+              ...(event.stage === 'indexed' ? { phase: 'indexed' as const } : {}),
+              ...(event.stage === 'failed'
+                ? { phase: 'failed' as const, message: event.message ?? 'Failed' }
+                : {}),
+            },
+      ),
+    );
+    const page = this.documents.value();
+    if (page?.items.some((document) => document.documentId === event.documentId) === true) {
+      if (finished) {
+        this.reload();
+      } else {
+        this.documents.set({
+          ...page,
+          items: page.items.map((document) =>
+            document.documentId === event.documentId
+              ? { ...document, status: event.stage, progress: event.percent }
+              : document,
+          ),
+        });
+      }
+    }
+  }
+
+  private updateUpload(key: number, change: Partial<UploadItem>): void {
+    this.uploads.update((items) =>
+      items.map((item) => (item.key === key ? { ...item, ...change } : item)),
+    );
+  }
+}
