@@ -2,7 +2,11 @@ import { Writable } from 'node:stream';
 
 import { createLogger } from '@deskpilot/observability';
 import type { RunningWhmcsSimulator } from '@deskpilot/whmcs-simulator';
-import { SIMULATOR_CREDENTIALS, startWhmcsSimulator } from '@deskpilot/whmcs-simulator';
+import {
+  READ_ONLY_CREDENTIALS,
+  SIMULATOR_CREDENTIALS,
+  startWhmcsSimulator,
+} from '@deskpilot/whmcs-simulator';
 
 import type { WhmcsConnectionConfig } from '../config/whmcs-sync.config';
 import { WhmcsClient } from './whmcs-client';
@@ -142,6 +146,30 @@ describe(WhmcsClient.name, () => {
 
       expect(detail.replies.map((r) => r.replyid)[0]).toBe('0');
       expect(detail.deptname).toBe('Technical Support');
+    });
+  });
+
+  describe('clientProducts', () => {
+    it("should read the client's services and nothing for a client without any", async () => {
+      const products = await client().clientProducts('1');
+      const none = await client().clientProducts('0');
+
+      expect(products).toEqual([
+        { name: 'Shared Hosting – Business', domain: 'okafordigital.co.uk', status: 'Active' },
+      ]);
+      expect(none).toEqual([]);
+    });
+
+    it('should report a role without the action as forbidden', async () => {
+      const error = await failure(
+        client({
+          identifier: READ_ONLY_CREDENTIALS.identifier,
+          secret: READ_ONLY_CREDENTIALS.secret,
+        }).clientProducts('1'),
+      );
+
+      expect(error.code).toBe(WhmcsErrorCode.Forbidden);
+      expect(error.detail).toMatch(/Invalid Permissions/);
     });
   });
 

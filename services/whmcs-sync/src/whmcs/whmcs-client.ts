@@ -6,6 +6,8 @@ import type { Logger } from '@deskpilot/observability';
 import {
   AdminDetails,
   ClientDetails,
+  type ClientProduct,
+  ClientProducts,
   type Department,
   DepartmentList,
   TicketDetail,
@@ -36,6 +38,8 @@ export interface NewStaffReply {
 
 const PAGE_SIZE = 100;
 const MAX_PAGES = 1_000;
+/** Enough services to tell which one a ticket is about; more only lengthen the prompt. */
+const MAX_CLIENT_PRODUCTS = 100;
 export const AWAITING_REPLY = 'Awaiting Reply';
 
 /**
@@ -90,6 +94,16 @@ export class WhmcsClient {
 
   clientDetails(clientId: string): Promise<ClientDetails> {
     return this.read('GetClientsDetails', { clientid: clientId, stats: true }, ClientDetails);
+  }
+
+  /** The client's services (first 100): product name, domain and status. */
+  async clientProducts(clientId: string): Promise<ClientProduct[]> {
+    const result = await this.read(
+      'GetClientsProducts',
+      { clientid: clientId, limitnum: MAX_CLIENT_PRODUCTS },
+      ClientProducts,
+    );
+    return result.products;
   }
 
   async departments(): Promise<Department[]> {

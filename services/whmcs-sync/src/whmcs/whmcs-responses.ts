@@ -106,3 +106,10 @@ export const ClientDetails = z.object({
     .optional(),
 });
 export type ClientDetails = z.infer<typeof ClientDetails>;
+
+/** One of a client's services from GetClientsProducts; credentials and notes are not read. */
+const ClientProduct = z.object({ name: text, domain: text, status: text });
+export type ClientProduct = z.infer<typeof ClientProduct>;
+
+/** `products` is `{ product: [...] }`, or an empty string when the client has none. */
+export const ClientProducts = z.object({ products: wrappedList(ClientProduct, 'product') });

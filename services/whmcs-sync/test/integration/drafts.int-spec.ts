@@ -1,7 +1,11 @@
 import { RemoteError } from '@deskpilot/messaging';
 import { waitFor } from '@deskpilot/testing';
+import { SIMULATOR_CREDENTIALS, SYNC_ROLE_ACTIONS } from '@deskpilot/whmcs-simulator';
 
 import { ACTOR, SyncHarness } from '../support/sync-harness';
+
+/** The simulator's API admin (`deskpilot`), whom the sync credential belongs to. */
+const API_ADMIN_ID = 4;
 
 describe('whmcs-sync drafts', () => {
   let harness: SyncHarness;
@@ -36,6 +40,9 @@ describe('whmcs-sync drafts', () => {
       name: 'Daniel Okafor',
       company: 'Okafor Digital Ltd',
       language: 'english',
+      services: [
+        { product: 'Shared Hosting – Business', domain: 'okafordigital.co.uk', status: 'Active' },
+      ],
     });
     expect(ticket.customer).toMatchObject({ name: 'Daniel Okafor' });
   });
@@ -157,5 +164,42 @@ describe('whmcs-sync drafts', () => {
     expect(sales.total).toBeGreaterThan(0);
     expect(sales.items.every((d) => d.department === 'Sales & Domains')).toBe(true);
     expect(none.total).toBe(0);
+  });
+});
+
+describe('whmcs-sync drafts with an API role without GetClientsProducts', () => {
+  let harness: SyncHarness;
+
+  beforeAll(async () => {
+    harness = await SyncHarness.start({
+      simulator: {
+        credentials: [
+          {
+            identifier: SIMULATOR_CREDENTIALS.identifier,
+            secret: SIMULATOR_CREDENTIALS.secret,
+            adminId: API_ADMIN_ID,
+            allowedActions: SYNC_ROLE_ACTIONS.filter((action) => action !== 'getclientsproducts'),
+          },
+        ],
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await harness.close();
+  });
+
+  it('should keep polling and drafting, without the client services', async () => {
+    const ticketId = harness.simulator.control.ticketIdByKey('cpanel-login');
+
+    await harness.draftOf(ticketId, 'ready');
+    const status = await harness.bus.request('tickets.sync.status', {});
+
+    expect(harness.drafter.requestsFor(ticketId)[0]?.customer).toMatchObject({
+      name: 'Daniel Okafor',
+      services: [],
+    });
+    expect(status.state).not.toBe('blocked');
+    expect(status.alerts.filter((alert) => alert.resolvedAt === null)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { createHarness } from '../../test/api-harness';
-import { getAdminDetails, getClientsDetails } from './account.actions';
+import { getAdminDetails, getClientsDetails, getClientsProducts } from './account.actions';
 
 describe('account actions', () => {
   describe(getClientsDetails.name, () => {
@@ -29,6 +29,48 @@ describe('account actions', () => {
       const sut = createHarness();
 
       const result = await sut.call('GetClientsDetails', { clientid: 4040 });
+
+      expect(result.json).toEqual({ result: 'error', message: 'Client Not Found' });
+    });
+  });
+
+  describe(getClientsProducts.name, () => {
+    it('should list the client services wrapped in products.product', async () => {
+      const sut = createHarness();
+
+      const result = await sut.call('GetClientsProducts', { clientid: 1 });
+
+      expect(result.json).toMatchObject({
+        result: 'success',
+        clientid: '1',
+        totalresults: 1,
+        numreturned: 1,
+        products: {
+          product: [
+            {
+              id: 101,
+              name: 'Shared Hosting – Business',
+              domain: 'okafordigital.co.uk',
+              status: 'Active',
+              password: '',
+            },
+          ],
+        },
+      });
+    });
+
+    it('should answer an empty string for products when nothing matches', async () => {
+      const sut = createHarness();
+
+      const result = await sut.call('GetClientsProducts', { clientid: 1, serviceid: 999 });
+
+      expect(result.json).toMatchObject({ result: 'success', numreturned: 0, products: '' });
+    });
+
+    it('should answer Client Not Found for an unknown client', async () => {
+      const sut = createHarness();
+
+      const result = await sut.call('GetClientsProducts', { clientid: 4040 });
 
       expect(result.json).toEqual({ result: 'error', message: 'Client Not Found' });
     });

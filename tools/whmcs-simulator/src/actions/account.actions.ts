@@ -1,7 +1,7 @@
 import type { ApiAction } from '../api/api-action';
 import { ApiFailure, success } from '../api/api-reply';
 import { listableTickets } from '../api/department-scope';
-import type { Client } from '../state/model';
+import type { Client, ClientService } from '../state/model';
 import type { TicketStore } from '../state/ticket-store';
 
 const DAY_MS = 86_400_000;
@@ -141,3 +141,86 @@ export const getAdminDetails: ApiAction = {
     });
   },
 };
+
+const PRODUCT_PAGE_SIZE = 25;
+
+/**
+ * GetClientsProducts: the client's services, `products.product[]` with ids as ints and money as
+ * strings; `products` is an empty string when there are none. The stored password stays empty.
+ */
+export const getClientsProducts: ApiAction = {
+  name: 'getclientsproducts',
+  structured: true,
+  run({ store, params }) {
+    const clientId = params.int('clientid');
+    const serviceId = params.int('serviceid');
+    const domain = params.text('domain').toLowerCase();
+    const client = clientId > 0 ? store.client(clientId) : undefined;
+    if (clientId > 0 && client === undefined) {
+      throw new ApiFailure('Client Not Found');
+    }
+    const services = (client?.services ?? [])
+      .filter((service) => serviceId === 0 || service.id === serviceId)
+      .filter((service) => domain === '' || service.domain.toLowerCase() === domain);
+    const start = Math.max(0, params.int('limitstart'));
+    const requested = params.int('limitnum');
+    const page = services.slice(start, start + (requested > 0 ? requested : PRODUCT_PAGE_SIZE));
+    return success({
+      clientid: String(clientId),
+      serviceid: serviceId === 0 ? null : String(serviceId),
+      pid: null,
+      domain: domain === '' ? null : domain,
+      totalresults: services.length,
+      startnumber: start,
+      numreturned: page.length,
+      products:
+        page.length === 0 || client === undefined
+          ? ''
+          : { product: page.map((service) => productRecord(client, service)) },
+    });
+  },
+};
+
+function productRecord(client: Client, service: ClientService): Record<string, unknown> {
+  return {
+    id: service.id,
+    clientid: client.id,
+    orderid: service.id + 1000,
+    pid: service.id % 50,
+    regdate: '2024-01-15',
+    name: service.product,
+    translated_name: service.product,
+    groupname: service.product.split(' – ')[0] ?? service.product,
+    domain: service.domain,
+    dedicatedip: '',
+    serverid: 1,
+    servername: 'web01',
+    serverip: '192.0.2.10',
+    serverhostname: 'web01.host.example',
+    suspensionreason: '',
+    firstpaymentamount: '9.99',
+    recurringamount: '9.99',
+    paymentmethod: 'banktransfer',
+    paymentmethodname: 'Bank Transfer',
+    billingcycle: 'Monthly',
+    nextduedate: '2027-01-15',
+    status: service.status,
+    username: `u${service.id}`,
+    password: '',
+    subscriptionid: '',
+    promoid: 0,
+    overideautosuspend: 0,
+    overidesuspenduntil: '0000-00-00',
+    ns1: '',
+    ns2: '',
+    assignedips: '',
+    notes: '',
+    diskusage: 0,
+    disklimit: 0,
+    bwusage: 0,
+    bwlimit: 0,
+    lastupdate: '0000-00-00 00:00:00',
+    customfields: { customfield: [] },
+    configoptions: { configoption: [] },
+  };
+}

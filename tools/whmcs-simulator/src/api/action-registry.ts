@@ -1,4 +1,4 @@
-import { getAdminDetails, getClientsDetails } from '../actions/account.actions';
+import { getAdminDetails, getClientsDetails, getClientsProducts } from '../actions/account.actions';
 import {
   getSupportDepartments,
   getSupportStatuses,
@@ -26,6 +26,7 @@ const ACTIONS: readonly ApiAction[] = [
   updateTicket,
   openTicket,
   getClientsDetails,
+  getClientsProducts,
   getAdminDetails,
 ];
 

@@ -12,6 +12,7 @@ export const SYNC_ROLE_ACTIONS: readonly string[] = [
   'addticketnote',
   'updateticket',
   'getclientsdetails',
+  'getclientsproducts',
   'getadmindetails',
   'openticket',
 ];

@@ -1,0 +1,193 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+
+import type { DraftPage, DraftView, SyncStatus } from '@deskpilot/contracts';
+import { waitFor } from '@deskpilot/testing';
+
+import { launchChromium, openSignedIn, saveScreenshot } from '../support/browser';
+import { e2eEnvironment } from '../support/environment';
+
+/** The simulator's Technical Support department. */
+const TECHNICAL = 1;
+
+/** The gateway's API as the administrator, to prepare tickets and check what the console did. */
+async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${e2eEnvironment().url}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${e2eEnvironment().adminToken}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!response.ok) {
+    throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  }
+  return (await response.json()) as T;
+}
+
+/** The embedded WHMCS simulator's control API (its address is in the sync status). */
+async function simulator<T>(whmcsUrl: string, method: string, path: string, body?: unknown) {
+  const response = await fetch(`${whmcsUrl}/_sim${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!response.ok) {
+    throw new Error(`simulator ${method} ${path}: ${response.status} ${await response.text()}`);
+  }
+  return (await response.json()) as T;
+}
+
+/** A customer opens a ticket in WHMCS; whmcs-sync is asked to poll at once. */
+async function customerWrites(
+  whmcsUrl: string,
+  subject: string,
+  message: string,
+): Promise<{ id: string }> {
+  const ticket = await simulator<{ id: string }>(whmcsUrl, 'POST', '/tickets', {
+    deptId: TECHNICAL,
+    name: 'Robin Customer',
+    email: 'robin.customer@mailbox.example',
+    subject,
+    message,
+    via: 'web',
+  });
+  await api('POST', '/api/whmcs/sync/run', {});
+  return ticket;
+}
+
+function readyDraftOf(ticketId: string): Promise<DraftView> {
+  return waitFor(
+    async () =>
+      (await api<DraftPage>('GET', `/api/drafts?status=ready&ticketId=${ticketId}`)).items[0],
+    { timeoutMs: 60_000, message: `No ready draft for ticket ${ticketId}` },
+  );
+}
+
+describe('Tickets and drafts', () => {
+  let browser: Browser;
+  let context: BrowserContext | undefined;
+  let whmcsUrl: string;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    whmcsUrl = (await api<SyncStatus>('GET', '/api/whmcs/sync')).whmcsUrl;
+    await api('POST', '/api/whmcs/sync/run', {});
+    await waitFor(async () => (await api<DraftPage>('GET', '/api/drafts?status=ready')).total > 0, {
+      timeoutMs: 60_000,
+      message: 'No seeded ticket got a ready draft',
+    });
+  });
+
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  it('should show new drafts live, and send an edited one with the keyboard', async () => {
+    const opened = await openSignedIn(browser, e2eEnvironment().admin, '/tickets');
+    context = opened.context;
+    const { page } = opened;
+    const queue = page.getByRole('table', { name: 'Drafts' });
+    await queue.locator('tr[data-draft]').first().waitFor();
+    await page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
+    await saveScreenshot(page, 'tickets-queue');
+
+    const subject = `Mail bounces after moving the domain ${Date.now().toString(36)}`;
+    const ticket = await customerWrites(
+      whmcsUrl,
+      subject,
+      'Since we moved example.org to you, every mail to info@example.org bounces. Please help.',
+    );
+    const row = queue.locator('tr[data-draft]', { hasText: subject });
+    await row.waitFor({ timeout: 60_000 });
+
+    await row.getByRole('link', { name: subject }).click();
+    await page.waitForURL(/\/tickets\/drafts\//);
+    await page.getByText('every mail to info@example.org bounces').waitFor();
+    await page.getByRole('region', { name: 'Keyboard shortcuts' }).waitFor();
+    const editor = page.getByLabel('Reply to the customer (Markdown)');
+    await editor.waitFor();
+    await saveScreenshot(page, 'tickets-review');
+
+    const addition = 'We have added the MX records again; mail arrives now.';
+    await editor.click();
+    await editor.press('End');
+    await page.keyboard.press('Control+End');
+    // Typing letters that are shortcuts (a, e, r, g) in the editor must not trigger them.
+    await page.keyboard.type(`\n\n${addition}`);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('a');
+
+    await page.getByText('Reply sent to the customer').waitFor({ timeout: 30_000 });
+    const posted = await simulator<{ replies: { message: string }[] }>(
+      whmcsUrl,
+      'GET',
+      `/replies?ticketId=${ticket.id}`,
+    );
+    expect(posted.replies).toHaveLength(1);
+    expect(posted.replies[0]?.message).toContain(addition);
+
+    await page.getByRole('link', { name: 'Back to the queue' }).click();
+    await page.getByRole('link', { name: 'Sent replies' }).click();
+    const sent = page.getByRole('list', { name: 'Sent replies' });
+    await sent.locator('li', { hasText: subject }).waitFor();
+    await sent.getByText(addition).waitFor();
+  });
+
+  it('should show a hostile ticket as inert text', async () => {
+    const marker = Date.now().toString(36);
+    const subject = `Popup on my site <script>window.__pwned='${marker}'</script> <img src=x onerror="window.__pwned='img'">`;
+    const body = [
+      'The footer of my site contains this:',
+      `<script>window.__pwned='body-${marker}';alert('xss')</script>`,
+      '<img src="x" onerror="alert(\'img\')">',
+      '<a href="javascript:alert(document.domain)">click here to verify</a>',
+      '[verify your account](javascript:alert(1))',
+    ].join('\n');
+    const ticket = await customerWrites(whmcsUrl, subject, body);
+    const draft = await readyDraftOf(ticket.id);
+
+    const opened = await openSignedIn(
+      browser,
+      e2eEnvironment().admin,
+      `/tickets/drafts/${draft.id}`,
+    );
+    context = opened.context;
+    const { page } = opened;
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    const thread = page.getByRole('region', { name: 'Ticket thread' });
+    await thread
+      .getByText(`<script>window.__pwned='body-${marker}';alert('xss')</script>`)
+      .waitFor();
+    await thread
+      .getByText('<a href="javascript:alert(document.domain)">click here to verify</a>')
+      .waitFor();
+    await page.getByRole('heading', { level: 1, name: /Popup on my site <script>/ }).waitFor();
+    await page.waitForTimeout(500);
+
+    expect(dialogs).toEqual([]);
+    expect(await page.evaluate(() => (window as { __pwned?: string }).__pwned)).toBeUndefined();
+    expect(await injected(page)).toEqual({ images: 0, scripts: 0, javascriptLinks: 0 });
+  });
+});
+
+/** Elements the hostile text would have created had it been rendered as HTML. */
+function injected(
+  page: Page,
+): Promise<{ images: number; scripts: number; javascriptLinks: number }> {
+  return page.evaluate(() => ({
+    images: document.querySelectorAll('img[src="x"], img[onerror]').length,
+    scripts: Array.from(document.querySelectorAll('script')).filter((script) =>
+      script.textContent.includes('__pwned'),
+    ).length,
+    javascriptLinks: document.querySelectorAll('a[href^="javascript:" i]').length,
+  }));
+}
