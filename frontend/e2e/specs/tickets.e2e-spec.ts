@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
-import type { DraftPage, DraftView, SyncStatus } from '@deskpilot/contracts';
+import type { DocumentPage, DraftPage, DraftView, SyncStatus } from '@deskpilot/contracts';
 import { waitFor } from '@deskpilot/testing';
 
 import { launchChromium, openSignedIn, saveScreenshot } from '../support/browser';
@@ -136,6 +136,22 @@ describe('Tickets and drafts', () => {
     const sent = page.getByRole('list', { name: 'Sent replies' });
     await sent.locator('li', { hasText: subject }).waitFor();
     await sent.getByText(addition).waitFor();
+
+    // An administrator keeps the answer as an article for the next customer who asks.
+    const title = `Fixing bounces after a domain move ${Date.now().toString(36)}`;
+    await sent
+      .locator('li', { hasText: subject })
+      .getByRole('button', { name: 'Add to knowledge base' })
+      .click();
+    const dialog = page.getByRole('dialog', { name: 'Add to the knowledge base' });
+    await dialog.getByLabel('Title', { exact: true }).fill(title);
+    await dialog.getByRole('button', { name: 'Add article' }).click();
+    await page.getByText(`"${title}" was added to the knowledge base.`).waitFor();
+    const documents = await api<DocumentPage>(
+      'GET',
+      `/api/documents?search=${encodeURIComponent(title)}`,
+    );
+    expect(documents.items.map((document) => document.title)).toEqual([title]);
   });
 
   it('should show a hostile ticket as inert text', async () => {
