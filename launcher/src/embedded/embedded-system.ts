@@ -38,7 +38,7 @@ type Stopper = () => Promise<void>;
  * Everything in one process: PostgreSQL (PGlite) and S3 on local disk unless configured, the
  * in-process bus unless AMQP_URL is set, the WHMCS simulator unless WHMCS_URL is set, and the
  * five services. Each service reads its own configuration from the environment, completed with
- * the addresses of the embedded parts. A start with an empty knowledge base adds the sample one.
+ * the addresses of the embedded parts. The first start of a data directory adds the sample knowledge base.
  */
 export async function startEmbeddedSystem(environment: Environment): Promise<EmbeddedSystem> {
   const common = commonConfig(readEnvironment(commonEnvironment, environment));
@@ -93,7 +93,7 @@ export async function startEmbeddedSystem(environment: Environment): Promise<Emb
     if (gateway?.url === undefined) {
       throw new Error('The gateway did not open its HTTP port');
     }
-    await seedSampleKnowledge(gateway, logger);
+    await seedSampleKnowledge(gateway, common.dataDir, logger);
     return {
       url: gateway.url,
       broker,

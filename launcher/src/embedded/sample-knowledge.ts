@@ -1,5 +1,5 @@
-import { readFile, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { access, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 
 import { seedKnowledgeBase } from '@deskpilot/gateway';
 import type { Logger } from '@deskpilot/observability';
@@ -9,10 +9,20 @@ import type { RunningService } from '@deskpilot/runtime';
 export const SAMPLE_KNOWLEDGE_DIR = join(__dirname, '..', '..', 'assets', 'sample-knowledge');
 
 /**
- * Seeds the sample knowledge base when there is no document yet. A failure is logged and does not
- * stop the start: the console can still upload documents.
+ * Seeds the sample knowledge base on the first start of a data directory, when there is no
+ * document yet. Later starts leave the knowledge base alone, so articles an administrator deleted
+ * stay deleted. A failure is logged and does not stop the start (and is tried again next start):
+ * the console can still upload documents.
  */
-export async function seedSampleKnowledge(gateway: RunningService, logger: Logger): Promise<void> {
+export async function seedSampleKnowledge(
+  gateway: RunningService,
+  dataDir: string,
+  logger: Logger,
+): Promise<void> {
+  const marker = join(dataDir, 'launcher', 'sample-knowledge.done');
+  if (await exists(marker)) {
+    return;
+  }
   try {
     const names = (await readdir(SAMPLE_KNOWLEDGE_DIR)).filter((name) => name.endsWith('.md'));
     const files = await Promise.all(
@@ -26,7 +36,18 @@ export async function seedSampleKnowledge(gateway: RunningService, logger: Logge
     if (added > 0) {
       logger.info({ documents: added }, 'Added the sample knowledge base');
     }
+    await mkdir(dirname(marker), { recursive: true });
+    await writeFile(marker, `${new Date().toISOString()} ${added.toString()} documents\n`);
   } catch (error) {
     logger.warn({ err: String(error) }, 'The sample knowledge base could not be added');
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -86,6 +86,15 @@ describe('npm start (embedded mode)', () => {
       const documents = await api<DocumentPage>(baseUrl, token, '/api/documents');
       expect(documents.total).toBe(SAMPLE_DOCUMENTS);
       expect(documents.items.every((d) => d.uploadedBy.name === 'Deskpilot samples')).toBe(true);
+
+      // An administrator who removes the samples does not get them back on the next start.
+      for (const document of documents.items) {
+        const removed = await fetch(`${baseUrl}/api/documents/${document.documentId}`, {
+          method: 'DELETE',
+          headers: { Authorization: `Bearer ${token}` },
+        });
+        expect(removed.status).toBe(204);
+      }
     } finally {
       expect(await cli.stop()).toBe(0);
     }
@@ -113,7 +122,7 @@ describe('npm start (embedded mode)', () => {
       expect(health.body.status).toBe('up');
       const token = await signIn(url as string, admin.email, admin.password);
       const documents = await api<DocumentPage>(url as string, token, '/api/documents');
-      expect(documents.total).toBe(SAMPLE_DOCUMENTS);
+      expect(documents.total).toBe(0);
     } finally {
       expect(await cli.stop()).toBe(0);
     }
