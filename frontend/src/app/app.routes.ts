@@ -45,7 +45,11 @@ export const routes: Routes = [
       planned('chat', 'Chat', 'Ask the knowledge base and get answers with their sources.'),
       planned('tickets', 'Tickets & drafts', 'Review and approve drafted replies to tickets.'),
       planned('knowledge', 'Knowledge base', 'The documents answers are grounded in.', true),
-      planned('bot', 'Bot settings', 'How the assistant answers, versioned.', true),
+      {
+        path: 'bot',
+        canMatch: [adminsOnly],
+        loadChildren: () => import('./bot/bot.routes').then((m) => m.BOT_ROUTES),
+      },
       planned('analytics', 'Logs & analytics', 'Interactions, cost and draft outcomes.', true),
       {
         path: 'users',
