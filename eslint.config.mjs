@@ -91,12 +91,16 @@ export default tseslint.config(
     },
   },
   {
-    // The gateway's answering tests run the real llm service beside it on the in-process bus.
+    // The gateway's answering and analytics tests run the real llm and whmcs-sync services
+    // beside it on the in-process bus.
     files: ['services/gateway/test/**/*.ts'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
-        moduleBoundaries(['type:lib', 'type:contracts', 'type:tool'], ['@deskpilot/llm']),
+        moduleBoundaries(
+          ['type:lib', 'type:contracts', 'type:tool'],
+          ['@deskpilot/llm', '@deskpilot/whmcs-sync'],
+        ),
       ],
     },
   },
