@@ -50,7 +50,11 @@ export const routes: Routes = [
         canMatch: [adminsOnly],
         loadChildren: () => import('./bot/bot.routes').then((m) => m.BOT_ROUTES),
       },
-      planned('analytics', 'Logs & analytics', 'Interactions, cost and draft outcomes.', true),
+      {
+        path: 'analytics',
+        canMatch: [adminsOnly],
+        loadChildren: () => import('./analytics/analytics.routes').then((m) => m.ANALYTICS_ROUTES),
+      },
       {
         path: 'users',
         canMatch: [adminsOnly],
