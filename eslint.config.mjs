@@ -91,15 +91,16 @@ export default tseslint.config(
     },
   },
   {
-    // The gateway's answering and analytics tests run the real llm and whmcs-sync services
-    // beside it on the in-process bus.
+    // The gateway's answering, tickets and analytics tests run the real llm and whmcs-sync
+    // services beside it, and its documents tests the real ingest and retrieval services on
+    // RabbitMQ.
     files: ['services/gateway/test/**/*.ts'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
         moduleBoundaries(
           ['type:lib', 'type:contracts', 'type:tool'],
-          ['@deskpilot/llm', '@deskpilot/whmcs-sync'],
+          ['@deskpilot/llm', '@deskpilot/ingest', '@deskpilot/retrieval', '@deskpilot/whmcs-sync'],
         ),
       ],
     },

@@ -43,7 +43,10 @@ export const routes: Routes = [
         loadChildren: () => import('./account/account.routes').then((m) => m.ACCOUNT_ROUTES),
       },
       planned('chat', 'Chat', 'Ask the knowledge base and get answers with their sources.'),
-      planned('tickets', 'Tickets & drafts', 'Review and approve drafted replies to tickets.'),
+      {
+        path: 'tickets',
+        loadChildren: () => import('./tickets/tickets.routes').then((m) => m.TICKETS_ROUTES),
+      },
       planned('knowledge', 'Knowledge base', 'The documents answers are grounded in.', true),
       {
         path: 'bot',

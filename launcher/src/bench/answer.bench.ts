@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { firstValueFrom, of } from 'rxjs';
-import { filter } from 'rxjs/operators';
+import { lastValueFrom, of } from 'rxjs';
+import { tap } from 'rxjs/operators';
 
 import type { SearchResponse } from '@deskpilot/contracts';
 import { AnsweringRpc, SearchRpc, catalog, topology } from '@deskpilot/contracts';
@@ -64,7 +64,9 @@ interface Stack {
 /**
  * What Deskpilot adds before the first token of a chat answer: from the answer request on the bus
  * to the first token chunk, minus the model's own time to its first token for the same prompt
- * (the OpenRouter simulator, answering with zero delay). Run on both stacks.
+ * (the OpenRouter simulator, answering with zero delay). Run on both stacks. Both sides read
+ * every answer to its end, so "N concurrent" means N answers in flight, not N new ones started
+ * while earlier ones still stream.
  */
 export const answerSuite: Suite = {
   name: 'answer',
@@ -176,9 +178,11 @@ async function openDistributed(): Promise<Stack> {
   };
 }
 
+/** Time to the first token; resolves once the whole answer is done, so `concurrency` means in flight. */
 async function deskpilotFirstToken(bus: MessageBus): Promise<number> {
   const started = performance.now();
-  await firstValueFrom(
+  let firstToken: number | undefined;
+  await lastValueFrom(
     bus
       .stream(AnsweringRpc.Answer, {
         interactionId: randomUUID(),
@@ -188,9 +192,18 @@ async function deskpilotFirstToken(bus: MessageBus): Promise<number> {
         purpose: 'chat',
         inspect: false,
       })
-      .pipe(filter((chunk) => chunk.type === 'token')),
+      .pipe(
+        tap((chunk) => {
+          if (chunk.type === 'token') {
+            firstToken ??= performance.now() - started;
+          }
+        }),
+      ),
   );
-  return performance.now() - started;
+  if (firstToken === undefined) {
+    throw new Error('The answer streamed no token');
+  }
+  return firstToken;
 }
 
 async function modelFirstToken(simulator: OpenRouterSimulator, body: unknown): Promise<number> {
@@ -202,15 +215,21 @@ async function modelFirstToken(simulator: OpenRouterSimulator, body: unknown): P
   });
   const decoder = new TextDecoder();
   let seen = '';
+  let firstToken: number | undefined;
   if (response.body !== null) {
     for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
-      seen += decoder.decode(chunk);
-      if (seen.includes('"content":"')) {
-        break;
+      if (firstToken === undefined) {
+        seen += decoder.decode(chunk, { stream: true });
+        if (seen.includes('"content":"')) {
+          firstToken = performance.now() - started;
+        }
       }
     }
   }
-  return performance.now() - started;
+  if (firstToken === undefined) {
+    throw new Error('The model streamed no content');
+  }
+  return firstToken;
 }
 
 /** Runs `samples` measurements with `concurrency` of them in flight at once. */

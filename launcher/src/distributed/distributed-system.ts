@@ -101,7 +101,7 @@ export async function startDistributedSystem(
         S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
       });
     }
-    const whmcs = await startEmbeddedWhmcs(environment, logger);
+    const whmcs = await startEmbeddedWhmcs(environment, common.dataDir, logger);
     if (whmcs !== undefined) {
       stoppers.push(() => whmcs.close());
       Object.assign(env, whmcs.env);

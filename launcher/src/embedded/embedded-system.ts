@@ -17,6 +17,7 @@ import { startEmbeddedS3 } from '@deskpilot/storage';
 import { startWhmcsSync } from '@deskpilot/whmcs-sync';
 
 import { startEmbeddedWhmcs } from './embedded-whmcs';
+import { seedSampleKnowledge } from './sample-knowledge';
 
 export interface EmbeddedSystem {
   /** Base URL of the gateway (console and API). */
@@ -37,7 +38,7 @@ type Stopper = () => Promise<void>;
  * Everything in one process: PostgreSQL (PGlite) and S3 on local disk unless configured, the
  * in-process bus unless AMQP_URL is set, the WHMCS simulator unless WHMCS_URL is set, and the
  * five services. Each service reads its own configuration from the environment, completed with
- * the addresses of the embedded parts.
+ * the addresses of the embedded parts. A start with an empty knowledge base adds the sample one.
  */
 export async function startEmbeddedSystem(environment: Environment): Promise<EmbeddedSystem> {
   const common = commonConfig(readEnvironment(commonEnvironment, environment));
@@ -72,7 +73,7 @@ export async function startEmbeddedSystem(environment: Environment): Promise<Emb
       });
     }
 
-    const whmcs = await startEmbeddedWhmcs(environment, logger);
+    const whmcs = await startEmbeddedWhmcs(environment, common.dataDir, logger);
     if (whmcs !== undefined) {
       stoppers.push(() => whmcs.close());
       Object.assign(env, whmcs.env);
@@ -92,6 +93,7 @@ export async function startEmbeddedSystem(environment: Environment): Promise<Emb
     if (gateway?.url === undefined) {
       throw new Error('The gateway did not open its HTTP port');
     }
+    await seedSampleKnowledge(gateway, logger);
     return {
       url: gateway.url,
       broker,

@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+
 import type { Environment } from '@deskpilot/config';
 import type { Logger } from '@deskpilot/observability';
 import { SIMULATOR_CREDENTIALS, startWhmcsSimulator } from '@deskpilot/whmcs-simulator';
@@ -10,10 +12,12 @@ export interface EmbeddedWhmcs {
 
 /**
  * Without WHMCS_URL the embedded mode runs the built-in WHMCS simulator, seeded with sample
- * hosting tickets, so drafts appear right after `npm start`.
+ * hosting tickets, so drafts appear right after `npm start`. Its tickets are kept in the data
+ * directory: after a restart, replies sent before it are still there, as they would be in WHMCS.
  */
 export async function startEmbeddedWhmcs(
   environment: Environment,
+  dataDir: string,
   logger: Logger,
 ): Promise<EmbeddedWhmcs | undefined> {
   if (environment.WHMCS_URL !== undefined && environment.WHMCS_URL !== '') {
@@ -21,6 +25,7 @@ export async function startEmbeddedWhmcs(
   }
   const simulator = await startWhmcsSimulator({
     seed: 1,
+    stateFile: join(dataDir, 'whmcs-simulator', 'state.json'),
     onError: (error) => {
       logger.error({ err: String(error) }, 'WHMCS simulator failure');
     },

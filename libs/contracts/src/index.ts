@@ -22,4 +22,6 @@ export * from './http/bot-settings.http';
 export * from './http/interactions.http';
 export * from './http/playground.http';
 export * from './http/search.http';
+export * from './http/documents.http';
+export * from './http/tickets.http';
 export * from './http/analytics.http';

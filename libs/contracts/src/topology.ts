@@ -6,7 +6,7 @@ import { InteractionsEvent, InteractionsRpc } from './messages/interactions.mess
 import { KnowledgeEvent, KnowledgeRpc } from './messages/knowledge.messages';
 import { SearchRpc } from './messages/search.messages';
 import { SystemRpc } from './messages/system.messages';
-import { TicketsRpc } from './messages/tickets.messages';
+import { TicketsEvent, TicketsRpc } from './messages/tickets.messages';
 import { ServiceName } from './services';
 
 /**
@@ -27,7 +27,12 @@ const INDEX_EVENTS = [
 ] as const;
 
 export const topology: Record<ServiceName, ServiceSubscriptions> = {
-  [ServiceName.Gateway]: { events: [], broadcast: [], rpcs: [] },
+  // Every gateway replica relays document progress and draft changes to its connected browsers.
+  [ServiceName.Gateway]: {
+    events: [],
+    broadcast: [KnowledgeEvent.Progress, TicketsEvent.DraftChanged],
+    rpcs: [],
+  },
   [ServiceName.Ingest]: {
     events: [KnowledgeEvent.Queued, KnowledgeEvent.DocumentIndexed],
     broadcast: [],

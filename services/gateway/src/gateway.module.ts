@@ -12,6 +12,7 @@ import { GatewayConfigModule } from './config/gateway-config.module';
 import type { GatewayConfig } from './config/gateway.config';
 import { ConversationsModule } from './conversations/conversations.module';
 import { gatewayDatabase } from './database/gateway-database';
+import { DocumentsModule } from './documents/documents.module';
 import { FeedbackModule } from './feedback/feedback.module';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './health/metrics.controller';
@@ -21,6 +22,7 @@ import { OperationsModule } from './operations/operations.module';
 import { PlaygroundModule } from './playground/playground.module';
 import { SearchModule } from './search/search.module';
 import { BotSettingsModule } from './settings/bot-settings.module';
+import { TicketsModule } from './tickets/tickets.module';
 import { UsersModule } from './users/users.module';
 
 export { GATEWAY_CONFIG } from './config/gateway-config.module';
@@ -52,6 +54,8 @@ export class GatewayModule {
         BotSettingsModule,
         PlaygroundModule,
         SearchModule,
+        DocumentsModule,
+        TicketsModule,
       ],
       controllers: [HealthController, MetricsController],
       providers: [SystemHealthService],

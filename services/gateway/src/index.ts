@@ -3,6 +3,8 @@ import { startService } from '@deskpilot/runtime';
 
 import type { GatewayConfig, GatewayMode } from './config/gateway.config';
 import { loadGatewayConfig } from './config/gateway.config';
+import type { IncomingFile } from './documents/documents.service';
+import { DocumentsService } from './documents/documents.service';
 import { GatewayModule } from './gateway.module';
 import { configureHttp } from './http/configure-http';
 import type { InitialAdminLogin } from './users/first-admin.service';
@@ -10,6 +12,10 @@ import { FirstAdminService } from './users/first-admin.service';
 
 export { gatewayDatabase } from './database/gateway-database';
 export type { InitialAdminLogin } from './users/first-admin.service';
+export type { IncomingFile } from './documents/documents.service';
+
+/** Who the sample knowledge base is recorded as uploaded by. */
+export const SAMPLE_KNOWLEDGE_UPLOADER = { id: 'system', name: 'Deskpilot samples' } as const;
 
 /** The gateway as started in a mode: embedded (launcher, shared bus) or its own process. */
 export function gatewayServiceFor(mode: GatewayMode): ServiceDefinition<GatewayConfig> {
@@ -41,4 +47,20 @@ export function startGateway(context: ServiceContext): Promise<RunningService> {
  */
 export function takeGeneratedAdminLogin(gateway: RunningService): InitialAdminLogin | undefined {
   return gateway.app.get(FirstAdminService, { strict: false }).takeGeneratedLogin();
+}
+
+/**
+ * Adds `files` as the sample knowledge base when there is no document yet, the same way as an
+ * upload (S3, then ingest). Answers how many documents were added: 0 when there already were some.
+ */
+export async function seedKnowledgeBase(
+  gateway: RunningService,
+  files: readonly IncomingFile[],
+): Promise<number> {
+  const documents = gateway.app.get(DocumentsService, { strict: false });
+  if (!(await documents.isEmpty())) {
+    return 0;
+  }
+  const results = await documents.uploadAll(files, SAMPLE_KNOWLEDGE_UPLOADER);
+  return results.filter((result) => result.outcome === 'created').length;
 }

@@ -15,6 +15,7 @@ const USAGE = `Usage: node tools/whmcs-simulator/dist/cli.js [options]
   --access-key <key>  accept accesskey=<key> from any IP
   --any-ip            accept calls from any IP (default: loopback only)
   --faults <file>     JSON file with fault rules (see the control API, PUT /_sim/faults)
+  --state <file>      keep the tickets in this JSON file across restarts (default: none)
 `;
 
 function integer(value: string | undefined, fallback: number, name: string): number {
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
       'access-key': { type: 'string' },
       'any-ip': { type: 'boolean' },
       faults: { type: 'string' },
+      state: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -58,6 +60,7 @@ async function main(): Promise<void> {
     ...(values.timezone === undefined ? {} : { timeZone: values.timezone }),
     ...(values['access-key'] === undefined ? {} : { accessKey: values['access-key'] }),
     ...(values['any-ip'] === true ? { allowedIps: 'any' as const } : {}),
+    ...(values.state === undefined ? {} : { stateFile: values.state }),
     faults,
   });
   const summary = simulator.control.summary();

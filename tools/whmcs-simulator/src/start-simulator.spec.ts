@@ -1,3 +1,7 @@
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import { SIMULATOR_CREDENTIALS } from './api/api-credentials';
 import type { RunningWhmcsSimulator } from './start-simulator';
 import { startWhmcsSimulator } from './start-simulator';
@@ -239,4 +243,121 @@ describe(startWhmcsSimulator.name, () => {
       }
     });
   });
+
+  describe('kept state', () => {
+    let directory: string;
+    let stateFile: string;
+
+    beforeEach(() => {
+      directory = mkdtempSync(join(tmpdir(), 'whmcs-simulator-'));
+      stateFile = join(directory, 'state.json');
+    });
+
+    afterEach(() => {
+      rmSync(directory, { recursive: true, force: true });
+    });
+
+    it('should find tickets, replies and statuses of the last run after a restart', async () => {
+      const first = await startWhmcsSimulator({ seed: 3, stateFile });
+      const ticketId = first.control.awaitingTicketIds()[0] ?? '';
+      first.control.addStaffReply(ticketId, { message: 'Answered before the restart' });
+      const opened = first.control.openTicket({
+        deptId: 1,
+        name: 'Guest',
+        email: 'guest@example.com',
+        subject: 'Opened before the restart',
+        message: 'Hello',
+      });
+      await first.close();
+
+      const second = await startWhmcsSimulator({ seed: 3, stateFile });
+      try {
+        expect(second.control.awaitingTicketIds()).not.toContain(ticketId);
+        expect(second.control.ticket(ticketId)).toMatchObject({ status: 'Answered' });
+        expect(second.control.ticket(opened.id)).toMatchObject({
+          subject: 'Opened before the restart',
+        });
+        expect(
+          second.control.openTicket({
+            deptId: 1,
+            name: 'G',
+            email: 'g@example.com',
+            subject: 's',
+            message: 'm',
+          }).id,
+        ).toBe(String(Number(opened.id) + 1));
+      } finally {
+        await second.close();
+      }
+    });
+
+    it('should keep a reply posted through the API without waiting for close', async () => {
+      const running = await startWhmcsSimulator({ seed: 3, stateFile });
+      try {
+        const ticketId = running.control.awaitingTicketIds()[0] ?? '';
+        const body = new URLSearchParams({
+          ...AUTH,
+          action: 'AddTicketReply',
+          ticketid: ticketId,
+          message: 'Posted through the API',
+          adminusername: SIMULATOR_CREDENTIALS.adminUsername,
+        });
+        const response = await fetch(running.apiUrl, { method: 'POST', body });
+        expect(await response.json()).toMatchObject({ result: 'success' });
+
+        await waitFor(
+          () =>
+            existsSync(stateFile) &&
+            readFileSync(stateFile, 'utf8').includes('Posted through the API'),
+        );
+      } finally {
+        await running.close();
+      }
+    });
+
+    it('should start from the seed when the kept state is for other seed settings', async () => {
+      const first = await startWhmcsSimulator({ seed: 3, stateFile });
+      const ticketId = first.control.awaitingTicketIds()[0] ?? '';
+      first.control.addStaffReply(ticketId, { message: 'Answered' });
+      await first.close();
+
+      const other = await startWhmcsSimulator({ seed: 3, backlog: 2, stateFile });
+      try {
+        expect(other.control.awaitingTicketIds()).toContain(ticketId);
+      } finally {
+        await other.close();
+      }
+    });
+
+    it('should move an unreadable state file aside, report it and start from the seed', async () => {
+      writeFileSync(stateFile, '{"format":1,"tick');
+      const errors: unknown[] = [];
+
+      const fresh = await startWhmcsSimulator({
+        seed: 3,
+        stateFile,
+        onError: (error) => errors.push(error),
+      });
+      try {
+        expect(errors).toHaveLength(1);
+        expect(String(errors[0])).toContain('is not JSON');
+        expect(
+          readdirSync(directory).some((name) => name.startsWith('state.json.unreadable-')),
+        ).toBe(true);
+        expect(fresh.control.summary().tickets).toBeGreaterThan(0);
+      } finally {
+        await fresh.close();
+      }
+    });
+  });
 });
+
+async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) {
+      throw new Error('condition not met in time');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -9,6 +9,7 @@ import { API_PATH, CONTROL_PREFIX, SimulatorHttpServer } from './server/simulato
 import { SimulatorState } from './simulator-state';
 import type { ApiCredential, SimulatorQuirks } from './state/model';
 import { DEFAULT_QUIRKS } from './state/model';
+import { StateFile } from './state/state-file';
 
 export interface WhmcsSimulatorOptions {
   /** 0 (the default) picks a free port. */
@@ -28,6 +29,11 @@ export interface WhmcsSimulatorOptions {
   readonly banAfterFailures?: number;
   readonly quirks?: Partial<SimulatorQuirks>;
   readonly faults?: readonly FaultRuleInput[];
+  /**
+   * A JSON file that keeps the tickets across restarts (created if missing). Without it every
+   * start begins from the seed.
+   */
+  readonly stateFile?: string;
   /** Where errors of the simulator itself go; default stderr. */
   readonly onError?: (error: unknown) => void;
 }
@@ -67,15 +73,25 @@ export async function startWhmcsSimulator(
     },
     new WhmcsClock(timeZone),
   );
+  const onError =
+    options.onError ??
+    ((error: unknown) => {
+      process.stderr.write(`whmcs-simulator: ${String(error)}\n`);
+    });
+  const keeper =
+    options.stateFile === undefined ? undefined : keepState(state, options.stateFile, onError);
   const control = new SimulatorControl(state);
   const server = new SimulatorHttpServer(new ApiEndpoint(state), new ControlRoutes(control), {
     host: options.host ?? '127.0.0.1',
     port: options.port ?? 0,
-    onError:
-      options.onError ??
-      ((error: unknown) => {
-        process.stderr.write(`whmcs-simulator: ${String(error)}\n`);
-      }),
+    onError,
+    ...(keeper === undefined
+      ? {}
+      : {
+          afterRequest: () => {
+            keeper.scheduleSave();
+          },
+        }),
   });
   const url = await server.listen();
   return {
@@ -84,6 +100,46 @@ export async function startWhmcsSimulator(
     controlUrl: `${url}${CONTROL_PREFIX}`,
     timeZone,
     control,
-    close: () => server.close(),
+    close: async () => {
+      await server.close();
+      keeper?.saveNow();
+    },
+  };
+}
+
+const SAVE_DELAY_MS = 100;
+
+/** Restores the kept tickets, then saves them shortly after requests (which may change them). */
+function keepState(
+  state: SimulatorState,
+  path: string,
+  onError: (error: unknown) => void,
+): { scheduleSave(): void; saveNow(): void } {
+  const file = new StateFile(path);
+  try {
+    const kept = file.load(state.describe());
+    if (kept !== undefined) {
+      state.store.restore(kept);
+    }
+  } catch (error) {
+    onError(error);
+  }
+  let timer: NodeJS.Timeout | undefined;
+  const saveNow = (): void => {
+    clearTimeout(timer);
+    timer = undefined;
+    file.save(state.describe(), state.store.snapshot());
+  };
+  return {
+    scheduleSave() {
+      timer ??= setTimeout(() => {
+        try {
+          saveNow();
+        } catch (error) {
+          onError(error);
+        }
+      }, SAVE_DELAY_MS);
+    },
+    saveNow,
   };
 }

@@ -24,6 +24,20 @@ export const AuditAction = {
   DeadLettersReplayed: 'ops.dead_letters.replayed',
   BotSettingsUpdated: 'settings.bot.updated',
   BotSettingsRolledBack: 'settings.bot.rolled_back',
+  DocumentUploaded: 'knowledge.document.uploaded',
+  DocumentReplaced: 'knowledge.document.replaced',
+  DocumentDeleted: 'knowledge.document.deleted',
+  DocumentReindexed: 'knowledge.document.reindexed',
+  DocumentsReindexed: 'knowledge.documents.reindexed',
+  DraftEdited: 'tickets.draft.edited',
+  /** Details carry the outcome: sent, sending, queued, stale or failed. */
+  DraftApproved: 'tickets.draft.approved',
+  DraftRejected: 'tickets.draft.rejected',
+  DraftRegenerated: 'tickets.draft.regenerated',
+  /** An approved reply was posted to WHMCS. */
+  ReplySent: 'tickets.reply.sent',
+  /** An operator restarted WHMCS polling after a 403 stopped it. */
+  SyncResumed: 'tickets.sync.resumed',
 } as const;
 export type KnownAuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 

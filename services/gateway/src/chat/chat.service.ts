@@ -30,7 +30,7 @@ import type { ChatEvent } from './chat-event';
 import { failureMessageFor } from './failure-message';
 
 /** Longer than llm's first-token timeout plus the search. */
-const ANSWER_TIMEOUT_MS = 120_000;
+export const ANSWER_TIMEOUT_MS = 120_000;
 const MAX_HISTORY_TURNS = 200;
 const TITLE_LENGTH = 80;
 

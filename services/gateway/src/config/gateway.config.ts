@@ -31,6 +31,7 @@ const gatewayEnvironment = commonEnvironment.extend(s3Environment.shape).extend(
   ADMIN_PASSWORD: env.string(),
   CORS_ORIGINS: env.string(),
   CONSOLE_DIR: env.string(),
+  UPLOAD_MAX_MB: env.number(0.001, 2_048),
 });
 
 export interface GatewayConfig {
@@ -47,6 +48,8 @@ export interface GatewayConfig {
   readonly corsOrigins: readonly string[];
   /** The built Angular console that the gateway serves. */
   readonly consoleDir: string;
+  /** The largest file accepted by a knowledge-base upload, in bytes. */
+  readonly uploadMaxBytes: number;
 }
 
 export function loadGatewayConfig(
@@ -92,5 +95,6 @@ export function loadGatewayConfig(
       .filter((origin) => origin.length > 0),
     consoleDir:
       vars.CONSOLE_DIR ?? join(__dirname, '..', '..', '..', '..', 'frontend', 'dist', 'browser'),
+    uploadMaxBytes: Math.round((vars.UPLOAD_MAX_MB ?? 50) * 1_048_576),
   };
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, LessThan } from 'typeorm';
 
 import { FeedbackEntity } from '../feedback/entities/feedback.entity';
 import { ConversationEntity } from './entities/conversation.entity';
@@ -76,6 +76,19 @@ export class ConversationsRepository {
 
   async updateAnswer(id: string, change: Partial<AnswerChange>): Promise<void> {
     await this.dataSource.manager.update(MessageEntity, { id }, change);
+  }
+
+  /** Marks answers still pending since before `startedBefore` as failed; returns how many. */
+  async failPendingAnswers(
+    startedBefore: Date,
+    change: Pick<AnswerChange, 'failure'>,
+  ): Promise<number> {
+    const result = await this.dataSource.manager.update(
+      MessageEntity,
+      { role: 'assistant', status: 'pending', createdAt: LessThan(startedBefore) },
+      { ...change, status: 'failed', confidence: 0 },
+    );
+    return result.affected ?? 0;
   }
 
   findMessage(id: string): Promise<MessageEntity | null> {

@@ -14,6 +14,8 @@ export interface HttpServerOptions {
   readonly port: number;
   /** Called when a request fails inside the simulator itself (a bug, not a simulated fault). */
   readonly onError: (error: unknown) => void;
+  /** Called after each request has been answered (or failed). */
+  readonly afterRequest?: () => void;
 }
 
 /** The simulator's HTTP face: the WHMCS API at `/includes/api.php`, the control API at `/_sim`. */
@@ -27,12 +29,14 @@ export class SimulatorHttpServer {
     private readonly options: HttpServerOptions,
   ) {
     this.server = createServer((request, response) => {
-      this.route(request, response).catch((error: unknown) => {
-        this.options.onError(error);
-        if (!response.headersSent) {
-          response.writeHead(500, { 'content-type': 'text/plain' }).end('Simulator failure');
-        }
-      });
+      this.route(request, response)
+        .catch((error: unknown) => {
+          this.options.onError(error);
+          if (!response.headersSent) {
+            response.writeHead(500, { 'content-type': 'text/plain' }).end('Simulator failure');
+          }
+        })
+        .finally(() => this.options.afterRequest?.());
     });
   }
 

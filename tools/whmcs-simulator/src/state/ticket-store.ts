@@ -22,6 +22,12 @@ import type {
   StaffReplyInput,
 } from './ticket-inputs';
 
+/** What a restart keeps: every ticket with its thread and notes, and the replies posted by API. */
+export interface TicketStoreSnapshot {
+  readonly tickets: readonly Ticket[];
+  readonly postedReplies: readonly PostedReply[];
+}
+
 /** All tickets, replies and notes of the simulated install, with the WHMCS status bookkeeping. */
 export class TicketStore {
   readonly postedReplies: PostedReply[] = [];
@@ -79,6 +85,23 @@ export class TicketStore {
     for (const note of ticket.notes) {
       this.nextNoteId = Math.max(this.nextNoteId, note.id + 1);
     }
+  }
+
+  snapshot(): TicketStoreSnapshot {
+    return { tickets: this.tickets(), postedReplies: [...this.postedReplies] };
+  }
+
+  /** Replaces every ticket and posted reply with a snapshot's, as a restarted install finds them. */
+  restore(snapshot: TicketStoreSnapshot): void {
+    this.byId.clear();
+    this.usedTids.clear();
+    this.nextTicketId = 1;
+    this.nextReplyId = 1;
+    this.nextNoteId = 1;
+    for (const ticket of snapshot.tickets) {
+      this.insert(ticket);
+    }
+    this.postedReplies.splice(0, this.postedReplies.length, ...snapshot.postedReplies);
   }
 
   allocateReplyId(): number {

@@ -1,0 +1,328 @@
+import { DatePipe, DecimalPipe } from '@angular/common';
+import type { ElementRef } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { MatTooltipModule } from '@angular/material/tooltip';
+import { RouterLink } from '@angular/router';
+import type { Observable } from 'rxjs';
+import { filter, tap } from 'rxjs';
+
+import type { DraftView, TicketDetailResponse } from '@deskpilot/contracts';
+
+import { ErrorState } from '../ui/error-state';
+import { describeHttpError } from '../ui/http-error';
+import { LoadingState } from '../ui/loading-state';
+import { Markdown } from '../ui/markdown';
+import { PageHeader } from '../ui/page-header';
+import { RemoteData } from '../ui/remote-data';
+import { StatusBadge } from '../ui/status-badge';
+import { DraftEvents } from './draft-events';
+import {
+  confidenceText,
+  confidenceTone,
+  draftWarnings,
+  statusLabel,
+  statusTone,
+} from './draft-labels';
+import { TicketsApi } from './tickets-api';
+
+/** Keyboard shortcuts of the review screen, shown on screen as well. */
+export const REVIEW_SHORTCUTS = [
+  { keys: 'A', action: 'Approve and send' },
+  { keys: 'Ctrl/⌘ + Enter', action: 'Approve and send, also while editing' },
+  { keys: 'E', action: 'Edit the draft' },
+  { keys: 'R', action: 'Reject' },
+  { keys: 'G', action: 'Regenerate' },
+  { keys: 'Esc', action: 'Leave the editor' },
+] as const;
+
+type Busy = 'save' | 'approve' | 'reject' | 'regenerate';
+
+/**
+ * One draft under review: the ticket thread (customer text shown as plain text, never as HTML),
+ * the customer, the draft with its citations and warnings, an editor, and the actions.
+ */
+@Component({
+  selector: 'dp-draft-review-page',
+  imports: [
+    DatePipe,
+    DecimalPipe,
+    FormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatTooltipModule,
+    PageHeader,
+    ErrorState,
+    LoadingState,
+    Markdown,
+    StatusBadge,
+  ],
+  templateUrl: './draft-review-page.html',
+  styleUrl: './draft-review-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { '(document:keydown)': 'onKey($event)' },
+})
+export class DraftReviewPage {
+  private readonly api = inject(TicketsApi);
+  private readonly snackBar = inject(MatSnackBar);
+
+  /** Route parameter. */
+  readonly draftId = input.required<string>();
+
+  protected readonly shortcuts = REVIEW_SHORTCUTS;
+  protected readonly shortcutHelp = REVIEW_SHORTCUTS.map((s) => `${s.keys}: ${s.action}`).join(
+    ' · ',
+  );
+  protected readonly statusLabel = statusLabel;
+  protected readonly statusTone = statusTone;
+  protected readonly confidenceText = confidenceText;
+  protected readonly confidenceTone = confidenceTone;
+  protected readonly draft = new RemoteData<DraftView>();
+  protected readonly ticket = new RemoteData<TicketDetailResponse>();
+  protected readonly text = signal('');
+  protected readonly reason = signal('');
+  protected readonly busy = signal<Busy | undefined>(undefined);
+  protected readonly actionError = signal<string | undefined>(undefined);
+  protected readonly selectedCitation = signal<number | undefined>(undefined);
+  protected readonly changedElsewhere = signal(false);
+
+  protected readonly warnings = computed(() => {
+    const draft = this.draft.value();
+    return draft === undefined ? [] : draftWarnings(draft);
+  });
+  protected readonly reviewable = computed(() => this.draft.value()?.status === 'ready');
+  protected readonly dirty = computed(() => {
+    const draft = this.draft.value();
+    return draft !== undefined && this.text().trim() !== (draft.text ?? '').trim();
+  });
+  protected readonly newerDraft = computed(() => {
+    const current = this.ticket.value()?.currentDraft;
+    return current !== null && current !== undefined && current.id !== this.draftId()
+      ? current
+      : undefined;
+  });
+
+  private readonly editor = viewChild<ElementRef<HTMLTextAreaElement>>('editor');
+
+  constructor() {
+    effect(() => {
+      const id = this.draftId();
+      untracked(() => {
+        this.load(id);
+      });
+    });
+    inject(DraftEvents)
+      .changes()
+      .pipe(
+        filter(
+          (message) =>
+            message.type === 'changed' && message.change.ticketId === this.draft.value()?.ticketId,
+        ),
+        takeUntilDestroyed(inject(DestroyRef)),
+      )
+      .subscribe(() => {
+        if (this.busy() === undefined) {
+          this.refresh();
+        }
+      });
+  }
+
+  protected onKey(event: KeyboardEvent): void {
+    const target = event.target;
+    const typing =
+      target instanceof HTMLElement &&
+      (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      this.approve();
+      return;
+    }
+    if (typing) {
+      if (event.key === 'Escape' && target instanceof HTMLElement) {
+        target.blur();
+      }
+      return;
+    }
+    if (event.ctrlKey || event.metaKey || event.altKey) {
+      return;
+    }
+    const action: Record<string, () => void> = {
+      a: () => {
+        this.approve();
+      },
+      e: () => {
+        this.editor()?.nativeElement.focus();
+      },
+      r: () => {
+        this.reject();
+      },
+      g: () => {
+        this.regenerate();
+      },
+    };
+    const run = action[event.key.toLowerCase()];
+    if (run !== undefined) {
+      event.preventDefault();
+      run();
+    }
+  }
+
+  protected reload(): void {
+    this.load(this.draftId());
+  }
+
+  protected save(): void {
+    const draft = this.draft.value();
+    if (draft === undefined || !this.reviewable() || this.busy() !== undefined) {
+      return;
+    }
+    this.run(
+      'save',
+      this.api.edit(draft.id, { text: this.text(), expectedVersion: draft.version }),
+      (saved) => {
+        this.show(saved);
+        this.snackBar.open('Edit saved', 'OK', { duration: 4000 });
+      },
+    );
+  }
+
+  protected approve(): void {
+    const draft = this.draft.value();
+    if (draft === undefined || !this.reviewable() || this.busy() !== undefined) {
+      return;
+    }
+    const body = this.dirty()
+      ? { text: this.text(), expectedVersion: draft.version }
+      : { expectedVersion: draft.version };
+    this.run('approve', this.api.approve(draft.id, body), (result) => {
+      this.show(result.draft);
+      this.snackBar.open(
+        result.outcome === 'sent' ? 'Reply sent to the customer' : result.message,
+        'OK',
+        { duration: 6000 },
+      );
+      this.loadTicket(result.draft.ticketId);
+    });
+  }
+
+  protected reject(): void {
+    const draft = this.draft.value();
+    if (draft === undefined || !this.reviewable() || this.busy() !== undefined) {
+      return;
+    }
+    const reason = this.reason().trim();
+    this.run(
+      'reject',
+      this.api.reject(draft.id, {
+        expectedVersion: draft.version,
+        ...(reason === '' ? {} : { reason }),
+      }),
+      (rejected) => {
+        this.show(rejected);
+        this.snackBar.open('Draft rejected; nothing was sent', 'OK', { duration: 5000 });
+      },
+    );
+  }
+
+  protected regenerate(): void {
+    const draft = this.draft.value();
+    if (
+      draft === undefined ||
+      this.busy() !== undefined ||
+      !['ready', 'failed'].includes(draft.status)
+    ) {
+      return;
+    }
+    this.run('regenerate', this.api.regenerate(draft.id), (fresh) => {
+      this.snackBar.open('A new draft is being written', 'OK', { duration: 5000 });
+      this.loadTicket(fresh.ticketId);
+      this.draft.load(this.api.draft(draft.id));
+    });
+  }
+
+  protected selectCitation(index: number): void {
+    this.selectedCitation.set(index);
+    document.getElementById(`citation-${index}`)?.focus();
+  }
+
+  private load(id: string): void {
+    this.actionError.set(undefined);
+    this.changedElsewhere.set(false);
+    this.draft.load(
+      this.api.draft(id).pipe(
+        tap((draft) => {
+          this.text.set(draft.text ?? '');
+          this.loadTicket(draft.ticketId);
+        }),
+      ),
+    );
+  }
+
+  /** A change arrived over the stream: keep unsaved edits, but say the draft changed. */
+  private refresh(): void {
+    const draft = this.draft.value();
+    if (draft === undefined) {
+      return;
+    }
+    this.api.draft(draft.id).subscribe({
+      next: (fresh) => {
+        if (fresh.version !== draft.version) {
+          if (this.dirty()) {
+            this.draft.set(fresh);
+            this.changedElsewhere.set(true);
+          } else {
+            this.show(fresh);
+          }
+        }
+      },
+      error: () => undefined,
+    });
+    this.loadTicket(draft.ticketId);
+  }
+
+  private loadTicket(ticketId: string): void {
+    this.ticket.load(this.api.ticket(ticketId));
+  }
+
+  private show(draft: DraftView): void {
+    this.draft.set(draft);
+    this.text.set(draft.text ?? '');
+    this.changedElsewhere.set(false);
+  }
+
+  private run<T>(kind: Busy, source: Observable<T>, done: (value: T) => void): void {
+    this.busy.set(kind);
+    this.actionError.set(undefined);
+    source.subscribe({
+      next: (value) => {
+        this.busy.set(undefined);
+        done(value);
+      },
+      error: (error: unknown) => {
+        this.busy.set(undefined);
+        this.actionError.set(describeHttpError(error));
+        this.refresh();
+      },
+    });
+  }
+}

@@ -1,0 +1,73 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type { Observable } from 'rxjs';
+
+import type {
+  ApproveDraftBody,
+  ApproveDraftResponse,
+  DraftPage,
+  DraftView,
+  DraftsQuery,
+  EditDraftBody,
+  RejectDraftBody,
+  RepliesQuery,
+  SentReplyPage,
+  TicketDetailResponse,
+} from '@deskpilot/contracts';
+
+/** Tickets, drafts and sent replies, through the gateway's tickets API. */
+@Injectable({ providedIn: 'root' })
+export class TicketsApi {
+  private readonly http = inject(HttpClient);
+
+  drafts(query: DraftsQuery): Observable<DraftPage> {
+    return this.http.get<DraftPage>('/api/drafts', { params: paramsOf(query) });
+  }
+
+  draft(id: string): Observable<DraftView> {
+    return this.http.get<DraftView>(`/api/drafts/${encodeURIComponent(id)}`);
+  }
+
+  ticket(id: string): Observable<TicketDetailResponse> {
+    return this.http.get<TicketDetailResponse>(`/api/tickets/${encodeURIComponent(id)}`);
+  }
+
+  edit(id: string, body: EditDraftBody): Observable<DraftView> {
+    return this.http.patch<DraftView>(`/api/drafts/${encodeURIComponent(id)}`, body);
+  }
+
+  approve(id: string, body: ApproveDraftBody): Observable<ApproveDraftResponse> {
+    return this.http.post<ApproveDraftResponse>(
+      `/api/drafts/${encodeURIComponent(id)}/approve`,
+      body,
+    );
+  }
+
+  reject(id: string, body: RejectDraftBody): Observable<DraftView> {
+    return this.http.post<DraftView>(`/api/drafts/${encodeURIComponent(id)}/reject`, body);
+  }
+
+  regenerate(id: string): Observable<DraftView> {
+    return this.http.post<DraftView>(`/api/drafts/${encodeURIComponent(id)}/regenerate`, {});
+  }
+
+  replies(query: RepliesQuery): Observable<SentReplyPage> {
+    return this.http.get<SentReplyPage>('/api/replies', { params: paramsOf(query) });
+  }
+}
+
+function paramsOf(query: object): Record<string, string | number> {
+  const params: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(query) as [string, unknown][]) {
+    if (Array.isArray(value)) {
+      if (value.length > 0) {
+        params[key] = value.join(',');
+      }
+    } else if (typeof value === 'string' || typeof value === 'number') {
+      if (value !== '') {
+        params[key] = value;
+      }
+    }
+  }
+  return params;
+}

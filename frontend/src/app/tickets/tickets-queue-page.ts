@@ -1,0 +1,228 @@
+import { DatePipe } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import type { PageEvent } from '@angular/material/paginator';
+import { MatPaginatorModule } from '@angular/material/paginator';
+import type { MatSelectChange } from '@angular/material/select';
+import { MatSelectModule } from '@angular/material/select';
+import { MatTableModule } from '@angular/material/table';
+import { Router, RouterLink } from '@angular/router';
+import { debounceTime, filter, tap } from 'rxjs';
+
+import type { DraftPage, DraftStatus, DraftView, DraftsQuery } from '@deskpilot/contracts';
+
+import { EmptyState } from '../ui/empty-state';
+import { ErrorState } from '../ui/error-state';
+import { LoadingState } from '../ui/loading-state';
+import { PageHeader } from '../ui/page-header';
+import { RemoteData } from '../ui/remote-data';
+import { StatusBadge } from '../ui/status-badge';
+import { DraftEvents } from './draft-events';
+import {
+  CONFIDENCE_BANDS,
+  DRAFT_STATUSES,
+  confidenceText,
+  confidenceTone,
+  draftWarnings,
+  statusLabel,
+  statusTone,
+} from './draft-labels';
+import { TicketsApi } from './tickets-api';
+
+const PAGE_SIZE = 25;
+
+/**
+ * The review queue: drafts by status, department and confidence, updated live as whmcs-sync
+ * writes new drafts or the ticket moves on. The filters live in the address.
+ */
+@Component({
+  selector: 'dp-tickets-queue-page',
+  imports: [
+    DatePipe,
+    RouterLink,
+    MatTableModule,
+    MatPaginatorModule,
+    MatFormFieldModule,
+    MatSelectModule,
+    MatButtonModule,
+    MatIconModule,
+    PageHeader,
+    EmptyState,
+    ErrorState,
+    LoadingState,
+    StatusBadge,
+  ],
+  templateUrl: './tickets-queue-page.html',
+  styleUrl: './tickets-queue-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class TicketsQueuePage {
+  private readonly api = inject(TicketsApi);
+  private readonly router = inject(Router);
+
+  // Query parameters of the address.
+  readonly status = input<string>();
+  readonly department = input<string>();
+  readonly confidence = input<string>();
+  readonly page = input<string>();
+
+  protected readonly columns = [
+    'ticket',
+    'subject',
+    'department',
+    'status',
+    'confidence',
+    'flags',
+    'updated',
+  ];
+  protected readonly statuses = DRAFT_STATUSES;
+  protected readonly bands = CONFIDENCE_BANDS;
+  protected readonly statusLabel = statusLabel;
+  protected readonly statusTone = statusTone;
+  protected readonly confidenceText = confidenceText;
+  protected readonly confidenceTone = confidenceTone;
+  protected readonly warnings = draftWarnings;
+  protected readonly drafts = new RemoteData<DraftPage>();
+  protected readonly departments = signal<string[]>([]);
+  /** Drafts that changed since the page opened, marked in the list. */
+  protected readonly changed = signal<ReadonlySet<string>>(new Set());
+  protected readonly live = signal(false);
+  protected readonly announcement = signal('');
+
+  protected readonly selectedStatus = computed<DraftStatus | 'all'>(() => {
+    const value = this.status();
+    if (value === 'all') {
+      return 'all';
+    }
+    return DRAFT_STATUSES.find((entry) => entry.value === value)?.value ?? 'ready';
+  });
+  protected readonly filtered = computed(
+    () =>
+      this.selectedStatus() !== 'ready' ||
+      (this.department() ?? '') !== '' ||
+      (this.confidence() ?? '') !== '',
+  );
+  private readonly query = computed<DraftsQuery>(() => {
+    const query: DraftsQuery = { page: pageNumber(this.page()), pageSize: PAGE_SIZE };
+    const status = this.selectedStatus();
+    if (status !== 'all') {
+      query.status = [status];
+    }
+    const department = this.department();
+    if (department !== undefined && department !== '') {
+      query.department = department;
+    }
+    const band = CONFIDENCE_BANDS.find((entry) => entry.value === this.confidence());
+    if (band !== undefined) {
+      query.minConfidence = band.min;
+      query.maxConfidence = band.max;
+    }
+    return query;
+  });
+
+  constructor() {
+    effect(() => {
+      const query = this.query();
+      untracked(() => {
+        this.drafts.load(
+          this.api.drafts(query).pipe(
+            tap((page) => {
+              this.remember(page.items);
+            }),
+          ),
+        );
+      });
+    });
+    inject(DraftEvents)
+      .changes()
+      .pipe(
+        tap((message) => {
+          this.live.set(true);
+          if (message.type === 'changed') {
+            this.changed.update((ids) => new Set([...ids, message.change.draftId]));
+          }
+        }),
+        // After a reconnect, changes may have been missed while the stream was down.
+        filter((message, index) => message.type === 'changed' || index > 0),
+        debounceTime(300),
+        takeUntilDestroyed(inject(DestroyRef)),
+      )
+      .subscribe(() => {
+        this.announcement.set('The queue was updated');
+        this.reload();
+      });
+    this.api.drafts({ pageSize: 200 }).subscribe({
+      next: (page) => {
+        this.remember(page.items);
+      },
+      error: () => undefined,
+    });
+  }
+
+  protected reload(): void {
+    this.drafts.load(
+      this.api.drafts(this.query()).pipe(
+        tap((page) => {
+          this.remember(page.items);
+        }),
+      ),
+    );
+  }
+
+  protected filterStatus(event: MatSelectChange): void {
+    this.navigate({ status: event.value === 'ready' ? null : String(event.value), page: null });
+  }
+
+  protected filterDepartment(event: MatSelectChange): void {
+    this.navigate({ department: event.value === '' ? null : String(event.value), page: null });
+  }
+
+  protected filterConfidence(event: MatSelectChange): void {
+    this.navigate({ confidence: event.value === '' ? null : String(event.value), page: null });
+  }
+
+  protected clearFilters(): void {
+    this.navigate({ status: null, department: null, confidence: null, page: null });
+  }
+
+  protected changePage(event: PageEvent): void {
+    this.navigate({ page: event.pageIndex === 0 ? null : String(event.pageIndex + 1) });
+  }
+
+  protected open(draft: DraftView): void {
+    void this.router.navigate(['/tickets/drafts', draft.id]);
+  }
+
+  private remember(drafts: readonly DraftView[]): void {
+    const known = new Set(this.departments());
+    const before = known.size;
+    for (const draft of drafts) {
+      known.add(draft.department);
+    }
+    if (known.size !== before) {
+      this.departments.set([...known].sort());
+    }
+  }
+
+  private navigate(queryParams: Record<string, string | null>): void {
+    void this.router.navigate([], { queryParams, queryParamsHandling: 'merge' });
+  }
+}
+
+function pageNumber(value: string | undefined): number {
+  const page = Number(value);
+  return Number.isInteger(page) && page > 0 ? page : 1;
+}

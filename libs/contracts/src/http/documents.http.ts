@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+import {
+  DocumentStatus,
+  DocumentSummary,
+  GetDocumentResponse,
+  ReplaceDocumentResponse,
+} from '../messages/knowledge.messages';
+
+/*
+ * The knowledge base over HTTP (admins only). Uploads are `multipart/form-data` with the files in
+ * the `files` field; the answers reuse the document shapes of the bus contract.
+ */
+
+/** The multipart field that carries the uploaded files. */
+export const DOCUMENT_FILES_FIELD = 'files';
+/** The most files one upload request may carry. */
+export const MAX_FILES_PER_UPLOAD = 20;
+
+/** `GET /api/documents?page=1&pageSize=20&search=dns&status=failed` */
+export const DocumentListQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  /** Case-insensitive part of the title or file name. */
+  search: z.string().trim().min(1).max(200).optional(),
+  status: DocumentStatus.optional(),
+});
+export type DocumentListQuery = z.input<typeof DocumentListQuery>;
+
+export const DocumentPage = z.object({
+  items: z.array(DocumentSummary),
+  page: z.number().int().min(1),
+  pageSize: z.number().int().min(1),
+  total: z.number().int().nonnegative(),
+});
+export type DocumentPage = z.infer<typeof DocumentPage>;
+
+/** `GET /api/documents/:id?chunkOffset=0&chunkLimit=100`: the document with its chunks. */
+export const DocumentDetailQuery = z.object({
+  chunkOffset: z.coerce.number().int().nonnegative().default(0),
+  chunkLimit: z.coerce.number().int().min(0).max(500).default(100),
+});
+export type DocumentDetailQuery = z.input<typeof DocumentDetailQuery>;
+
+export const DocumentDetail = GetDocumentResponse;
+export type DocumentDetail = z.infer<typeof DocumentDetail>;
+
+/**
+ * What happened to one uploaded file. `created`: stored and queued for ingestion. `duplicate`:
+ * another document already has exactly this content (`document` is that one; nothing was added).
+ * `failed`: the file could not be stored or registered; `message` says why.
+ */
+export const DocumentUploadResult = z.discriminatedUnion('outcome', [
+  z.object({
+    outcome: z.literal('created'),
+    filename: z.string(),
+    document: DocumentSummary,
+  }),
+  z.object({
+    outcome: z.literal('duplicate'),
+    filename: z.string(),
+    document: DocumentSummary,
+    message: z.string(),
+  }),
+  z.object({
+    outcome: z.literal('failed'),
+    filename: z.string(),
+    message: z.string(),
+  }),
+]);
+export type DocumentUploadResult = z.infer<typeof DocumentUploadResult>;
+
+/** `POST /api/documents`: one result per uploaded file, in the order they were sent. */
+export const DocumentUploadResponse = z.object({ results: z.array(DocumentUploadResult) });
+export type DocumentUploadResponse = z.infer<typeof DocumentUploadResponse>;
+
+/** `PUT /api/documents/:id` (multipart, one file in `files`): a new version of the document. */
+export const DocumentReplaceResponse = ReplaceDocumentResponse;
+export type DocumentReplaceResponse = z.infer<typeof DocumentReplaceResponse>;
+
+/** `POST /api/documents/reindex`: how many documents were queued. */
+export const DocumentReindexAllResponse = z.object({ queued: z.number().int().nonnegative() });
+export type DocumentReindexAllResponse = z.infer<typeof DocumentReindexAllResponse>;
+
+/**
+ * `GET /api/documents/events` with `Accept: text/event-stream`: a `progress` event (a
+ * `DocumentProgress`) for each stage change of any document, and a `heartbeat` event
+ * (`{ at }`) every few seconds so proxies keep the connection open.
+ */
+export const DocumentEventName = { Progress: 'progress', Heartbeat: 'heartbeat' } as const;

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+
+import {
+  DraftStatus,
+  DraftView,
+  SentReplyView,
+  TicketDetail,
+  TicketSummary,
+} from '../messages/tickets.messages';
+import { PageQuery, pageOf } from './paging.http';
+
+/** `true` / `false` in a query string. */
+const QueryBoolean = z.enum(['true', 'false']).transform((value) => value === 'true');
+const Confidence = z.coerce.number().min(0).max(1);
+const Filter = z.string().trim().min(1).max(200);
+
+/** `GET /api/tickets`: mirrored tickets, newest reply first. */
+export const TicketsQuery = PageQuery.extend({
+  /** Department id or name. */
+  department: Filter.optional(),
+  /** WHMCS status title, e.g. `Customer-Reply`. */
+  status: Filter.optional(),
+  hasDraft: QueryBoolean.optional(),
+  draftStatus: DraftStatus.optional(),
+  /** `false` lists every mirrored ticket, not only those awaiting a staff reply. */
+  awaitingOnly: QueryBoolean.default(true),
+});
+export type TicketsQuery = z.input<typeof TicketsQuery>;
+
+export const TicketPage = pageOf(TicketSummary);
+export type TicketPage = z.infer<typeof TicketPage>;
+
+/** `GET /api/tickets/:id`: the thread, the customer and every draft, plus the current one. */
+export const TicketDetailResponse = TicketDetail.extend({
+  /** The newest draft of the ticket (the one to review), if any. */
+  currentDraft: DraftView.nullable(),
+});
+export type TicketDetailResponse = z.infer<typeof TicketDetailResponse>;
+
+/** `GET /api/drafts`: `status` may repeat or be comma-separated (`?status=ready,pending`). */
+export const DraftsQuery = PageQuery.extend({
+  status: z
+    .preprocess(
+      (value) => (typeof value === 'string' ? value.split(',').map((part) => part.trim()) : value),
+      z.array(DraftStatus).min(1),
+    )
+    .optional(),
+  department: Filter.optional(),
+  ticketId: Filter.optional(),
+  minConfidence: Confidence.optional(),
+  maxConfidence: Confidence.optional(),
+});
+export type DraftsQuery = z.input<typeof DraftsQuery>;
+
+export const DraftPage = pageOf(DraftView);
+export type DraftPage = z.infer<typeof DraftPage>;
+
+/** `expectedVersion`: the draft's `version` as the reviewer saw it; a newer one answers 409. */
+const ExpectedVersion = z.number().int().positive().optional();
+
+/** `PATCH /api/drafts/:id`: the reviewer's text; the drafter's text is kept beside it. */
+export const EditDraftBody = z.strictObject({
+  text: z.string().trim().min(1).max(20_000),
+  expectedVersion: ExpectedVersion,
+});
+export type EditDraftBody = z.input<typeof EditDraftBody>;
+
+/** `POST /api/drafts/:id/approve`: approve and post, with the final text when edited in the same step. */
+export const ApproveDraftBody = z.strictObject({
+  text: z.string().trim().min(1).max(20_000).optional(),
+  expectedVersion: ExpectedVersion,
+});
+export type ApproveDraftBody = z.input<typeof ApproveDraftBody>;
+
+export const RejectDraftBody = z.strictObject({
+  reason: z.string().trim().max(2_000).optional(),
+  expectedVersion: ExpectedVersion,
+});
+export type RejectDraftBody = z.input<typeof RejectDraftBody>;
+
+/** `GET /api/replies`: replies posted to WHMCS, newest first, optionally of one ticket. */
+export const RepliesQuery = PageQuery.extend({ ticketId: Filter.optional() });
+export type RepliesQuery = z.input<typeof RepliesQuery>;
+
+export const SentReplyPage = pageOf(SentReplyView);
+export type SentReplyPage = z.infer<typeof SentReplyPage>;
+
+/** `POST /api/whmcs/sync/run` (admin): poll WHMCS now. */
+export const RunSyncBody = z.strictObject({ full: z.boolean().default(false) });
+export type RunSyncBody = z.input<typeof RunSyncBody>;
+
+/**
+ * `GET /api/drafts/events` (`Accept: text/event-stream`): `ready` once, then `draft` with a
+ * `DraftChanged` payload for every change, and `heartbeat` every 15 s while nothing happens.
+ */
+export const DraftEventsStream = {
+  Ready: 'ready',
+  Draft: 'draft',
+  Heartbeat: 'heartbeat',
+} as const;

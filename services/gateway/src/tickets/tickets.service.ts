@@ -1,0 +1,231 @@
+import { ConflictException, Injectable, ServiceUnavailableException } from '@nestjs/common';
+import type { z } from 'zod';
+
+import type {
+  Actor,
+  ApproveDraftBody,
+  ApproveDraftResponse,
+  DraftPage,
+  DraftStatus,
+  DraftView,
+  DraftsQuery,
+  EditDraftBody,
+  RejectDraftBody,
+  RepliesQuery,
+  RpcName,
+  RpcRequest,
+  RpcResponse,
+  SentReplyPage,
+  SyncRunResult,
+  SyncStatus,
+  TicketDetailResponse,
+  TicketPage,
+  TicketsQuery,
+} from '@deskpilot/contracts';
+import { AuditAction, TicketsRpc } from '@deskpilot/contracts';
+import { MessageBus, RpcTimeoutError } from '@deskpilot/messaging';
+
+import { AuditService } from '../audit/audit.service';
+import type { AuthenticatedUser } from '../auth';
+
+/** Reads and review steps answer quickly; a WHMCS poll may take a while. */
+const TIMEOUT_MS = 10_000;
+/** Approval re-reads the ticket in WHMCS, then posts the reply: whmcs-sync answers within ~8 s. */
+const APPROVE_TIMEOUT_MS = 20_000;
+const SYNC_RUN_TIMEOUT_MS = 60_000;
+
+interface Paging {
+  readonly page: number;
+  readonly pageSize: number;
+}
+
+/**
+ * Tickets, drafts and sent replies kept by whmcs-sync, read and reviewed over the bus. Every
+ * review step is recorded in the audit log with the outcome whmcs-sync reported.
+ */
+@Injectable()
+export class TicketsService {
+  constructor(
+    private readonly bus: MessageBus,
+    private readonly audit: AuditService,
+  ) {}
+
+  async listTickets(query: z.output<typeof TicketsQuery>): Promise<TicketPage> {
+    const { page, pageSize, ...filters } = query;
+    const list = await this.request(TicketsRpc.ListTickets, { ...filters, ...window(query) });
+    return { items: list.items, page, pageSize, total: list.total };
+  }
+
+  async getTicket(ticketId: string): Promise<TicketDetailResponse> {
+    const ticket = await this.request(TicketsRpc.GetTicket, { ticketId });
+    return { ...ticket, currentDraft: ticket.drafts[0] ?? null };
+  }
+
+  async listDrafts(query: z.output<typeof DraftsQuery>): Promise<DraftPage> {
+    const { page, pageSize, ...filters } = query;
+    const list = await this.request(TicketsRpc.ListDrafts, { ...filters, ...window(query) });
+    return { items: list.items, page, pageSize, total: list.total };
+  }
+
+  getDraft(draftId: string): Promise<DraftView> {
+    return this.request(TicketsRpc.GetDraft, { draftId });
+  }
+
+  async editDraft(
+    user: AuthenticatedUser,
+    draftId: string,
+    body: z.output<typeof EditDraftBody>,
+  ): Promise<DraftView> {
+    const draft = await this.request(TicketsRpc.EditDraft, {
+      draftId,
+      text: body.text,
+      editedBy: actorOf(user),
+      ...versionOf(body.expectedVersion),
+    });
+    await this.audit.record({
+      action: AuditAction.DraftEdited,
+      target: { type: 'draft', id: draftId },
+      details: { ticketId: draft.ticketId, version: draft.version, length: body.text.length },
+    });
+    return draft;
+  }
+
+  async approveDraft(
+    user: AuthenticatedUser,
+    draftId: string,
+    body: z.output<typeof ApproveDraftBody>,
+  ): Promise<ApproveDraftResponse> {
+    const before = await this.request(TicketsRpc.GetDraft, { draftId });
+    const result = await this.request(
+      TicketsRpc.ApproveDraft,
+      {
+        draftId,
+        approvedBy: actorOf(user),
+        ...(body.text === undefined ? {} : { text: body.text }),
+        ...versionOf(body.expectedVersion),
+      },
+      APPROVE_TIMEOUT_MS,
+      'whmcs-sync did not confirm the approval in time; the reply may still be posted. ' +
+        'Check the draft before approving again.',
+    );
+    // Approving a sent draft again only reports how it went: nothing new to audit.
+    if (before.status !== 'sent') {
+      await this.recordApproval(result, before.status);
+    }
+    if (result.outcome === 'stale') {
+      throw new ConflictException(result.message);
+    }
+    return result;
+  }
+
+  private async recordApproval(result: ApproveDraftResponse, from: DraftStatus): Promise<void> {
+    const { draft } = result;
+    const target = { type: 'draft', id: draft.id };
+    await this.audit.record({
+      action: AuditAction.DraftApproved,
+      target,
+      details: {
+        ticketId: draft.ticketId,
+        outcome: result.outcome,
+        from,
+        edited: draft.humanText !== null,
+        editRatio: draft.editRatio,
+      },
+    });
+    if (result.outcome === 'sent') {
+      await this.audit.record({
+        action: AuditAction.ReplySent,
+        target,
+        details: { ticketId: draft.ticketId, ticketNumber: draft.ticketNumber },
+      });
+    }
+  }
+
+  async rejectDraft(
+    user: AuthenticatedUser,
+    draftId: string,
+    body: z.output<typeof RejectDraftBody>,
+  ): Promise<DraftView> {
+    const draft = await this.request(TicketsRpc.RejectDraft, {
+      draftId,
+      rejectedBy: actorOf(user),
+      ...(body.reason === undefined || body.reason === '' ? {} : { reason: body.reason }),
+      ...versionOf(body.expectedVersion),
+    });
+    await this.audit.record({
+      action: AuditAction.DraftRejected,
+      target: { type: 'draft', id: draftId },
+      details: { ticketId: draft.ticketId, reason: draft.statusReason },
+    });
+    return draft;
+  }
+
+  async regenerateDraft(user: AuthenticatedUser, draftId: string): Promise<DraftView> {
+    const draft = await this.request(TicketsRpc.RegenerateDraft, {
+      draftId,
+      requestedBy: actorOf(user),
+    });
+    await this.audit.record({
+      action: AuditAction.DraftRegenerated,
+      target: { type: 'draft', id: draftId },
+      details: { ticketId: draft.ticketId, newDraftId: draft.id },
+    });
+    return draft;
+  }
+
+  async listReplies(query: z.output<typeof RepliesQuery>): Promise<SentReplyPage> {
+    const { page, pageSize, ticketId } = query;
+    const list = await this.request(TicketsRpc.ListSentReplies, {
+      ...(ticketId === undefined ? {} : { ticketId }),
+      ...window(query),
+    });
+    return { items: list.items, page, pageSize, total: list.total };
+  }
+
+  syncStatus(): Promise<SyncStatus> {
+    return this.request(TicketsRpc.SyncStatus, {});
+  }
+
+  async resumeSync(user: AuthenticatedUser): Promise<SyncStatus> {
+    const status = await this.request(TicketsRpc.ResumeSync, { requestedBy: actorOf(user) });
+    await this.audit.record({
+      action: AuditAction.SyncResumed,
+      target: { type: 'whmcs', id: status.whmcsUrl },
+      details: { state: status.state },
+    });
+    return status;
+  }
+
+  runSync(full: boolean): Promise<SyncRunResult> {
+    return this.request(TicketsRpc.RunSync, { full }, SYNC_RUN_TIMEOUT_MS);
+  }
+
+  /** A request to whmcs-sync; no answer in time means it is down or overloaded: 503. */
+  private async request<N extends RpcName>(
+    name: N,
+    payload: RpcRequest<N>,
+    timeoutMs = TIMEOUT_MS,
+    timeoutMessage = 'whmcs-sync did not answer; try again shortly',
+  ): Promise<RpcResponse<N>> {
+    try {
+      return await this.bus.request(name, payload, { timeoutMs });
+    } catch (error) {
+      if (error instanceof RpcTimeoutError) {
+        throw new ServiceUnavailableException(timeoutMessage);
+      }
+      throw error;
+    }
+  }
+}
+
+function window({ page, pageSize }: Paging): { limit: number; offset: number } {
+  return { limit: pageSize, offset: (page - 1) * pageSize };
+}
+
+function actorOf(user: AuthenticatedUser): Actor {
+  return { id: user.id, name: user.name };
+}
+
+function versionOf(expectedVersion: number | undefined): { expectedVersion?: number } {
+  return expectedVersion === undefined ? {} : { expectedVersion };
+}
