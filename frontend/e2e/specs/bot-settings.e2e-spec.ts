@@ -85,7 +85,11 @@ describe('Bot settings and playground', () => {
       await result.getByRole('heading', { name: side }).waitFor({ timeout: 30_000 });
       const answer = result.getByRole('region', { name: `Answer, ${side}` });
       expect((await answer.innerText()).replace('Answer', '').trim()).not.toBe('');
-      await result.getByRole('region', { name: `Passages, ${side}` }).waitFor();
+      // The embedded mode's sample knowledge base answers with its passages and their scores.
+      const passages = result.getByRole('region', { name: `Passages, ${side}` });
+      await passages.getByRole('listitem').first().waitFor();
+      expect(await passages.getByRole('listitem').count()).toBeGreaterThanOrEqual(1);
+      expect(await passages.getByRole('listitem').first().innerText()).toMatch(/\d\.\d{3}/);
       await result.getByText(/Prompt as sent \(\d+ messages\)/).waitFor();
     }
     const settingsLine = await page
