@@ -91,8 +91,9 @@ export default tseslint.config(
     },
   },
   {
-    // The gateway's answering and tickets tests run the real llm and whmcs-sync services beside
-    // it, and its documents tests the real ingest and retrieval services on RabbitMQ.
+    // The gateway's answering, tickets and analytics tests run the real llm and whmcs-sync
+    // services beside it, and its documents tests the real ingest and retrieval services on
+    // RabbitMQ.
     files: ['services/gateway/test/**/*.ts'],
     rules: {
       '@nx/enforce-module-boundaries': [

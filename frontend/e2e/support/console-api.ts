@@ -3,7 +3,11 @@ import { randomBytes } from 'node:crypto';
 import type {
   AccessTokenResponse,
   AuditPage,
+  BotSettingsVersion,
+  ChatExchange,
+  Conversation,
   DeadLetterList,
+  ListInteractionsResponse,
   Role,
   User,
 } from '@deskpilot/contracts';
@@ -44,6 +48,29 @@ export class AdminApi {
 
   deadLetters(): Promise<DeadLetterList> {
     return this.call<DeadLetterList>('GET', '/api/ops/dead-letters');
+  }
+
+  botSettings(): Promise<BotSettingsVersion> {
+    return this.call<BotSettingsVersion>('GET', '/api/settings/bot');
+  }
+
+  /** Asks a question in a new chat conversation, as the chat screen would. */
+  async ask(question: string): Promise<ChatExchange> {
+    const conversation = await this.call<Conversation>('POST', '/api/conversations', {});
+    return this.call<ChatExchange>('POST', `/api/conversations/${conversation.id}/messages`, {
+      content: question,
+    });
+  }
+
+  interactions(query: Record<string, string>): Promise<ListInteractionsResponse> {
+    return this.call<ListInteractionsResponse>(
+      'GET',
+      `/api/interactions?${new URLSearchParams(query).toString()}`,
+    );
+  }
+
+  async rate(assistantMessageId: string, rating: 'up' | 'down'): Promise<void> {
+    await this.call<unknown>('PUT', `/api/feedback/${assistantMessageId}`, { rating });
   }
 
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {

@@ -1,23 +1,11 @@
-import type { Route, Routes } from '@angular/router';
+import type { Routes } from '@angular/router';
 
 import { roleGuard, signedInGuard, signedOutGuard } from './auth/auth.guards';
 import { ForbiddenPage } from './shell/forbidden-page';
 import { NotFoundPage } from './shell/not-found-page';
-import { PlannedPage } from './shell/planned-page';
 import { Shell } from './shell/shell';
 
 const adminsOnly = roleGuard('admin');
-
-/** A screen whose service is not connected yet; replace with the feature's lazy routes. */
-function planned(path: string, heading: string, summary: string, admin = false): Route {
-  return {
-    path,
-    title: heading,
-    component: PlannedPage,
-    data: { heading, summary },
-    ...(admin ? { canMatch: [adminsOnly] } : {}),
-  };
-}
 
 export const routes: Routes = [
   {
@@ -55,8 +43,16 @@ export const routes: Routes = [
         canMatch: [adminsOnly],
         loadChildren: () => import('./knowledge/knowledge.routes').then((m) => m.KNOWLEDGE_ROUTES),
       },
-      planned('bot', 'Bot settings', 'How the assistant answers, versioned.', true),
-      planned('analytics', 'Logs & analytics', 'Interactions, cost and draft outcomes.', true),
+      {
+        path: 'bot',
+        canMatch: [adminsOnly],
+        loadChildren: () => import('./bot/bot.routes').then((m) => m.BOT_ROUTES),
+      },
+      {
+        path: 'analytics',
+        canMatch: [adminsOnly],
+        loadChildren: () => import('./analytics/analytics.routes').then((m) => m.ANALYTICS_ROUTES),
+      },
       {
         path: 'users',
         canMatch: [adminsOnly],

@@ -1,3 +1,4 @@
+import { AnalyticsRpc } from './messages/analytics.messages';
 import { AnsweringEvent, AnsweringRpc } from './messages/answering.messages';
 import type { EventName, RequestName } from './messages/catalog';
 import { DraftingEvent } from './messages/drafting.messages';
@@ -62,12 +63,13 @@ export const topology: Record<ServiceName, ServiceSubscriptions> = {
       AnsweringRpc.CurrentSettings,
       InteractionsRpc.List,
       InteractionsRpc.Get,
+      AnalyticsRpc.InteractionStats,
     ],
   },
   [ServiceName.WhmcsSync]: {
     events: [DraftingEvent.DraftGenerated, DraftingEvent.DraftFailed],
     broadcast: [],
-    rpcs: [SystemRpc.WhmcsSyncHealth, ...Object.values(TicketsRpc)],
+    rpcs: [SystemRpc.WhmcsSyncHealth, ...Object.values(TicketsRpc), AnalyticsRpc.DraftStats],
   },
 };
 

@@ -4,6 +4,7 @@ import { Module } from '@nestjs/common';
 import type { RuntimeModuleOptions } from '@deskpilot/runtime';
 import { DatabaseModule, RuntimeModule, StorageModule, databaseUrl } from '@deskpilot/runtime';
 
+import { AnalyticsModule } from './analytics/analytics.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ChatModule } from './chat/chat.module';
@@ -49,6 +50,7 @@ export class GatewayModule {
         ChatModule,
         FeedbackModule,
         InteractionsModule,
+        AnalyticsModule,
         BotSettingsModule,
         PlaygroundModule,
         SearchModule,

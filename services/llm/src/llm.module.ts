@@ -19,6 +19,8 @@ import { CitationMapper } from './grounding/citation-mapper';
 import { GroundingChecker } from './grounding/grounding-checker';
 import { LlmHealthController } from './health/llm-health.controller';
 import { InteractionLogService } from './interactions/interaction-log.service';
+import { InteractionStatsRepository } from './interactions/interaction-stats.repository';
+import { InteractionStatsService } from './interactions/interaction-stats.service';
 import { InteractionsController } from './interactions/interactions.controller';
 import { InteractionsRepository } from './interactions/interactions.repository';
 import { InteractionsService } from './interactions/interactions.service';
@@ -69,6 +71,8 @@ export class LlmModule {
         AnswerCancellations,
         AnswerStreamService,
         InteractionsRepository,
+        InteractionStatsRepository,
+        InteractionStatsService,
         InteractionLogService,
         InteractionsService,
         BotSettingsRepository,

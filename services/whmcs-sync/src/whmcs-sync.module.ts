@@ -11,6 +11,8 @@ import {
   databaseUrl,
 } from '@deskpilot/runtime';
 
+import { DraftStatsController } from './analytics/draft-stats.controller';
+import { DraftStatsRepository } from './analytics/draft-stats.repository';
 import type { WhmcsSyncConfig } from './config/whmcs-sync.config';
 import { WHMCS_SYNC_CONFIG } from './config/whmcs-sync.config';
 import { whmcsSyncDatabase } from './database/whmcs-sync-database';
@@ -65,6 +67,7 @@ export class WhmcsSyncModule {
         OpsController,
         TicketsController,
         DraftsController,
+        DraftStatsController,
         DraftResultsConsumer,
         RepliesController,
         SyncController,
@@ -86,6 +89,7 @@ export class WhmcsSyncModule {
         DraftReconcilerService,
         DraftResultsService,
         DraftsService,
+        DraftStatsRepository,
         ReplySendingRepository,
         PostingIdentityService,
         DeliverReplyUseCase,

@@ -12,7 +12,7 @@ export const ModelId = z
   .regex(MODEL_ID, 'must be an OpenRouter model id such as openai/gpt-4o-mini')
   .max(200);
 
-/** `PUT /api/settings/bot`: the full new settings; every field is required. */
+/** The full settings of `PUT /api/settings/bot` and the playground; every field is required. */
 export const UpdateBotSettingsRequest = z.strictObject({
   model: ModelId,
   fallbackModels: z.array(ModelId).max(5),
@@ -23,6 +23,19 @@ export const UpdateBotSettingsRequest = z.strictObject({
   denseWeight: z.number().min(0).max(1),
 });
 export type UpdateBotSettingsRequest = z.input<typeof UpdateBotSettingsRequest>;
+
+/** Why a version was made, shown in the history; optional, blank means none. */
+const VersionNote = z
+  .string()
+  .trim()
+  .max(500)
+  .transform((note) => (note === '' ? null : note));
+
+/** `PUT /api/settings/bot` body: the settings and an optional note. */
+export const SaveBotSettingsRequest = UpdateBotSettingsRequest.extend({
+  note: VersionNote.optional(),
+});
+export type SaveBotSettingsRequest = z.input<typeof SaveBotSettingsRequest>;
 
 export const SettingsAuthor = z.object({
   id: z.uuid().nullable(),
@@ -39,6 +52,8 @@ export const BotSettingsVersion = z.object({
   createdAt: z.iso.datetime().nullable(),
   /** Set when this version was made by rolling back to an older one. */
   restoredFrom: z.number().int().positive().nullable(),
+  /** Why it was saved, as its author wrote it; null when none was given. */
+  note: z.string().nullable(),
 });
 export type BotSettingsVersion = z.infer<typeof BotSettingsVersion>;
 
@@ -71,5 +86,6 @@ export type BotSettingsDiff = z.infer<typeof BotSettingsDiff>;
 /** `POST /api/settings/bot/rollback`: a new version equal to `version`. */
 export const RollbackBotSettingsRequest = z.strictObject({
   version: z.number().int().positive(),
+  note: VersionNote.optional(),
 });
 export type RollbackBotSettingsRequest = z.input<typeof RollbackBotSettingsRequest>;

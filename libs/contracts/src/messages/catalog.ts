@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 
+import { analyticsMessages } from './analytics.messages';
 import { answeringMessages } from './answering.messages';
 import type { EventDefinition, RpcDefinition, StreamDefinition } from './define';
 import { draftingMessages } from './drafting.messages';
@@ -18,6 +19,7 @@ export const catalog = {
   ...interactionsMessages,
   ...knowledgeMessages,
   ...ticketsMessages,
+  ...analyticsMessages,
 };
 
 export type Catalog = typeof catalog;

@@ -10,6 +10,7 @@ import { BotSettingsVersionEntity } from '../settings/entities/bot-settings-vers
 import { UserEntity } from '../users/entities/user.entity';
 import { CreateAccounts1795995767554 } from './migrations/1795995767554-CreateAccounts';
 import { CreateChat1796000000000 } from './migrations/1796000000000-CreateChat';
+import { AddBotSettingsNote1796100000000 } from './migrations/1796100000000-AddBotSettingsNote';
 
 /** The gateway schema: accounts, conversations, settings and the audit log. */
 export const gatewayDatabase: MigrationTarget = {
@@ -25,5 +26,9 @@ export const gatewayDatabase: MigrationTarget = {
     FeedbackEntity,
     BotSettingsVersionEntity,
   ],
-  migrations: [CreateAccounts1795995767554, CreateChat1796000000000],
+  migrations: [
+    CreateAccounts1795995767554,
+    CreateChat1796000000000,
+    AddBotSettingsNote1796100000000,
+  ],
 };

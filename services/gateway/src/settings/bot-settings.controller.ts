@@ -19,7 +19,7 @@ import {
   BotSettingsHistoryQuery,
   BotSettingsVersion,
   RollbackBotSettingsRequest,
-  UpdateBotSettingsRequest,
+  SaveBotSettingsRequest,
 } from '@deskpilot/contracts';
 
 import type { AuthenticatedUser } from '../auth';
@@ -50,7 +50,7 @@ export class BotSettingsController {
 
   @Put()
   @ApiOperation({ summary: 'Save new settings as the next version; llm uses it at once' })
-  @ApiJsonBody(UpdateBotSettingsRequest)
+  @ApiJsonBody(SaveBotSettingsRequest)
   @ApiJsonResponse(HttpStatus.OK, BotSettingsVersion)
   @ApiErrorResponses(
     { status: HttpStatus.BAD_REQUEST, description: 'Invalid settings' },
@@ -58,10 +58,11 @@ export class BotSettingsController {
   )
   update(
     @CurrentUser() user: AuthenticatedUser,
-    @Body(new ZodValidationPipe(UpdateBotSettingsRequest))
-    body: z.output<typeof UpdateBotSettingsRequest>,
+    @Body(new ZodValidationPipe(SaveBotSettingsRequest))
+    body: z.output<typeof SaveBotSettingsRequest>,
   ): Promise<BotSettingsVersion> {
-    return this.settings.update(user, body);
+    const { note, ...settings } = body;
+    return this.settings.update(user, settings, note ?? null);
   }
 
   @Get('versions')
@@ -106,6 +107,6 @@ export class BotSettingsController {
     @Body(new ZodValidationPipe(RollbackBotSettingsRequest))
     body: z.output<typeof RollbackBotSettingsRequest>,
   ): Promise<BotSettingsVersion> {
-    return this.settings.rollback(user, body.version);
+    return this.settings.rollback(user, body.version, body.note ?? null);
   }
 }

@@ -11,6 +11,7 @@ interface VersionRow {
   author_id: string | null;
   author_email: string | null;
   restored_from: number | null;
+  note: string | null;
   created_at: Date;
 }
 
@@ -45,16 +46,22 @@ export class BotSettingsRepository {
   async insertNext(
     change: Pick<
       BotSettingsVersionEntity,
-      'settings' | 'authorId' | 'authorEmail' | 'restoredFrom'
+      'settings' | 'authorId' | 'authorEmail' | 'restoredFrom' | 'note'
     >,
   ): Promise<BotSettingsVersionEntity> {
     const rows = await this.dataSource.query<VersionRow[]>(
       `INSERT INTO "gateway"."bot_settings_versions"
-         ("version", "settings", "author_id", "author_email", "restored_from", "created_at")
-       SELECT COALESCE(MAX("version"), 0) + 1, $1::jsonb, $2, $3, $4, now()
+         ("version", "settings", "author_id", "author_email", "restored_from", "note", "created_at")
+       SELECT COALESCE(MAX("version"), 0) + 1, $1::jsonb, $2, $3, $4, $5, now()
          FROM "gateway"."bot_settings_versions"
        RETURNING *`,
-      [JSON.stringify(change.settings), change.authorId, change.authorEmail, change.restoredFrom],
+      [
+        JSON.stringify(change.settings),
+        change.authorId,
+        change.authorEmail,
+        change.restoredFrom,
+        change.note,
+      ],
     );
     const row = rows[0];
     if (row === undefined) {
@@ -66,6 +73,7 @@ export class BotSettingsRepository {
       authorId: row.author_id,
       authorEmail: row.author_email,
       restoredFrom: row.restored_from,
+      note: row.note,
       createdAt: new Date(row.created_at),
     });
   }

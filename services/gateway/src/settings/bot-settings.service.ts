@@ -76,9 +76,13 @@ export class BotSettingsService implements OnApplicationBootstrap {
     return { from, to, changes: changesBetween(older.settings, newer.settings) };
   }
 
-  async update(user: AuthenticatedUser, settings: BotSettingsValues): Promise<BotSettingsVersion> {
+  async update(
+    user: AuthenticatedUser,
+    settings: BotSettingsValues,
+    note: string | null,
+  ): Promise<BotSettingsVersion> {
     const previous = await this.current();
-    const saved = await this.save(user, settings, null);
+    const saved = await this.save(user, settings, { restoredFrom: null, note });
     await this.audit.record({
       action: AuditAction.BotSettingsUpdated,
       target: { type: 'bot-settings', id: String(saved.version) },
@@ -86,15 +90,20 @@ export class BotSettingsService implements OnApplicationBootstrap {
         version: saved.version,
         previousVersion: previous.version,
         changes: changesBetween(previous.settings, settings),
+        ...(note === null ? {} : { note }),
       },
     });
     return toVersionView(saved);
   }
 
-  async rollback(user: AuthenticatedUser, version: number): Promise<BotSettingsVersion> {
+  async rollback(
+    user: AuthenticatedUser,
+    version: number,
+    note: string | null,
+  ): Promise<BotSettingsVersion> {
     const target = await this.get(version);
     const previous = await this.current();
-    const saved = await this.save(user, target.settings, version);
+    const saved = await this.save(user, target.settings, { restoredFrom: version, note });
     await this.audit.record({
       action: AuditAction.BotSettingsRolledBack,
       target: { type: 'bot-settings', id: String(saved.version) },
@@ -103,6 +112,7 @@ export class BotSettingsService implements OnApplicationBootstrap {
         restoredFrom: version,
         previousVersion: previous.version,
         changes: changesBetween(previous.settings, target.settings),
+        ...(note === null ? {} : { note }),
       },
     });
     return toVersionView(saved);
@@ -111,7 +121,7 @@ export class BotSettingsService implements OnApplicationBootstrap {
   private async save(
     user: AuthenticatedUser,
     settings: BotSettingsValues,
-    restoredFrom: number | null,
+    origin: Pick<BotSettingsVersionEntity, 'restoredFrom' | 'note'>,
   ): Promise<BotSettingsVersionEntity> {
     let saved: BotSettingsVersionEntity;
     try {
@@ -119,7 +129,7 @@ export class BotSettingsService implements OnApplicationBootstrap {
         settings,
         authorId: user.id,
         authorEmail: user.email,
-        restoredFrom,
+        ...origin,
       });
     } catch (error) {
       if ((error as { code?: unknown }).code === UNIQUE_VIOLATION) {
@@ -153,6 +163,7 @@ export class BotSettingsService implements OnApplicationBootstrap {
       author: null,
       createdAt: null,
       restoredFrom: null,
+      note: null,
     };
   }
 }

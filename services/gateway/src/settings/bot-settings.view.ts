@@ -9,6 +9,7 @@ export function toVersionView(entity: BotSettingsVersionEntity): BotSettingsVers
     author: { id: entity.authorId, email: entity.authorEmail },
     createdAt: entity.createdAt.toISOString(),
     restoredFrom: entity.restoredFrom,
+    note: entity.note,
   };
 }
 

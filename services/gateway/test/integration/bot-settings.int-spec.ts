@@ -56,25 +56,30 @@ describe('Bot settings', () => {
     expect(defaults).toMatchObject({ version: 0, author: null, createdAt: null });
     expect(defaults.settings.model).toBe('openai/gpt-4o-mini');
 
-    const first = (await admin.agent.put('/api/settings/bot').send(FIRST).expect(200))
-      .body as BotSettingsVersion;
+    const first = (
+      await admin.agent
+        .put('/api/settings/bot')
+        .send({ ...FIRST, note: '  Shorter answers for the launch  ' })
+        .expect(200)
+    ).body as BotSettingsVersion;
     expect(first).toMatchObject({
       version: 1,
       settings: FIRST,
       author: { id: admin.user.id, email: admin.user.email },
       restoredFrom: null,
+      note: 'Shorter answers for the launch',
     });
     await llmUses(1);
     expect((await bus.request(AnsweringRpc.CurrentSettings, {})).settings).toEqual(FIRST);
 
     await admin.agent
       .put('/api/settings/bot')
-      .send({ ...FIRST, temperature: 0.9, passages: 8 })
+      .send({ ...FIRST, temperature: 0.9, passages: 8, note: '' })
       .expect(200);
     await llmUses(2);
     const current = (await admin.agent.get('/api/settings/bot').expect(200))
       .body as BotSettingsVersion;
-    expect(current.version).toBe(2);
+    expect(current).toMatchObject({ version: 2, note: null });
 
     const diff = (await admin.agent.get('/api/settings/bot/diff?from=1&to=2').expect(200))
       .body as BotSettingsDiff;
@@ -88,9 +93,17 @@ describe('Bot settings', () => {
     });
 
     const rolledBack = (
-      await admin.agent.post('/api/settings/bot/rollback').send({ version: 1 }).expect(201)
+      await admin.agent
+        .post('/api/settings/bot/rollback')
+        .send({ version: 1, note: 'Too chatty' })
+        .expect(201)
     ).body as BotSettingsVersion;
-    expect(rolledBack).toMatchObject({ version: 3, settings: FIRST, restoredFrom: 1 });
+    expect(rolledBack).toMatchObject({
+      version: 3,
+      settings: FIRST,
+      restoredFrom: 1,
+      note: 'Too chatty',
+    });
     await llmUses(3);
 
     const history = (await admin.agent.get('/api/settings/bot/versions').expect(200))
@@ -110,7 +123,7 @@ describe('Bot settings', () => {
     ]);
     expect(audit.items[0]).toMatchObject({
       actorId: admin.user.id,
-      details: { restoredFrom: 1, previousVersion: 2 },
+      details: { restoredFrom: 1, previousVersion: 2, note: 'Too chatty' },
     });
   });
 
@@ -174,6 +187,7 @@ describe('Bot settings', () => {
     ['a bad fallback model id', { fallbackModels: ['not a model'] }],
     ['too few max tokens', { maxTokens: 1 }],
     ['an unknown field', { topP: 0.9 }],
+    ['a note over 500 characters', { note: 'x'.repeat(501) }],
   ])('should refuse %s', async (_case, change) => {
     await admin.agent
       .put('/api/settings/bot')

@@ -6,16 +6,20 @@ import type {
   RpcRequest,
   RpcResponse,
 } from '@deskpilot/contracts';
-import { InteractionsEvent, InteractionsRpc } from '@deskpilot/contracts';
+import { AnalyticsRpc, InteractionsEvent, InteractionsRpc } from '@deskpilot/contracts';
 import type { BusContext } from '@deskpilot/messaging';
 import { OnEvent, OnRequest } from '@deskpilot/messaging';
 
 import type { EventHandled } from '../common/event-handled';
+import { InteractionStatsService } from './interaction-stats.service';
 import { InteractionsService } from './interactions.service';
 
 @Controller()
 export class InteractionsController {
-  constructor(private readonly interactions: InteractionsService) {}
+  constructor(
+    private readonly interactions: InteractionsService,
+    private readonly stats: InteractionStatsService,
+  ) {}
 
   @OnRequest(InteractionsRpc.List)
   list(
@@ -27,6 +31,13 @@ export class InteractionsController {
   @OnRequest(InteractionsRpc.Get)
   get(request: RpcRequest<typeof InteractionsRpc.Get>): Promise<InteractionDetail> {
     return this.interactions.get(request.id);
+  }
+
+  @OnRequest(AnalyticsRpc.InteractionStats)
+  statistics(
+    request: RpcRequest<typeof AnalyticsRpc.InteractionStats>,
+  ): Promise<RpcResponse<typeof AnalyticsRpc.InteractionStats>> {
+    return this.stats.stats(request);
   }
 
   @OnEvent(InteractionsEvent.FeedbackRecorded)

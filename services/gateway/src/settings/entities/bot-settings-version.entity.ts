@@ -20,6 +20,9 @@ export class BotSettingsVersionEntity {
   @Column('integer', { name: 'restored_from', nullable: true })
   restoredFrom!: number | null;
 
+  @Column('varchar', { length: 500, nullable: true })
+  note!: string | null;
+
   @Column('timestamptz', { name: 'created_at' })
   createdAt!: Date;
 }

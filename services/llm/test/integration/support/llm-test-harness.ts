@@ -106,6 +106,8 @@ export class LlmTestHarness {
     readonly simulator: OpenRouterSimulator,
     readonly broker: Broker,
     readonly bus: MessageBus,
+    /** The throw-away database, for tests that put rows in place directly. */
+    readonly databaseUrl: string,
     private readonly llm: { service: RunningService | undefined },
     private readonly disposables: Disposable<string>[],
   ) {}
@@ -125,10 +127,14 @@ export class LlmTestHarness {
     });
     await broker.connect();
     const bus = new MessageBus(broker, { service: 'gateway', defaultTimeoutMs: 15_000 });
-    const harness = new LlmTestHarness(simulator, broker, bus, { service: undefined }, [
-      vhost,
-      database,
-    ]);
+    const harness = new LlmTestHarness(
+      simulator,
+      broker,
+      bus,
+      database.value,
+      { service: undefined },
+      [vhost, database],
+    );
     await harness.attachStandIns();
     harness.llm.service = await startLlm({
       broker,

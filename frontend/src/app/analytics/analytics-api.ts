@@ -1,0 +1,40 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type { Observable } from 'rxjs';
+
+import type {
+  AnalyticsQuery,
+  AnalyticsReport,
+  InteractionDetail,
+  InteractionsQuery,
+  ListInteractionsResponse,
+} from '@deskpilot/contracts';
+
+@Injectable({ providedIn: 'root' })
+export class AnalyticsApi {
+  private readonly http = inject(HttpClient);
+
+  report(query: AnalyticsQuery): Observable<AnalyticsReport> {
+    return this.http.get<AnalyticsReport>('/api/analytics', { params: paramsOf(query) });
+  }
+
+  interactions(query: InteractionsQuery): Observable<ListInteractionsResponse> {
+    return this.http.get<ListInteractionsResponse>('/api/interactions', {
+      params: paramsOf(query),
+    });
+  }
+
+  interaction(id: string): Observable<InteractionDetail> {
+    return this.http.get<InteractionDetail>(`/api/interactions/${encodeURIComponent(id)}`);
+  }
+}
+
+function paramsOf(query: object): Record<string, string | number> {
+  const params: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(query)) {
+    if (typeof value === 'string' ? value !== '' : typeof value === 'number') {
+      params[key] = value as string | number;
+    }
+  }
+  return params;
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+import {
+  AnalyticsBucket,
+  DraftStats,
+  InteractionStats,
+  TimeZoneName,
+} from '../messages/analytics.messages';
+
+/** Ranges up to this long are answered hour by hour unless `bucket` says otherwise. */
+export const HOURLY_UP_TO_HOURS = 48;
+/** The longest range: a year and a day. */
+const MAX_RANGE_MS = 367 * 24 * 3_600_000;
+/** At most this many hourly points. */
+const MAX_HOURLY_MS = 31 * 24 * 3_600_000;
+
+/**
+ * `GET /api/analytics?from=&to=&bucket=hour|day&timeZone=`: series over `[from, to)`. `from`
+ * and `to` are ISO 8601 instants; `bucket` defaults to `hour` for ranges up to 48 hours and
+ * `day` beyond; days begin at midnight in `timeZone` (default UTC).
+ */
+export const AnalyticsQuery = z
+  .object({
+    from: z.iso.datetime({ offset: true }),
+    to: z.iso.datetime({ offset: true }),
+    bucket: AnalyticsBucket.optional(),
+    timeZone: TimeZoneName.default('UTC'),
+  })
+  .refine((query) => Date.parse(query.from) < Date.parse(query.to), {
+    message: 'from must be before to',
+    path: ['to'],
+  })
+  .refine((query) => Date.parse(query.to) - Date.parse(query.from) <= MAX_RANGE_MS, {
+    message: 'the range must be at most 367 days',
+    path: ['to'],
+  })
+  .refine(
+    (query) =>
+      query.bucket !== 'hour' || Date.parse(query.to) - Date.parse(query.from) <= MAX_HOURLY_MS,
+    { message: 'hourly series cover at most 31 days', path: ['bucket'] },
+  );
+export type AnalyticsQuery = z.input<typeof AnalyticsQuery>;
+
+export const AnalyticsPoint = z.object({
+  /** Start of the bucket. */
+  start: z.iso.datetime({ offset: true }),
+  interactions: InteractionStats,
+  drafts: DraftStats,
+});
+export type AnalyticsPoint = z.infer<typeof AnalyticsPoint>;
+
+export const AnalyticsReport = z.object({
+  from: z.iso.datetime({ offset: true }),
+  to: z.iso.datetime({ offset: true }),
+  bucket: AnalyticsBucket,
+  timeZone: z.string(),
+  series: z.array(AnalyticsPoint),
+  totals: z.object({ interactions: InteractionStats, drafts: DraftStats }),
+});
+export type AnalyticsReport = z.infer<typeof AnalyticsReport>;

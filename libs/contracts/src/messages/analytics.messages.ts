@@ -1,0 +1,109 @@
+import { z } from 'zod';
+
+import { rpc } from './define';
+
+/** Width of one point of an analytics series. */
+export const AnalyticsBucket = z.enum(['hour', 'day']);
+export type AnalyticsBucket = z.infer<typeof AnalyticsBucket>;
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An IANA time zone name (`Europe/Berlin`, `UTC`): where days begin. */
+export const TimeZoneName = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Berlin' });
+
+/**
+ * A range cut into buckets. Every bucket from the one holding `from` to the one holding the
+ * instant before `to` is answered, empty ones included, so two services' series line up.
+ */
+export const StatsRange = z.object({
+  from: z.iso.datetime({ offset: true }),
+  to: z.iso.datetime({ offset: true }),
+  bucket: AnalyticsBucket,
+  timeZone: TimeZoneName.default('UTC'),
+});
+export type StatsRange = z.input<typeof StatsRange>;
+
+const Count = z.number().int().nonnegative();
+const Millis = z.number().nonnegative().nullable();
+
+/** Interactions (chat, drafts and playground) of one bucket, by when they were asked. */
+export const InteractionStats = z.object({
+  interactions: Count,
+  chat: Count,
+  drafts: Count,
+  playground: Count,
+  failed: Count,
+  /** Latencies of the answered (`ok`) interactions; null when none. */
+  firstTokenMsP50: Millis,
+  firstTokenMsP95: Millis,
+  totalMsP50: Millis,
+  totalMsP95: Millis,
+  promptTokens: Count,
+  completionTokens: Count,
+  costUsd: z.number().nonnegative(),
+  /** Current ratings of the bucket's interactions (withdrawn ones do not count). */
+  feedbackUp: Count,
+  feedbackDown: Count,
+});
+export type InteractionStats = z.infer<typeof InteractionStats>;
+
+export const InteractionStatsPoint = InteractionStats.extend({
+  start: z.iso.datetime({ offset: true }),
+});
+
+export const InteractionStatsResponse = z.object({
+  buckets: z.array(InteractionStatsPoint),
+  totals: InteractionStats,
+});
+export type InteractionStatsResponse = z.infer<typeof InteractionStatsResponse>;
+
+/** Ticket drafts of one bucket, by when they were created, with what people did with them. */
+export const DraftStats = z.object({
+  created: Count,
+  /** Approved by a person (whether already posted or not). */
+  approved: Count,
+  sent: Count,
+  /** Rejected by a person (not the ones replaced by regenerating). */
+  rejected: Count,
+  /** approved / (approved + rejected); null when no draft was decided. */
+  acceptanceRate: z.number().min(0).max(1).nullable(),
+  /** Approved drafts whose text the reviewer changed. */
+  edited: Count,
+  /** edited / approved; null when none was approved. */
+  editRate: z.number().min(0).max(1).nullable(),
+  /** Mean share of the text changed over approved drafts (0 to 1); null when none. */
+  meanEditRatio: z.number().min(0).max(1).nullable(),
+});
+export type DraftStats = z.infer<typeof DraftStats>;
+
+export const DraftStatsPoint = DraftStats.extend({
+  start: z.iso.datetime({ offset: true }),
+});
+
+export const DraftStatsResponse = z.object({
+  buckets: z.array(DraftStatsPoint),
+  totals: DraftStats,
+});
+export type DraftStatsResponse = z.infer<typeof DraftStatsResponse>;
+
+/** Aggregates computed where the data lives, combined by the gateway for `GET /api/analytics`. */
+export const AnalyticsRpc = {
+  InteractionStats: 'llm.interactions.stats',
+  DraftStats: 'tickets.drafts.stats',
+} as const;
+
+export const analyticsMessages = {
+  [AnalyticsRpc.InteractionStats]: rpc(StatsRange, InteractionStatsResponse),
+  [AnalyticsRpc.DraftStats]: rpc(StatsRange, DraftStatsResponse),
+};

@@ -1,0 +1,173 @@
+import type { AnalyticsReport, ChatExchange, Conversation, DraftView } from '@deskpilot/contracts';
+import { MessageBus } from '@deskpilot/messaging';
+import type { RunningService } from '@deskpilot/runtime';
+import { waitFor } from '@deskpilot/testing';
+import type { RunningWhmcsSimulator } from '@deskpilot/whmcs-simulator';
+import { SIMULATOR_CREDENTIALS, startWhmcsSimulator } from '@deskpilot/whmcs-simulator';
+import { startWhmcsSync } from '@deskpilot/whmcs-sync';
+
+import type { AnsweringStack } from '../support/answering-stack';
+import { startAnsweringStack } from '../support/answering-stack';
+import type { TestSession } from '../support/session';
+
+const HOUR_MS = 3_600_000;
+const REVIEWER = { id: 'user-1', name: 'Alex Reviewer' };
+
+describe('Analytics', () => {
+  let stack: AnsweringStack;
+  let simulator: RunningWhmcsSimulator;
+  let sync: RunningService;
+  let bus: MessageBus;
+  let admin: TestSession;
+  let staff: TestSession;
+
+  beforeAll(async () => {
+    stack = await startAnsweringStack({ offline: true });
+    simulator = await startWhmcsSimulator({ seed: 1 });
+    sync = await startWhmcsSync({
+      broker: stack.gateway.broker,
+      env: {
+        DATABASE_URL: stack.gateway.databaseUrl,
+        WHMCS_URL: simulator.url,
+        WHMCS_IDENTIFIER: SIMULATOR_CREDENTIALS.identifier,
+        WHMCS_SECRET: SIMULATOR_CREDENTIALS.secret,
+        WHMCS_TIMEZONE: simulator.timeZone,
+        WHMCS_POLL_SECONDS: '3600',
+        LOG_LEVEL: 'silent',
+      },
+    });
+    bus = new MessageBus(stack.gateway.broker, { service: 'test', defaultTimeoutMs: 15_000 });
+    admin = await stack.gateway.signIn(stack.gateway.admin);
+    staff = await stack.gateway.signIn('staff');
+  });
+
+  afterAll(async () => {
+    await sync.stop();
+    await simulator.close();
+    await stack.stop();
+  });
+
+  async function ask(question: string): Promise<ChatExchange> {
+    const conversation = (await staff.agent.post('/api/conversations').send({}).expect(201))
+      .body as Conversation;
+    return (
+      await staff.agent
+        .post(`/api/conversations/${conversation.id}/messages`)
+        .send({ content: question })
+        .expect(201)
+    ).body as ChatExchange;
+  }
+
+  async function readyDrafts(): Promise<DraftView[]> {
+    return (await bus.request('tickets.drafts.list', { status: ['ready'], limit: 200, offset: 0 }))
+      .items;
+  }
+
+  it('should put chat, feedback and draft outcomes of the last hours side by side', async () => {
+    const since = Date.now() - HOUR_MS;
+    const first = await ask('How do I restart Apache?');
+    await ask('How do I forward mail?');
+    await staff.agent.put(`/api/feedback/${first.assistantMessage.id}`).send({ rating: 'up' });
+
+    const drafts = await waitFor(
+      async () => {
+        const ready = await readyDrafts();
+        return ready.length >= 2 ? ready : undefined;
+      },
+      { timeoutMs: 60_000, message: 'two drafts written by llm' },
+    );
+    const [approved, rejected] = drafts as [DraftView, DraftView];
+    const sent = await bus.request('tickets.drafts.approve', {
+      draftId: approved.id,
+      approvedBy: REVIEWER,
+      text: `${approved.aiText ?? ''}\n\nWe have also refreshed your account.`,
+    });
+    expect(sent.outcome).toBe('sent');
+    await bus.request('tickets.drafts.reject', { draftId: rejected.id, rejectedBy: REVIEWER });
+
+    const path = `/api/analytics?from=${encodeURIComponent(new Date(since).toISOString())}&to=${encodeURIComponent(new Date(Date.now() + HOUR_MS).toISOString())}`;
+    const report = await waitFor(
+      async () => {
+        const body = (await admin.agent.get(path).expect(200)).body as AnalyticsReport;
+        const made = (await bus.request('tickets.drafts.list', { limit: 1, offset: 0 })).total;
+        return body.totals.interactions.feedbackUp === 1 &&
+          body.totals.drafts.created === made &&
+          body.totals.interactions.drafts === made
+          ? body
+          : undefined;
+      },
+      { timeoutMs: 30_000, message: 'feedback and every draft counted' },
+    );
+
+    expect(report.bucket).toBe('hour');
+    expect(report.timeZone).toBe('UTC');
+    expect(report.series.length).toBeGreaterThanOrEqual(2);
+    expect(report.series.length).toBeLessThanOrEqual(3);
+    expect(report.totals.interactions).toMatchObject({
+      chat: 2,
+      playground: 0,
+      failed: 0,
+      feedbackUp: 1,
+      feedbackDown: 0,
+    });
+    expect(report.totals.interactions.totalMsP50).not.toBeNull();
+    expect(report.totals.drafts).toMatchObject({
+      approved: 1,
+      sent: 1,
+      rejected: 1,
+      acceptanceRate: 0.5,
+      edited: 1,
+      editRate: 1,
+    });
+    expect(report.totals.drafts.meanEditRatio).toBeCloseTo(sent.draft.editRatio ?? -1, 9);
+    const sum = (pick: (point: AnalyticsReport['series'][number]) => number): number =>
+      report.series.reduce((total, point) => total + pick(point), 0);
+    expect(sum((point) => point.interactions.chat)).toBe(2);
+    expect(sum((point) => point.drafts.created)).toBe(report.totals.drafts.created);
+    expect(sum((point) => point.drafts.approved)).toBe(1);
+  });
+
+  it('should answer days in the asked time zone, empty days included', async () => {
+    const response = await admin.agent
+      .get('/api/analytics')
+      .query({
+        from: '2020-01-01T00:00:00+01:00',
+        to: '2020-01-08T00:00:00+01:00',
+        timeZone: 'Europe/Berlin',
+      })
+      .expect(200);
+    const report = response.body as AnalyticsReport;
+
+    expect(report.bucket).toBe('day');
+    expect(report.series.map((point) => point.start)).toEqual(
+      ['01', '02', '03', '04', '05', '06', '07'].map((day) =>
+        new Date(`2020-01-${day}T00:00:00+01:00`).toISOString(),
+      ),
+    );
+    expect(report.totals.interactions.interactions).toBe(0);
+    expect(report.totals.drafts).toMatchObject({ created: 0, acceptanceRate: null });
+  });
+
+  it.each([
+    ['from after to', { from: '2026-03-02T00:00:00Z', to: '2026-03-01T00:00:00Z' }],
+    ['a range over a year', { from: '2024-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' }],
+    [
+      'hours over more than a month',
+      { from: '2026-01-01T00:00:00Z', to: '2026-03-01T00:00:00Z', bucket: 'hour' },
+    ],
+    [
+      'an unknown time zone',
+      { from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z', timeZone: 'Mars/Olympus' },
+    ],
+    ['no range', {}],
+  ])('should refuse %s', async (_case, query) => {
+    await admin.agent.get('/api/analytics').query(query).expect(400);
+  });
+
+  it('should be for administrators only', async () => {
+    await staff.agent
+      .get('/api/analytics')
+      .query({ from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z' })
+      .expect(403);
+  });
+});

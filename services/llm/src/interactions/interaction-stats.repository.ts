@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+import type { AnalyticsBucket } from '@deskpilot/contracts';
+
+/** One bucket's aggregates as PostgreSQL returns them; `start` is null on the totals row. */
+export interface InteractionStatsRow {
+  start: Date | null;
+  interactions: number;
+  chat: number;
+  drafts: number;
+  playground: number;
+  failed: number;
+  first_token_p50: number | null;
+  first_token_p95: number | null;
+  total_p50: number | null;
+  total_p95: number | null;
+  prompt_tokens: number;
+  completion_tokens: number;
+  cost_usd: number;
+  feedback_up: number;
+  feedback_down: number;
+}
+
+export interface StatsWindow {
+  readonly from: Date;
+  readonly to: Date;
+  readonly bucket: AnalyticsBucket;
+  readonly timeZone: string;
+}
+
+/**
+ * Every bucket of `[from, to)` (empty ones too) in the time zone's calendar, then the interactions
+ * grouped into them, plus one totals row (GROUPING SETS), in a single pass over the log.
+ */
+const STATS_SQL = `
+  WITH "buckets" AS (
+    SELECT generate_series(
+      date_trunc($3::text, $1::timestamptz AT TIME ZONE $4::text),
+      date_trunc($3::text, ($2::timestamptz - interval '1 microsecond') AT TIME ZONE $4::text),
+      ('1 ' || $3::text)::interval
+    ) AS "local_start"
+  ),
+  "logged" AS (
+    SELECT date_trunc($3::text, i."created_at" AT TIME ZONE $4::text) AS "local_start", i.*
+      FROM "llm"."interactions" i
+     WHERE i."created_at" >= $1::timestamptz AND i."created_at" < $2::timestamptz
+  ),
+  "ratings" AS (
+    SELECT f."interaction_id",
+           count(*) FILTER (WHERE f."rating" = 'up') AS "up",
+           count(*) FILTER (WHERE f."rating" = 'down') AS "down"
+      FROM "llm"."interaction_feedback" f
+     WHERE f."interaction_id" IN (SELECT "id" FROM "logged")
+     GROUP BY f."interaction_id"
+  )
+  SELECT b."local_start" AT TIME ZONE $4::text AS "start",
+         count(l."id")::float8 AS "interactions",
+         count(l."id") FILTER (WHERE l."kind" = 'chat')::float8 AS "chat",
+         count(l."id") FILTER (WHERE l."kind" = 'draft')::float8 AS "drafts",
+         count(l."id") FILTER (WHERE l."kind" = 'playground')::float8 AS "playground",
+         count(l."id") FILTER (WHERE l."outcome" = 'failed')::float8 AS "failed",
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY l."first_token_ms")
+           FILTER (WHERE l."outcome" = 'ok') AS "first_token_p50",
+         percentile_cont(0.95) WITHIN GROUP (ORDER BY l."first_token_ms")
+           FILTER (WHERE l."outcome" = 'ok') AS "first_token_p95",
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY l."total_ms")
+           FILTER (WHERE l."outcome" = 'ok') AS "total_p50",
+         percentile_cont(0.95) WITHIN GROUP (ORDER BY l."total_ms")
+           FILTER (WHERE l."outcome" = 'ok') AS "total_p95",
+         COALESCE(sum(l."prompt_tokens"), 0)::float8 AS "prompt_tokens",
+         COALESCE(sum(l."completion_tokens"), 0)::float8 AS "completion_tokens",
+         COALESCE(sum(l."cost_usd"), 0)::float8 AS "cost_usd",
+         COALESCE(sum(r."up"), 0)::float8 AS "feedback_up",
+         COALESCE(sum(r."down"), 0)::float8 AS "feedback_down"
+    FROM "buckets" b
+    LEFT JOIN "logged" l ON l."local_start" = b."local_start"
+    LEFT JOIN "ratings" r ON r."interaction_id" = l."id"
+   GROUP BY GROUPING SETS ((b."local_start"), ())
+   ORDER BY b."local_start" NULLS LAST`;
+
+/** Aggregates over the interaction log, computed by PostgreSQL. */
+@Injectable()
+export class InteractionStatsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** One row per bucket, oldest first, then the totals row. */
+  stats(window: StatsWindow): Promise<InteractionStatsRow[]> {
+    return this.dataSource.query<InteractionStatsRow[]>(STATS_SQL, [
+      window.from,
+      window.to,
+      window.bucket,
+      window.timeZone,
+    ]);
+  }
+}

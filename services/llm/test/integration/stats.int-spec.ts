@@ -1,0 +1,203 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+
+import type { InteractionStatsResponse } from '@deskpilot/contracts';
+import { AnalyticsRpc, InteractionsEvent, InteractionsRpc } from '@deskpilot/contracts';
+import { waitFor } from '@deskpilot/testing';
+
+import { LlmTestHarness, finalOf } from './support/llm-test-harness';
+
+interface LoggedRow {
+  readonly kind: 'chat' | 'draft' | 'playground';
+  readonly outcome: 'ok' | 'failed';
+  readonly at: string;
+  readonly firstTokenMs: number | null;
+  readonly totalMs: number | null;
+  readonly promptTokens: number | null;
+  readonly completionTokens: number | null;
+  readonly costUsd: number | null;
+}
+
+/** Interactions of two days in March, put in place with known numbers. */
+const MARCH: readonly LoggedRow[] = [
+  row('chat', 'ok', '2026-03-01T10:05:00Z', 100, 1_000, 500, 100, 0.01),
+  row('chat', 'ok', '2026-03-01T10:40:00Z', 300, 2_000, 700, 150, 0.02),
+  row('draft', 'ok', '2026-03-01T11:15:00Z', 200, 3_000, 900, 250, 0.03),
+  row('chat', 'failed', '2026-03-01T11:30:00Z', null, 400, null, null, null),
+  row('playground', 'ok', '2026-03-02T03:00:00Z', 500, 5_000, 1_000, 300, 0.05),
+];
+
+function row(
+  kind: LoggedRow['kind'],
+  outcome: LoggedRow['outcome'],
+  at: string,
+  firstTokenMs: number | null,
+  totalMs: number | null,
+  promptTokens: number | null,
+  completionTokens: number | null,
+  costUsd: number | null,
+): LoggedRow {
+  return { kind, outcome, at, firstTokenMs, totalMs, promptTokens, completionTokens, costUsd };
+}
+
+describe('llm interaction statistics', () => {
+  let harness: LlmTestHarness;
+  const ids: string[] = [];
+
+  beforeAll(async () => {
+    harness = await LlmTestHarness.start({ online: false });
+    const client = new Client({ connectionString: harness.databaseUrl });
+    await client.connect();
+    try {
+      for (const logged of MARCH) {
+        const id = randomUUID();
+        ids.push(id);
+        await client.query(
+          `INSERT INTO "llm"."interactions"
+             ("id", "kind", "user_id", "question", "model", "outcome", "first_token_ms",
+              "total_ms", "prompt_tokens", "completion_tokens", "cost_usd", "created_at")
+           VALUES ($1, $2, 'user-1', 'How do I restart Apache?', 'openai/gpt-4o-mini', $3, $4,
+                   $5, $6, $7, $8, $9)`,
+          [
+            id,
+            logged.kind,
+            logged.outcome,
+            logged.firstTokenMs,
+            logged.totalMs,
+            logged.promptTokens,
+            logged.completionTokens,
+            logged.costUsd,
+            logged.at,
+          ],
+        );
+      }
+    } finally {
+      await client.end();
+    }
+    const rate = async (index: number, userId: string, rating: 'up' | 'down' | null) => {
+      await harness.publish(InteractionsEvent.FeedbackRecorded, {
+        interactionId: ids[index] ?? '',
+        userId,
+        rating,
+        givenAt: new Date().toISOString(),
+      });
+    };
+    await rate(0, 'user-1', 'up');
+    await rate(1, 'user-1', 'down');
+    await rate(1, 'user-2', 'up');
+    await rate(2, 'user-1', 'up');
+    await rate(2, 'user-1', null);
+    await waitFor(
+      async () => {
+        const { items } = await harness.bus.request(InteractionsRpc.List, {
+          from: '2026-03-01T00:00:00Z',
+          to: '2026-03-03T00:00:00Z',
+          feedback: 'any',
+          limit: 50,
+        });
+        const withdrawn = await harness.bus.request(InteractionsRpc.Get, { id: ids[2] ?? '' });
+        return items.length === 2 && withdrawn.feedback.length === 0;
+      },
+      { message: 'feedback copied onto the log' },
+    );
+  });
+
+  afterAll(async () => {
+    await harness.stop();
+  });
+
+  it('should count, sum and take percentiles per day, with totals', async () => {
+    const stats: InteractionStatsResponse = await harness.bus.request(
+      AnalyticsRpc.InteractionStats,
+      { from: '2026-03-01T00:00:00Z', to: '2026-03-03T00:00:00Z', bucket: 'day', timeZone: 'UTC' },
+    );
+
+    expect(stats.buckets.map((bucket) => bucket.start)).toEqual([
+      '2026-03-01T00:00:00.000Z',
+      '2026-03-02T00:00:00.000Z',
+    ]);
+    const [first, second] = stats.buckets;
+    expect(first).toMatchObject({
+      interactions: 4,
+      chat: 3,
+      drafts: 1,
+      playground: 0,
+      failed: 1,
+      promptTokens: 2_100,
+      completionTokens: 500,
+      feedbackUp: 2,
+      feedbackDown: 1,
+      firstTokenMsP50: 200,
+      totalMsP50: 2_000,
+    });
+    // Only answered interactions count for latency: 100, 200, 300 and 1000, 2000, 3000.
+    expect(first?.firstTokenMsP95).toBeCloseTo(290, 6);
+    expect(first?.totalMsP95).toBeCloseTo(2_900, 6);
+    expect(first?.costUsd).toBeCloseTo(0.06, 9);
+    expect(second).toMatchObject({
+      interactions: 1,
+      playground: 1,
+      firstTokenMsP50: 500,
+      totalMsP95: 5_000,
+      feedbackUp: 0,
+    });
+    expect(stats.totals).toMatchObject({
+      interactions: 5,
+      failed: 1,
+      promptTokens: 3_100,
+      completionTokens: 800,
+      feedbackUp: 2,
+      feedbackDown: 1,
+      firstTokenMsP50: 250,
+    });
+    expect(stats.totals.costUsd).toBeCloseTo(0.11, 9);
+  });
+
+  it('should answer every hour of a short range, empty ones included', async () => {
+    const stats = await harness.bus.request(AnalyticsRpc.InteractionStats, {
+      from: '2026-03-01T09:00:00Z',
+      to: '2026-03-01T13:00:00Z',
+      bucket: 'hour',
+      timeZone: 'UTC',
+    });
+
+    expect(stats.buckets.map((bucket) => [bucket.start, bucket.interactions])).toEqual([
+      ['2026-03-01T09:00:00.000Z', 0],
+      ['2026-03-01T10:00:00.000Z', 2],
+      ['2026-03-01T11:00:00.000Z', 2],
+      ['2026-03-01T12:00:00.000Z', 0],
+    ]);
+    expect(stats.buckets[0]).toMatchObject({ costUsd: 0, firstTokenMsP50: null });
+  });
+
+  it('should begin days at midnight in the given time zone', async () => {
+    const stats = await harness.bus.request(AnalyticsRpc.InteractionStats, {
+      from: '2026-03-01T05:00:00Z',
+      to: '2026-03-02T05:00:00Z',
+      bucket: 'day',
+      timeZone: 'America/New_York',
+    });
+
+    // 03:00 UTC on 2 March is still 1 March in New York.
+    expect(stats.buckets.map((bucket) => [bucket.start, bucket.interactions])).toEqual([
+      ['2026-03-01T05:00:00.000Z', 5],
+    ]);
+  });
+
+  it('should count the answers it has just given', async () => {
+    const from = new Date(Date.now() - 60_000).toISOString();
+    const answer = finalOf(await harness.ask({ question: 'How do I forward mail?' }));
+    expect(answer.outcome).toBe('ok');
+
+    const stats = await harness.bus.request(AnalyticsRpc.InteractionStats, {
+      from,
+      to: new Date(Date.now() + 60_000).toISOString(),
+      bucket: 'hour',
+      timeZone: 'UTC',
+    });
+
+    expect(stats.totals).toMatchObject({ interactions: 1, chat: 1, failed: 0 });
+    const logged = await harness.bus.request(InteractionsRpc.Get, { id: answer.interactionId });
+    expect(stats.totals.totalMsP50).toBe(logged.totalMs);
+  });
+});
