@@ -71,7 +71,7 @@ COPY --from=build /app/frontend/dist/browser ./console
 ENV PORT=3000 CONSOLE_DIR=/app/console
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:'+process.env.PORT+'/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+process.env.PORT+'/api/health/live').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 USER node
 CMD ["node", "services/gateway/dist/main.js"]
 

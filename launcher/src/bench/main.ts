@@ -6,9 +6,16 @@ import { busSuite } from './bus.bench';
 import type { Suite } from './figures';
 import { knowledgeSuite } from './knowledge.bench';
 import { recordSuite, renderSuite } from './report';
+import { scalingSuite } from './scaling.bench';
 import { startupSuite } from './startup.bench';
 
-const SUITES: readonly Suite[] = [busSuite, startupSuite, answerSuite, knowledgeSuite];
+const SUITES: readonly Suite[] = [
+  busSuite,
+  startupSuite,
+  answerSuite,
+  knowledgeSuite,
+  scalingSuite,
+];
 const DOCUMENT = join(__dirname, '..', '..', '..', 'docs', 'benchmarks.md');
 
 /**

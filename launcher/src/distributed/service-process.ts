@@ -48,7 +48,9 @@ export class ServiceProcess {
     return this.restarts;
   }
 
+  /** Starts the process; also starts again one that was stopped (scaling drills). */
   start(): void {
+    this.stopping = false;
     if (this.options.logDir !== undefined && this.log === undefined) {
       this.log = createWriteStream(join(this.options.logDir, `${this.name}.log`), { flags: 'a' });
     }
@@ -98,6 +100,7 @@ export class ServiceProcess {
         return;
       }
       this.log.end(() => {
+        this.log = undefined;
         resolve();
       });
     });

@@ -17,9 +17,13 @@ export const COMPOSE_FILE = 'docker-compose.yml';
 export const COMPOSE_DEV_FILE = 'docker-compose.dev.yml';
 export const K8S_DIR = 'k8s';
 
-/** Where each service answers health checks (libs/runtime ops.controller.ts; the gateway under /api). */
-export function healthPath(service: string): string {
-  return service === 'gateway' ? '/api/health' : '/health';
+/**
+ * Where each service answers health checks (libs/runtime ops.controller.ts). The gateway's own
+ * liveness is under /api: its /api/health is the whole product's readiness (503 when any worker
+ * is down), which must not restart or unroute the gateway.
+ */
+export function healthPath(service: string, kind: 'live' | 'ready' = 'live'): string {
+  return service === 'gateway' ? `/api/health/${kind}` : '/health';
 }
 
 export function migrationName(service: string): string {

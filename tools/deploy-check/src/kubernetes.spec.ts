@@ -110,15 +110,15 @@ describe(K8S_DIR, () => {
       expect(container?.ports).toEqual([{ name: 'http', containerPort: port, protocol: 'TCP' }]);
     });
 
-    it('should probe its health over HTTP on its own port', () => {
-      const path = service === 'gateway' ? '/metrics' : healthPath(service);
-      for (const probe of [
-        container?.readinessProbe,
-        container?.livenessProbe,
-        container?.startupProbe,
-      ]) {
-        expect(probe?.httpGet).toEqual({ path, port: 'http' });
-      }
+    it('should probe its liveness and readiness over HTTP on its own port', () => {
+      const live = { path: healthPath(service, 'live'), port: 'http' };
+
+      expect(container?.startupProbe?.httpGet).toEqual(live);
+      expect(container?.livenessProbe?.httpGet).toEqual(live);
+      expect(container?.readinessProbe?.httpGet).toEqual({
+        path: healthPath(service, 'ready'),
+        port: 'http',
+      });
     });
 
     it('should request and limit CPU and memory', () => {

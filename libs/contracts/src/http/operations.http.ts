@@ -14,6 +14,19 @@ export const SystemHealth = z.object({
 });
 export type SystemHealth = z.infer<typeof SystemHealth>;
 
+/**
+ * GET /api/health/live: the gateway process serves HTTP. Always 200 while it runs, whatever its
+ * dependencies and the workers do; a failing liveness check means the process must be restarted.
+ */
+export const Liveness = z.object({
+  status: z.literal('up'),
+  service: z.string(),
+  instanceId: z.string(),
+  version: z.string(),
+  uptimeSeconds: z.number().nonnegative(),
+});
+export type Liveness = z.infer<typeof Liveness>;
+
 export const OpsServiceName = z.enum(ServiceName);
 
 /**

@@ -122,6 +122,8 @@ describe('Access to every route', () => {
         'GET /api/audit',
         'GET /api/me',
         'GET /api/health',
+        'GET /api/health/live',
+        'GET /api/health/ready',
         'GET /metrics',
       ]),
     );
