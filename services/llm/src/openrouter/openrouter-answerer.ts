@@ -101,15 +101,26 @@ export class OpenRouterAnswerer {
           }
           const failure =
             error instanceof ModelStreamError ? error.failure : classifyModelError(error);
-          const waitMs = this.retryDelay(
+          const next = this.retryDelay(
             failure,
             progress,
             watchdog.remainingBeforeFirstToken(startedAt),
           );
-          if (waitMs === undefined) {
+          if (next === 'give_up') {
             return result(progress, 'failed', failure);
           }
-          await sleep(waitMs, signal);
+          if (next === 'out_of_time') {
+            // A request that timed out with no room for another one has used the whole
+            // first-token budget, whichever timer happened to fire first.
+            return result(
+              progress,
+              'failed',
+              failure.reason === 'connection_error'
+                ? watchdogFailure('first_token_timeout', firstTokenTimeoutMs)
+                : failure,
+            );
+          }
+          await sleep(next, signal);
         }
       }
     } finally {
@@ -200,30 +211,28 @@ export class OpenRouterAnswerer {
     }
   }
 
-  /** How long to wait before another attempt, or undefined to give up now. */
+  /**
+   * How long to wait before another attempt; `give_up` when another attempt cannot help,
+   * `out_of_time` when it would not fit before the first-token deadline.
+   */
   private retryDelay(
     failure: AnswerFailure,
     progress: Progress,
     remainingMs: number,
-  ): number | undefined {
+  ): number | 'give_up' | 'out_of_time' {
     if (
       progress.text.length > 0 ||
       !isRetryableBeforeOutput(failure) ||
-      progress.attempts > this.settings.maxRetries
+      progress.attempts > this.settings.maxRetries ||
+      (failure.retryAfterSeconds ?? 0) > this.settings.maxRetryWaitSeconds
     ) {
-      return undefined;
+      return 'give_up';
     }
     const backoff =
       Math.min(8_000, 500 * 2 ** (progress.attempts - 1)) * (0.75 + Math.random() / 4);
     const waitMs =
       failure.retryAfterSeconds === undefined ? backoff : failure.retryAfterSeconds * 1_000;
-    if (
-      (failure.retryAfterSeconds ?? 0) > this.settings.maxRetryWaitSeconds ||
-      waitMs >= remainingMs
-    ) {
-      return undefined;
-    }
-    return waitMs;
+    return waitMs >= remainingMs ? 'out_of_time' : waitMs;
   }
 }
 
