@@ -8,6 +8,7 @@ import { BotSettingsService } from '../settings/bot-settings.service';
 import { AnswerCancellations } from './answer-cancellations';
 import type { AnswerJob } from './answer-job';
 import { AnswerPipeline } from './answer-pipeline';
+import { TokenCoalescer } from './token-coalescer';
 
 export type AnswerStreamRequest = RpcRequest<typeof AnsweringRpc.Answer>;
 
@@ -41,15 +42,18 @@ export class AnswerStreamService {
         inspect: request.inspect,
         signal: controller.signal,
       };
+      const chunks = new TokenCoalescer((chunk) => {
+        subscriber.next(chunk);
+      });
       this.pipeline
-        .run(job, (chunk) => {
-          subscriber.next(chunk);
-        })
+        .run(job, chunks.emit)
         .then(
           () => {
+            chunks.flush();
             subscriber.complete();
           },
           (error: unknown) => {
+            chunks.flush();
             subscriber.error(error);
           },
         )
@@ -57,6 +61,7 @@ export class AnswerStreamService {
           this.cancellations.release(interactionId);
         });
       return () => {
+        chunks.flush();
         controller.abort();
       };
     });
