@@ -28,7 +28,8 @@ export interface CommonConfig {
   /** Whether this process applies its service's migrations at start. */
   readonly runMigrations: boolean;
   readonly instanceId: string;
-  readonly bus: { readonly prefetch: number; readonly maxAttempts: number };
+  /** `prefetch` unset means the service's own default (how much of its work is waiting). */
+  readonly bus: { readonly prefetch: number | undefined; readonly maxAttempts: number };
 }
 
 export function commonConfig(vars: z.infer<typeof commonEnvironment>): CommonConfig {
@@ -39,7 +40,7 @@ export function commonConfig(vars: z.infer<typeof commonEnvironment>): CommonCon
     amqpUrl: vars.AMQP_URL,
     runMigrations: vars.DB_MIGRATIONS ?? true,
     instanceId: vars.INSTANCE_ID ?? `${hostname()}-${randomUUID().slice(0, 8)}`,
-    bus: { prefetch: vars.BUS_PREFETCH ?? 16, maxAttempts: vars.BUS_MAX_ATTEMPTS ?? 5 },
+    bus: { prefetch: vars.BUS_PREFETCH, maxAttempts: vars.BUS_MAX_ATTEMPTS ?? 5 },
   };
 }
 

@@ -19,7 +19,7 @@ describe(readEnvironment.name, () => {
     expect(vars.PORT).toBeUndefined();
     expect(config.logLevel).toBe('info');
     expect(config.runMigrations).toBe(true);
-    expect(config.bus).toEqual({ prefetch: 16, maxAttempts: 5 });
+    expect(config.bus).toEqual({ prefetch: undefined, maxAttempts: 5 });
   });
 
   it('should parse valid values into types', () => {

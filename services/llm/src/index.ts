@@ -13,6 +13,9 @@ export const llmService: ServiceDefinition<LlmConfig> = {
   module: (config, runtime) => LlmModule.forRoot(config, runtime),
   http: (config, { standalone }) =>
     standalone ? { port: config.port, host: '0.0.0.0' } : undefined,
+  // An answer or a draft spends nearly all its time waiting for the model, so one replica keeps
+  // many in flight; 16 would queue the 17th chat of a busy team behind the others' answers.
+  defaultPrefetch: 64,
 };
 
 /** Starts the llm worker: prompts, OpenRouter calls and streamed answers. */

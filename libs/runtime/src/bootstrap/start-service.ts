@@ -35,7 +35,11 @@ export interface ServiceDefinition<C extends ServiceConfigBase> {
   module(config: C, runtime: RuntimeModuleOptions): DynamicModule;
   /** HTTP listener of the service, if any, given whether it runs in its own process. */
   http(config: C, host: HttpHost): HttpOptions | undefined;
+  /** Messages a replica handles at once unless `BUS_PREFETCH` says otherwise (default 16). */
+  readonly defaultPrefetch?: number;
 }
+
+const DEFAULT_PREFETCH = 16;
 
 const STANDALONE_REASON = 'when a service runs in its own process (npm start runs all in one)';
 
@@ -74,7 +78,7 @@ export async function startService<C extends ServiceConfigBase>(
       broker,
       ownsBroker: standalone,
       routes: topology[definition.service],
-      prefetch: config.common.bus.prefetch,
+      prefetch: config.common.bus.prefetch ?? definition.defaultPrefetch ?? DEFAULT_PREFETCH,
       ...(http === undefined ? {} : { http }),
     });
   } catch (error) {
