@@ -1,25 +1,44 @@
+import type { ChildProcess } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { promisify } from 'node:util';
 import { lastValueFrom, of } from 'rxjs';
 import { tap } from 'rxjs/operators';
 
 import type { SearchResponse } from '@deskpilot/contracts';
-import { AnsweringRpc, SearchRpc, catalog, topology } from '@deskpilot/contracts';
+import { AnsweringRpc, catalog, topology } from '@deskpilot/contracts';
 import { startLlm } from '@deskpilot/llm';
 import type { Broker } from '@deskpilot/messaging';
 import { AmqpBroker, InProcessBroker, MessageBus } from '@deskpilot/messaging';
 import { createLogger } from '@deskpilot/observability';
-import type { OpenRouterSimulator } from '@deskpilot/openrouter-simulator';
-import { startOpenRouterSimulator } from '@deskpilot/openrouter-simulator';
+import { SIMULATOR_CLI } from '@deskpilot/openrouter-simulator';
 import { startEmbeddedPostgres } from '@deskpilot/persistence';
 import { createTestDatabase, createTestVhost } from '@deskpilot/testing';
 
+import { serviceEntry } from '../distributed/service-entry';
 import type { Figure, Suite } from './figures';
 import { percentile, round } from './figures';
 
+const run = promisify(execFile);
+
 const SAMPLES = 100;
+/**
+ * A zero-delay model streams a whole answer at once, so 50 chats in flight are 50 answers'
+ * worth of tokens competing with each new request; the paced run shows the same 50 chats
+ * with a model streaming at a realistic rate, its first token still at once.
+ */
+const SCENARIOS = [
+  { concurrency: 1, tokenDelayMs: 0 },
+  { concurrency: 50, tokenDelayMs: 0 },
+  { concurrency: 50, tokenDelayMs: 20 },
+] as const;
 const QUESTION = 'How do I restart Apache after changing the PHP version?';
 const logger = createLogger({ service: 'bench', instanceId: 'bench', level: 'silent' });
 
@@ -46,27 +65,33 @@ const SEARCH_RESPONSE: SearchResponse = {
   tookMs: 0,
 };
 
-const BENCH_TOPOLOGY = {
-  ...topology,
-  retrieval: {
-    ...topology.retrieval,
-    rpcs: [...new Set([...topology.retrieval.rpcs, SearchRpc.Search])],
-  },
-};
+/** The model, as the llm service sees it: an OpenRouter simulator in a process of its own. */
+interface ModelProcess {
+  readonly baseUrl: string;
+  readonly apiKey: string;
+  /** The last chat request the simulator received, to replay it for the model's own time. */
+  lastChatBody(): Promise<unknown>;
+  /** Pause between streamed tokens (the first token always comes at once). */
+  setTokenDelay(ms: number): Promise<void>;
+  close(): Promise<void>;
+}
 
+/** Where the llm service runs: in the bench's process (embedded) or in its own (distributed). */
 interface Stack {
   readonly label: string;
   readonly broker: Broker;
-  readonly databaseUrl: string;
+  startLlm(model: ModelProcess): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
 /**
  * What Deskpilot adds before the first token of a chat answer: from the answer request on the bus
  * to the first token chunk, minus the model's own time to its first token for the same prompt
- * (the OpenRouter simulator, answering with zero delay). Run on both stacks. Both sides read
- * every answer to its end, so "N concurrent" means N answers in flight, not N new ones started
- * while earlier ones still stream.
+ * (the OpenRouter simulator, answering with zero delay). The simulator runs in a process of its
+ * own, as a remote model would; in the distributed stack so does the llm service, and the bench's
+ * process plays the gateway and a retrieval answering at once. Both sides read every answer to
+ * its end, so "N concurrent" means N answers in flight, not N new ones started while earlier
+ * ones still stream.
  */
 export const answerSuite: Suite = {
   name: 'answer',
@@ -86,16 +111,10 @@ export const answerSuite: Suite = {
 };
 
 async function measureStack(stack: Stack, command: string): Promise<Figure[]> {
-  const simulator = await startOpenRouterSimulator({ tokenDelayMs: 0, firstTokenDelayMs: 0 });
-  const llm = await startLlm({
-    broker: stack.broker,
-    env: {
-      DATABASE_URL: stack.databaseUrl,
-      LOG_LEVEL: 'silent',
-      OPENROUTER_BASE_URL: simulator.baseUrl,
-      OPENROUTER_API_KEY: simulator.apiKey,
-      LLM_MODEL: 'simulator/zero-delay',
-    },
+  const model = await startModelProcess();
+  const stopLlm = await stack.startLlm(model).catch(async (error: unknown) => {
+    await model.close();
+    throw error;
   });
   const retrieval = await stack.broker.consume(
     { service: 'retrieval', instanceId: 'bench-retrieval', prefetch: 64 },
@@ -105,18 +124,20 @@ async function measureStack(stack: Stack, command: string): Promise<Figure[]> {
   const figures: Figure[] = [];
   try {
     await concurrently(20, 5, () => deskpilotFirstToken(bus));
-    const prompt = simulator.control.chatRequests().at(-1)?.body;
-    for (const concurrency of [1, 50]) {
+    const prompt = await model.lastChatBody();
+    for (const { concurrency, tokenDelayMs } of SCENARIOS) {
+      await model.setTokenDelay(tokenDelayMs);
       const total = (await concurrently(SAMPLES, concurrency, () => deskpilotFirstToken(bus))).sort(
         (a, b) => a - b,
       );
       const own = (
-        await concurrently(SAMPLES, concurrency, () => modelFirstToken(simulator, prompt))
+        await concurrently(SAMPLES, concurrency, () => modelFirstToken(model, prompt))
       ).sort((a, b) => a - b);
+      const pace = tokenDelayMs === 0 ? '' : `, model streaming ${1000 / tokenDelayMs} tokens/s`;
       for (const p of [50, 99]) {
         figures.push({
           suite: 'answer',
-          name: `${stack.label}, ${concurrency} concurrent chat${concurrency === 1 ? '' : 's'}, added p${p}`,
+          name: `${stack.label}, ${concurrency} concurrent chat${concurrency === 1 ? '' : 's'}${pace}, added p${p}`,
           value: round(percentile(total, p) - percentile(own, p), 1),
           unit: 'ms',
           baseline: { name: "model's own first token", value: round(percentile(own, p), 1) },
@@ -127,16 +148,26 @@ async function measureStack(stack: Stack, command: string): Promise<Figure[]> {
     }
   } finally {
     await retrieval.stop();
-    await llm.stop();
-    await simulator.close();
+    await stopLlm();
+    await model.close();
   }
   return figures;
+}
+
+function llmEnv(databaseUrl: string, model: ModelProcess): Record<string, string> {
+  return {
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: 'silent',
+    OPENROUTER_BASE_URL: model.baseUrl,
+    OPENROUTER_API_KEY: model.apiKey,
+    LLM_MODEL: 'simulator/zero-delay',
+  };
 }
 
 async function openEmbedded(): Promise<Stack> {
   const broker = new InProcessBroker({
     catalog,
-    topology: BENCH_TOPOLOGY,
+    topology,
     retry: { maxAttempts: 3, delaysMs: [1_000] },
   });
   await broker.connect();
@@ -145,7 +176,10 @@ async function openEmbedded(): Promise<Stack> {
   return {
     label: 'embedded (PGlite, in-process bus)',
     broker,
-    databaseUrl: postgres.url,
+    startLlm: async (model) => {
+      const llm = await startLlm({ broker, env: llmEnv(postgres.url, model) });
+      return () => llm.stop();
+    },
     close: async () => {
       await broker.close();
       await postgres.close();
@@ -162,14 +196,15 @@ async function openDistributed(): Promise<Stack> {
     connectionName: 'answer-bench',
     logger,
     catalog,
-    topology: BENCH_TOPOLOGY,
+    topology,
     retry: { maxAttempts: 3, delaysMs: [1_000] },
   });
   await broker.connect();
   return {
     label: 'distributed (PostgreSQL, RabbitMQ)',
     broker,
-    databaseUrl: database.value,
+    startLlm: (model) =>
+      startLlmProcess({ ...llmEnv(database.value, model), AMQP_URL: vhost.value }),
     close: async () => {
       await broker.close();
       await vhost.dispose();
@@ -206,11 +241,11 @@ async function deskpilotFirstToken(bus: MessageBus): Promise<number> {
   return firstToken;
 }
 
-async function modelFirstToken(simulator: OpenRouterSimulator, body: unknown): Promise<number> {
+async function modelFirstToken(model: ModelProcess, body: unknown): Promise<number> {
   const started = performance.now();
-  const response = await fetch(`${simulator.baseUrl}/chat/completions`, {
+  const response = await fetch(`${model.baseUrl}/chat/completions`, {
     method: 'POST',
-    headers: { Authorization: `Bearer ${simulator.apiKey}`, 'Content-Type': 'application/json' },
+    headers: { Authorization: `Bearer ${model.apiKey}`, 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
   });
   const decoder = new TextDecoder();
@@ -249,4 +284,109 @@ async function concurrently(
     }),
   );
   return results;
+}
+
+/** Starts the OpenRouter simulator's command line in a child process, answering with zero delay. */
+async function startModelProcess(): Promise<ModelProcess> {
+  const child = spawn(process.execPath, [SIMULATOR_CLI, '--port', '0', '--token-delay', '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    const banner = await firstLine(child);
+    const baseUrl = /OPENROUTER_BASE_URL=(\S+)/.exec(banner)?.[1];
+    const apiKey = /OPENROUTER_API_KEY=(\S+)/.exec(banner)?.[1];
+    if (baseUrl === undefined || apiKey === undefined) {
+      throw new Error(`Unexpected output from the OpenRouter simulator: ${banner}`);
+    }
+    const control = `${new URL(baseUrl).origin}/_sim`;
+    return {
+      baseUrl,
+      apiKey,
+      lastChatBody: async () => {
+        const response = await fetch(`${control}/requests?path=/chat/completions&method=POST`);
+        const { data } = (await response.json()) as { data: { body?: unknown }[] };
+        const body = data.at(-1)?.body;
+        if (body === undefined) {
+          throw new Error('The OpenRouter simulator recorded no chat request');
+        }
+        return body;
+      },
+      setTokenDelay: async (ms) => {
+        const response = await fetch(`${control}/settings`, {
+          method: 'PATCH',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ tokenDelayMs: ms }),
+        });
+        if (!response.ok) {
+          throw new Error(`The OpenRouter simulator refused its settings (${response.status})`);
+        }
+      },
+      close: () => stopChild(child),
+    };
+  } catch (error) {
+    await stopChild(child);
+    throw error;
+  }
+}
+
+/** Migrates the llm service's schema, then runs the service in its own Node process. */
+async function startLlmProcess(env: Record<string, string>): Promise<() => Promise<void>> {
+  const port = await freePort();
+  const fullEnv = { ...process.env, ...env, DATA_DIR: tmpdir() };
+  await run(process.execPath, [serviceEntry('llm', 'migrate')], { env: fullEnv });
+  const child = spawn(process.execPath, [serviceEntry('llm', 'main')], {
+    env: { ...fullEnv, PORT: String(port), INSTANCE_ID: 'llm-bench', DB_MIGRATIONS: 'false' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const ok = await fetch(`http://127.0.0.1:${port}/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ok) {
+      return () => stopChild(child);
+    }
+    if (Date.now() > deadline || child.exitCode !== null) {
+      await stopChild(child);
+      throw new Error('The llm service did not become healthy within 60 s');
+    }
+    await sleep(250);
+  }
+}
+
+async function firstLine(child: ChildProcess): Promise<string> {
+  if (child.stdout === null) {
+    throw new Error('The child process has no output to read');
+  }
+  const lines = createInterface({ input: child.stdout });
+  const exited = once(child, 'exit').then(() => {
+    throw new Error('The process exited before it printed anything');
+  });
+  try {
+    return await Promise.race([once(lines, 'line').then(([line]) => String(line)), exited]);
+  } finally {
+    lines.close();
+  }
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) {
+    return;
+  }
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  await exited;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (address === null || typeof address === 'string') {
+    throw new Error('No free port');
+  }
+  return address.port;
 }

@@ -12,3 +12,4 @@ export type { ModelSpec } from './catalog/model-spec';
 export { DEFAULT_CHAT_MODEL, DEFAULT_MODELS } from './catalog/default-models';
 export { parsePrompt } from './answers/prompt-parser';
 export { fromBase64 } from './embeddings/hashed-embedder';
+export { SIMULATOR_CLI } from './cli/cli-path';
