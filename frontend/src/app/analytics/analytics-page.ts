@@ -11,6 +11,7 @@ import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 
 import type {
+  AnalyticsPart,
   AnalyticsReport,
   InteractionOutcome,
   InteractionSummary,
@@ -72,6 +73,8 @@ export class AnalyticsPage {
   protected readonly formatCost = formatCost;
   protected readonly formatMs = formatMs;
   protected readonly formatPercent = formatPercent;
+  protected readonly partLabel = (part: AnalyticsPart): string =>
+    part === 'interactions' ? 'Answers, latency, cost and feedback' : 'Ticket drafts';
   protected readonly outcomes: readonly InteractionOutcome[] = [
     'ok',
     'failed',

@@ -41,20 +41,33 @@ export const AnalyticsQuery = z
   );
 export type AnalyticsQuery = z.input<typeof AnalyticsQuery>;
 
+/** The two halves of a report: llm's interaction log and whmcs-sync's drafts. */
+export const AnalyticsPart = z.enum(['interactions', 'drafts']);
+export type AnalyticsPart = z.infer<typeof AnalyticsPart>;
+
+/** A half that is null in every point and in the totals, and why. */
+export const UnavailablePart = z.object({ part: AnalyticsPart, message: z.string() });
+export type UnavailablePart = z.infer<typeof UnavailablePart>;
+
 export const AnalyticsPoint = z.object({
   /** Start of the bucket. */
   start: z.iso.datetime({ offset: true }),
-  interactions: InteractionStats,
-  drafts: DraftStats,
+  interactions: InteractionStats.nullable(),
+  drafts: DraftStats.nullable(),
 });
 export type AnalyticsPoint = z.infer<typeof AnalyticsPoint>;
 
+/**
+ * With llm or whmcs-sync down, its half is null and listed in `unavailable`; the other half is
+ * still answered. With both down the request fails with 503.
+ */
 export const AnalyticsReport = z.object({
   from: z.iso.datetime({ offset: true }),
   to: z.iso.datetime({ offset: true }),
   bucket: AnalyticsBucket,
   timeZone: z.string(),
   series: z.array(AnalyticsPoint),
-  totals: z.object({ interactions: InteractionStats, drafts: DraftStats }),
+  totals: z.object({ interactions: InteractionStats.nullable(), drafts: DraftStats.nullable() }),
+  unavailable: z.array(UnavailablePart),
 });
 export type AnalyticsReport = z.infer<typeof AnalyticsReport>;

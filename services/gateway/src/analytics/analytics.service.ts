@@ -5,7 +5,7 @@ import type {
   AnalyticsBucket,
   AnalyticsQuery,
   AnalyticsReport,
-  DraftStats,
+  UnavailablePart,
 } from '@deskpilot/contracts';
 import { AnalyticsRpc, HOURLY_UP_TO_HOURS } from '@deskpilot/contracts';
 import { MessageBus } from '@deskpilot/messaging';
@@ -13,20 +13,10 @@ import { MessageBus } from '@deskpilot/messaging';
 const TIMEOUT_MS = 15_000;
 const HOUR_MS = 3_600_000;
 
-const NO_DRAFTS: DraftStats = {
-  created: 0,
-  approved: 0,
-  sent: 0,
-  rejected: 0,
-  acceptanceRate: null,
-  edited: 0,
-  editRate: null,
-  meanEditRatio: null,
-};
-
 /**
  * The console's analytics: llm aggregates the interaction log and whmcs-sync the drafts, each in
  * its own database schema, over the same buckets; the gateway puts the two series side by side.
+ * One of them down leaves its half empty and named, so the other still reaches the console.
  */
 @Injectable()
 export class AnalyticsService {
@@ -41,23 +31,55 @@ export class AnalyticsService {
       bucket: query.bucket ?? defaultBucket(from, to),
       timeZone: query.timeZone,
     };
-    const [interactions, drafts] = await Promise.all([
+    const [interactions, drafts] = await Promise.allSettled([
       this.bus.request(AnalyticsRpc.InteractionStats, range, { timeoutMs: TIMEOUT_MS }),
       this.bus.request(AnalyticsRpc.DraftStats, range, { timeoutMs: TIMEOUT_MS }),
     ]);
-    const draftsAt = new Map(
-      drafts.buckets.map(({ start, ...stats }) => [Date.parse(start), stats] as const),
-    );
+    if (interactions.status === 'rejected' && drafts.status === 'rejected') {
+      throw interactions.reason;
+    }
+    const unavailable: UnavailablePart[] = [];
+    const interactionsAt = answered(interactions, 'interactions', unavailable);
+    const draftsAt = answered(drafts, 'drafts', unavailable);
+    const starts = (interactionsAt ?? draftsAt)?.buckets.keys() ?? [];
     return {
       ...range,
-      series: interactions.buckets.map(({ start, ...stats }) => ({
-        start,
-        interactions: stats,
-        drafts: draftsAt.get(Date.parse(start)) ?? NO_DRAFTS,
+      series: [...starts].map((start) => ({
+        start: new Date(start).toISOString(),
+        interactions: interactionsAt?.buckets.get(start) ?? null,
+        drafts: draftsAt?.buckets.get(start) ?? null,
       })),
-      totals: { interactions: interactions.totals, drafts: drafts.totals },
+      totals: {
+        interactions: interactionsAt?.totals ?? null,
+        drafts: draftsAt?.totals ?? null,
+      },
+      unavailable,
     };
   }
+}
+
+interface Answered<S> {
+  readonly buckets: ReadonlyMap<number, S>;
+  readonly totals: S;
+}
+
+/** One half's buckets by start, or undefined (and noted) when its service did not answer. */
+function answered<S>(
+  result: PromiseSettledResult<{ buckets: (S & { start: string })[]; totals: S }>,
+  part: UnavailablePart['part'],
+  unavailable: UnavailablePart[],
+): Answered<S> | undefined {
+  if (result.status === 'rejected') {
+    const service = part === 'interactions' ? 'llm' : 'whmcs-sync';
+    const reason = result.reason instanceof Error ? result.reason.message : String(result.reason);
+    unavailable.push({ part, message: `${service} did not answer: ${reason}` });
+    return undefined;
+  }
+  const buckets = new Map<number, S>();
+  for (const { start, ...stats } of result.value.buckets) {
+    buckets.set(Date.parse(start), stats as S);
+  }
+  return { buckets, totals: result.value.totals };
 }
 
 function defaultBucket(from: Date, to: Date): AnalyticsBucket {

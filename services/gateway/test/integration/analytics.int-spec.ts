@@ -17,6 +17,7 @@ describe('Analytics', () => {
   let stack: AnsweringStack;
   let simulator: RunningWhmcsSimulator;
   let sync: RunningService;
+  let stopped = false;
   let bus: MessageBus;
   let admin: TestSession;
   let staff: TestSession;
@@ -42,7 +43,9 @@ describe('Analytics', () => {
   });
 
   afterAll(async () => {
-    await sync.stop();
+    if (!stopped) {
+      await sync.stop();
+    }
     await simulator.close();
     await stack.stop();
   });
@@ -90,8 +93,8 @@ describe('Analytics', () => {
       async () => {
         const body = (await admin.agent.get(path).expect(200)).body as AnalyticsReport;
         const made = (await bus.request('tickets.drafts.list', { limit: 1, offset: 0 })).total;
-        return body.totals.interactions.feedbackUp === 1 &&
-          body.totals.drafts.created === made &&
+        return body.totals.interactions?.feedbackUp === 1 &&
+          body.totals.drafts?.created === made &&
           body.totals.interactions.drafts === made
           ? body
           : undefined;
@@ -101,6 +104,7 @@ describe('Analytics', () => {
 
     expect(report.bucket).toBe('hour');
     expect(report.timeZone).toBe('UTC');
+    expect(report.unavailable).toEqual([]);
     expect(report.series.length).toBeGreaterThanOrEqual(2);
     expect(report.series.length).toBeLessThanOrEqual(3);
     expect(report.totals.interactions).toMatchObject({
@@ -110,7 +114,7 @@ describe('Analytics', () => {
       feedbackUp: 1,
       feedbackDown: 0,
     });
-    expect(report.totals.interactions.totalMsP50).not.toBeNull();
+    expect(report.totals.interactions?.totalMsP50).not.toBeNull();
     expect(report.totals.drafts).toMatchObject({
       approved: 1,
       sent: 1,
@@ -119,12 +123,12 @@ describe('Analytics', () => {
       edited: 1,
       editRate: 1,
     });
-    expect(report.totals.drafts.meanEditRatio).toBeCloseTo(sent.draft.editRatio ?? -1, 9);
+    expect(report.totals.drafts?.meanEditRatio).toBeCloseTo(sent.draft.editRatio ?? -1, 9);
     const sum = (pick: (point: AnalyticsReport['series'][number]) => number): number =>
       report.series.reduce((total, point) => total + pick(point), 0);
-    expect(sum((point) => point.interactions.chat)).toBe(2);
-    expect(sum((point) => point.drafts.created)).toBe(report.totals.drafts.created);
-    expect(sum((point) => point.drafts.approved)).toBe(1);
+    expect(sum((point) => point.interactions?.chat ?? 0)).toBe(2);
+    expect(sum((point) => point.drafts?.created ?? 0)).toBe(report.totals.drafts?.created);
+    expect(sum((point) => point.drafts?.approved ?? 0)).toBe(1);
   });
 
   it('should answer days in the asked time zone, empty days included', async () => {
@@ -144,7 +148,7 @@ describe('Analytics', () => {
         new Date(`2020-01-${day}T00:00:00+01:00`).toISOString(),
       ),
     );
-    expect(report.totals.interactions.interactions).toBe(0);
+    expect(report.totals.interactions?.interactions).toBe(0);
     expect(report.totals.drafts).toMatchObject({ created: 0, acceptanceRate: null });
   });
 
@@ -163,6 +167,26 @@ describe('Analytics', () => {
   ])('should refuse %s', async (_case, query) => {
     await admin.agent.get('/api/analytics').query(query).expect(400);
   });
+
+  it('should still answer the interactions, and say so, while whmcs-sync is down', async () => {
+    await sync.stop();
+    stopped = true;
+
+    const report = (
+      await admin.agent
+        .get('/api/analytics')
+        .query({ from: '2020-01-01T00:00:00Z', to: '2020-01-03T00:00:00Z', bucket: 'day' })
+        .expect(200)
+    ).body as AnalyticsReport;
+
+    expect(report.unavailable.map((missing) => missing.part)).toEqual(['drafts']);
+    expect(report.unavailable[0]?.message).toContain('whmcs-sync did not answer');
+    expect(report.totals).toMatchObject({ interactions: { interactions: 0 }, drafts: null });
+    expect(report.series).toHaveLength(2);
+    expect(
+      report.series.every((point) => point.interactions !== null && point.drafts === null),
+    ).toBe(true);
+  }, 30_000);
 
   it('should be for administrators only', async () => {
     await staff.agent
