@@ -14,8 +14,6 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import type { PageEvent } from '@angular/material/paginator';
-import { MatPaginatorModule } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { Router } from '@angular/router';
@@ -26,6 +24,7 @@ import { EmptyState } from '../ui/empty-state';
 import { ErrorState } from '../ui/error-state';
 import { LoadingState } from '../ui/loading-state';
 import { PageHeader } from '../ui/page-header';
+import { PagePaginator } from '../ui/page-paginator';
 import { RemoteData } from '../ui/remote-data';
 import { StatusBadge } from '../ui/status-badge';
 import { AuditApi } from './audit-api';
@@ -44,7 +43,7 @@ const PAGE_SIZE = 50;
     JsonPipe,
     ReactiveFormsModule,
     MatTableModule,
-    MatPaginatorModule,
+    PagePaginator,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
@@ -146,8 +145,8 @@ export class AuditLogPage {
     this.navigate({ actor: null, action: null, from: null, to: null, page: null });
   }
 
-  protected changePage(event: PageEvent): void {
-    this.navigate({ page: event.pageIndex === 0 ? null : String(event.pageIndex + 1) });
+  protected changePage(page: number): void {
+    this.navigate({ page: page === 1 ? null : String(page) });
   }
 
   protected toggle(entry: AuditEntry): void {

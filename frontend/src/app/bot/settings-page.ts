@@ -13,8 +13,6 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import type { PageEvent } from '@angular/material/paginator';
-import { MatPaginatorModule } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
@@ -33,6 +31,7 @@ import { EmptyState } from '../ui/empty-state';
 import { ErrorState } from '../ui/error-state';
 import { describeHttpError } from '../ui/http-error';
 import { LoadingState } from '../ui/loading-state';
+import { PagePaginator } from '../ui/page-paginator';
 import { RemoteData } from '../ui/remote-data';
 import { StatusBadge } from '../ui/status-badge';
 import { BotApi } from './bot-api';
@@ -58,7 +57,7 @@ const HISTORY_PAGE_SIZE = 10;
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
-    MatPaginatorModule,
+    PagePaginator,
     MatSelectModule,
     MatTableModule,
     EmptyState,
@@ -164,8 +163,8 @@ export class SettingsPage {
     );
   }
 
-  protected changeHistoryPage(event: PageEvent): void {
-    this.historyPage.set(event.pageIndex + 1);
+  protected changeHistoryPage(page: number): void {
+    this.historyPage.set(page);
     this.loadHistory();
   }
 

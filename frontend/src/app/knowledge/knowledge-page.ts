@@ -7,8 +7,6 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatMenuModule } from '@angular/material/menu';
-import type { PageEvent } from '@angular/material/paginator';
-import { MatPaginatorModule } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
@@ -30,6 +28,7 @@ import { ErrorState } from '../ui/error-state';
 import { describeHttpError } from '../ui/http-error';
 import { LoadingState } from '../ui/loading-state';
 import { PageHeader } from '../ui/page-header';
+import { PagePaginator } from '../ui/page-paginator';
 import { RemoteData } from '../ui/remote-data';
 import type { BadgeTone } from '../ui/status-badge';
 import { StatusBadge } from '../ui/status-badge';
@@ -58,7 +57,7 @@ interface UploadItem {
     DecimalPipe,
     RouterLink,
     MatTableModule,
-    MatPaginatorModule,
+    PagePaginator,
     MatButtonModule,
     MatIconModule,
     MatMenuModule,
@@ -141,8 +140,8 @@ export class KnowledgePage {
     this.reload();
   }
 
-  protected changePage(event: PageEvent): void {
-    this.page.set(event.pageIndex + 1);
+  protected changePage(page: number): void {
+    this.page.set(page);
     this.reload();
   }
 

@@ -11,8 +11,6 @@ import {
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
-import type { PageEvent } from '@angular/material/paginator';
-import { MatPaginatorModule } from '@angular/material/paginator';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
 
@@ -23,6 +21,7 @@ import { EmptyState } from '../ui/empty-state';
 import { ErrorState } from '../ui/error-state';
 import { LoadingState } from '../ui/loading-state';
 import { PageHeader } from '../ui/page-header';
+import { PagePaginator } from '../ui/page-paginator';
 import { RemoteData } from '../ui/remote-data';
 import { ReplyToKnowledgeDialog } from './reply-to-knowledge-dialog';
 import { TicketsApi } from './tickets-api';
@@ -38,7 +37,7 @@ const PAGE_SIZE = 20;
     RouterLink,
     MatButtonModule,
     MatIconModule,
-    MatPaginatorModule,
+    PagePaginator,
     PageHeader,
     EmptyState,
     ErrorState,
@@ -97,9 +96,9 @@ export class SentRepliesPage {
       });
   }
 
-  protected changePage(event: PageEvent): void {
+  protected changePage(page: number): void {
     void this.router.navigate([], {
-      queryParams: { page: event.pageIndex === 0 ? null : String(event.pageIndex + 1) },
+      queryParams: { page: page === 1 ? null : String(page) },
     });
   }
 }

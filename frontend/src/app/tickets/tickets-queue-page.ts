@@ -14,8 +14,6 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import type { PageEvent } from '@angular/material/paginator';
-import { MatPaginatorModule } from '@angular/material/paginator';
 import type { MatSelectChange } from '@angular/material/select';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
@@ -28,6 +26,7 @@ import { EmptyState } from '../ui/empty-state';
 import { ErrorState } from '../ui/error-state';
 import { LoadingState } from '../ui/loading-state';
 import { PageHeader } from '../ui/page-header';
+import { PagePaginator } from '../ui/page-paginator';
 import { RemoteData } from '../ui/remote-data';
 import { StatusBadge } from '../ui/status-badge';
 import { DraftEvents } from './draft-events';
@@ -54,7 +53,7 @@ const PAGE_SIZE = 25;
     DatePipe,
     RouterLink,
     MatTableModule,
-    MatPaginatorModule,
+    PagePaginator,
     MatFormFieldModule,
     MatSelectModule,
     MatButtonModule,
@@ -198,8 +197,8 @@ export class TicketsQueuePage {
     this.navigate({ status: null, department: null, confidence: null, page: null });
   }
 
-  protected changePage(event: PageEvent): void {
-    this.navigate({ page: event.pageIndex === 0 ? null : String(event.pageIndex + 1) });
+  protected changePage(page: number): void {
+    this.navigate({ page: page === 1 ? null : String(page) });
   }
 
   protected open(draft: DraftView): void {

@@ -6,8 +6,6 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatMenuModule } from '@angular/material/menu';
-import type { PageEvent } from '@angular/material/paginator';
-import { MatPaginatorModule } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
@@ -23,6 +21,7 @@ import { ErrorState } from '../ui/error-state';
 import { describeHttpError } from '../ui/http-error';
 import { LoadingState } from '../ui/loading-state';
 import { PageHeader } from '../ui/page-header';
+import { PagePaginator } from '../ui/page-paginator';
 import { RemoteData } from '../ui/remote-data';
 import { StatusBadge } from '../ui/status-badge';
 import { ResetPasswordDialog } from './reset-password-dialog';
@@ -38,7 +37,7 @@ const PAGE_SIZE = 25;
   imports: [
     DatePipe,
     MatTableModule,
-    MatPaginatorModule,
+    PagePaginator,
     MatButtonModule,
     MatIconModule,
     MatMenuModule,
@@ -117,8 +116,8 @@ export class UsersPage {
     this.reload();
   }
 
-  protected changePage(event: PageEvent): void {
-    this.page.set(event.pageIndex + 1);
+  protected changePage(page: number): void {
+    this.page.set(page);
     this.reload();
   }
 
