@@ -200,9 +200,10 @@ async function waitHealthy(processes: readonly RunningProcess[]): Promise<void> 
 }
 
 /**
- * Indexes a few documents, then asks the same queries with only retrieval-0 running and with
- * only retrieval-1 running (the other stopped), and counts the queries whose hits are the same
- * chunks in the same order.
+ * Indexes a few documents and waits until both replicas have applied the index events (with both
+ * running, the same queries give the same hits three rounds in a row), then asks the queries with
+ * only retrieval-0 running and with only retrieval-1 running (the other stopped), and counts the
+ * queries whose hits are the same chunks in the same order. A disagreement is printed.
  */
 async function retrievalAgreement(drill: DrillSystem): Promise<number> {
   const batch = await drill.submit('scaling-retrieval', 0, 8);
@@ -218,6 +219,7 @@ async function retrievalAgreement(drill: DrillSystem): Promise<number> {
     }
     return results;
   };
+  await untilStable(answers);
   await second.process.stop();
   const fromFirst = await answers();
   second.process.start();
@@ -226,5 +228,24 @@ async function retrievalAgreement(drill: DrillSystem): Promise<number> {
   const fromSecond = await answers();
   first.process.start();
   await waitHealthy([first]);
+  fromFirst.forEach((result, i) => {
+    if (result === '' || result !== fromSecond[i]) {
+      process.stderr.write(
+        `  "${QUERIES[i] ?? ''}": retrieval-0 [${result}] retrieval-1 [${fromSecond[i] ?? ''}]\n`,
+      );
+    }
+  });
   return fromFirst.filter((result, i) => result !== '' && result === fromSecond[i]).length;
+}
+
+async function untilStable(answers: () => Promise<string[]>): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  let previous = '';
+  let same = 0;
+  while (same < 3 && Date.now() < deadline) {
+    const current = (await answers()).join('|');
+    same = current === previous ? same + 1 : 1;
+    previous = current;
+    await sleep(200);
+  }
 }
