@@ -1,15 +1,20 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { SearchRpc, TicketsRpc } from '@deskpilot/contracts';
+import { SearchRpc } from '@deskpilot/contracts';
 
 import type { RunningProcess } from '../distributed/distributed-system';
+import type { DrillSystemOptions } from '../drills/drill-system';
 import { DrillSystem, retrying } from '../drills/drill-system';
+import type { BacklogRun } from './drafting-backlog';
+import { draftBacklog } from './drafting-backlog';
 import type { Figure, Suite } from './figures';
-import { round } from './figures';
+import { percentile, round } from './figures';
+import { replyLatencies } from './reply-latency';
 
 const BACKLOG = Number(process.env.BENCH_SCALING_BACKLOG ?? 500);
 const LLM_REPLICAS = 3;
-const DRAFT_TIMEOUT_MS = 15 * 60_000;
+const LATENCY_SAMPLES = 30;
+const LATENCY_WARMUP = 3;
 const QUERIES = [
   'restart PHP-FPM after an upgrade',
   'control panel PHP settings',
@@ -19,95 +24,163 @@ const QUERIES = [
 ];
 
 /**
- * Drafts per minute on a WHMCS backlog with one and with three llm workers in the same run (the
- * distributed mode, offline answerer, so the figure is the pipeline's and not a model's), how the
- * drafts spread over the three replicas, and whether two retrieval replicas answer the same.
+ * Ticket drafting in the distributed mode: how long a new customer reply takes to become a ready
+ * draft (OpenRouter simulator answering without delay), and drafts per minute on a WHMCS backlog
+ * with one and with three llm workers (offline answerer, so the figure is the pipeline's and not
+ * a model's). Each backlog run starts a system of its own (fresh database, virtual host and WHMCS
+ * simulator) so both begin from the same state; the three-worker run also checks how the drafts
+ * spread over the replicas and whether two retrieval replicas answer the same.
  */
 export const scalingSuite: Suite = {
   name: 'scaling',
-  description: `drafts per minute on a ${BACKLOG}-ticket backlog with 1 and ${LLM_REPLICAS} llm workers, retrieval replicas agreeing`,
+  description: `ticket drafting: reply-to-draft latency, drafts per minute on a ${BACKLOG}-ticket backlog with 1 and ${LLM_REPLICAS} llm workers`,
   async run(command) {
-    const drill = await DrillSystem.start({
+    const latencies = await withDrill(
+      {
+        dependencies: 'shared',
+        answerer: 'openrouter-simulator',
+        pollSeconds: 3600,
+        replicas: { llm: 1, retrieval: 1 },
+      },
+      async (drill) => {
+        const batch = await drill.submit('latency', 0, 8);
+        await drill.settle(batch, [], 300_000);
+        return replyLatencies(drill, LATENCY_SAMPLES, LATENCY_WARMUP);
+      },
+    );
+    const backlog: DrillSystemOptions = {
       dependencies: 'shared',
       answerer: 'offline',
       pollSeconds: 1,
-      replicas: { llm: LLM_REPLICAS, retrieval: 2 },
-    });
-    try {
-      const llm = drill.system.processes.filter((p) => p.service === 'llm');
-      const spare = llm.filter((p) => p.replica > 0);
-      for (const replica of spare) {
-        await replica.process.stop();
-      }
-      const one = await draftBacklog(drill, 'one');
-      for (const replica of spare) {
-        replica.process.start();
-      }
-      await waitHealthy(spare);
-      const before = await draftsHandled(llm);
-      const three = await draftBacklog(drill, 'three');
-      const after = await draftsHandled(llm);
-      const spread = llm.map((_, i) => (after[i] ?? 0) - (before[i] ?? 0));
-      const agreement = await retrievalAgreement(drill);
-      const figure = (
-        name: string,
-        value: number,
-        unit: string,
-        extra: Partial<Figure> = {},
-      ): Figure => ({ suite: 'scaling', name, value, unit, command, ...extra });
-      return [
-        figure(`drafts per minute, ${BACKLOG}-ticket backlog, 1 llm worker`, round(one, 0), '/min'),
-        figure(
-          `drafts per minute, ${BACKLOG}-ticket backlog, ${LLM_REPLICAS} llm workers`,
-          round(three, 0),
-          '/min',
-          { baseline: { name: '1 llm worker', value: round(one, 0) } },
+      closeSeedTickets: true,
+    };
+    const one = await withDrill({ ...backlog, replicas: { llm: 1, retrieval: 2 } }, (drill) =>
+      draftBacklog(drill, BACKLOG),
+    );
+    const { three, agreement } = await withDrill(
+      { ...backlog, replicas: { llm: LLM_REPLICAS, retrieval: 2 } },
+      async (drill) => ({
+        three: await draftBacklog(drill, BACKLOG),
+        agreement: await retrievalAgreement(drill),
+      }),
+    );
+    const figure = (
+      name: string,
+      value: number,
+      unit: string,
+      extra: Partial<Figure> = {},
+    ): Figure => ({ suite: 'scaling', name, value, unit, command, ...extra });
+    const ms = (values: number[], p: number): number =>
+      round(
+        percentile(
+          [...values].sort((a, b) => a - b),
+          p,
         ),
-        ...llm.map((p, i) =>
-          figure(
-            `drafts handled by llm-${p.replica} in the ${LLM_REPLICAS}-worker run`,
-            spread[i] ?? 0,
-            'drafts',
-          ),
+        0,
+      );
+    const total = latencies.map((l) => l.total);
+    const threeVsOne = (name: string, pick: (run: BacklogRun) => number, digits = 0): Figure =>
+      figure(`${name}, ${LLM_REPLICAS} llm workers`, round(pick(three), digits), '/min', {
+        baseline: { name: '1 llm worker', value: round(pick(one), digits) },
+      });
+    return [
+      figure(
+        `reply-to-draft latency p50 (${latencies.length} replies, poll triggered)`,
+        ms(total, 50),
+        'ms',
+      ),
+      figure(
+        `reply-to-draft latency p95 (${latencies.length} replies, poll triggered)`,
+        ms(total, 95),
+        'ms',
+      ),
+      figure(
+        'of which reply stored → draft requested (the poll), p50',
+        ms(
+          latencies.map((l) => l.toRequest),
+          50,
         ),
-        figure(
-          `search queries answered identically by both retrieval replicas (of ${QUERIES.length})`,
-          agreement,
-          'queries',
+        'ms',
+      ),
+      figure(
+        'of which draft requested → ready, p50',
+        ms(
+          latencies.map((l) => l.drafting),
+          50,
         ),
-      ];
-    } finally {
-      await drill.stop(false);
-    }
+        'ms',
+      ),
+      figure(
+        `drafts per minute, first request to ${BACKLOG}th ready, 1 llm worker`,
+        round(one.draftsPerMinute, 0),
+        '/min',
+      ),
+      threeVsOne(
+        `drafts per minute, first request to ${BACKLOG}th ready`,
+        (r) => r.draftsPerMinute,
+      ),
+      figure(
+        `drafts per minute, tickets opened to ${BACKLOG}th ready, 1 llm worker`,
+        round(one.endToEndPerMinute, 0),
+        '/min',
+      ),
+      threeVsOne(
+        `drafts per minute, tickets opened to ${BACKLOG}th ready`,
+        (r) => r.endToEndPerMinute,
+      ),
+      ...runDetails(figure, one, '1 llm worker'),
+      ...runDetails(figure, three, `${LLM_REPLICAS} llm workers`),
+      ...three.handledPerLlm.map((count, i) =>
+        figure(`drafts handled by llm-${i} in the ${LLM_REPLICAS}-worker run`, count, 'drafts'),
+      ),
+      figure(
+        `search queries answered identically by both retrieval replicas (of ${QUERIES.length})`,
+        agreement,
+        'queries',
+      ),
+    ];
   },
 };
 
-/** Opens BACKLOG tickets at once and returns drafts per minute until all of them are ready. */
-async function draftBacklog(drill: DrillSystem, label: string): Promise<number> {
-  const readyNow = async (): Promise<number> =>
-    (await retrying(() => drill.bus.request(TicketsRpc.SyncStatus, {}))).draftsByStatus['ready'] ??
-    0;
-  const target = (await readyNow()) + BACKLOG;
-  const started = performance.now();
-  await drill.submit(`scaling-${label}`, BACKLOG, 0);
-  const deadline = Date.now() + DRAFT_TIMEOUT_MS;
-  let lastReport = Date.now();
-  for (;;) {
-    const ready = await readyNow();
-    if (ready >= target) {
-      break;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`Only ${ready - target + BACKLOG}/${BACKLOG} drafts ready in time`);
-    }
-    if (Date.now() - lastReport > 15_000) {
-      lastReport = Date.now();
-      process.stderr.write(`  ${label} worker(s): ${ready - target + BACKLOG}/${BACKLOG} ready\n`);
-    }
-    await sleep(250);
+type FigureOf = (name: string, value: number, unit: string) => Figure;
+
+/** Where the time and the CPU of one backlog run went. */
+function runDetails(figure: FigureOf, run: BacklogRun, label: string): Figure[] {
+  const cores = (service: string): number => round(run.cores.get(service) ?? 0, 2);
+  return [
+    figure(`${label}: tickets opened → first draft request`, round(run.toFirstRequestS, 1), 's'),
+    figure(`${label}: first → last draft request`, round(run.requestSpreadS, 1), 's'),
+    figure(`${label}: CPU of whmcs-sync`, cores('whmcs-sync'), 'cores'),
+    figure(`${label}: CPU of the llm worker(s)`, cores('llm'), 'cores'),
+    figure(`${label}: CPU of retrieval (2 replicas)`, cores('retrieval'), 'cores'),
+    figure(`${label}: CPU of the bench process (WHMCS simulator)`, cores('bench'), 'cores'),
+    figure(
+      `${label}: CPU of everything started (all services, simulators)`,
+      round(
+        [...run.cores.values()].reduce((sum, used) => sum + used, 0),
+        2,
+      ),
+      'cores',
+    ),
+    figure(
+      `${label}: load average (1 min, mean over the run)`,
+      round(run.loadAverage, 1),
+      'on 2 cores',
+    ),
+  ];
+}
+
+/** Starts a system of its own for `work`, and stops it afterwards. */
+async function withDrill<T>(
+  options: DrillSystemOptions,
+  work: (drill: DrillSystem) => Promise<T>,
+): Promise<T> {
+  const drill = await DrillSystem.start(options);
+  try {
+    return await work(drill);
+  } finally {
+    await drill.stop(false);
   }
-  const minutes = (performance.now() - started) / 60_000;
-  return BACKLOG / minutes;
 }
 
 async function waitHealthy(processes: readonly RunningProcess[]): Promise<void> {
@@ -126,28 +199,11 @@ async function waitHealthy(processes: readonly RunningProcess[]): Promise<void> 
   }
 }
 
-/** Draft requests each replica acknowledged, from its own /metrics. */
-async function draftsHandled(processes: readonly RunningProcess[]): Promise<number[]> {
-  const counts: number[] = [];
-  for (const p of processes) {
-    const text = await (await fetch(`http://127.0.0.1:${p.port}/metrics`)).text();
-    const line = text
-      .split('\n')
-      .find(
-        (l) =>
-          l.startsWith('deskpilot_bus_events_handled_total{') &&
-          l.includes('name="tickets.draft.requested"') &&
-          l.includes('outcome="ack"'),
-      );
-    counts.push(Number(line?.split(' ').pop() ?? 0));
-  }
-  return counts;
-}
-
 /**
- * Indexes a few documents, then asks the same queries with only retrieval-0 running and with
- * only retrieval-1 running (the other stopped), and counts the queries whose hits are the same
- * chunks in the same order.
+ * Indexes a few documents and waits until both replicas have applied the index events (with both
+ * running, the same queries give the same hits three rounds in a row), then asks the queries with
+ * only retrieval-0 running and with only retrieval-1 running (the other stopped), and counts the
+ * queries whose hits are the same chunks in the same order. A disagreement is printed.
  */
 async function retrievalAgreement(drill: DrillSystem): Promise<number> {
   const batch = await drill.submit('scaling-retrieval', 0, 8);
@@ -163,6 +219,7 @@ async function retrievalAgreement(drill: DrillSystem): Promise<number> {
     }
     return results;
   };
+  await untilStable(answers);
   await second.process.stop();
   const fromFirst = await answers();
   second.process.start();
@@ -171,5 +228,24 @@ async function retrievalAgreement(drill: DrillSystem): Promise<number> {
   const fromSecond = await answers();
   first.process.start();
   await waitHealthy([first]);
+  fromFirst.forEach((result, i) => {
+    if (result === '' || result !== fromSecond[i]) {
+      process.stderr.write(
+        `  "${QUERIES[i] ?? ''}": retrieval-0 [${result}] retrieval-1 [${fromSecond[i] ?? ''}]\n`,
+      );
+    }
+  });
   return fromFirst.filter((result, i) => result !== '' && result === fromSecond[i]).length;
+}
+
+async function untilStable(answers: () => Promise<string[]>): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  let previous = '';
+  let same = 0;
+  while (same < 3 && Date.now() < deadline) {
+    const current = (await answers()).join('|');
+    same = current === previous ? same + 1 : 1;
+    previous = current;
+    await sleep(200);
+  }
 }

@@ -38,6 +38,11 @@ export interface DrillSystemOptions {
   readonly answerer: 'openrouter-simulator' | 'offline';
   /** Seconds between two WHMCS polls. */
   readonly pollSeconds?: number;
+  /**
+   * Close the simulator's hand-written waiting tickets before the system starts, so the only
+   * tickets waiting for a reply are those the drill opens.
+   */
+  readonly closeSeedTickets?: boolean;
 }
 
 interface Dependencies {
@@ -80,6 +85,11 @@ export class DrillSystem {
       cleanups.push(() => s3.close());
       const whmcs = await startWhmcsSimulator({ seed: 7 });
       cleanups.push(() => whmcs.close());
+      if (options.closeSeedTickets === true) {
+        for (const ticketId of whmcs.control.awaitingTicketIds()) {
+          whmcs.control.setStatus(ticketId, 'Closed');
+        }
+      }
       const openRouter = await startOpenRouterSimulator();
       cleanups.push(() => openRouter.close());
       const system = await startDistributedSystem(

@@ -16,12 +16,42 @@ export interface AuditFilter {
   readonly limit: number;
 }
 
+/** What happens to an entry whose id is already stored. */
+export type DuplicateEntry = 'keep' | 'replace';
+
+/** Every column but the id: what a replacing report overwrites. */
+const REPORTED_COLUMNS = [
+  'occurred_at',
+  'actor_id',
+  'actor_email',
+  'action',
+  'target_type',
+  'target_id',
+  'details',
+  'ip',
+  'user_agent',
+  'correlation_id',
+];
+
 @Injectable()
 export class AuditRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async insert(entry: AuditEntryEntity, manager?: EntityManager): Promise<void> {
-    await (manager ?? this.dataSource.manager).insert(AuditEntryEntity, entry);
+  /** Inserts the entry; one whose id exists is an error unless `duplicate` says what to do. */
+  async insert(
+    entry: AuditEntryEntity,
+    manager?: EntityManager,
+    duplicate?: DuplicateEntry,
+  ): Promise<void> {
+    const target = manager ?? this.dataSource.manager;
+    if (duplicate === undefined) {
+      await target.insert(AuditEntryEntity, entry);
+      return;
+    }
+    const query = target.createQueryBuilder().insert().into(AuditEntryEntity).values(entry);
+    await (
+      duplicate === 'keep' ? query.orIgnore() : query.orUpdate(REPORTED_COLUMNS, ['id'])
+    ).execute();
   }
 
   /** Newest first. */

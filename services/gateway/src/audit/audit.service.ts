@@ -10,6 +10,8 @@ import { LOGGER } from '@deskpilot/runtime';
 
 import type { RequestActor } from '../http/request-scope';
 import { currentRequestScope } from '../http/request-scope';
+import { auditEntryIdFor } from './audit-entry-id';
+import type { DuplicateEntry } from './audit.repository';
 import { AuditRepository } from './audit.repository';
 import type { AuditEntryEntity } from './entities/audit-entry.entity';
 
@@ -29,6 +31,12 @@ export interface AuditEvent {
 export interface RecordOptions {
   /** Write inside the caller's transaction, so the entry commits or rolls back with the change. */
   readonly manager?: EntityManager;
+  /**
+   * For a fact that more than one place may report (a request and a later event, or an event
+   * delivered again, or every gateway replica): entries with the same key are stored once.
+   * `keep` leaves an entry already there as it is; `replace` overwrites it with this report.
+   */
+  readonly once?: { readonly key: string; readonly duplicate: DuplicateEntry };
 }
 
 /**
@@ -47,7 +55,7 @@ export class AuditService {
     const scope = currentRequestScope();
     const actor = event.actor === undefined ? actorOf(scope?.actor ?? null) : event.actor;
     const entry: AuditEntryEntity = {
-      id: randomUUID(),
+      id: options.once === undefined ? randomUUID() : auditEntryIdFor(options.once.key),
       occurredAt: new Date(),
       actorId: actor?.id ?? null,
       actorEmail: actor?.email?.slice(0, 254) ?? null,
@@ -59,7 +67,7 @@ export class AuditService {
       userAgent: scope?.userAgent ?? null,
       correlationId: scope?.correlationId ?? currentCorrelationId() ?? null,
     };
-    await this.entries.insert(entry, options.manager);
+    await this.entries.insert(entry, options.manager, options.once?.duplicate);
     this.logger.info(
       { audit: event.action, actorId: entry.actorId, target: event.target },
       'Audit event',

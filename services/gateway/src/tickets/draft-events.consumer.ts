@@ -6,13 +6,22 @@ import type { BusContext } from '@deskpilot/messaging';
 import { OnEvent } from '@deskpilot/messaging';
 
 import { DraftEventsHub } from './draft-events.hub';
+import { SentReplyAuditService } from './sent-reply-audit.service';
+
+type EventHandled = void | Promise<void>;
 
 @Controller()
 export class DraftEventsConsumer {
-  constructor(private readonly hub: DraftEventsHub) {}
+  constructor(
+    private readonly hub: DraftEventsHub,
+    private readonly sentReplies: SentReplyAuditService,
+  ) {}
 
+  /** Audited before it is relayed: a browser never sees a send the audit log does not hold. */
   @OnEvent(TicketsEvent.DraftChanged)
-  changed(change: DraftChanged, _context: BusContext): void {
-    this.hub.publish(change);
+  changed(change: DraftChanged, _context: BusContext): EventHandled {
+    return this.sentReplies.draftChanged(change).then(() => {
+      this.hub.publish(change);
+    });
   }
 }

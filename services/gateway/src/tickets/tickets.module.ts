@@ -7,6 +7,7 @@ import { DraftEventsStreamer } from './draft-events.streamer';
 import { DraftsController } from './drafts.controller';
 import { RepliesController } from './replies.controller';
 import { ReplyKnowledgeService } from './reply-knowledge.service';
+import { SentReplyAuditService } from './sent-reply-audit.service';
 import { TicketsController } from './tickets.controller';
 import { TicketsService } from './tickets.service';
 import { WhmcsSyncController } from './whmcs-sync.controller';
@@ -20,6 +21,12 @@ import { WhmcsSyncController } from './whmcs-sync.controller';
     WhmcsSyncController,
     DraftEventsConsumer,
   ],
-  providers: [TicketsService, ReplyKnowledgeService, DraftEventsHub, DraftEventsStreamer],
+  providers: [
+    TicketsService,
+    ReplyKnowledgeService,
+    SentReplyAuditService,
+    DraftEventsHub,
+    DraftEventsStreamer,
+  ],
 })
 export class TicketsModule {}

@@ -27,6 +27,7 @@ import { MessageBus, RpcTimeoutError } from '@deskpilot/messaging';
 
 import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth';
+import { SentReplyAuditService } from './sent-reply-audit.service';
 
 /** Reads and review steps answer quickly; a WHMCS poll may take a while. */
 const TIMEOUT_MS = 10_000;
@@ -48,6 +49,7 @@ export class TicketsService {
   constructor(
     private readonly bus: MessageBus,
     private readonly audit: AuditService,
+    private readonly sentReplies: SentReplyAuditService,
   ) {}
 
   async listTickets(query: z.output<typeof TicketsQuery>): Promise<TicketPage> {
@@ -120,10 +122,9 @@ export class TicketsService {
 
   private async recordApproval(result: ApproveDraftResponse, from: DraftStatus): Promise<void> {
     const { draft } = result;
-    const target = { type: 'draft', id: draft.id };
     await this.audit.record({
       action: AuditAction.DraftApproved,
-      target,
+      target: { type: 'draft', id: draft.id },
       details: {
         ticketId: draft.ticketId,
         outcome: result.outcome,
@@ -133,11 +134,7 @@ export class TicketsService {
       },
     });
     if (result.outcome === 'sent') {
-      await this.audit.record({
-        action: AuditAction.ReplySent,
-        target,
-        details: { ticketId: draft.ticketId, ticketNumber: draft.ticketNumber },
-      });
+      await this.sentReplies.sentOnApproval(draft);
     }
   }
 

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type {
   ApproveDraftResponse,
   AuditPage,
+  DraftChanged,
   DraftPage,
   DraftView,
   SentReplyPage,
@@ -59,6 +60,26 @@ describe('Tickets and drafts API', () => {
       },
       { timeoutMs: 60_000, message: 'No ready draft left' },
     );
+  }
+
+  /** Runs `act`, then waits until this gateway relayed (so first audited) the draft as sent. */
+  async function untilRelayedSent<T>(draftId: string, act: () => Promise<T>): Promise<T> {
+    const seen: DraftChanged[] = [];
+    const unsubscribe = stack.gateway.app.get(DraftEventsHub).subscribe((change) => {
+      if (change.draftId === draftId) {
+        seen.push(change);
+      }
+    });
+    try {
+      const result = await act();
+      await waitFor(() => seen.some((change) => change.status === 'sent'), {
+        timeoutMs: 30_000,
+        message: `Draft ${draftId} was not relayed as sent`,
+      });
+      return result;
+    } finally {
+      unsubscribe();
+    }
   }
 
   async function auditOf(draftId: string): Promise<AuditPage['items']> {
@@ -190,9 +211,12 @@ describe('Tickets and drafts API', () => {
     const draft = await readyDraftOf(ticketId);
     const text = `${draft.aiText ?? ''}\n\nYour account is unlocked now.`;
 
-    const first = (
-      await staff.agent.post(`/api/drafts/${draft.id}/approve`).send({ text }).expect(200)
-    ).body as ApproveDraftResponse;
+    const first = await untilRelayedSent(
+      draft.id,
+      async () =>
+        (await staff.agent.post(`/api/drafts/${draft.id}/approve`).send({ text }).expect(200))
+          .body as ApproveDraftResponse,
+    );
     const again = (await staff.agent.post(`/api/drafts/${draft.id}/approve`).send({}).expect(200))
       .body as ApproveDraftResponse;
 
@@ -203,8 +227,13 @@ describe('Tickets and drafts API', () => {
     const posted = stack.whmcs.control.postedReplies(ticketId);
     expect(posted).toHaveLength(1);
     expect(posted[0]?.message).toBe(text);
-    const actions = (await auditOf(draft.id)).map((entry) => entry.action).sort();
-    expect(actions).toEqual([AuditAction.DraftApproved, AuditAction.ReplySent].sort());
+    const entries = await auditOf(draft.id);
+    expect(entries.map((entry) => entry.action).sort()).toEqual(
+      [AuditAction.DraftApproved, AuditAction.ReplySent].sort(),
+    );
+    expect(entries.find((entry) => entry.action === AuditAction.ReplySent)?.actorId).toBe(
+      staff.user.id,
+    );
     const replies = (await staff.agent.get('/api/replies').query({ ticketId }).expect(200))
       .body as SentReplyPage;
     expect(replies.items).toHaveLength(1);
@@ -212,6 +241,34 @@ describe('Tickets and drafts API', () => {
       draftId: draft.id,
       text,
       approvedBy: { id: staff.user.id },
+    });
+  });
+
+  it('should audit once a reply whose post whmcs-sync confirms after the approval', async () => {
+    const draft = await unusedReadyDraft();
+    stack.whmcs.control.addFaults([
+      { fault: 'written-then-500', actions: ['AddTicketReply'], count: 1 },
+    ]);
+
+    const approval = await untilRelayedSent(
+      draft.id,
+      async () =>
+        (await staff.agent.post(`/api/drafts/${draft.id}/approve`).send({}).expect(200))
+          .body as ApproveDraftResponse,
+    );
+
+    expect(approval.outcome).toBe('sending');
+    expect(stack.whmcs.control.postedReplies(draft.ticketId)).toHaveLength(1);
+    const entries = await auditOf(draft.id);
+    expect(entries.map((entry) => entry.action).sort()).toEqual(
+      [AuditAction.DraftApproved, AuditAction.ReplySent].sort(),
+    );
+    expect(
+      entries.find((entry) => entry.action === AuditAction.DraftApproved)?.details,
+    ).toMatchObject({ outcome: 'sending' });
+    expect(entries.find((entry) => entry.action === AuditAction.ReplySent)).toMatchObject({
+      actorId: null,
+      details: { ticketId: draft.ticketId, ticketNumber: draft.ticketNumber },
     });
   });
 

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** One audited action; rows are only ever inserted. */
+/** One audited action; rows are only ever inserted (a fact reported twice keeps one row). */
 @Entity({ name: 'audit_log' })
 export class AuditEntryEntity {
   @PrimaryColumn('uuid')
