@@ -64,6 +64,9 @@ export async function launchService(options: LaunchOptions): Promise<RunningServ
     await closingOnFailure(web, async () => {
       web.connectMicroservice({ strategy: server });
       await http.configure?.(web);
+      // Module start-up (retrieval's index, for one) ends before the first message is taken;
+      // a hybrid application would otherwise consume as soon as its microservice listens.
+      await web.init();
       await web.startAllMicroservices();
       await web.listen(http.port, http.host);
     });
