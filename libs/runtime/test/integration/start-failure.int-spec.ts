@@ -15,10 +15,11 @@ const run = promisify(execFile);
 @Module({})
 class NoHandlersModule {}
 
+/** `list_connections` has no vhost filter (`-p` is ignored), so its vhost column is compared. */
 async function connectionsTo(vhost: string): Promise<number> {
   const name = decodeURIComponent(new URL(vhost).pathname.slice(1));
-  const { stdout } = await run('rabbitmqctl', ['-q', 'list_connections', '-p', name, 'name']);
-  return stdout.split('\n').filter((line) => line.trim() !== '' && line.trim() !== 'name').length;
+  const { stdout } = await run('rabbitmqctl', ['-q', 'list_connections', 'vhost']);
+  return stdout.split('\n').filter((line) => line.trim() === name).length;
 }
 
 describe(startService.name, () => {
