@@ -7,6 +7,8 @@ import { round } from './figures';
 import type { LoadStep } from './load-summary';
 import { describeStep, isFailedAnswerStream, seriesFigures, summariseStep } from './load-summary';
 import { LoadSystem } from './load-system';
+import type { WatchedProcess } from './process-cpu';
+import { cpuPercent, cpuSeconds } from './process-cpu';
 
 const CONNECTIONS = [1, 4, 16, 64];
 const STEP_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
@@ -34,6 +36,12 @@ const QUESTIONS = [
   'Our emails land in spam. Which SPF and DKIM records do we need?',
   'Why was no AutoSSL certificate issued for a new domain?',
 ];
+
+interface Measured {
+  readonly step: LoadStep;
+  /** Share of one core each process used during the step, in per cent. */
+  readonly cpu: ReadonlyMap<string, number>;
+}
 
 interface Target {
   readonly label: string;
@@ -66,20 +74,28 @@ export const loadSuite: Suite = {
         await autocannon({ ...warmUp.options, connections: 4, amount: 40 });
       }
       const model = modelTarget(load);
-      const steps = {
-        health: [] as LoadStep[],
-        search: [] as LoadStep[],
-        model: [] as LoadStep[],
-        chat: [] as LoadStep[],
+      const watched: WatchedProcess[] = [
+        ...load.system.processes.map((p) => ({
+          name: `${p.service}-${p.replica}`,
+          pid: p.process.pid ?? -1,
+        })),
+        { name: 'bench process (autocannon, simulators)', pid: process.pid },
+      ];
+      const runs = {
+        health: [] as Measured[],
+        search: [] as Measured[],
+        model: [] as Measured[],
+        chat: [] as Measured[],
       };
       const loads: number[] = [];
       for (const connections of CONNECTIONS) {
-        steps.health.push(await measure(health, connections));
-        steps.search.push(await measure(search, connections));
-        steps.model.push(await measure(model, connections));
-        steps.chat.push(await measure(chat, connections));
+        runs.health.push(await measure(health, connections, watched));
+        runs.search.push(await measure(search, connections, watched));
+        runs.model.push(await measure(model, connections, watched));
+        runs.chat.push(await measure(chat, connections, watched));
         loads.push(loadavg()[0] ?? Number.NaN);
       }
+      const steps = (measured: readonly Measured[]): LoadStep[] => measured.map((m) => m.step);
       const figure = (name: string, value: number, unit: string): Figure => ({
         suite: 'load',
         name,
@@ -87,24 +103,40 @@ export const loadSuite: Suite = {
         unit,
         command,
       });
+      /** Where the CPU went at the highest concurrency: which process saturates first. */
+      const cpuFigures = (label: string, measured: readonly Measured[]): Figure[] => {
+        const last = measured.at(-1);
+        return [...(last?.cpu ?? [])].map(([name, percent]) =>
+          figure(
+            `${label}, ${last?.step.connections} connections: CPU of ${name}`,
+            percent,
+            '% of a core',
+          ),
+        );
+      };
       return [
-        ...seriesFigures({ label: health.label, steps: steps.health }, command),
+        ...seriesFigures({ label: health.label, steps: steps(runs.health) }, command),
         ...seriesFigures(
           {
             label: search.label,
-            steps: steps.search,
-            latencyBaseline: { name: 'GET /api/health/live', steps: steps.health },
+            steps: steps(runs.search),
+            latencyBaseline: { name: 'GET /api/health/live', steps: steps(runs.health) },
           },
           command,
         ),
         ...seriesFigures(
           {
             label: chat.label,
-            steps: steps.chat,
-            latencyBaseline: { name: 'model simulator alone, same prompt', steps: steps.model },
+            steps: steps(runs.chat),
+            latencyBaseline: {
+              name: 'model simulator alone, same prompt',
+              steps: steps(runs.model),
+            },
           },
           command,
         ),
+        ...cpuFigures(search.label, runs.search),
+        ...cpuFigures(chat.label, runs.chat),
         figure(
           `1-minute load average after each concurrency, mean (${cpus().length} cores)`,
           round(loads.reduce((sum, value) => sum + value, 0) / loads.length, 2),
@@ -122,17 +154,25 @@ export const loadSuite: Suite = {
   },
 };
 
-async function measure(target: Target, connections: number): Promise<LoadStep> {
+async function measure(
+  target: Target,
+  connections: number,
+  watched: readonly WatchedProcess[],
+): Promise<Measured> {
+  const before = await cpuSeconds(watched);
+  const started = performance.now();
   const result = await autocannon({
     ...target.options,
     connections,
     duration: target.seconds,
     timeout: REQUEST_TIMEOUT_SECONDS,
   });
+  const cpu = cpuPercent(before, await cpuSeconds(watched), (performance.now() - started) / 1000);
   const step = summariseStep(result);
-  process.stdout.write(`  ${describeStep(target.label, step)}\n`);
+  const shares = [...cpu].map(([name, percent]) => `${name} ${percent}%`).join(', ');
+  process.stdout.write(`  ${describeStep(target.label, step)}\n    CPU: ${shares}\n`);
   await sleep(DRAIN_MS);
-  return step;
+  return { step, cpu };
 }
 
 function healthTarget(load: LoadSystem): Target {
@@ -179,7 +219,7 @@ function chatTarget(load: LoadSystem): Target {
         'content-type': 'application/json',
         accept: 'text/event-stream',
       },
-      verifyBody: isFailedAnswerStream,
+      verifyBody: (body) => !isFailedAnswerStream(body),
       requests: [
         {
           setupRequest: (request) => {
