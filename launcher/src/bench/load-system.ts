@@ -3,6 +3,7 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Client } from 'pg';
 
 import type {
   AccessTokenResponse,
@@ -42,6 +43,7 @@ export class LoadSystem {
     readonly openRouter: OpenRouterSimulator,
     readonly authorization: string,
     readonly conversationIds: readonly string[],
+    private readonly database: Client,
     private readonly cleanups: readonly (() => Promise<void>)[],
   ) {}
 
@@ -54,6 +56,9 @@ export class LoadSystem {
       cleanups.push(() => database.dispose());
       const vhost = await createTestVhost();
       cleanups.push(() => vhost.dispose());
+      const client = new Client({ connectionString: database.value });
+      await client.connect();
+      cleanups.push(() => client.end());
       const openRouter = await startOpenRouterSimulator(options.model);
       cleanups.push(() => openRouter.close());
       const password = randomBytes(24).toString('base64url');
@@ -87,13 +92,28 @@ export class LoadSystem {
         });
         conversationIds.push(conversation.id);
       }
-      return new LoadSystem(system, openRouter, signedIn.authorization, conversationIds, cleanups);
+      return new LoadSystem(
+        system,
+        openRouter,
+        signedIn.authorization,
+        conversationIds,
+        client,
+        cleanups,
+      );
     } catch (error) {
       for (const cleanup of cleanups.reverse()) {
         await cleanup().catch(() => undefined);
       }
       throw error;
     }
+  }
+
+  /** Process ids of the PostgreSQL backends serving the run's database (the services' pools). */
+  async databaseBackends(): Promise<number[]> {
+    const { rows } = await this.database.query<{ pid: number }>(
+      'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+    );
+    return rows.map((row) => row.pid);
   }
 
   async stop(): Promise<void> {

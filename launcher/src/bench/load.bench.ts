@@ -77,9 +77,13 @@ export const loadSuite: Suite = {
       const watched: WatchedProcess[] = [
         ...load.system.processes.map((p) => ({
           name: `${p.service}-${p.replica}`,
-          pid: p.process.pid ?? -1,
+          pids: () => Promise.resolve(p.process.pid === undefined ? [] : [p.process.pid]),
         })),
-        { name: 'bench process (autocannon, simulators)', pid: process.pid },
+        { name: 'PostgreSQL backends of the run', pids: () => load.databaseBackends() },
+        {
+          name: 'bench process (autocannon, simulators)',
+          pids: () => Promise.resolve([process.pid]),
+        },
       ];
       const runs = {
         health: [] as Measured[],

@@ -3,9 +3,10 @@ import { readFile } from 'node:fs/promises';
 /** Linux reports process times in clock ticks of 1/100 s (`getconf CLK_TCK`). */
 const TICKS_PER_SECOND = 100;
 
+/** One service process, or a group of processes counted together (database backends). */
 export interface WatchedProcess {
   readonly name: string;
-  readonly pid: number;
+  pids(): Promise<readonly number[]>;
 }
 
 /** User plus system CPU seconds of a `/proc/<pid>/stat` line. */
@@ -20,14 +21,21 @@ export function cpuSecondsOf(stat: string): number {
   return (utime + stime) / TICKS_PER_SECOND;
 }
 
-/** CPU seconds used so far by each process; a process that is gone counts as 0. */
+/**
+ * CPU seconds used so far by each watched process or group; a process that is gone counts as 0,
+ * so a group's figure misses what its members that exited meanwhile used.
+ */
 export async function cpuSeconds(
   processes: readonly WatchedProcess[],
 ): Promise<Map<string, number>> {
   const used = new Map<string, number>();
-  for (const { name, pid } of processes) {
-    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
-    used.set(name, stat === undefined ? 0 : cpuSecondsOf(stat));
+  for (const watched of processes) {
+    let seconds = 0;
+    for (const pid of await watched.pids()) {
+      const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
+      seconds += stat === undefined ? 0 : cpuSecondsOf(stat);
+    }
+    used.set(watched.name, seconds);
   }
   return used;
 }
