@@ -21,35 +21,41 @@ export function cpuSecondsOf(stat: string): number {
   return (utime + stime) / TICKS_PER_SECOND;
 }
 
-/**
- * CPU seconds used so far by each watched process or group; a process that is gone counts as 0,
- * so a group's figure misses what its members that exited meanwhile used.
- */
+/** CPU seconds used so far by each process of each watched name, by process id. */
 export async function cpuSeconds(
   processes: readonly WatchedProcess[],
-): Promise<Map<string, number>> {
-  const used = new Map<string, number>();
+): Promise<Map<string, Map<number, number>>> {
+  const used = new Map<string, Map<number, number>>();
   for (const watched of processes) {
-    let seconds = 0;
+    const byPid = new Map<number, number>();
     for (const pid of await watched.pids()) {
       const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
-      seconds += stat === undefined ? 0 : cpuSecondsOf(stat);
+      if (stat !== undefined) {
+        byPid.set(pid, cpuSecondsOf(stat));
+      }
     }
-    used.set(watched.name, seconds);
+    used.set(watched.name, byPid);
   }
   return used;
 }
 
-/** Share of one core each process used between two samples `seconds` apart, in per cent. */
+/**
+ * Share of one core each watched name used between two samples `seconds` apart, in per cent. A
+ * process that started in between counts from zero; one that exited in between is missed (a
+ * database pool closing idle connections), so a group's share is a lower bound.
+ */
 export function cpuPercent(
-  before: ReadonlyMap<string, number>,
-  after: ReadonlyMap<string, number>,
+  before: ReadonlyMap<string, ReadonlyMap<number, number>>,
+  after: ReadonlyMap<string, ReadonlyMap<number, number>>,
   seconds: number,
 ): Map<string, number> {
   return new Map(
-    [...after].map(([name, end]) => [
-      name,
-      Math.round((100 * (end - (before.get(name) ?? end))) / seconds),
-    ]),
+    [...after].map(([name, byPid]) => {
+      let used = 0;
+      for (const [pid, end] of byPid) {
+        used += end - (before.get(name)?.get(pid) ?? 0);
+      }
+      return [name, Math.round((100 * used) / seconds)];
+    }),
   );
 }
