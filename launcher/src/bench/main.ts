@@ -5,6 +5,7 @@ import { answerSuite } from './answer.bench';
 import { busSuite } from './bus.bench';
 import type { Suite } from './figures';
 import { knowledgeSuite } from './knowledge.bench';
+import { loadSuite } from './load.bench';
 import { recordSuite, renderSuite } from './report';
 import { scalingSuite } from './scaling.bench';
 import { startupSuite } from './startup.bench';
@@ -15,6 +16,7 @@ const SUITES: readonly Suite[] = [
   answerSuite,
   knowledgeSuite,
   scalingSuite,
+  loadSuite,
 ];
 const DOCUMENT = join(__dirname, '..', '..', '..', 'docs', 'benchmarks.md');
 
