@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 
 /** Kernel clock ticks per second, the unit of the CPU times in `/proc/<pid>/stat`. */
-const TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim());
+export const TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim());
 
 /**
  * User plus system CPU ticks from the text of `/proc/<pid>/stat`. The command name (field 2) may

@@ -1,17 +1,4 @@
-import { cpuPercent, cpuSecondsOf } from './process-cpu';
-
-describe(cpuSecondsOf.name, () => {
-  it('should add user and system ticks, counting fields after the command name', () => {
-    const stat =
-      '4242 (node (a) b) S 1 4242 4242 0 -1 4194304 125 0 0 0 250 75 0 0 20 0 11 0 187552 3133440';
-
-    expect(cpuSecondsOf(stat)).toBe(3.25);
-  });
-
-  it('should refuse a line that is not a stat line', () => {
-    expect(() => cpuSecondsOf('nothing here')).toThrow(/Not a \/proc stat line/);
-  });
-});
+import { cpuPercent } from './process-cpu';
 
 describe(cpuPercent.name, () => {
   it('should give each name its share of one core over the interval', () => {

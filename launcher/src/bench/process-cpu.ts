@@ -1,24 +1,11 @@
 import { readFile } from 'node:fs/promises';
 
-/** Linux reports process times in clock ticks of 1/100 s (`getconf CLK_TCK`). */
-const TICKS_PER_SECOND = 100;
+import { TICKS_PER_SECOND, cpuTicksOf } from './machine-load';
 
 /** One service process, or a group of processes counted together (database backends). */
 export interface WatchedProcess {
   readonly name: string;
   pids(): Promise<readonly number[]>;
-}
-
-/** User plus system CPU seconds of a `/proc/<pid>/stat` line. */
-export function cpuSecondsOf(stat: string): number {
-  // The command name may hold spaces and parentheses: count fields from the last ')'.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const utime = Number(fields[11]);
-  const stime = Number(fields[12]);
-  if (!Number.isFinite(utime) || !Number.isFinite(stime)) {
-    throw new Error(`Not a /proc stat line: ${stat.slice(0, 80)}`);
-  }
-  return (utime + stime) / TICKS_PER_SECOND;
 }
 
 /** CPU seconds used so far by each process of each watched name, by process id. */
@@ -31,7 +18,7 @@ export async function cpuSeconds(
     for (const pid of await watched.pids()) {
       const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
       if (stat !== undefined) {
-        byPid.set(pid, cpuSecondsOf(stat));
+        byPid.set(pid, cpuTicksOf(stat) / TICKS_PER_SECOND);
       }
     }
     used.set(watched.name, byPid);
