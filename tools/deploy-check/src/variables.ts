@@ -72,6 +72,7 @@ export const TUNABLES: ReadonlySet<string> = new Set([
   'WHMCS_FULL_SYNC_SECONDS',
   'WHMCS_TIMEOUT_SECONDS',
   'WHMCS_DRAFT_WAIT_SECONDS',
+  'WHMCS_CONCURRENCY',
 ]);
 
 /**

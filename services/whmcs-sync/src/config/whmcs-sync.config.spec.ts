@@ -18,6 +18,7 @@ describe(loadWhmcsSyncConfig.name, () => {
       timeoutMs: 30_000,
     });
     expect(sut.pollSeconds).toBe(30);
+    expect(sut.concurrency).toBe(4);
     expect(sut.adminUsername).toBeUndefined();
   });
 
@@ -42,6 +43,8 @@ describe(loadWhmcsSyncConfig.name, () => {
     ['WHMCS_TIMEZONE', 'Mars/Olympus'],
     ['WHMCS_URL', 'ftp://example.com'],
     ['WHMCS_TIMEOUT_SECONDS', 'soon'],
+    ['WHMCS_CONCURRENCY', '0'],
+    ['WHMCS_CONCURRENCY', '17'],
   ])('should stop on an invalid %s naming it', (variable, value) => {
     expect(() => loadWhmcsSyncConfig({ ...VALID, [variable]: value })).toThrow(variable);
   });

@@ -39,6 +39,7 @@ const whmcsSyncEnvironment = commonEnvironment.extend({
   WHMCS_TIMEZONE: timeZone(),
   WHMCS_TIMEOUT_SECONDS: env.int(1, 300),
   WHMCS_DRAFT_WAIT_SECONDS: env.int(5, 86_400),
+  WHMCS_CONCURRENCY: env.int(1, 16),
 });
 
 /** The WHMCS connection: where, with which credential, and how patiently. */
@@ -64,6 +65,8 @@ export interface WhmcsSyncConfig {
   readonly fullSyncSeconds: number;
   /** How long a draft may stay pending before it is requested again. */
   readonly draftWaitSeconds: number;
+  /** Tickets a poll reads and drafts at once, so at most this many WHMCS calls at a time. */
+  readonly concurrency: number;
   /** Identifies the WHMCS URL and credential without revealing them (for the 403 alert). */
   readonly fingerprint: string;
 }
@@ -109,6 +112,7 @@ export function loadWhmcsSyncConfig(environment: Environment): WhmcsSyncConfig {
     pollSeconds,
     fullSyncSeconds: vars.WHMCS_FULL_SYNC_SECONDS ?? Math.max(600, pollSeconds * 10),
     draftWaitSeconds: vars.WHMCS_DRAFT_WAIT_SECONDS ?? 600,
+    concurrency: vars.WHMCS_CONCURRENCY ?? 4,
     fingerprint: createHash('sha256')
       .update([url, identifier, secret, vars.WHMCS_ACCESS_KEY ?? ''].join('\n'))
       .digest('hex')

@@ -3,6 +3,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from '@deskpilot/observability';
 import { LOGGER } from '@deskpilot/runtime';
 
+import { runBounded } from '../concurrency/run-bounded';
+import type { WhmcsSyncConfig } from '../config/whmcs-sync.config';
+import { WHMCS_SYNC_CONFIG } from '../config/whmcs-sync.config';
 import { WhmcsErrorCode, isWhmcsError } from '../whmcs/whmcs.exception';
 import { DraftEventsPublisher } from './draft-events.publisher';
 import { DraftRequesterService } from './draft-requester.service';
@@ -31,8 +34,25 @@ export class DraftReconcilerService {
     private readonly drafts: DraftsRepository,
     private readonly requester: DraftRequesterService,
     private readonly events: DraftEventsPublisher,
+    @Inject(WHMCS_SYNC_CONFIG) private readonly config: WhmcsSyncConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
+
+  /**
+   * Brings one ticket's drafts in line right after its thread was stored: its outdated drafts
+   * become stale first, then a draft is requested when `requestDraft` (the ticket awaits) and
+   * its last message is the customer's.
+   */
+  async settleTicket(
+    ticketId: string,
+    requestDraft: boolean,
+  ): Promise<{ staled: number; requested: number }> {
+    const staled = await this.staleOutdated(ticketId);
+    if (!requestDraft) {
+      return { staled, requested: 0 };
+    }
+    return { staled, requested: (await this.requester.requestFor(ticketId)) === null ? 0 : 1 };
+  }
 
   async reconcile(signal?: AbortSignal): Promise<ReconcileResult> {
     const staled = await this.staleOutdated();
@@ -49,36 +69,39 @@ export class DraftReconcilerService {
     return { staled, requested, failures };
   }
 
+  /** The tickets missing a draft, oldest reply first, `WHMCS_CONCURRENCY` at a time. */
   private async requestMissing(
     signal?: AbortSignal,
   ): Promise<{ requested: number; failures: number; complete: boolean }> {
     let requested = 0;
     let failures = 0;
     let inARow = 0;
-    for (const ticketId of await this.drafts.ticketIdsNeedingDraft(BATCH)) {
-      if (signal?.aborted === true) {
-        return { requested, failures, complete: false };
-      }
-      try {
-        requested += (await this.requester.requestFor(ticketId)) === null ? 0 : 1;
-        inARow = 0;
-      } catch (error) {
-        if (isWhmcsError(error, WhmcsErrorCode.Forbidden)) {
-          throw error;
+    const gaveUp = (): boolean => inARow >= GIVE_UP_AFTER_FAILURES;
+    const stopped = (): boolean => signal?.aborted === true || gaveUp();
+    const ticketIds = await this.drafts.ticketIdsNeedingDraft(BATCH);
+    await runBounded(
+      ticketIds,
+      this.config.concurrency,
+      async (ticketId) => {
+        try {
+          requested += (await this.requester.requestFor(ticketId)) === null ? 0 : 1;
+          inARow = 0;
+        } catch (error) {
+          if (isWhmcsError(error, WhmcsErrorCode.Forbidden)) {
+            throw error;
+          }
+          failures += 1;
+          inARow += 1;
+          this.logger.warn({ ticketId, err: String(error) }, 'Could not request a draft');
         }
-        failures += 1;
-        inARow += 1;
-        this.logger.warn({ ticketId, err: String(error) }, 'Could not request a draft');
-        if (inARow >= GIVE_UP_AFTER_FAILURES) {
-          return { requested, failures, complete: false };
-        }
-      }
-    }
-    return { requested, failures, complete: true };
+      },
+      stopped,
+    );
+    return { requested, failures, complete: !stopped() };
   }
 
-  async staleOutdated(): Promise<number> {
-    const changes = await this.drafts.staleOutdated();
+  async staleOutdated(ticketId?: string): Promise<number> {
+    const changes = await this.drafts.staleOutdated(ticketId);
     for (const change of changes) {
       await this.events.changed(change.draft, change.previousStatus);
     }

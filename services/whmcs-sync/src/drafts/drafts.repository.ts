@@ -82,9 +82,10 @@ export class DraftsRepository {
 
   /**
    * Marks stale every open draft whose ticket moved on: it left the awaiting set, staff answered
-   * in WHMCS, or the customer wrote again after the message the draft answers.
+   * in WHMCS, or the customer wrote again after the message the draft answers. Only the drafts
+   * of one ticket when `ticketId` is given.
    */
-  async staleOutdated(): Promise<StatusChange[]> {
+  async staleOutdated(ticketId?: string): Promise<StatusChange[]> {
     const rows = await queryRows<{ id: string; previous: DraftStatus }>(
       this.dataSource,
       `WITH outdated AS (
@@ -101,6 +102,7 @@ export class DraftsRepository {
            AND (NOT t."awaiting"
              OR t."last_message_from" = 'staff'
              OR t."last_customer_message_id" <> d."based_on_reply_id")
+           AND ($2::bigint IS NULL OR d."ticket_id" = $2::bigint)
          FOR UPDATE OF d
        )
        UPDATE "whmcs_sync"."drafts" AS d
@@ -109,7 +111,7 @@ export class DraftsRepository {
        FROM outdated o
        WHERE d."id" = o."id"
        RETURNING d."id", o."previous"`,
-      [OPEN_STATUSES],
+      [OPEN_STATUSES, ticketId ?? null],
     );
     return this.withDrafts(rows);
   }

@@ -4,11 +4,13 @@ import { waitFor } from '@deskpilot/testing';
 
 import { ACTOR, SyncHarness } from '../support/sync-harness';
 
+const CONCURRENCY = 4;
+
 describe('whmcs-sync on a 403', () => {
   let harness: SyncHarness;
 
   beforeEach(async () => {
-    harness = await SyncHarness.start();
+    harness = await SyncHarness.start({ env: { WHMCS_CONCURRENCY: String(CONCURRENCY) } });
   });
 
   afterEach(async () => {
@@ -19,7 +21,7 @@ describe('whmcs-sync on a 403', () => {
   const apiCalls = (): number =>
     Object.values(harness.simulator.control.callCounts()).reduce((sum, n) => sum + n, 0);
 
-  it('should stop polling, raise an alert and report it in health, without a second call', async () => {
+  it('should stop polling, raise an alert and report it in health, sending nothing after the 403', async () => {
     const ticketId = harness.simulator.control.ticketIdByKey('cpanel-login');
     const draft = await harness.draftOf(ticketId, 'ready');
     harness.simulator.control.setFaults([{ fault: 'ip-banned' }]);
@@ -41,7 +43,10 @@ describe('whmcs-sync on a 403', () => {
 
     expect(blocked.alerts[0]).toMatchObject({ kind: 'whmcs-forbidden', resolvedAt: null });
     expect(blocked.alerts[0]?.message).toContain('IP Banned');
-    expect(harness.simulator.control.calls().filter((call) => call.status === 403)).toHaveLength(1);
+    // Reads already in flight when the first 403 came back may get one too; never more.
+    const refused = harness.simulator.control.calls().filter((call) => call.status === 403);
+    expect(refused.length).toBeGreaterThanOrEqual(1);
+    expect(refused.length).toBeLessThanOrEqual(CONCURRENCY);
     expect(apiCalls()).toBe(callsWhenBlocked);
     expect(approval.outcome).toBe('queued');
     expect(health.status).toBe('down');
