@@ -53,6 +53,8 @@ export const scalingSuite: Suite = {
       answerer: 'offline',
       pollSeconds: 1,
       closeSeedTickets: true,
+      // The default is one WHMCS call at a time; a backlog is where reading four at once pays.
+      whmcsConcurrency: 4,
     };
     const one = await withDrill({ ...backlog, replicas: { llm: 1, retrieval: 2 } }, (drill) =>
       draftBacklog(drill, BACKLOG),

@@ -43,6 +43,8 @@ export interface DrillSystemOptions {
    * tickets waiting for a reply are those the drill opens.
    */
   readonly closeSeedTickets?: boolean;
+  /** Tickets whmcs-sync reads at once (`WHMCS_CONCURRENCY`); the service's default if unset. */
+  readonly whmcsConcurrency?: number;
 }
 
 interface Dependencies {
@@ -108,6 +110,9 @@ export class DrillSystem {
           WHMCS_SECRET: SIMULATOR_CREDENTIALS.secret,
           WHMCS_TIMEZONE: whmcs.timeZone,
           WHMCS_POLL_SECONDS: String(options.pollSeconds ?? 2),
+          ...(options.whmcsConcurrency === undefined
+            ? {}
+            : { WHMCS_CONCURRENCY: String(options.whmcsConcurrency) }),
           ...(options.answerer === 'offline'
             ? { OPENROUTER_API_KEY: '' }
             : { OPENROUTER_BASE_URL: openRouter.baseUrl, OPENROUTER_API_KEY: openRouter.apiKey }),

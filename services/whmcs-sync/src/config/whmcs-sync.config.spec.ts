@@ -18,7 +18,7 @@ describe(loadWhmcsSyncConfig.name, () => {
       timeoutMs: 30_000,
     });
     expect(sut.pollSeconds).toBe(30);
-    expect(sut.concurrency).toBe(4);
+    expect(sut.concurrency).toBe(1);
     expect(sut.adminUsername).toBeUndefined();
   });
 

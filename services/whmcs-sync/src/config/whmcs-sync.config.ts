@@ -112,7 +112,7 @@ export function loadWhmcsSyncConfig(environment: Environment): WhmcsSyncConfig {
     pollSeconds,
     fullSyncSeconds: vars.WHMCS_FULL_SYNC_SECONDS ?? Math.max(600, pollSeconds * 10),
     draftWaitSeconds: vars.WHMCS_DRAFT_WAIT_SECONDS ?? 600,
-    concurrency: vars.WHMCS_CONCURRENCY ?? 4,
+    concurrency: vars.WHMCS_CONCURRENCY ?? 1,
     fingerprint: createHash('sha256')
       .update([url, identifier, secret, vars.WHMCS_ACCESS_KEY ?? ''].join('\n'))
       .digest('hex')
