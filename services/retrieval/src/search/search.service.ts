@@ -7,6 +7,7 @@ import { RETRIEVAL_CONFIG } from '../config/retrieval-config.token';
 import type { RetrievalConfig } from '../config/retrieval.config';
 import { EMBEDDER } from '../embedding/embedder.provider';
 import { VectorIndexService } from '../vector-index/vector-index.service';
+import { spreadAcrossDocuments, withDocumentContext } from './document-context';
 import { buildLexicalQuery, inverseDocumentFrequency } from './lexical-query';
 import { LexicalSearchRepository } from './lexical-search.repository';
 import type { Ranked } from './rank-fusion';
@@ -14,7 +15,10 @@ import { fuseRankings } from './rank-fusion';
 
 export type SearchCommand = RpcRequest<typeof SearchRpc.Search>;
 
-/** Hybrid search: HNSW dense ranking and PostgreSQL full-text ranking, fused by weighted RRF. */
+/**
+ * Hybrid search: HNSW dense ranking and PostgreSQL full-text ranking (each passage helped by its
+ * document's other matching passages), fused by weighted RRF, then spread across documents.
+ */
 @Injectable()
 export class SearchService {
   constructor(
@@ -42,7 +46,7 @@ export class SearchService {
       analysis.chunkCount,
       settings.lexicalBudget,
     );
-    const [queryVector, lexicalRanking] = await Promise.all([
+    const [queryVector, passageRanking] = await Promise.all([
       this.embedder.embedQuery(query, termWeights),
       lexicalQuery === undefined || denseWeight >= 1
         ? Promise.resolve<Ranked[]>([])
@@ -53,13 +57,17 @@ export class SearchService {
             documentIds,
           }),
     ]);
+    const lexicalRanking = withDocumentContext(passageRanking, settings.documentContext);
     const denseRanking =
       denseWeight <= 0
         ? []
         : this.vectors
             .search(queryVector, candidates, documentIds)
-            .map((hit) => ({ id: hit.chunkId, score: hit.score }));
-    const fused = fuseRankings(denseRanking, lexicalRanking, denseWeight, settings.rrfK);
+            .map((hit) => ({ id: hit.chunkId, documentId: hit.documentId, score: hit.score }));
+    const fused = spreadAcrossDocuments(
+      fuseRankings(denseRanking, lexicalRanking, denseWeight, settings.rrfK),
+      settings.passagesPerDocument,
+    );
     const rows = await this.lexical.fetchHits(fused.slice(0, topK * 2).map((c) => c.id));
     const hits: SearchHit[] = [];
     for (const candidate of fused) {
