@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type { ChunksEmbedded } from '@deskpilot/contracts';
-import { KnowledgeEvent, KnowledgeRpc, SearchRpc } from '@deskpilot/contracts';
+import { KnowledgeEvent, KnowledgeRpc, SearchRequest, SearchRpc } from '@deskpilot/contracts';
 import { LocalEmbedder } from '@deskpilot/embeddings';
 import type { Broker } from '@deskpilot/messaging';
 import { MessageBus } from '@deskpilot/messaging';
@@ -185,8 +185,9 @@ describe('retrieval index events', () => {
         chunkCount: chunks.chunks.length,
       });
     }
+    // A request that leaves the dense weight to the contract's default.
     const byDefault = (topK: number) =>
-      bus.request(SearchRpc.Search, { query: 'zephyr mailbox quota', topK });
+      bus.request(SearchRpc.Search, SearchRequest.parse({ query: 'zephyr mailbox quota', topK }));
     await waitFor(async () => (await byDefault(8)).hits.length === 4, {
       timeoutMs: 10_000,
       message: 'both documents searchable',
