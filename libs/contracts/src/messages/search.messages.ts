@@ -32,7 +32,7 @@ export const SearchHit = z.object({
   score: z.number(),
   /** Cosine similarity from the vector index, when the chunk was among the dense candidates. */
   denseScore: z.number().nullable(),
-  /** PostgreSQL full-text rank, when the chunk matched the query's terms. */
+  /** Full-text score (BM25-style, with its document's other matches), when the chunk matched. */
   lexicalScore: z.number().nullable(),
   denseRank: z.number().int().positive().nullable(),
   lexicalRank: z.number().int().positive().nullable(),
