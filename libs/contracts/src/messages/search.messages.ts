@@ -2,11 +2,19 @@ import { z } from 'zod';
 
 import { rpc } from './define';
 
+/**
+ * Share of the dense ranking when a request does not say. Zero: with the offline embedder the
+ * full-text ranking alone ranks best (every share of the dense ranking lowered recall and nDCG on
+ * the e-manual evaluation, see docs/benchmarks.md); a deployment with a semantic embedder can
+ * raise it per request or in the bot settings.
+ */
+export const DEFAULT_DENSE_WEIGHT = 0;
+
 export const SearchRequest = z.object({
   query: z.string().trim().min(1).max(2_000),
   topK: z.number().int().min(1).max(50).default(8),
   /** Share of the dense (vector) ranking in the fused score; the lexical ranking gets the rest. */
-  denseWeight: z.number().min(0).max(1).default(0.5),
+  denseWeight: z.number().min(0).max(1).default(DEFAULT_DENSE_WEIGHT),
   /** Restricts the search to these documents (for example a document view's test panel). */
   documentIds: z.array(z.uuid()).max(100).optional(),
 });
@@ -24,7 +32,7 @@ export const SearchHit = z.object({
   score: z.number(),
   /** Cosine similarity from the vector index, when the chunk was among the dense candidates. */
   denseScore: z.number().nullable(),
-  /** PostgreSQL full-text rank, when the chunk matched the query's terms. */
+  /** Full-text score (BM25-style, with its document's other matches), when the chunk matched. */
   lexicalScore: z.number().nullable(),
   denseRank: z.number().int().positive().nullable(),
   lexicalRank: z.number().int().positive().nullable(),

@@ -4,6 +4,7 @@ import type {
   SearchResponse,
   UpdateBotSettingsRequest,
 } from '@deskpilot/contracts';
+import { DEFAULT_DENSE_WEIGHT } from '@deskpilot/contracts';
 
 import type { AnsweringStack } from '../support/answering-stack';
 import { KB_HITS, parseSse, startAnsweringStack } from '../support/answering-stack';
@@ -110,7 +111,11 @@ describe('Playground and search', () => {
     expect((response.body as SearchResponse).hits.map((hit) => hit.chunkId)).toEqual(
       KB_HITS.map((hit) => hit.chunkId),
     );
-    expect(stack.searches.at(-1)).toEqual({ query: 'restart apache', topK: 3, denseWeight: 0.5 });
+    expect(stack.searches.at(-1)).toEqual({
+      query: 'restart apache',
+      topK: 3,
+      denseWeight: DEFAULT_DENSE_WEIGHT,
+    });
     await staff.agent.post('/api/search').send({ query: '' }).expect(400);
   });
 });

@@ -1,4 +1,5 @@
 import type { BotSettingsValues } from '@deskpilot/contracts';
+import { DEFAULT_DENSE_WEIGHT } from '@deskpilot/contracts';
 
 export const DEFAULT_SYSTEM_PROMPT =
   'You are Deskpilot, the assistant of a web hosting company’s support team. Answer questions ' +
@@ -14,6 +15,6 @@ export function defaultBotSettings(model: string): BotSettingsValues {
     maxTokens: 700,
     systemPrompt: DEFAULT_SYSTEM_PROMPT,
     passages: 6,
-    denseWeight: 0.5,
+    denseWeight: DEFAULT_DENSE_WEIGHT,
   };
 }

@@ -5,6 +5,7 @@ import { commonConfig, commonEnvironment, env, readEnvironment } from '@deskpilo
 import type { EmbeddingsConfig } from '@deskpilot/embeddings';
 import { embeddingsConfig, embeddingsEnvironment } from '@deskpilot/embeddings';
 
+import type { DocumentContext } from '../search/document-context';
 import type { HnswSettings } from '../vector-index/hnsw-settings';
 
 const retrievalEnvironment = commonEnvironment.extend(embeddingsEnvironment.shape).extend({
@@ -29,6 +30,10 @@ export interface SearchSettings {
   readonly lexicalBudget: number;
   /** Full-text candidates, pre-ranked by `ts_rank_cd`, that get the weighted score. */
   readonly lexicalRescore: number;
+  /** What a document's other matching passages add to a passage's full-text score. */
+  readonly documentContext: DocumentContext;
+  /** Hits per document before any document gets another (the rest follow, in order). */
+  readonly passagesPerDocument: number;
 }
 
 export interface RetrievalConfig {
@@ -63,6 +68,8 @@ export function loadRetrievalConfig(environment: Environment): RetrievalConfig {
       minCandidates: 50,
       lexicalBudget: vars.RETRIEVAL_LEXICAL_BUDGET ?? 300,
       lexicalRescore: vars.RETRIEVAL_LEXICAL_RESCORE ?? 60,
+      documentContext: { weight: 0.15, passages: 2 },
+      passagesPerDocument: 1,
     },
   };
 }

@@ -111,10 +111,12 @@ export class LexicalSearchRepository {
       filter = `AND "document_id" = ANY($${params.length}::uuid[])`;
     }
     // The inner query bounds the per-unit ranking work; the outer one scores like BM25.
-    const rows = await this.dataSource.query<{ id: string; score: number | string }[]>(
-      `SELECT c."id", (${terms.join(' + ')}) AS "score"
+    const rows = await this.dataSource.query<
+      { id: string; document_id: string; score: number | string }[]
+    >(
+      `SELECT c."id", c."document_id", (${terms.join(' + ')}) AS "score"
        FROM (
-         SELECT "id", "search", "token_count" FROM "retrieval"."chunks"
+         SELECT "id", "document_id", "search", "token_count" FROM "retrieval"."chunks"
          WHERE "live" AND "search" @@ $3::tsquery ${filter}
          ORDER BY ts_rank_cd($1::float4[], "search", $3::tsquery, 0) DESC
          LIMIT $5
@@ -124,7 +126,11 @@ export class LexicalSearchRepository {
        LIMIT $4`,
       params,
     );
-    return rows.map((row) => ({ id: row.id, score: Number(row.score) }));
+    return rows.map((row) => ({
+      id: row.id,
+      documentId: row.document_id,
+      score: Number(row.score),
+    }));
   }
 
   /** The live chunks among `ids` (a chunk may have gone since it was ranked). */

@@ -1,6 +1,7 @@
 import { fuseRankings } from './rank-fusion';
 
-const ranking = (...ids: string[]) => ids.map((id, i) => ({ id, score: 10 - i }));
+const ranking = (...ids: string[]) =>
+  ids.map((id, i) => ({ id, documentId: `doc-${id}`, score: 10 - i }));
 
 describe(fuseRankings.name, () => {
   it('should rank first a candidate both rankings place high when weights are equal', () => {
@@ -26,6 +27,7 @@ describe(fuseRankings.name, () => {
 
     expect(first).toEqual({
       id: 'a',
+      documentId: 'doc-a',
       score: 0.5 / 11 + 0.5 / 12,
       denseRank: 1,
       denseScore: 10,

@@ -1,11 +1,13 @@
 /** One ranking's verdict on a candidate. */
 export interface Ranked {
   readonly id: string;
+  readonly documentId: string;
   readonly score: number;
 }
 
 export interface FusedCandidate {
   readonly id: string;
+  readonly documentId: string;
   readonly score: number;
   readonly denseRank: number | null;
   readonly denseScore: number | null;
@@ -30,6 +32,7 @@ export function fuseRankings(
       const rank = i + 1;
       const current = fused.get(item.id) ?? {
         id: item.id,
+        documentId: item.documentId,
         score: 0,
         denseRank: null,
         denseScore: null,

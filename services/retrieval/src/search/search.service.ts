@@ -7,14 +7,19 @@ import { RETRIEVAL_CONFIG } from '../config/retrieval-config.token';
 import type { RetrievalConfig } from '../config/retrieval.config';
 import { EMBEDDER } from '../embedding/embedder.provider';
 import { VectorIndexService } from '../vector-index/vector-index.service';
+import { spreadAcrossDocuments, withDocumentContext } from './document-context';
 import { buildLexicalQuery, inverseDocumentFrequency } from './lexical-query';
+import type { QueryAnalysis } from './lexical-search.repository';
 import { LexicalSearchRepository } from './lexical-search.repository';
 import type { Ranked } from './rank-fusion';
 import { fuseRankings } from './rank-fusion';
 
 export type SearchCommand = RpcRequest<typeof SearchRpc.Search>;
 
-/** Hybrid search: HNSW dense ranking and PostgreSQL full-text ranking, fused by weighted RRF. */
+/**
+ * Hybrid search: HNSW dense ranking and PostgreSQL full-text ranking (each passage helped by its
+ * document's other matching passages), fused by weighted RRF, then spread across documents.
+ */
 @Injectable()
 export class SearchService {
   constructor(
@@ -29,21 +34,19 @@ export class SearchService {
     const { query, topK, denseWeight, documentIds } = command;
     const settings = this.config.search;
     const candidates = Math.max(topK * settings.candidatesPerHit, settings.minCandidates);
-    const terms = this.embedder.queryTerms(query);
+    const dense = denseWeight > 0;
+    // Without the dense ranking the query is neither embedded nor weighed for the embedder.
+    const terms = dense ? this.embedder.queryTerms(query) : [];
     const analysis = await this.lexical.analyse(query, terms);
-    const termWeights = new Map(
-      terms.map((term) => [
-        term,
-        inverseDocumentFrequency(analysis.termFrequencies.get(term) ?? 0, analysis.chunkCount),
-      ]),
-    );
     const lexicalQuery = buildLexicalQuery(
       analysis.lexemes,
       analysis.chunkCount,
       settings.lexicalBudget,
     );
-    const [queryVector, lexicalRanking] = await Promise.all([
-      this.embedder.embedQuery(query, termWeights),
+    const [denseRanking, passageRanking] = await Promise.all([
+      dense
+        ? this.denseRanking(query, terms, analysis, candidates, documentIds)
+        : Promise.resolve<Ranked[]>([]),
       lexicalQuery === undefined || denseWeight >= 1
         ? Promise.resolve<Ranked[]>([])
         : this.lexical.search(lexicalQuery, {
@@ -53,13 +56,11 @@ export class SearchService {
             documentIds,
           }),
     ]);
-    const denseRanking =
-      denseWeight <= 0
-        ? []
-        : this.vectors
-            .search(queryVector, candidates, documentIds)
-            .map((hit) => ({ id: hit.chunkId, score: hit.score }));
-    const fused = fuseRankings(denseRanking, lexicalRanking, denseWeight, settings.rrfK);
+    const lexicalRanking = withDocumentContext(passageRanking, settings.documentContext);
+    const fused = spreadAcrossDocuments(
+      fuseRankings(denseRanking, lexicalRanking, denseWeight, settings.rrfK),
+      settings.passagesPerDocument,
+    );
     const rows = await this.lexical.fetchHits(fused.slice(0, topK * 2).map((c) => c.id));
     const hits: SearchHit[] = [];
     for (const candidate of fused) {
@@ -85,5 +86,25 @@ export class SearchService {
       }
     }
     return { hits, embedder: this.embedder.id, tookMs: performance.now() - started };
+  }
+
+  /** The query embedded with its terms weighted by idf, searched in the HNSW index. */
+  private async denseRanking(
+    query: string,
+    terms: readonly string[],
+    analysis: QueryAnalysis,
+    candidates: number,
+    documentIds: readonly string[] | undefined,
+  ): Promise<Ranked[]> {
+    const termWeights = new Map(
+      terms.map((term) => [
+        term,
+        inverseDocumentFrequency(analysis.termFrequencies.get(term) ?? 0, analysis.chunkCount),
+      ]),
+    );
+    const vector = await this.embedder.embedQuery(query, termWeights);
+    return this.vectors
+      .search(vector, candidates, documentIds)
+      .map((hit) => ({ id: hit.chunkId, documentId: hit.documentId, score: hit.score }));
   }
 }

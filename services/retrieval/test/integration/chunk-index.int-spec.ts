@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type { ChunksEmbedded } from '@deskpilot/contracts';
-import { KnowledgeEvent, KnowledgeRpc, SearchRpc } from '@deskpilot/contracts';
+import { KnowledgeEvent, KnowledgeRpc, SearchRequest, SearchRpc } from '@deskpilot/contracts';
 import { LocalEmbedder } from '@deskpilot/embeddings';
 import type { Broker } from '@deskpilot/messaging';
 import { MessageBus } from '@deskpilot/messaging';
@@ -169,6 +169,36 @@ describe('retrieval index events', () => {
     );
     await new Promise((done) => setTimeout(done, 500));
     expect(await texts('offsite datacentre backups', documentId)).toEqual([]);
+  });
+
+  it('should rank by full text alone by default and give each document one passage before a second', async () => {
+    const hub = batch(randomUUID(), 1, [
+      'Raise the zephyr mailbox quota on the Email Accounts page.',
+      'A zephyr mailbox over its quota rejects new mail.',
+      'Zephyr quota warnings go to the account owner.',
+    ]);
+    const other = batch(randomUUID(), 1, ['The zephyr mailbox quota of a reseller is set in WHM.']);
+    for (const chunks of [hub, other]) {
+      await bus.publish(KnowledgeEvent.ChunksEmbedded, chunks);
+      await bus.publish(KnowledgeEvent.DocumentEmbedded, {
+        ...chunks,
+        chunkCount: chunks.chunks.length,
+      });
+    }
+    // A request that leaves the dense weight to the contract's default.
+    const byDefault = (topK: number) =>
+      bus.request(SearchRpc.Search, SearchRequest.parse({ query: 'zephyr mailbox quota', topK }));
+    await waitFor(async () => (await byDefault(8)).hits.length === 4, {
+      timeoutMs: 10_000,
+      message: 'both documents searchable',
+    });
+
+    const { hits } = await byDefault(2);
+
+    expect(hits.map((hit) => hit.documentId).sort()).toEqual(
+      [hub.documentId, other.documentId].sort(),
+    );
+    expect(hits.map((hit) => hit.denseRank)).toEqual([null, null]);
   });
 
   it('should give a second replica the same index when it starts and keep both in sync', async () => {

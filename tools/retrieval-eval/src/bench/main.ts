@@ -80,7 +80,10 @@ async function main(): Promise<void> {
       const result = await runSearchBench(system, size, options.queries, out);
       results.search.push(result);
       out(
-        `  search through the bus (topK 8, hybrid): p50 ${result.p50Ms.toFixed(2)} ms, p99 ${result.p99Ms.toFixed(2)} ms over ${options.queries} queries`,
+        `  search through the bus (topK 8, request default): p50 ${result.p50Ms.toFixed(2)} ms, p99 ${result.p99Ms.toFixed(2)} ms over ${options.queries} queries`,
+      );
+      out(
+        `  search through the bus (topK 8, denseWeight 0.5), same queries interleaved: p50 ${result.hybridP50Ms.toFixed(2)} ms, p99 ${result.hybridP99Ms.toFixed(2)} ms`,
       );
       for (const point of result.recall) {
         out(

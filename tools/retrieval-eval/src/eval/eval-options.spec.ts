@@ -1,12 +1,14 @@
+import { DEFAULT_DENSE_WEIGHT } from '@deskpilot/contracts';
+
 import { parseEvalOptions } from './eval-options';
 
 describe(parseEvalOptions.name, () => {
   it('should default to the machine PostgreSQL and always include the default dense weight', () => {
-    const options = parseEvalOptions(['--dense-weights', '1,0']);
+    const options = parseEvalOptions(['--dense-weights', '1,0.75']);
 
     expect(options).toMatchObject({
       database: 'postgres',
-      denseWeights: [0, 0.5, 1],
+      denseWeights: [DEFAULT_DENSE_WEIGHT, 0.75, 1].sort((a, b) => a - b),
       promptPassages: 8,
     });
   });

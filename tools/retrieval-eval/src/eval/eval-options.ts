@@ -1,9 +1,11 @@
+import { DEFAULT_DENSE_WEIGHT } from '@deskpilot/contracts';
+
 import type { DatabaseChoice } from '../harness/knowledge-system';
 
 export interface EvalOptions {
   readonly datasetDir: string | undefined;
   readonly database: DatabaseChoice;
-  /** Dense weights to report; the request default (0.5) is always included. */
+  /** Dense weights to report; the request default is always included. */
   readonly denseWeights: number[];
   /** Passages an answer prompt gets (the search request's default `topK`). */
   readonly promptPassages: number;
@@ -55,8 +57,8 @@ export function parseEvalOptions(args: readonly string[]): EvalOptions {
         throw new Error(`Unknown argument ${arg ?? ''}\n${USAGE}`);
     }
   }
-  if (!options.denseWeights.includes(0.5)) {
-    options.denseWeights.push(0.5);
+  if (!options.denseWeights.includes(DEFAULT_DENSE_WEIGHT)) {
+    options.denseWeights.push(DEFAULT_DENSE_WEIGHT);
   }
   options.denseWeights.sort((a, b) => a - b);
   return options;

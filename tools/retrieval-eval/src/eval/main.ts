@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 
+import { DEFAULT_DENSE_WEIGHT } from '@deskpilot/contracts';
+
 import { defaultDatasetDir, loadDataset } from '../dataset/emanual-dataset';
 import { KnowledgeSystem } from '../harness/knowledge-system';
 import type { MetricSummary } from '../metrics/ranking-metrics';
@@ -16,7 +18,7 @@ function row(name: string, metrics: MetricSummary, extra = ''): string {
   ].map((value) => value.toFixed(3));
   const widths = [5, 5, 5, 7, 6];
   const padded = cells.map((cell, i) => cell.padEnd(widths[i] ?? 5));
-  return `| ${name.padEnd(34)} | ${padded.join(' | ')} |${extra}`;
+  return `| ${name.padEnd(40)} | ${padded.join(' | ')} |${extra}`;
 }
 
 async function main(): Promise<void> {
@@ -43,15 +45,16 @@ async function main(): Promise<void> {
         await evaluatePipeline(system, dataset, documentOf, denseWeight, options.promptPassages),
       );
     }
-    const embedder = (await system.search({ query: 'embedder', topK: 1, denseWeight: 0.5 }))
-      .embedder;
+    const embedder = (
+      await system.search({ query: 'embedder', topK: 1, denseWeight: DEFAULT_DENSE_WEIGHT })
+    ).embedder;
     out(`Embedder: ${embedder}`);
     out();
     out(
-      `| ${'run'.padEnd(34)} | R@1   | R@5   | R@10  | nDCG@10 | MRR@10 | top-${options.promptPassages} passages | search ms |`,
+      `| ${'run'.padEnd(40)} | R@1   | R@5   | R@10  | nDCG@10 | MRR@10 | top-${options.promptPassages} passages | search ms |`,
     );
     out(
-      `| ${'-'.repeat(34)} | ----- | ----- | ----- | ------- | ------ | --------------- | --------- |`,
+      `| ${'-'.repeat(40)} | ----- | ----- | ----- | ------- | ------ | --------------- | --------- |`,
     );
     out(
       row(
@@ -61,12 +64,13 @@ async function main(): Promise<void> {
       ),
     );
     for (const run of runs) {
-      const label =
+      const name =
         run.denseWeight === 0
           ? 'lexical only (denseWeight 0)'
           : run.denseWeight === 1
             ? 'dense only (denseWeight 1)'
-            : `hybrid denseWeight ${run.denseWeight}${run.denseWeight === 0.5 ? ' (default)' : ''}`;
+            : `hybrid denseWeight ${run.denseWeight}`;
+      const label = `${name}${run.denseWeight === DEFAULT_DENSE_WEIGHT ? ' (default)' : ''}`;
       out(
         row(
           label,
@@ -75,7 +79,7 @@ async function main(): Promise<void> {
         ),
       );
     }
-    const main = runs.find((run) => run.denseWeight === 0.5);
+    const main = runs.find((run) => run.denseWeight === DEFAULT_DENSE_WEIGHT);
     if (main !== undefined) {
       out();
       out(
