@@ -4,8 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { commonConfig, commonEnvironment, readEnvironment } from '@deskpilot/config';
+import type { DocumentProgress, DraftChanged } from '@deskpilot/contracts';
 import { KnowledgeEvent, TicketsEvent } from '@deskpilot/contracts';
-import type { Broker } from '@deskpilot/messaging';
+import type { Broker, BusContext } from '@deskpilot/messaging';
 import { MessageBus, OnEvent } from '@deskpilot/messaging';
 import { createLogger } from '@deskpilot/observability';
 import type { Disposable } from '@deskpilot/testing';
@@ -35,12 +36,12 @@ class Handlers {
   constructor(private readonly state: SlowState) {}
 
   @OnEvent(KnowledgeEvent.Progress)
-  progress(): void {
+  progress(_event: DocumentProgress, _context: BusContext): void {
     handledWhileReady.push(this.state.ready);
   }
 
   @OnEvent(TicketsEvent.DraftChanged)
-  draftChanged(): void {
+  draftChanged(_event: DraftChanged, _context: BusContext): void {
     handledWhileReady.push(this.state.ready);
   }
 }
@@ -68,7 +69,7 @@ describe('a service in its own process', () => {
   });
 
   it('should take messages only once every module has finished starting', async () => {
-    const bus = new MessageBus(publisher, { service: 'ingest' });
+    const bus = new MessageBus(publisher, { service: 'ingest', defaultTimeoutMs: 5_000 });
     const starting = startService(
       {
         service: 'gateway',

@@ -24,7 +24,10 @@ export class AnalyticsController {
   @ApiJsonResponse(HttpStatus.OK, AnalyticsReport)
   @ApiErrorResponses(
     { status: HttpStatus.BAD_REQUEST, description: 'Invalid range, bucket or time zone' },
-    { status: HttpStatus.SERVICE_UNAVAILABLE, description: 'Neither llm nor whmcs-sync is reachable' },
+    {
+      status: HttpStatus.SERVICE_UNAVAILABLE,
+      description: 'Neither llm nor whmcs-sync is reachable',
+    },
   )
   report(
     @Query(new ZodValidationPipe(AnalyticsQuery)) query: z.output<typeof AnalyticsQuery>,
