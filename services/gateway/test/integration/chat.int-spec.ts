@@ -38,6 +38,8 @@ describe('Chat', () => {
 
   it('should stream tokens, citations with titles and chunk text, then the stored answer', async () => {
     const conversation = await newConversation();
+    // Tokens that reach llm in one read travel as one chunk; spaced out, they stream one by one.
+    stack.simulator.control.addFault({ kind: 'slow', tokenDelayMs: 20 });
 
     const response = await staff.agent
       .post(`/api/conversations/${conversation.id}/messages`)
@@ -123,7 +125,11 @@ describe('Chat', () => {
       .expect(200);
 
     const events = parseSse(response.text);
-    expect(events.filter((e) => e.event === 'token')).toHaveLength(3);
+    const streamed = events
+      .filter((e) => e.event === 'token')
+      .map((e) => (e.data as { text: string }).text)
+      .join('');
+    expect(streamed.length).toBeGreaterThan(0);
     expect(events.slice(-2).map((e) => e.event)).toEqual(['final', 'error']);
     const error = events.at(-1)!.data as ChatErrorEvent;
     expect(error.reason).toBe('midstream_error');
@@ -135,7 +141,7 @@ describe('Chat', () => {
       status: 'failed',
       failure: { reason: 'midstream_error' },
     });
-    expect(answer.content.length).toBeGreaterThan(0);
+    expect(answer.content).toBe(streamed);
   });
 
   it('should stop the answer when the client leaves the stream, and store it as cancelled', async () => {

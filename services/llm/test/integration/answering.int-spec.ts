@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 
 import type { AnswerChunk, InteractionDetail } from '@deskpilot/contracts';
-import { AnsweringEvent, InteractionsEvent, InteractionsRpc } from '@deskpilot/contracts';
+import {
+  AnsweringEvent,
+  DEFAULT_DENSE_WEIGHT,
+  InteractionsEvent,
+  InteractionsRpc,
+} from '@deskpilot/contracts';
 import { RemoteError } from '@deskpilot/messaging';
 import { waitFor } from '@deskpilot/testing';
 
@@ -60,7 +65,9 @@ describe('llm answering (OpenRouter simulator, PostgreSQL, RabbitMQ)', () => {
       referer: 'https://deskpilot.test',
       title: 'Deskpilot Test',
     });
-    expect(harness.searches).toEqual([{ query: QUESTION, topK: 6, denseWeight: 0.5 }]);
+    expect(harness.searches).toEqual([
+      { query: QUESTION, topK: 6, denseWeight: DEFAULT_DENSE_WEIGHT },
+    ]);
 
     expect(chunks[0]).toMatchObject({ type: 'started', offline: false, settingsVersion: 0 });
     expect(final.outcome).toBe('ok');
