@@ -74,12 +74,15 @@ describe('llm interaction statistics', () => {
     } finally {
       await client.end();
     }
+    // Distinct times, since the llm keeps each user's latest rating and takes events concurrently.
+    let second = 0;
     const rate = async (index: number, userId: string, rating: 'up' | 'down' | null) => {
+      second += 1;
       await harness.publish(InteractionsEvent.FeedbackRecorded, {
         interactionId: ids[index] ?? '',
         userId,
         rating,
-        givenAt: new Date().toISOString(),
+        givenAt: new Date(Date.UTC(2026, 2, 3, 9, 0, second)).toISOString(),
       });
     };
     await rate(0, 'user-1', 'up');
@@ -87,16 +90,20 @@ describe('llm interaction statistics', () => {
     await rate(1, 'user-2', 'up');
     await rate(2, 'user-1', 'up');
     await rate(2, 'user-1', null);
+    const expected = [`${ids[0]} up`, `${ids[1]} down`, `${ids[1]} up`, `${ids[2]} none`].sort();
     await waitFor(
       async () => {
-        const { items } = await harness.bus.request(InteractionsRpc.List, {
-          from: '2026-03-01T00:00:00Z',
-          to: '2026-03-03T00:00:00Z',
-          feedback: 'any',
-          limit: 50,
-        });
-        const withdrawn = await harness.bus.request(InteractionsRpc.Get, { id: ids[2] ?? '' });
-        return items.length === 2 && withdrawn.feedback.length === 0;
+        const reader = new Client({ connectionString: harness.databaseUrl });
+        await reader.connect();
+        try {
+          const { rows } = await reader.query<{ interaction_id: string; rating: string | null }>(
+            `SELECT "interaction_id", "rating" FROM "llm"."interaction_feedback"`,
+          );
+          const stored = rows.map((one) => `${one.interaction_id} ${one.rating ?? 'none'}`);
+          return stored.sort().join() === expected.join();
+        } finally {
+          await reader.end();
+        }
       },
       { message: 'feedback copied onto the log' },
     );
