@@ -136,18 +136,25 @@ export class DraftsRepository {
 
   /**
    * Claims a draft for posting: only one replica at a time, none while a lease runs (a post in
-   * flight, or a pause before the next try).
+   * flight, or a pause before the next try) unless the lease is the given hold, which an approval
+   * puts on its draft so that it posts the reply itself.
    */
-  async claimForSending(id: string, owner: string, leaseUntil: Date): Promise<Draft | null> {
+  async claimForSending(
+    id: string,
+    owner: string,
+    leaseUntil: Date,
+    hold: string | null = null,
+  ): Promise<Draft | null> {
     const rows = await queryRows<{ id: string }>(
       this.dataSource,
       `UPDATE "whmcs_sync"."drafts"
        SET "status" = 'sending', "send_lease_owner" = $2, "send_lease_until" = $3,
            "version" = "version" + 1, "updated_at" = now()
        WHERE "id" = $1 AND "status" IN ('approved', 'sending')
-         AND ("send_lease_until" IS NULL OR "send_lease_until" < now())
+         AND ("send_lease_until" IS NULL OR "send_lease_until" < now()
+              OR ("status" = 'approved' AND "send_lease_owner" = $4))
        RETURNING "id"`,
-      [id, owner, leaseUntil],
+      [id, owner, leaseUntil, hold],
     );
     return rows.length === 0 ? null : this.find(id);
   }

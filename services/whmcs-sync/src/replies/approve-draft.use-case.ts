@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 
 import type { ApproveDraftResponse, RpcRequest } from '@deskpilot/contracts';
 import type { Logger } from '@deskpilot/observability';
@@ -16,6 +17,11 @@ import { DeliverReplyUseCase } from './deliver-reply.use-case';
 
 /** How long approval waits for the post before answering `sending` (the post goes on). */
 const APPROVE_WAIT_MS = 8_000;
+/**
+ * How long a fresh approval keeps the reply outbox away from its draft, so that it posts the
+ * reply itself; should the process stop in between, the outbox posts it once the hold lapses.
+ */
+const APPROVAL_HOLD_MS = 30_000;
 
 /**
  * A reviewer approves a ready draft (optionally with a final edit): the text to post is fixed,
@@ -37,8 +43,9 @@ export class ApproveDraftUseCase {
     if (draft === null) {
       throw DraftsException.notFound(command.draftId);
     }
+    let hold: string | null = null;
     if (draft.status === 'ready') {
-      await this.approve(draft, command);
+      hold = await this.approve(draft, command);
     } else if (
       draft.status !== 'approved' &&
       draft.status !== 'sending' &&
@@ -46,7 +53,7 @@ export class ApproveDraftUseCase {
     ) {
       throw DraftsException.conflict(`A ${draft.status} draft cannot be approved`);
     }
-    const delivery = await this.deliverWithin(command.draftId, APPROVE_WAIT_MS);
+    const delivery = await this.deliverWithin(command.draftId, hold);
     return {
       outcome: delivery.outcome,
       message: delivery.message,
@@ -54,10 +61,11 @@ export class ApproveDraftUseCase {
     };
   }
 
+  /** Returns the hold that lets this approval post the reply. */
   private async approve(
     draft: Draft,
     command: RpcRequest<'tickets.drafts.approve'>,
-  ): Promise<void> {
+  ): Promise<string> {
     if (command.expectedVersion !== undefined && command.expectedVersion !== draft.version) {
       throw DraftsException.conflict(
         `The draft is at version ${draft.version}, not ${command.expectedVersion}; reload it and try again`,
@@ -70,6 +78,7 @@ export class ApproveDraftUseCase {
     const editedNow =
       command.text !== undefined && command.text !== (draft.humanText ?? draft.aiText);
     const humanText = draft.aiText !== null && text === draft.aiText ? null : text;
+    const hold = `approval:${randomUUID()}`;
     const approved = await this.drafts.update(draft, {
       status: 'approved',
       statusReason: null,
@@ -78,6 +87,8 @@ export class ApproveDraftUseCase {
       approvedBy: command.approvedBy,
       approvedAt: new Date(),
       editRatio: draft.aiText === null ? 1 : editRatio(draft.aiText, text),
+      sendLeaseOwner: hold,
+      sendLeaseUntil: new Date(Date.now() + APPROVAL_HOLD_MS),
       ...(editedNow ? { editedBy: command.approvedBy, editedAt: new Date() } : {}),
     });
     if (approved === null) {
@@ -88,10 +99,11 @@ export class ApproveDraftUseCase {
       'Draft approved',
     );
     await this.events.changed(approved, draft.status);
+    return hold;
   }
 
-  private async deliverWithin(draftId: string, waitMs: number): Promise<Delivery> {
-    const delivery = this.deliver.execute(draftId);
+  private async deliverWithin(draftId: string, hold: string | null): Promise<Delivery> {
+    const delivery = this.deliver.execute(draftId, hold);
     delivery.catch((error: unknown) => {
       this.logger.error({ draftId, err: String(error) }, 'Posting the reply failed');
     });
@@ -99,7 +111,7 @@ export class ApproveDraftUseCase {
     const waited = new Promise<null>((resolve) => {
       timer = setTimeout(() => {
         resolve(null);
-      }, waitMs);
+      }, APPROVE_WAIT_MS);
     });
     try {
       const first = await Promise.race([delivery, waited]);

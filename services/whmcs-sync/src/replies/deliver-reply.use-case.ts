@@ -68,7 +68,8 @@ export class DeliverReplyUseCase {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async execute(draftId: string): Promise<Delivery> {
+  /** `hold`: the lease an approval put on the draft, which lets that approval claim it. */
+  async execute(draftId: string, hold: string | null = null): Promise<Delivery> {
     if (this.guard.isBlocked()) {
       return this.current(
         draftId,
@@ -80,6 +81,7 @@ export class DeliverReplyUseCase {
       draftId,
       this.service.instanceId,
       this.leaseUntil(),
+      hold,
     );
     if (claimed === null) {
       return this.current(draftId);
