@@ -17,7 +17,7 @@ import { DraftEventsPublisher } from './draft-events.publisher';
 import { DraftsRepository } from './drafts.repository';
 import type { Draft } from './entities/draft.entity';
 
-/** After a failed publish the request is tried again this soon. */
+/** A request not known to be on the bus (publish failed, process stopped) goes again this soon. */
 const PUBLISH_RETRY_MS = 30_000;
 
 /**
@@ -85,11 +85,12 @@ export class DraftRequesterService {
     messages: readonly MirroredMessage[],
   ): Promise<Draft | null> {
     const now = Date.now();
-    // Recorded before publishing: a crash in between costs one extra request, never a lost one.
+    // Recorded before publishing and due again soon until the broker confirms: a stop in between
+    // costs one extra request half a minute later, never a lost one or a long wait.
     const marked = await this.drafts.update(draft, {
       requestAttempts: draft.requestAttempts + 1,
       requestedAt: new Date(now),
-      nextRequestAt: new Date(now + this.config.draftWaitSeconds * 1000),
+      nextRequestAt: new Date(now + PUBLISH_RETRY_MS),
     });
     if (marked === null) {
       return null;
@@ -105,11 +106,12 @@ export class DraftRequesterService {
     };
     try {
       await this.bus.publish(DraftingEvent.DraftRequested, request);
-      return marked;
     } catch (error) {
       this.logger.warn({ draftId: draft.id, err: String(error) }, 'Draft request not published');
-      return this.drafts.update(marked, { nextRequestAt: new Date(now + PUBLISH_RETRY_MS) });
+      return marked;
     }
+    await this.drafts.deferRequest(marked, new Date(now + this.config.draftWaitSeconds * 1000));
+    return marked;
   }
 }
 

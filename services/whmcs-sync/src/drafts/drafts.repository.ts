@@ -71,6 +71,18 @@ export class DraftsRepository {
     return result.affected === 1 ? this.find(draft.id) : null;
   }
 
+  /**
+   * Moves a pending draft's next request to `at`, unless the draft changed since (its result may
+   * already be in). Only a schedule: the version stays, so nobody has to re-read.
+   */
+  async deferRequest(draft: Draft, at: Date): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE "whmcs_sync"."drafts" SET "next_request_at" = $3
+       WHERE "id" = $1 AND "version" = $2 AND "status" = 'pending'`,
+      [draft.id, draft.version, at],
+    );
+  }
+
   /** Pending drafts whose request should be sent again. */
   dueForRequest(now: Date, limit: number): Promise<Draft[]> {
     return this.drafts.find({
