@@ -111,8 +111,13 @@ export class SyncHarness {
     return this.bus.request('tickets.sync.run', { full });
   }
 
+  /**
+   * Every draft, page by page. Pages follow the latest change, so a draft changed while paging
+   * can show up twice or not at all: each counts once, and callers that wait for a full set
+   * simply read again.
+   */
   async drafts(status?: DraftStatus[], ticketId?: string): Promise<DraftView[]> {
-    const items: DraftView[] = [];
+    const items = new Map<string, DraftView>();
     for (let offset = 0; ; offset += 200) {
       const page = await this.bus.request('tickets.drafts.list', {
         ...(status === undefined ? {} : { status }),
@@ -120,9 +125,11 @@ export class SyncHarness {
         limit: 200,
         offset,
       });
-      items.push(...page.items);
-      if (items.length >= page.total || page.items.length === 0) {
-        return items;
+      for (const draft of page.items) {
+        items.set(draft.id, draft);
+      }
+      if (offset + page.items.length >= page.total || page.items.length === 0) {
+        return [...items.values()];
       }
     }
   }
