@@ -74,7 +74,7 @@ export const DraftStats = z.object({
   /** Approved by a person (whether already posted or not). */
   approved: Count,
   sent: Count,
-  /** Rejected by a person (not the ones replaced by regenerating). */
+  /** Turned down by a person: rejected, or replaced by regenerating (not the ones gone stale). */
   rejected: Count,
   /** approved / (approved + rejected); null when no draft was decided. */
   acceptanceRate: z.number().min(0).max(1).nullable(),
