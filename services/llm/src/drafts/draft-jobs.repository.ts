@@ -16,14 +16,16 @@ export class DraftJobsRepository {
   }
 
   /**
-   * Takes the draft for this replica: new, failed before, or abandoned by a replica that died
-   * (claimed before `staleBefore`). Resolves false when it is done or in progress elsewhere.
+   * Takes the draft for this replica: new, failed before, abandoned by a replica that died
+   * (claimed before `staleBefore`), or left running by this replica's own attempt `retaking`,
+   * which ended in an error. Resolves false when it is done or in progress elsewhere.
    */
   async claim(
     draftId: string,
     ticketId: string,
     interactionId: string,
     staleBefore: Date,
+    retaking: string | null = null,
   ): Promise<boolean> {
     const rows: unknown[] = await this.jobs.query(
       `INSERT INTO "llm"."draft_jobs" ("draft_id", "ticket_id", "state", "interaction_id", "result", "claimed_at")
@@ -33,8 +35,9 @@ export class DraftJobsRepository {
              "claimed_at" = now()
          WHERE "draft_jobs"."state" = 'failed'
             OR ("draft_jobs"."state" = 'running' AND "draft_jobs"."claimed_at" < $4)
+            OR ("draft_jobs"."state" = 'running' AND "draft_jobs"."interaction_id" = $5)
        RETURNING "draft_id"`,
-      [draftId, ticketId, interactionId, staleBefore],
+      [draftId, ticketId, interactionId, staleBefore, retaking],
     );
     return rows.length > 0;
   }

@@ -22,6 +22,12 @@ import { DraftsException } from './drafts.exception';
 @Injectable()
 export class DraftTicketUseCase {
   private readonly staleAfterMs: number;
+  /**
+   * Attempts of this replica that ended in an error (the database or the broker went away) and
+   * left their claim running: the redelivered request takes the draft over at once instead of
+   * waiting for the claim to go stale, by when the broker may have given up on it.
+   */
+  private readonly interrupted = new Map<string, string>();
 
   constructor(
     private readonly pipeline: AnswerPipeline,
@@ -38,12 +44,24 @@ export class DraftTicketUseCase {
   }
 
   async execute(request: DraftRequested): Promise<void> {
+    const { draftId } = request;
     const interactionId = randomUUID();
     const staleBefore = new Date(Date.now() - this.staleAfterMs);
-    if (!(await this.jobs.claim(request.draftId, request.ticketId, interactionId, staleBefore))) {
-      await this.republish(request.draftId);
+    const retaking = this.interrupted.get(draftId) ?? null;
+    if (!(await this.jobs.claim(draftId, request.ticketId, interactionId, staleBefore, retaking))) {
+      await this.republish(draftId);
       return;
     }
+    this.interrupted.delete(draftId);
+    try {
+      await this.draft(request, interactionId);
+    } catch (error) {
+      this.interrupted.set(draftId, interactionId);
+      throw error;
+    }
+  }
+
+  private async draft(request: DraftRequested, interactionId: string): Promise<void> {
     let citations: Citation[] = [];
     const final = await this.pipeline.run(this.jobFor(request, interactionId), (chunk) => {
       if (chunk.type === 'citations') {

@@ -4,6 +4,7 @@ import type { DraftFailed, DraftGenerated, DraftRequested } from '@deskpilot/con
 import { DraftingEvent, InteractionsRpc } from '@deskpilot/contracts';
 import { waitFor } from '@deskpilot/testing';
 
+import { DraftJobsRepository } from '../../src/drafts/draft-jobs.repository';
 import { KB_HITS, LlmTestHarness } from './support/llm-test-harness';
 
 function draftRequest(overrides: Partial<DraftRequested> = {}): DraftRequested {
@@ -98,6 +99,30 @@ describe('llm ticket drafts (OpenRouter simulator, PostgreSQL, RabbitMQ)', () =>
     });
     expect(generated[1]).toEqual(generated[0]);
     expect(harness.simulator.control.chatRequests()).toHaveLength(1);
+  });
+
+  it('should draft again at once when its own attempt broke off, not wait for the claim to go stale', async () => {
+    const request = draftRequest();
+    const complete = jest
+      .spyOn(DraftJobsRepository.prototype, 'complete')
+      .mockRejectedValueOnce(new Error('Connection terminated unexpectedly'));
+
+    try {
+      await harness.publish(DraftingEvent.DraftRequested, request);
+      const [generated] = (await waitFor(
+        () => {
+          const found = eventsFor(request.draftId, DraftingEvent.DraftGenerated);
+          return found.length > 0 && found;
+        },
+        { timeoutMs: 15_000, message: 'The redelivered request was not drafted' },
+      )) as DraftGenerated[];
+
+      expect(complete).toHaveBeenCalledTimes(2);
+      expect(harness.simulator.control.chatRequests()).toHaveLength(2);
+      expect(generated).toMatchObject({ draftId: request.draftId, offline: false });
+    } finally {
+      complete.mockRestore();
+    }
   });
 
   it('should publish a retryable llm.draft.failed when the model is down', async () => {
