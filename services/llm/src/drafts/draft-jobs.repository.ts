@@ -42,6 +42,15 @@ export class DraftJobsRepository {
     return rows.length > 0;
   }
 
+  /** Renews this attempt's claim: a claim nobody renews goes stale. */
+  async renew(draftId: string, interactionId: string): Promise<void> {
+    await this.jobs.query(
+      `UPDATE "llm"."draft_jobs" SET "claimed_at" = now()
+       WHERE "draft_id" = $1 AND "interaction_id" = $2 AND "state" = 'running'`,
+      [draftId, interactionId],
+    );
+  }
+
   find(draftId: string): Promise<DraftJobEntity | null> {
     return this.jobs.findOneBy({ draftId });
   }

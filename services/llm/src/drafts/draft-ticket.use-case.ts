@@ -9,11 +9,14 @@ import { LOGGER } from '@deskpilot/runtime';
 
 import type { AnswerJob } from '../answering/answer-job';
 import { AnswerPipeline } from '../answering/answer-pipeline';
-import { LLM_CONFIG } from '../config/llm-config.token';
-import type { LlmConfig } from '../config/llm.config';
 import { BotSettingsService } from '../settings/bot-settings.service';
 import { DraftJobsRepository } from './draft-jobs.repository';
 import { DraftsException } from './drafts.exception';
+
+/** A replica renews its claim on a draft this often while it drafts. */
+const RENEW_CLAIM_MS = 5_000;
+/** A claim not renewed for this long was left by a replica that died; another may take it. */
+const CLAIM_STALE_MS = 4 * RENEW_CLAIM_MS;
 
 /**
  * Drafts the reply to a ticket with the answer pipeline and publishes the outcome, once per
@@ -21,7 +24,6 @@ import { DraftsException } from './drafts.exception';
  */
 @Injectable()
 export class DraftTicketUseCase {
-  private readonly staleAfterMs: number;
   /**
    * Attempts of this replica that ended in an error (the database or the broker went away) and
    * left their claim running: the redelivered request takes the draft over at once instead of
@@ -34,30 +36,31 @@ export class DraftTicketUseCase {
     private readonly settings: BotSettingsService,
     private readonly jobs: DraftJobsRepository,
     private readonly bus: MessageBus,
-    @Inject(LLM_CONFIG) config: LlmConfig,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {
-    const { firstTokenTimeoutMs, requestTimeoutMs } = config.openRouter;
-    // Longer than any draft can take, so only a draft whose replica died counts as abandoned.
-    this.staleAfterMs =
-      4 * (firstTokenTimeoutMs + requestTimeoutMs + config.answering.searchTimeoutMs);
-  }
+  ) {}
 
   async execute(request: DraftRequested): Promise<void> {
     const { draftId } = request;
     const interactionId = randomUUID();
-    const staleBefore = new Date(Date.now() - this.staleAfterMs);
+    const staleBefore = new Date(Date.now() - CLAIM_STALE_MS);
     const retaking = this.interrupted.get(draftId) ?? null;
     if (!(await this.jobs.claim(draftId, request.ticketId, interactionId, staleBefore, retaking))) {
       await this.republish(draftId);
       return;
     }
     this.interrupted.delete(draftId);
+    const renewal = setInterval(() => {
+      this.jobs.renew(draftId, interactionId).catch((error: unknown) => {
+        this.logger.warn({ draftId, err: String(error) }, 'Could not renew the draft claim');
+      });
+    }, RENEW_CLAIM_MS);
     try {
       await this.draft(request, interactionId);
     } catch (error) {
       this.interrupted.set(draftId, interactionId);
       throw error;
+    } finally {
+      clearInterval(renewal);
     }
   }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 
 import type { DraftFailed, DraftGenerated, DraftRequested } from '@deskpilot/contracts';
 import { DraftingEvent, InteractionsRpc } from '@deskpilot/contracts';
@@ -123,6 +124,44 @@ describe('llm ticket drafts (OpenRouter simulator, PostgreSQL, RabbitMQ)', () =>
     } finally {
       complete.mockRestore();
     }
+  });
+
+  async function leaveClaim(request: DraftRequested, claimedSecondsAgo: number): Promise<void> {
+    const client = new Client({ connectionString: harness.databaseUrl });
+    await client.connect();
+    try {
+      await client.query(
+        `INSERT INTO "llm"."draft_jobs" ("draft_id", "ticket_id", "state", "interaction_id", "claimed_at")
+         VALUES ($1, $2, 'running', $3, now() - make_interval(secs => $4))`,
+        [request.draftId, request.ticketId, randomUUID(), claimedSecondsAgo],
+      );
+    } finally {
+      await client.end();
+    }
+  }
+
+  it('should take over a draft whose replica stopped renewing its claim 25 s ago', async () => {
+    const request = draftRequest();
+    await leaveClaim(request, 25);
+
+    await harness.publish(DraftingEvent.DraftRequested, request);
+
+    await waitFor(() => eventsFor(request.draftId, DraftingEvent.DraftGenerated).length > 0, {
+      timeoutMs: 15_000,
+      message: 'The abandoned draft was not taken over',
+    });
+  });
+
+  it('should leave a draft alone while its claim is fresh', async () => {
+    const request = draftRequest();
+    await leaveClaim(request, 5);
+
+    await harness.publish(DraftingEvent.DraftRequested, request);
+
+    // The request is refused on every attempt (300 ms apart here) and goes to the dead letters.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(eventsFor(request.draftId, DraftingEvent.DraftGenerated)).toHaveLength(0);
+    expect(harness.simulator.control.chatRequests()).toHaveLength(0);
   });
 
   it('should publish a retryable llm.draft.failed when the model is down', async () => {
