@@ -4,6 +4,9 @@ import { DrillSystem } from './drill-system';
 import type { DrillResult } from './drills';
 import { DRILLS } from './drills';
 
+/** About 40 tokens a second: a draft of 150 tokens streams for about 4 s. */
+const MODEL_TOKEN_DELAY_MS = 25;
+
 /**
  * `npm run drill [-- --only rabbitmq,kill]`: starts the distributed mode against a private
  * RabbitMQ and PostgreSQL, runs the failure drills one after the other and prints one result
@@ -23,6 +26,15 @@ async function main(args: readonly string[]): Promise<boolean> {
     dependencies: 'private',
     answerer: 'openrouter-simulator',
   });
+  // Interrupted, it still stops its RabbitMQ, PostgreSQL and service processes.
+  const interrupt = (signal: NodeJS.Signals): void => {
+    process.stdout.write(`${signal}: stopping; process logs kept in ${system.dataDir}/logs\n`);
+    void system.stop(true).finally(() => process.exit(1));
+  };
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+  // A model that streams like a hosted one, so drafting is still in flight when a fault strikes.
+  system.openRouter.control.updateSettings({ tokenDelayMs: MODEL_TOKEN_DELAY_MS });
   process.stdout.write(
     `System ready in ${((performance.now() - started) / 1000).toFixed(1)} s ` +
       `(RabbitMQ ${system.rabbitmq.url}, PostgreSQL ${system.postgres.url})\n`,
