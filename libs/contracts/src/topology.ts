@@ -28,8 +28,10 @@ const INDEX_EVENTS = [
 
 export const topology: Record<ServiceName, ServiceSubscriptions> = {
   // Every gateway replica relays document progress and draft changes to its connected browsers.
+  // Draft changes also go to the shared work queue, which is durable: a confirmed send reaches
+  // the audit log even when it happens while no gateway runs.
   [ServiceName.Gateway]: {
-    events: [],
+    events: [TicketsEvent.DraftChanged],
     broadcast: [KnowledgeEvent.Progress, TicketsEvent.DraftChanged],
     rpcs: [],
   },

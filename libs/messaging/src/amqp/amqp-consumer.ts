@@ -9,7 +9,7 @@ import { busMetrics } from '../core/bus-metrics';
 import { INVALID_REQUEST, errorCodeOf, errorMessageOf } from '../core/errors';
 import type { EventOutcome } from '../core/inbound';
 import { runEventHandler, validateInbound } from '../core/inbound';
-import type { MessageMeta, ReplyKind } from '../core/wire';
+import type { Delivery, MessageMeta, ReplyKind } from '../core/wire';
 import { Header, decodeBody, encodeBody, headerText } from '../core/wire';
 import type { AmqpConnection } from './amqp-connection';
 import type { AmqpPublisher } from './amqp-publisher';
@@ -82,7 +82,7 @@ export class AmqpServiceConsumer implements Consumer {
     if (routes.events.length > 0) {
       const queue = queueNames.work(this.spec.service);
       await events.consume(queue, (message) => {
-        this.track(events, message, (m) => this.onEvent(events, queue, m));
+        this.track(events, message, (m) => this.onEvent(events, queue, 'shared', m));
       });
     }
     if (routes.broadcast.length > 0) {
@@ -94,7 +94,7 @@ export class AmqpServiceConsumer implements Consumer {
         this.options.retry,
       );
       await events.consume(queue, (message) => {
-        this.track(events, message, (m) => this.onEvent(events, queue, m));
+        this.track(events, message, (m) => this.onEvent(events, queue, 'broadcast', m));
       });
     }
     if (routes.rpcs.length > 0) {
@@ -138,8 +138,13 @@ export class AmqpServiceConsumer implements Consumer {
     this.inFlight.add(run);
   }
 
-  private async onEvent(channel: Channel, queue: string, message: ConsumeMessage): Promise<void> {
-    const meta = metaOf(message);
+  private async onEvent(
+    channel: Channel,
+    queue: string,
+    delivery: Delivery,
+    message: ConsumeMessage,
+  ): Promise<void> {
+    const meta = { ...metaOf(message), delivery };
     const service = this.spec.service;
     const validated = validateInbound(
       this.options.catalog,

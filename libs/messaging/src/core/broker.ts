@@ -3,7 +3,7 @@ import type { Observable } from 'rxjs';
 import type { MessageDefinition } from '@deskpilot/contracts';
 
 import type { RetryPolicy } from './retry-policy';
-import type { MessageMeta } from './wire';
+import type { Delivery, MessageMeta } from './wire';
 
 export type MessageCatalog = Readonly<Record<string, MessageDefinition>>;
 
@@ -22,9 +22,9 @@ export interface BrokerOptions {
   readonly retry: RetryPolicy;
 }
 
-/** A validated event handed to a consumer. */
+/** A validated event handed to a consumer, with the queue it came through. */
 export interface InboundEvent {
-  readonly meta: MessageMeta;
+  readonly meta: MessageMeta & { readonly delivery: Delivery };
   readonly payload: unknown;
 }
 

@@ -9,7 +9,15 @@ export interface MessageMeta {
   readonly occurredAt: string;
   /** Delivery attempt, starting at 1. */
   readonly attempt: number;
+  /**
+   * How an event reached its handler: from the service's shared work queue (one replica handles
+   * it, and it waits there while no replica runs) or from the replica's own broadcast queue.
+   * Known from the queue consumed, never sent on the wire; absent on outgoing messages and requests.
+   */
+  readonly delivery?: Delivery;
 }
+
+export type Delivery = 'shared' | 'broadcast';
 
 export const Header = {
   CorrelationId: 'x-correlation-id',

@@ -22,7 +22,7 @@ import {
 } from '../core/errors';
 import { runEventHandler, validateInbound } from '../core/inbound';
 import { broadcastConsumersOf, ownerOf, workConsumersOf } from '../core/routes';
-import type { MessageMeta } from '../core/wire';
+import type { Delivery, MessageMeta } from '../core/wire';
 import { decodeBody, encodeBody } from '../core/wire';
 import { MemoryQueue } from './memory-queue';
 
@@ -205,10 +205,11 @@ export class InProcessBroker implements Broker {
     const broadcast = new MemoryQueue<EventMessage>(`${spec.service}.broadcast.${spec.instanceId}`);
     broadcastSet.add(broadcast);
 
-    const handleEvent = (queue: MemoryQueue<EventMessage>) => (message: EventMessage) =>
-      this.deliverEvent(spec.service, queue, message, handlers);
-    const detachWork = work.attach(spec.prefetch, handleEvent(work));
-    const detachBroadcast = broadcast.attach(spec.prefetch, handleEvent(broadcast));
+    const handleEvent =
+      (queue: MemoryQueue<EventMessage>, delivery: Delivery) => (message: EventMessage) =>
+        this.deliverEvent(spec.service, queue, delivery, message, handlers);
+    const detachWork = work.attach(spec.prefetch, handleEvent(work, 'shared'));
+    const detachBroadcast = broadcast.attach(spec.prefetch, handleEvent(broadcast, 'broadcast'));
     const detachRpc = rpc.attach(Math.max(spec.prefetch, 64), (message) =>
       this.deliverRequest(message, handlers),
     );
@@ -281,6 +282,7 @@ export class InProcessBroker implements Broker {
   private async deliverEvent(
     service: string,
     queue: MemoryQueue<EventMessage>,
+    delivery: Delivery,
     message: EventMessage,
     handlers: ConsumerHandlers,
   ): Promise<void> {
@@ -294,7 +296,7 @@ export class InProcessBroker implements Broker {
     const stopTimer = busMetrics.eventHandlerSeconds.startTimer({ service, name: meta.name });
     const outcome = validated.ok
       ? await runEventHandler(this.options.retry, meta.attempt, () =>
-          handlers.onEvent({ meta, payload: validated.payload }),
+          handlers.onEvent({ meta: { ...meta, delivery }, payload: validated.payload }),
         )
       : ({ kind: 'dead', reason: validated.reason, error: validated.reason } as const);
     stopTimer();

@@ -2,26 +2,42 @@ import { Controller, Module } from '@nestjs/common';
 import type { INestMicroservice } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 
-import type { ServiceHealth } from '@deskpilot/contracts';
-import { SystemRpc, catalog } from '@deskpilot/contracts';
+import type { DocumentQueued, ServiceHealth } from '@deskpilot/contracts';
+import { KnowledgeEvent, SystemRpc, catalog } from '@deskpilot/contracts';
 import { createLogger, currentCorrelationId, runWithCorrelation } from '@deskpilot/observability';
+import { waitFor } from '@deskpilot/testing';
 
 import { HandlerWiringError, RemoteError } from '../core/errors';
+import type { MessageMeta } from '../core/wire';
 import { InProcessBroker } from '../in-process/in-process-broker';
+import type { BusContext } from './bus-context';
 import { BusServer } from './bus-server';
-import { OnRequest } from './decorators';
+import { OnEvent, OnRequest } from './decorators';
 import { MessageBus } from './message-bus';
 
 const logger = createLogger({ service: 'test', instanceId: 'test', level: 'silent' });
 
-/** A service that only answers its health check, whatever the product routes to ingest. */
-const routes = { events: [], broadcast: [], rpcs: [SystemRpc.IngestHealth] };
+/** A service that takes one event and answers its health check, whatever the product routes. */
+const routes = {
+  events: [KnowledgeEvent.Queued],
+  broadcast: [],
+  rpcs: [SystemRpc.IngestHealth],
+};
 const topology = { ingest: routes, gateway: { events: [], broadcast: [], rpcs: [] } };
 
-const state = { fail: false, seenCorrelation: undefined as string | undefined };
+const state = {
+  fail: false,
+  seenCorrelation: undefined as string | undefined,
+  queued: undefined as { payload: DocumentQueued; meta: MessageMeta } | undefined,
+};
 
 @Controller()
 class HealthProbeController {
+  @OnEvent(KnowledgeEvent.Queued)
+  queued(payload: DocumentQueued, context: BusContext): void {
+    state.queued = { payload, meta: context.meta };
+  }
+
   @OnRequest(SystemRpc.IngestHealth)
   check(): ServiceHealth {
     state.seenCorrelation = currentCorrelationId();
@@ -71,6 +87,7 @@ describe(BusServer.name, () => {
     await broker.connect();
     state.fail = false;
     state.seenCorrelation = undefined;
+    state.queued = undefined;
   });
 
   afterEach(async () => {
@@ -93,6 +110,18 @@ describe(BusServer.name, () => {
     const health = await bus.request(SystemRpc.IngestHealth, {});
 
     expect(health).toMatchObject({ service: 'ingest', status: 'up' });
+  });
+
+  it('should hand an event handler the payload and the context of its message', async () => {
+    app = await start(WiredModule);
+    const bus = new MessageBus(broker, { service: 'gateway', defaultTimeoutMs: 2_000 });
+    const payload = { documentId: '0b1c2d3e-4f50-4a6b-8c7d-8e9fa0b1c2d3', generation: 2 };
+
+    await bus.publish(KnowledgeEvent.Queued, payload);
+
+    const queued = await waitFor(() => state.queued);
+    expect(queued.payload).toEqual(payload);
+    expect(queued.meta).toMatchObject({ name: KnowledgeEvent.Queued, delivery: 'shared' });
   });
 
   it('should carry the caller correlation id into the handler', async () => {

@@ -1,5 +1,5 @@
 import { UseFilters } from '@nestjs/common';
-import { EventPattern, MessagePattern } from '@nestjs/microservices';
+import { Ctx, EventPattern, MessagePattern, Payload } from '@nestjs/microservices';
 import type { Observable } from 'rxjs';
 
 import type {
@@ -19,8 +19,14 @@ type Awaitable<T> = T | Promise<T>;
 
 /*
  * Each decorator also installs PassThroughRpcFilter on the handler, so the bus sees the original
- * error whatever the application's global filters are.
+ * error whatever the application's global filters are, and marks the handler's parameters as the
+ * payload and the BusContext: without parameter metadata Nest passes the payload alone.
  */
+
+function bindParameters(target: object, key: string | symbol): void {
+  Payload()(target, key, 0);
+  Ctx()(target, key, 1);
+}
 
 /**
  * Marks the handler of an event. The method's signature is checked against the event's payload
@@ -36,6 +42,7 @@ export function OnEvent<N extends EventName>(name: N) {
   ): void => {
     EventPattern(name)(target, key, descriptor);
     UseFilters(PassThroughRpcFilter)(target, key, descriptor);
+    bindParameters(target, key);
   };
 }
 
@@ -48,6 +55,7 @@ export function OnRequest<N extends RpcName>(name: N) {
   ): void => {
     MessagePattern(name)(target, key, descriptor);
     UseFilters(PassThroughRpcFilter)(target, key, descriptor);
+    bindParameters(target, key);
   };
 }
 
@@ -60,5 +68,6 @@ export function OnStream<N extends StreamName>(name: N) {
   ): void => {
     MessagePattern(name)(target, key, descriptor);
     UseFilters(PassThroughRpcFilter)(target, key, descriptor);
+    bindParameters(target, key);
   };
 }

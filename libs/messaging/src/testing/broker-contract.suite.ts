@@ -14,21 +14,22 @@ import type {
   InboundRequest,
 } from '../core/broker';
 import { PermanentMessageError, RemoteError, RpcTimeoutError } from '../core/errors';
-import type { MessageMeta } from '../core/wire';
+import type { Delivery, MessageMeta } from '../core/wire';
 import { newMeta } from '../core/wire';
 
 /** A small catalog and topology of its own, so the suite does not depend on product messages. */
 export const testCatalog = {
   'test.order.placed': event(z.object({ orderId: z.string(), amount: z.number() })),
   'test.cache.invalidated': event(z.object({ key: z.string() })),
+  'test.price.changed': event(z.object({ sku: z.string() })),
   'test.echo': rpc(z.object({ text: z.string() }), z.object({ text: z.string() })),
   'test.count': stream(z.object({ to: z.number().int().positive() }), z.object({ i: z.number() })),
 };
 
 export const testTopology = {
   billing: {
-    events: ['test.order.placed'],
-    broadcast: ['test.cache.invalidated'],
+    events: ['test.order.placed', 'test.price.changed'],
+    broadcast: ['test.cache.invalidated', 'test.price.changed'],
     rpcs: ['test.echo', 'test.count'],
   },
   shipping: { events: ['test.order.placed'], broadcast: [], rpcs: [] },
@@ -154,6 +155,30 @@ export function describeBrokerContract(create: () => Promise<BrokerFixture>): vo
 
       await waitFor(() => replicas.every((received) => received.length === 1));
       expect(replicas).toEqual([['prices'], ['prices']]);
+    });
+
+    it('should say whether an event came through the work queue or the replica broadcast', async () => {
+      const replicas: Delivery[][] = [[], []];
+      for (const received of replicas) {
+        await consume('billing', (e) => {
+          if (e.meta.name === 'test.price.changed') {
+            received.push(e.meta.delivery);
+          }
+          return Promise.resolve();
+        });
+      }
+
+      await broker.publish(meta('test.price.changed'), { sku: 'vps-s' });
+
+      const all = (): Delivery[] => replicas.flat();
+      await waitFor(
+        () =>
+          all().includes('shared') && replicas.every((received) => received.includes('broadcast')),
+      );
+      expect(all().filter((delivery) => delivery === 'shared')).toHaveLength(1);
+      for (const received of replicas) {
+        expect(received.filter((delivery) => delivery === 'broadcast')).toHaveLength(1);
+      }
     });
 
     it('should keep an event published before its consumer starts', async () => {

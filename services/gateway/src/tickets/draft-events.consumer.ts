@@ -17,11 +17,17 @@ export class DraftEventsConsumer {
     private readonly sentReplies: SentReplyAuditService,
   ) {}
 
-  /** Audited before it is relayed: a browser never sees a send the audit log does not hold. */
+  /**
+   * The shared copy is audited even while no gateway runs (it waits in the work queue). Each
+   * replica's broadcast copy is audited too (the entry is written once) before it is relayed, so a
+   * browser never sees a send the audit log does not hold.
+   */
   @OnEvent(TicketsEvent.DraftChanged)
-  changed(change: DraftChanged, _context: BusContext): EventHandled {
+  changed(change: DraftChanged, context: BusContext): EventHandled {
     return this.sentReplies.draftChanged(change).then(() => {
-      this.hub.publish(change);
+      if (context.meta.delivery === 'broadcast') {
+        this.hub.publish(change);
+      }
     });
   }
 }
