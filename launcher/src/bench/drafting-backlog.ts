@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import type { DraftView } from '@deskpilot/contracts';
-import { TicketsRpc } from '@deskpilot/contracts';
+import { DraftingEvent, TicketsRpc } from '@deskpilot/contracts';
 
 import type { DrillSystem } from '../drills/drill-system';
 import { retrying } from '../drills/drill-system';
@@ -60,7 +60,7 @@ export async function draftBacklog(drill: DrillSystem, size: number): Promise<Ba
     endToEndPerMinute: perMinute(size, openedAt, timings.lastReadyAt),
     toFirstRequestS: (timings.firstRequestAt - openedAt) / 1000,
     requestSpreadS: (timings.lastRequestAt - timings.firstRequestAt) / 1000,
-    handledPerLlm: await draftsHandled(drill),
+    handledPerLlm: await eventsHandled(drill, 'llm', DraftingEvent.DraftRequested),
     cores,
     loadAverage,
   };
@@ -133,16 +133,21 @@ async function cpuByService(drill: DrillSystem): Promise<Map<string, number>> {
 }
 
 /** Draft requests each llm replica acknowledged, from its own /metrics. */
-async function draftsHandled(drill: DrillSystem): Promise<number[]> {
+/** Events of `name` each replica of `service` acknowledged, in replica order (from its metrics). */
+export async function eventsHandled(
+  drill: DrillSystem,
+  service: string,
+  name: string,
+): Promise<number[]> {
   const counts: number[] = [];
-  for (const p of drill.system.processes.filter((candidate) => candidate.service === 'llm')) {
+  for (const p of drill.system.processes.filter((candidate) => candidate.service === service)) {
     const text = await (await fetch(`http://127.0.0.1:${p.port}/metrics`)).text();
     const line = text
       .split('\n')
       .find(
         (l) =>
           l.startsWith('deskpilot_bus_events_handled_total{') &&
-          l.includes('name="tickets.draft.requested"') &&
+          l.includes(`name="${name}"`) &&
           l.includes('outcome="ack"'),
       );
     counts.push(Number(line?.split(' ').pop() ?? 0));

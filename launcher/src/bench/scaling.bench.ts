@@ -1,18 +1,21 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { SearchRpc } from '@deskpilot/contracts';
+import { KnowledgeEvent, SearchRpc } from '@deskpilot/contracts';
 
 import type { RunningProcess } from '../distributed/distributed-system';
 import type { DrillSystemOptions } from '../drills/drill-system';
 import { DrillSystem, retrying } from '../drills/drill-system';
 import type { BacklogRun } from './drafting-backlog';
-import { draftBacklog } from './drafting-backlog';
+import { draftBacklog, eventsHandled } from './drafting-backlog';
 import type { Figure, Suite } from './figures';
 import { percentile, round } from './figures';
 import { replyLatencies } from './reply-latency';
 
 const BACKLOG = Number(process.env.BENCH_SCALING_BACKLOG ?? 500);
 const LLM_REPLICAS = 3;
+const INGEST_REPLICAS = 2;
+/** Documents indexed before the retrieval replicas are compared (spread over the ingest workers). */
+const AGREEMENT_DOCUMENTS = 8;
 const LATENCY_SAMPLES = 30;
 const LATENCY_WARMUP = 3;
 const QUERIES = [
@@ -28,8 +31,9 @@ const QUERIES = [
  * draft (OpenRouter simulator answering without delay), and drafts per minute on a WHMCS backlog
  * with one and with three llm workers (offline answerer, so the figure is the pipeline's and not
  * a model's). Each backlog run starts a system of its own (fresh database, virtual host and WHMCS
- * simulator) so both begin from the same state; the three-worker run also checks how the drafts
- * spread over the replicas and whether two retrieval replicas answer the same.
+ * simulator) so both begin from the same state; the three-worker run (with two ingest workers)
+ * also checks how drafts and documents spread over the replicas and whether two retrieval
+ * replicas answer the same.
  */
 export const scalingSuite: Suite = {
   name: 'scaling',
@@ -59,11 +63,12 @@ export const scalingSuite: Suite = {
     const one = await withDrill({ ...backlog, replicas: { llm: 1, retrieval: 2 } }, (drill) =>
       draftBacklog(drill, BACKLOG),
     );
-    const { three, agreement } = await withDrill(
-      { ...backlog, replicas: { llm: LLM_REPLICAS, retrieval: 2 } },
+    const { three, agreement, ingested } = await withDrill(
+      { ...backlog, replicas: { llm: LLM_REPLICAS, retrieval: 2, ingest: INGEST_REPLICAS } },
       async (drill) => ({
         three: await draftBacklog(drill, BACKLOG),
         agreement: await retrievalAgreement(drill),
+        ingested: await eventsHandled(drill, 'ingest', KnowledgeEvent.Queued),
       }),
     );
     const figure = (
@@ -134,6 +139,13 @@ export const scalingSuite: Suite = {
       ...runDetails(figure, three, `${LLM_REPLICAS} llm workers`),
       ...three.handledPerLlm.map((count, i) =>
         figure(`drafts handled by llm-${i} in the ${LLM_REPLICAS}-worker run`, count, 'drafts'),
+      ),
+      ...ingested.map((count, i) =>
+        figure(
+          `documents ingested by ingest-${i} in the ${LLM_REPLICAS}-worker run (of ${AGREEMENT_DOCUMENTS})`,
+          count,
+          'documents',
+        ),
       ),
       figure(
         `search queries answered identically by both retrieval replicas (of ${QUERIES.length})`,
@@ -208,7 +220,7 @@ async function waitHealthy(processes: readonly RunningProcess[]): Promise<void> 
  * queries whose hits are the same chunks in the same order. A disagreement is printed.
  */
 async function retrievalAgreement(drill: DrillSystem): Promise<number> {
-  const batch = await drill.submit('scaling-retrieval', 0, 8);
+  const batch = await drill.submit('scaling-retrieval', 0, AGREEMENT_DOCUMENTS);
   await drill.settle(batch, [], 300_000);
   const [first, second] = [drill.system.find('retrieval', 0), drill.system.find('retrieval', 1)];
   const answers = async (): Promise<string[]> => {
