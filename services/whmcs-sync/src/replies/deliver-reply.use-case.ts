@@ -23,7 +23,7 @@ import { PostingIdentityService } from './posting-identity.service';
 import { ReplySendingRepository } from './reply-sending.repository';
 
 /** Posts per draft before it is given up as failed (each one checked in WHMCS first). */
-export const MAX_SEND_ATTEMPTS = 5;
+export const MAX_SEND_ATTEMPTS = 8;
 /** How long an approved reply waits after WHMCS could not be reached. */
 const RETRY_PAUSE_MS = 10_000;
 
