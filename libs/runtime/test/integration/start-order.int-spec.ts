@@ -88,8 +88,20 @@ describe('a service in its own process', () => {
     void starting.then((service) => {
       started = service;
     });
-    // Progress is broadcast to every gateway replica's own queue, which exists once it consumes.
+    // Draft changes also wait in the gateway's durable work queue, so some are always there to
+    // take at start; progress goes only to each replica's own queue, which exists once it consumes.
     while (started === undefined) {
+      await bus.publish(TicketsEvent.DraftChanged, {
+        draftId: randomUUID(),
+        ticketId: '4711',
+        ticketNumber: 'ABC-123456',
+        departmentId: '1',
+        status: 'ready',
+        previousStatus: 'pending',
+        version: 2,
+        confidence: 0.8,
+        changedAt: new Date().toISOString(),
+      });
       await bus.publish(KnowledgeEvent.Progress, {
         documentId: randomUUID(),
         version: 1,
