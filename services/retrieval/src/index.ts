@@ -7,8 +7,8 @@ import { RetrievalModule } from './retrieval.module';
 
 export { retrievalDatabase } from './database/retrieval-database';
 export { VectorIndexService } from './vector-index/vector-index.service';
-export { LexicalSearchRepository } from './search/lexical-search.repository';
-export { EMBEDDER as RETRIEVAL_EMBEDDER } from './embedding/embedder.provider';
+export { LexicalIndexService } from './search/lexical-index.service';
+export { SearchService } from './search/search.service';
 
 export const retrievalService: ServiceDefinition<RetrievalConfig> = {
   service: 'retrieval',

@@ -13,8 +13,9 @@ import type { RetrievalConfig } from './config/retrieval.config';
 import { retrievalDatabase } from './database/retrieval-database';
 import { embedderProvider } from './embedding/embedder.provider';
 import { RetrievalHealthController } from './health/retrieval-health.controller';
-import { LexicalSearchRepository } from './search/lexical-search.repository';
+import { LexicalIndexService } from './search/lexical-index.service';
 import { SearchController } from './search/search.controller';
+import { SearchRepository } from './search/search.repository';
 import { SearchService } from './search/search.service';
 import { VectorIndexService } from './vector-index/vector-index.service';
 
@@ -43,7 +44,8 @@ export class RetrievalModule {
         { provide: RETRIEVAL_CONFIG, useValue: config },
         embedderProvider(config.embeddings),
         ChunkRepository,
-        LexicalSearchRepository,
+        SearchRepository,
+        LexicalIndexService,
         VectorIndexService,
         ChunkIndexService,
         SearchService,

@@ -8,12 +8,14 @@ import type { Logger } from '@deskpilot/observability';
 import { LOGGER } from '@deskpilot/runtime';
 
 import { EMBEDDER } from '../embedding/embedder.provider';
+import { LexicalIndexService } from '../search/lexical-index.service';
 import { VectorIndexService } from '../vector-index/vector-index.service';
 import { ChunkIndexErrorCode, ChunkIndexException } from './chunk-index.exception';
 import { ChunkRepository } from './chunk.repository';
 
 /**
- * Applies ingest's index events to the chunk table and to this replica's vector index. Each event
+ * Applies ingest's index events to the chunk table and to this replica's vector and full-text
+ * indexes. Each event
  * reaches the shared work queue and every replica; all handlers are idempotent.
  */
 @Injectable()
@@ -23,6 +25,7 @@ export class ChunkIndexService {
   constructor(
     private readonly chunks: ChunkRepository,
     private readonly vectors: VectorIndexService,
+    private readonly lexical: LexicalIndexService,
     private readonly bus: MessageBus,
     @Inject(EMBEDDER) private readonly embedder: Embedder,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -52,9 +55,13 @@ export class ChunkIndexService {
     }
     if (result.state === 'removed') {
       this.vectors.removeDocument(event.documentId);
+      this.lexical.removeDocument(event.documentId);
       return;
     }
-    await this.vectors.syncDocument(event.documentId);
+    await Promise.all([
+      this.vectors.syncDocument(event.documentId),
+      this.lexical.syncDocument(event.documentId),
+    ]);
     if (result.activeGeneration === event.generation) {
       await this.bus.publish(KnowledgeEvent.DocumentIndexed, {
         documentId: event.documentId,
@@ -68,5 +75,6 @@ export class ChunkIndexService {
   async remove(event: DocumentRemoved): Promise<void> {
     await this.chunks.removeDocument(event.documentId);
     this.vectors.removeDocument(event.documentId);
+    this.lexical.removeDocument(event.documentId);
   }
 }

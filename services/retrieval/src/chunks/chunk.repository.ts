@@ -4,6 +4,8 @@ import { DataSource } from 'typeorm';
 
 import type { ChunkView, ChunksEmbedded, DocumentEmbedded } from '@deskpilot/contracts';
 
+import type { LexicalChunk } from '../search/lexical-index';
+import { parseTsvector } from '../search/tsvector';
 import { ChunkEntity } from './entities/chunk.entity';
 import { IndexedDocumentEntity } from './entities/indexed-document.entity';
 import { bytesToVector, vectorToBytes } from './vector-codec';
@@ -26,10 +28,19 @@ export interface StoredVector {
   readonly changeSeq: bigint;
 }
 
+/** A live chunk with its full-text terms, as the lexical index keeps it. */
+export interface StoredTerms extends LexicalChunk {
+  readonly changeSeq: bigint;
+}
+
 export interface IndexStats {
   readonly count: number;
   readonly maxChangeSeq: bigint;
 }
+
+const PAGE_SIZE = 2_000;
+const FIRST_ID = '00000000-0000-0000-0000-000000000000';
+const TERMS_COLUMNS = `"id", "document_id", "token_count", "search"::text AS "search", "change_seq"`;
 
 const CHUNK_COLUMNS = [
   'id',
@@ -49,8 +60,8 @@ const CHUNK_COLUMNS = [
 
 /*
  * Searchable chunks are the `live` ones. A generation's chunks arrive in batches (not live), then
- * one commit makes the whole generation live, deletes the document's other generations and
- * updates the lexeme statistics, in one transaction. Every statement is idempotent, so the same
+ * one commit makes the whole generation live and deletes the document's other generations, in
+ * one transaction. Every statement is idempotent, so the same
  * event handled twice (redelivery, or every replica handling it) changes nothing the second time.
  */
 @Injectable()
@@ -119,16 +130,13 @@ export class ChunkRepository {
         return { state: 'incomplete', stored, activeGeneration };
       }
       await manager.query(
-        `WITH "activated" AS (
-           UPDATE "retrieval"."chunks"
-           SET "live" = true, "change_seq" = nextval('"retrieval"."chunk_change_seq"')
-           WHERE "document_id" = $1 AND "generation" = $2 AND NOT "live"
-           RETURNING "search", "token_count"
-         ), "dropped" AS (
-           DELETE FROM "retrieval"."chunks"
-           WHERE "document_id" = $1 AND "generation" <> $2
-           RETURNING "search", "token_count", "live"
-         ), ${STATS_UPDATE}`,
+        `UPDATE "retrieval"."chunks"
+         SET "live" = true, "change_seq" = nextval('"retrieval"."chunk_change_seq"')
+         WHERE "document_id" = $1 AND "generation" = $2 AND NOT "live"`,
+        [event.documentId, event.generation],
+      );
+      await manager.query(
+        `DELETE FROM "retrieval"."chunks" WHERE "document_id" = $1 AND "generation" <> $2`,
         [event.documentId, event.generation],
       );
       await manager.update(
@@ -150,15 +158,9 @@ export class ChunkRepository {
   async removeDocument(documentId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.lockDocument(manager, documentId, 'FOR UPDATE');
-      await manager.query(
-        `WITH "activated" AS (
-           SELECT NULL::tsvector AS "search", 0 AS "token_count" WHERE false
-         ), "dropped" AS (
-           DELETE FROM "retrieval"."chunks" WHERE "document_id" = $1
-           RETURNING "search", "token_count", "live"
-         ), ${STATS_UPDATE}`,
-        [documentId],
-      );
+      await manager.query(`DELETE FROM "retrieval"."chunks" WHERE "document_id" = $1`, [
+        documentId,
+      ]);
       await manager.update(
         IndexedDocumentEntity,
         { documentId },
@@ -181,19 +183,14 @@ export class ChunkRepository {
     return rows.map(toStoredVector);
   }
 
-  /** Live vectors of `embedderId` after `afterId` in id order, for paging through the table. */
-  async liveVectorPage(
-    embedderId: string,
-    afterId: string,
-    limit: number,
-  ): Promise<StoredVector[]> {
-    const rows = await this.dataSource.query<VectorRow[]>(
+  /** Every live vector of `embedderId`, a page at a time in id order. */
+  liveVectorPages(embedderId: string): AsyncGenerator<StoredVector[]> {
+    return this.pages(
       `SELECT "id", "document_id", "embedding", "change_seq" FROM "retrieval"."chunks"
-       WHERE "live" AND "embedder_id" = $1 AND "id" > $2
-       ORDER BY "id" LIMIT $3`,
-      [embedderId, afterId, limit],
+       WHERE "live" AND "embedder_id" = $1 AND "id" > $2 ORDER BY "id" LIMIT $3`,
+      [embedderId],
+      toStoredVector,
     );
-    return rows.map(toStoredVector);
   }
 
   async liveVectorsByIds(ids: readonly string[]): Promise<StoredVector[]> {
@@ -205,20 +202,49 @@ export class ChunkRepository {
     return rows.map(toStoredVector);
   }
 
-  /** Ids of every live chunk of `embedderId`, to reconcile an index with the table. */
-  async liveIds(embedderId: string): Promise<string[]> {
+  /** The live chunks of one document with their full-text terms. */
+  async liveTermsOf(documentId: string): Promise<StoredTerms[]> {
+    const rows = await this.dataSource.query<TermsRow[]>(
+      `SELECT ${TERMS_COLUMNS} FROM "retrieval"."chunks" WHERE "document_id" = $1 AND "live"`,
+      [documentId],
+    );
+    return rows.map(toStoredTerms);
+  }
+
+  /** Every live chunk with its full-text terms, a page at a time in id order. */
+  liveTermPages(): AsyncGenerator<StoredTerms[]> {
+    return this.pages(
+      `SELECT ${TERMS_COLUMNS} FROM "retrieval"."chunks"
+       WHERE "live" AND "id" > $1 ORDER BY "id" LIMIT $2`,
+      [],
+      toStoredTerms,
+    );
+  }
+
+  async liveTermsByIds(ids: readonly string[]): Promise<StoredTerms[]> {
+    const rows = await this.dataSource.query<TermsRow[]>(
+      `SELECT ${TERMS_COLUMNS} FROM "retrieval"."chunks" WHERE "id" = ANY($1::uuid[]) AND "live"`,
+      [ids],
+    );
+    return rows.map(toStoredTerms);
+  }
+
+  /** Ids of every live chunk (of `embedderId` if given), to reconcile an index with the table. */
+  async liveIds(embedderId?: string): Promise<string[]> {
     const rows = await this.dataSource.query<{ id: string }[]>(
-      `SELECT "id" FROM "retrieval"."chunks" WHERE "live" AND "embedder_id" = $1`,
-      [embedderId],
+      `SELECT "id" FROM "retrieval"."chunks"
+       WHERE "live" AND ($1::varchar IS NULL OR "embedder_id" = $1)`,
+      [embedderId ?? null],
     );
     return rows.map((row) => row.id);
   }
 
-  async liveStats(embedderId: string): Promise<IndexStats> {
+  /** Count and latest change of the live chunks (of `embedderId` if given). */
+  async liveStats(embedderId?: string): Promise<IndexStats> {
     const [row] = await this.dataSource.query<[{ count: number; max: string }]>(
       `SELECT count(*)::int AS "count", coalesce(max("change_seq"), 0)::text AS "max"
-       FROM "retrieval"."chunks" WHERE "live" AND "embedder_id" = $1`,
-      [embedderId],
+       FROM "retrieval"."chunks" WHERE "live" AND ($1::varchar IS NULL OR "embedder_id" = $1)`,
+      [embedderId ?? null],
     );
     return { count: row.count, maxChangeSeq: BigInt(row.max) };
   }
@@ -258,6 +284,30 @@ export class ChunkRepository {
     };
   }
 
+  /** Pages through `sql`, whose last two parameters are the id to start after and the page size. */
+  private async *pages<T>(
+    sql: string,
+    params: readonly unknown[],
+    map: (row: never) => T,
+  ): AsyncGenerator<T[]> {
+    let after = FIRST_ID;
+    for (;;) {
+      const rows = await this.dataSource.query<{ id: string }[]>(sql, [
+        ...params,
+        after,
+        PAGE_SIZE,
+      ]);
+      if (rows.length > 0) {
+        yield rows.map((row) => map(row as never));
+      }
+      const last = rows.at(-1);
+      if (last === undefined || rows.length < PAGE_SIZE) {
+        return;
+      }
+      after = last.id;
+    }
+  }
+
   private async lockDocument(
     manager: EntityManager,
     documentId: string,
@@ -289,6 +339,24 @@ interface VectorRow {
   change_seq: string;
 }
 
+interface TermsRow {
+  id: string;
+  document_id: string;
+  token_count: number;
+  search: string;
+  change_seq: string;
+}
+
+function toStoredTerms(row: TermsRow): StoredTerms {
+  return {
+    id: row.id,
+    documentId: row.document_id,
+    tokenCount: row.token_count,
+    terms: parseTsvector(row.search),
+    changeSeq: BigInt(row.change_seq),
+  };
+}
+
 function toStoredVector(row: VectorRow): StoredVector {
   return {
     chunkId: row.id,
@@ -310,25 +378,3 @@ function refusal(
   }
   return undefined;
 }
-
-/*
- * Tail of a statement that defines CTEs "activated" (rows made live) and "dropped" (rows deleted,
- * with their former liveness): applies their lexemes and sizes to the corpus statistics. Lexeme
- * rows are written in lexeme order so concurrent commits lock them in the same order.
- */
-const STATS_UPDATE = `"deltas" AS (
-   SELECT (unnest("search")).lexeme AS "lexeme", 1 AS "delta" FROM "activated"
-   UNION ALL
-   SELECT (unnest("search")).lexeme AS "lexeme", -1 AS "delta" FROM "dropped" WHERE "live"
- ), "lexeme_update" AS (
-   INSERT INTO "retrieval"."lexemes" ("lexeme", "df")
-   SELECT "lexeme", sum("delta")::int FROM "deltas" GROUP BY "lexeme" ORDER BY "lexeme"
-   ON CONFLICT ("lexeme") DO UPDATE SET "df" = "lexemes"."df" + excluded."df"
- )
- UPDATE "retrieval"."corpus_stats" SET
-   "chunk_count" = "chunk_count"
-     + (SELECT count(*) FROM "activated") - (SELECT count(*) FROM "dropped" WHERE "live"),
-   "token_total" = "token_total"
-     + (SELECT coalesce(sum("token_count"), 0) FROM "activated")
-     - (SELECT coalesce(sum("token_count"), 0) FROM "dropped" WHERE "live")
- WHERE "id" = 1`;

@@ -8,22 +8,23 @@ import type { RetrievalConfig } from '../config/retrieval.config';
 import { EMBEDDER } from '../embedding/embedder.provider';
 import { VectorIndexService } from '../vector-index/vector-index.service';
 import { spreadAcrossDocuments, withDocumentContext } from './document-context';
+import { LexicalIndexService } from './lexical-index.service';
 import { buildLexicalQuery, inverseDocumentFrequency } from './lexical-query';
-import type { QueryAnalysis } from './lexical-search.repository';
-import { LexicalSearchRepository } from './lexical-search.repository';
 import type { Ranked } from './rank-fusion';
 import { fuseRankings } from './rank-fusion';
+import { SearchRepository } from './search.repository';
 
 export type SearchCommand = RpcRequest<typeof SearchRpc.Search>;
 
 /**
- * Hybrid search: HNSW dense ranking and PostgreSQL full-text ranking (each passage helped by its
- * document's other matching passages), fused by weighted RRF, then spread across documents.
+ * Hybrid search: HNSW dense ranking and the in-memory full-text ranking (each passage helped by
+ * its document's other matching passages), fused by weighted RRF, then spread across documents.
  */
 @Injectable()
 export class SearchService {
   constructor(
-    private readonly lexical: LexicalSearchRepository,
+    private readonly repository: SearchRepository,
+    private readonly lexical: LexicalIndexService,
     private readonly vectors: VectorIndexService,
     @Inject(EMBEDDER) private readonly embedder: Embedder,
     @Inject(RETRIEVAL_CONFIG) private readonly config: RetrievalConfig,
@@ -34,34 +35,34 @@ export class SearchService {
     const { query, topK, denseWeight, documentIds } = command;
     const settings = this.config.search;
     const candidates = Math.max(topK * settings.candidatesPerHit, settings.minCandidates);
-    const dense = denseWeight > 0;
-    // Without the dense ranking the query is neither embedded nor weighed for the embedder.
-    const terms = dense ? this.embedder.queryTerms(query) : [];
-    const analysis = await this.lexical.analyse(query, terms);
+    // Without the dense ranking the query is not embedded at all; without the lexical one, not
+    // analysed.
+    const [words, denseRanking] = await Promise.all([
+      denseWeight < 1 ? this.repository.queryLexemes(query) : [],
+      denseWeight > 0 ? this.denseRanking(query, candidates, documentIds) : [],
+    ]);
     const lexicalQuery = buildLexicalQuery(
-      analysis.lexemes,
-      analysis.chunkCount,
+      words.map((word) => ({
+        ...word,
+        documentFrequency: this.lexical.documentFrequency(word.lexeme),
+      })),
+      this.lexical.size,
       settings.lexicalBudget,
     );
-    const [denseRanking, passageRanking] = await Promise.all([
-      dense
-        ? this.denseRanking(query, terms, analysis, candidates, documentIds)
-        : Promise.resolve<Ranked[]>([]),
-      lexicalQuery === undefined || denseWeight >= 1
-        ? Promise.resolve<Ranked[]>([])
+    const passageRanking =
+      lexicalQuery === undefined
+        ? []
         : this.lexical.search(lexicalQuery, {
             limit: candidates,
             rescore: settings.lexicalRescore,
-            averageTokens: analysis.averageTokens,
             documentIds,
-          }),
-    ]);
+          });
     const lexicalRanking = withDocumentContext(passageRanking, settings.documentContext);
     const fused = spreadAcrossDocuments(
       fuseRankings(denseRanking, lexicalRanking, denseWeight, settings.rrfK),
       settings.passagesPerDocument,
     );
-    const rows = await this.lexical.fetchHits(fused.slice(0, topK * 2).map((c) => c.id));
+    const rows = await this.repository.fetchHits(fused.slice(0, topK * 2).map((c) => c.id));
     const hits: SearchHit[] = [];
     for (const candidate of fused) {
       const row = rows.get(candidate.id);
@@ -88,21 +89,25 @@ export class SearchService {
     return { hits, embedder: this.embedder.id, tookMs: performance.now() - started };
   }
 
-  /** The query embedded with its terms weighted by idf, searched in the HNSW index. */
+  /** The query embedded with its terms weighted by their idf among the live chunks. */
+  async queryVector(query: string): Promise<Float32Array> {
+    const termWeights = new Map(
+      this.embedder
+        .queryTerms(query)
+        .map((term) => [
+          term,
+          inverseDocumentFrequency(this.lexical.documentFrequency(term), this.lexical.size),
+        ]),
+    );
+    return this.embedder.embedQuery(query, termWeights);
+  }
+
   private async denseRanking(
     query: string,
-    terms: readonly string[],
-    analysis: QueryAnalysis,
     candidates: number,
     documentIds: readonly string[] | undefined,
   ): Promise<Ranked[]> {
-    const termWeights = new Map(
-      terms.map((term) => [
-        term,
-        inverseDocumentFrequency(analysis.termFrequencies.get(term) ?? 0, analysis.chunkCount),
-      ]),
-    );
-    const vector = await this.embedder.embedQuery(query, termWeights);
+    const vector = await this.queryVector(query);
     return this.vectors
       .search(vector, candidates, documentIds)
       .map((hit) => ({ id: hit.chunkId, documentId: hit.documentId, score: hit.score }));

@@ -15,7 +15,6 @@ import type { VectorHit } from './vector-index';
 import { VectorIndex } from './vector-index';
 
 const PAGE_SIZE = 2_000;
-const FIRST_ID = '00000000-0000-0000-0000-000000000000';
 
 /**
  * This replica's HNSW index of the live chunks made by the configured embedder. Built from the
@@ -97,16 +96,10 @@ export class VectorIndexService implements OnModuleInit, OnApplicationShutdown {
   /** Every live vector of this embedder, read from the table (exact search in measurements). */
   async allVectors(): Promise<StoredVector[]> {
     const vectors: StoredVector[] = [];
-    let after = FIRST_ID;
-    for (;;) {
-      const page = await this.chunks.liveVectorPage(this.embedder.id, after, PAGE_SIZE);
+    for await (const page of this.chunks.liveVectorPages(this.embedder.id)) {
       vectors.push(...page);
-      const last = page.at(-1);
-      if (last === undefined || page.length < PAGE_SIZE) {
-        return vectors;
-      }
-      after = last.chunkId;
     }
+    return vectors;
   }
 
   /** Brings the index in line with the table when their states differ. */
@@ -157,15 +150,8 @@ export class VectorIndexService implements OnModuleInit, OnApplicationShutdown {
   }
 
   private async rebuild(): Promise<void> {
-    let after = FIRST_ID;
-    for (;;) {
-      const page = await this.chunks.liveVectorPage(this.embedder.id, after, PAGE_SIZE);
+    for await (const page of this.chunks.liveVectorPages(this.embedder.id)) {
       this.addAll(page);
-      const last = page.at(-1);
-      if (last === undefined || page.length < PAGE_SIZE) {
-        return;
-      }
-      after = last.chunkId;
     }
   }
 

@@ -14,7 +14,7 @@ import { openAmqpBroker } from '@deskpilot/runtime';
 import type { Disposable } from '@deskpilot/testing';
 import { createTestDatabase, createTestVhost, waitFor } from '@deskpilot/testing';
 
-import { startRetrieval } from '../../src/index';
+import { LexicalIndexService, SearchService, startRetrieval } from '../../src/index';
 import { VectorIndexService } from '../../src/vector-index/vector-index.service';
 
 const embedder = new LocalEmbedder();
@@ -205,7 +205,10 @@ describe('retrieval index events', () => {
     const first = replicas[0] as RunningService;
     const second = await start();
     const size = (replica: RunningService) => replica.app.get(VectorIndexService).size;
+    const textSize = (replica: RunningService) => replica.app.get(LexicalIndexService).size;
     expect(size(second)).toBe(size(first));
+    expect(textSize(second)).toBe(textSize(first));
+    expect(textSize(second)).toBeGreaterThan(0);
 
     const documentId = randomUUID();
     const chunks = batch(documentId, 1, ['Snapshots of VPS disks are taken weekly.']);
@@ -226,5 +229,42 @@ describe('retrieval index events', () => {
         message: 'both replicas indexed the new document',
       },
     );
+    await waitFor(() => textSize(first) === textSize(second), {
+      timeoutMs: 10_000,
+      message: 'both replicas hold the new document for full-text search',
+    });
+    const snapshots = await second.app.get(SearchService).search({
+      query: 'weekly snapshots',
+      topK: 1,
+      denseWeight: 0,
+    });
+    expect(snapshots.hits[0]?.documentId).toBe(documentId);
+  });
+
+  it('should bring a full-text index that missed a change back in line with the table', async () => {
+    const replica = replicas[0] as RunningService;
+    const lexical = replica.app.get(LexicalIndexService);
+    const documentId = randomUUID();
+    const chunks = batch(documentId, 1, ['Reverse DNS of a dedicated server is set by support.']);
+    await bus.publish(KnowledgeEvent.ChunksEmbedded, chunks);
+    await bus.publish(KnowledgeEvent.DocumentEmbedded, { ...chunks, chunkCount: 1 });
+    const find = async () =>
+      (
+        await replica.app
+          .get(SearchService)
+          .search({ query: 'reverse dns dedicated', topK: 1, denseWeight: 0 })
+      ).hits[0]?.documentId;
+    await waitFor(async () => (await find()) === documentId, {
+      timeoutMs: 10_000,
+      message: 'the new document is searchable',
+    });
+    const size = lexical.size;
+
+    lexical.removeDocument(documentId);
+    expect(await find()).not.toBe(documentId);
+    await lexical.reconcile();
+
+    expect(lexical.size).toBe(size);
+    expect(await find()).toBe(documentId);
   });
 });

@@ -2,13 +2,8 @@ import { randomUUID } from 'node:crypto';
 
 import type { EmbeddedChunk } from '@deskpilot/contracts';
 import { DEFAULT_DENSE_WEIGHT, KnowledgeEvent } from '@deskpilot/contracts';
-import type { Embedder } from '@deskpilot/embeddings';
 import { LocalEmbedder } from '@deskpilot/embeddings';
-import {
-  LexicalSearchRepository,
-  RETRIEVAL_EMBEDDER,
-  VectorIndexService,
-} from '@deskpilot/retrieval';
+import { SearchService, VectorIndexService } from '@deskpilot/retrieval';
 import { estimateTokens } from '@deskpilot/text';
 
 import type { KnowledgeSystem } from '../harness/knowledge-system';
@@ -154,26 +149,13 @@ async function measureRecall(
 ): Promise<SearchBenchResult['recall']> {
   const app = system.retrieval.app;
   const vectors = app.get(VectorIndexService);
-  const lexical = app.get(LexicalSearchRepository);
-  const embedder = app.get<Embedder>(RETRIEVAL_EMBEDDER);
+  const search = app.get(SearchService);
   const all = await vectors.allVectors();
   const found = efValues.map(() => 0);
   const spent = efValues.map(() => 0);
   let total = 0;
   for (const query of queries) {
-    const terms = embedder.queryTerms(query);
-    const analysis = await lexical.analyse(query, terms);
-    const weights = new Map(
-      terms.map((t) => [
-        t,
-        Math.log(
-          1 +
-            (analysis.chunkCount - (analysis.termFrequencies.get(t) ?? 0) + 0.5) /
-              ((analysis.termFrequencies.get(t) ?? 0) + 0.5),
-        ),
-      ]),
-    );
-    const q = await embedder.embedQuery(query, weights);
+    const q = await search.queryVector(query);
     const exact = all
       .map((entry) => ({ id: entry.chunkId, score: dot(q, entry.vector) }))
       .sort((a, b) => b.score - a.score)

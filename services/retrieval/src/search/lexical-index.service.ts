@@ -1,0 +1,146 @@
+import type { OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+
+import type { Logger } from '@deskpilot/observability';
+import { HealthRegistry, LOGGER } from '@deskpilot/runtime';
+
+import { ChunkRepository } from '../chunks/chunk.repository';
+import type { StoredTerms } from '../chunks/chunk.repository';
+import { RETRIEVAL_CONFIG } from '../config/retrieval-config.token';
+import type { RetrievalConfig } from '../config/retrieval.config';
+import type { LexicalSearchOptions } from './lexical-index';
+import { LexicalIndex } from './lexical-index';
+import type { LexicalQuery } from './lexical-query';
+import type { Ranked } from './rank-fusion';
+
+const PAGE_SIZE = 2_000;
+
+/**
+ * This replica's in-memory full-text index of the live chunks, built from the chunks' stored
+ * `tsvector`s at start, kept in sync by the index events and checked against the table
+ * periodically, like the vector index.
+ */
+@Injectable()
+export class LexicalIndexService implements OnModuleInit, OnApplicationShutdown {
+  private readonly index = new LexicalIndex();
+  private maxChangeSeq = 0n;
+  private timer: NodeJS.Timeout | undefined;
+  private reconciling: Promise<void> | undefined;
+  /* Syncs of one document run one after another, so an older read never lands last. */
+  private readonly syncs = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly chunks: ChunkRepository,
+    @Inject(RETRIEVAL_CONFIG) private readonly config: RetrievalConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly health: HealthRegistry,
+  ) {}
+
+  get size(): number {
+    return this.index.size;
+  }
+
+  get averageTokens(): number {
+    return this.index.averageTokens;
+  }
+
+  documentFrequency(lexeme: string): number {
+    return this.index.documentFrequency(lexeme);
+  }
+
+  search(query: LexicalQuery, options: LexicalSearchOptions): Ranked[] {
+    return this.index.search(query, options);
+  }
+
+  async onModuleInit(): Promise<void> {
+    const started = performance.now();
+    for await (const page of this.chunks.liveTermPages()) {
+      this.addAll(page);
+    }
+    this.logger.info(
+      { chunks: this.index.size, ms: Math.round(performance.now() - started) },
+      'Full-text index built from the chunk table',
+    );
+    this.health.register({
+      name: 'lexical-index',
+      check: () => Promise.resolve({ status: 'up', detail: `${this.index.size} chunks` }),
+    });
+    if (this.config.reconcileSeconds > 0) {
+      this.timer = setInterval(() => {
+        void this.reconcile().catch((error: unknown) => {
+          this.logger.warn({ err: String(error) }, 'Full-text index check failed');
+        });
+      }, this.config.reconcileSeconds * 1_000);
+      this.timer.unref();
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.reconciling;
+  }
+
+  /** Makes the index hold exactly the document's live chunks. */
+  syncDocument(documentId: string): Promise<void> {
+    const previous = this.syncs.get(documentId) ?? Promise.resolve();
+    const sync = previous
+      .catch(() => undefined)
+      .then(async () => {
+        const chunks = await this.chunks.liveTermsOf(documentId);
+        const keep = new Set(chunks.map((chunk) => chunk.id));
+        this.index.remove(this.index.chunkIdsOf(documentId).filter((id) => !keep.has(id)));
+        this.addAll(chunks);
+      })
+      .finally(() => {
+        if (this.syncs.get(documentId) === sync) {
+          this.syncs.delete(documentId);
+        }
+      });
+    this.syncs.set(documentId, sync);
+    return sync;
+  }
+
+  removeDocument(documentId: string): void {
+    this.index.removeDocument(documentId);
+  }
+
+  /** Brings the index in line with the table when their states differ. */
+  reconcile(): Promise<void> {
+    this.reconciling ??= this.reconcileNow().finally(() => {
+      this.reconciling = undefined;
+    });
+    return this.reconciling;
+  }
+
+  private async reconcileNow(): Promise<void> {
+    const stats = await this.chunks.liveStats();
+    if (stats.count === this.index.size && stats.maxChangeSeq <= this.maxChangeSeq) {
+      return;
+    }
+    const live = new Set(await this.chunks.liveIds());
+    const extra = [...this.index.chunkIds()].filter((id) => !live.has(id));
+    const missing = [...live].filter((id) => !this.index.has(id));
+    this.index.remove(extra);
+    for (let start = 0; start < missing.length; start += PAGE_SIZE) {
+      this.addAll(await this.chunks.liveTermsByIds(missing.slice(start, start + PAGE_SIZE)));
+    }
+    if (stats.maxChangeSeq > this.maxChangeSeq) {
+      this.maxChangeSeq = stats.maxChangeSeq;
+    }
+    if (extra.length > 0 || missing.length > 0) {
+      this.logger.info(
+        { added: missing.length, removed: extra.length },
+        'Full-text index reconciled',
+      );
+    }
+  }
+
+  private addAll(chunks: readonly StoredTerms[]): void {
+    this.index.add(chunks);
+    for (const chunk of chunks) {
+      if (chunk.changeSeq > this.maxChangeSeq) {
+        this.maxChangeSeq = chunk.changeSeq;
+      }
+    }
+  }
+}

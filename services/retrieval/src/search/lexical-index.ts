@@ -1,0 +1,314 @@
+import type { LexicalQuery, LexicalUnit } from './lexical-query';
+import type { Ranked } from './rank-fusion';
+import type { TsvectorEntry } from './tsvector';
+import { occurrenceWeight, positionOf } from './tsvector';
+
+/** A live chunk as the full-text index needs it. */
+export interface LexicalChunk {
+  readonly id: string;
+  readonly documentId: string;
+  readonly tokenCount: number;
+  /** The chunk's stored `tsvector` (title A, heading path B, body D). */
+  readonly terms: readonly TsvectorEntry[];
+}
+
+export interface LexicalSearchOptions {
+  readonly limit: number;
+  /** Candidates, pre-ranked by their weighted count of the match lexemes, that get the full score. */
+  readonly rescore: number;
+  readonly documentIds?: readonly string[] | undefined;
+}
+
+/* BM25 saturation of the weighted term frequency. */
+const K1 = 0.9;
+const B = 0.4;
+/* Removed chunks stay in the posting lists until this many have gone (or as many as remain). */
+const COMPACT_AFTER = 1_024;
+const INITIAL_POSTINGS = 4;
+
+interface Slot {
+  readonly id: string;
+  readonly documentId: string;
+  readonly tokenCount: number;
+  /** Lexeme ids of the chunk's occurrences in position order, with their packed positions. */
+  readonly lexemes: Int32Array;
+  readonly positions: Uint16Array;
+  live: boolean;
+}
+
+/** Chunks containing one lexeme, each with its weighted count of the lexeme. */
+class PostingList {
+  slots = new Int32Array(INITIAL_POSTINGS);
+  weights = new Float32Array(INITIAL_POSTINGS);
+  length = 0;
+  /** Live chunks in the list. */
+  documentFrequency = 0;
+
+  push(slot: number, weight: number): void {
+    if (this.length === this.slots.length) {
+      const slots = new Int32Array(this.length * 2);
+      slots.set(this.slots);
+      this.slots = slots;
+      const weights = new Float32Array(this.length * 2);
+      weights.set(this.weights);
+      this.weights = weights;
+    }
+    this.slots[this.length] = slot;
+    this.weights[this.length] = weight;
+    this.length += 1;
+  }
+}
+
+/**
+ * An in-memory full-text index of the live chunks: posting lists per lexeme and each chunk's
+ * lexemes in position order, scored like BM25 with title and heading path counted twice and
+ * near-adjacent query pairs rewarded. It answers from memory what a ranked full-text query would
+ * otherwise compute in the database per search.
+ */
+export class LexicalIndex {
+  private readonly lexemeIds = new Map<string, number>();
+  private postings: PostingList[] = [];
+  private slots: Slot[] = [];
+  private readonly slotOf = new Map<string, number>();
+  private readonly slotsOfDocument = new Map<string, Set<number>>();
+  private tokenTotal = 0;
+  private removedSlots = 0;
+
+  get size(): number {
+    return this.slotOf.size;
+  }
+
+  get averageTokens(): number {
+    return this.size > 0 ? this.tokenTotal / this.size : 1;
+  }
+
+  /** Live chunks containing `lexeme`. */
+  documentFrequency(lexeme: string): number {
+    const id = this.lexemeIds.get(lexeme);
+    return id === undefined ? 0 : (this.postings[id]?.documentFrequency ?? 0);
+  }
+
+  has(chunkId: string): boolean {
+    return this.slotOf.has(chunkId);
+  }
+
+  chunkIds(): IterableIterator<string> {
+    return this.slotOf.keys();
+  }
+
+  chunkIdsOf(documentId: string): string[] {
+    return [...(this.slotsOfDocument.get(documentId) ?? [])].map(
+      (slot) => (this.slots[slot] as Slot).id,
+    );
+  }
+
+  /** Adds chunks not yet present (a present chunk keeps its terms: chunks never change). */
+  add(chunks: readonly LexicalChunk[]): void {
+    for (const chunk of chunks) {
+      if (this.slotOf.has(chunk.id)) {
+        continue;
+      }
+      const occurrences = chunk.terms
+        .flatMap((term) => {
+          const id = this.lexemeId(term.lexeme);
+          return term.positions.map((packed) => ({ id, packed }));
+        })
+        .sort((a, b) => positionOf(a.packed) - positionOf(b.packed));
+      const slot: Slot = {
+        id: chunk.id,
+        documentId: chunk.documentId,
+        tokenCount: chunk.tokenCount,
+        lexemes: Int32Array.from(occurrences, (o) => o.id),
+        positions: Uint16Array.from(occurrences, (o) => o.packed),
+        live: true,
+      };
+      this.slots.push(slot);
+      this.index(this.slots.length - 1, slot);
+    }
+  }
+
+  remove(chunkIds: readonly string[]): void {
+    for (const chunkId of chunkIds) {
+      const index = this.slotOf.get(chunkId);
+      if (index === undefined) {
+        continue;
+      }
+      const slot = this.slots[index] as Slot;
+      slot.live = false;
+      this.slotOf.delete(chunkId);
+      const ofDocument = this.slotsOfDocument.get(slot.documentId);
+      ofDocument?.delete(index);
+      if (ofDocument?.size === 0) {
+        this.slotsOfDocument.delete(slot.documentId);
+      }
+      this.tokenTotal -= slot.tokenCount;
+      for (const lexeme of new Set(slot.lexemes)) {
+        (this.postings[lexeme] as PostingList).documentFrequency -= 1;
+      }
+      this.removedSlots += 1;
+    }
+    if (this.removedSlots > Math.max(COMPACT_AFTER, this.size)) {
+      this.compact();
+    }
+  }
+
+  removeDocument(documentId: string): void {
+    this.remove(this.chunkIdsOf(documentId));
+  }
+
+  /**
+   * Chunks containing any of the query's match lexemes (within `documentIds` if given), the
+   * `rescore` best by their weighted count of those lexemes scored in full, best first; equal
+   * scores in chunk id order.
+   */
+  search(query: LexicalQuery, options: LexicalSearchOptions): Ranked[] {
+    const filter = options.documentIds === undefined ? undefined : new Set(options.documentIds);
+    const counts = new Map<number, number>();
+    for (const lexeme of query.match) {
+      const id = this.lexemeIds.get(lexeme);
+      const list = id === undefined ? undefined : this.postings[id];
+      for (let i = 0; i < (list?.length ?? 0); i += 1) {
+        const index = (list as PostingList).slots[i] as number;
+        const slot = this.slots[index] as Slot;
+        if (slot.live && (filter === undefined || filter.has(slot.documentId))) {
+          counts.set(index, (counts.get(index) ?? 0) + ((list as PostingList).weights[i] ?? 0));
+        }
+      }
+    }
+    const byScore = (a: { index: number; score: number }, b: { index: number; score: number }) =>
+      b.score - a.score || this.compareIds(a.index, b.index);
+    const shortlist = [...counts]
+      .map(([index, score]) => ({ index, score }))
+      .sort(byScore)
+      .slice(0, Math.max(options.rescore, options.limit));
+    const units = new UnitLookup(query.units, this.lexemeIds);
+    const average = this.averageTokens;
+    return shortlist
+      .map(({ index }) => ({ index, score: this.score(this.slots[index] as Slot, units, average) }))
+      .sort(byScore)
+      .slice(0, options.limit)
+      .map(({ index, score }) => {
+        const slot = this.slots[index] as Slot;
+        return { id: slot.id, documentId: slot.documentId, score };
+      });
+  }
+
+  private score(slot: Slot, units: UnitLookup, averageTokens: number): number {
+    const counts = units.count(slot);
+    const norm = K1 * (1 - B + (B * slot.tokenCount) / averageTokens);
+    let score = 0;
+    counts.forEach((count, u) => {
+      if (count > 0) {
+        score += ((units.weights[u] ?? 0) * count * (K1 + 1)) / (count + norm);
+      }
+    });
+    return score;
+  }
+
+  private compareIds(a: number, b: number): number {
+    const first = (this.slots[a] as Slot).id;
+    const second = (this.slots[b] as Slot).id;
+    return first < second ? -1 : first > second ? 1 : 0;
+  }
+
+  private lexemeId(lexeme: string): number {
+    let id = this.lexemeIds.get(lexeme);
+    if (id === undefined) {
+      id = this.postings.length;
+      this.lexemeIds.set(lexeme, id);
+      this.postings.push(new PostingList());
+    }
+    return id;
+  }
+
+  private index(index: number, slot: Slot): void {
+    this.slotOf.set(slot.id, index);
+    const ofDocument = this.slotsOfDocument.get(slot.documentId) ?? new Set<number>();
+    ofDocument.add(index);
+    this.slotsOfDocument.set(slot.documentId, ofDocument);
+    this.tokenTotal += slot.tokenCount;
+    const weights = new Map<number, number>();
+    slot.lexemes.forEach((lexeme, i) => {
+      weights.set(lexeme, (weights.get(lexeme) ?? 0) + occurrenceWeight(slot.positions[i] ?? 0));
+    });
+    for (const [lexeme, weight] of weights) {
+      const list = this.postings[lexeme] as PostingList;
+      list.push(index, weight);
+      list.documentFrequency += 1;
+    }
+  }
+
+  /** Drops removed chunks from the slots and posting lists. */
+  private compact(): void {
+    const live = this.slots.filter((slot) => slot.live);
+    this.slots = [];
+    this.postings = this.postings.map(() => new PostingList());
+    this.slotOf.clear();
+    this.slotsOfDocument.clear();
+    this.tokenTotal = 0;
+    this.removedSlots = 0;
+    for (const slot of live) {
+      this.slots.push(slot);
+      this.index(this.slots.length - 1, slot);
+    }
+  }
+}
+
+/** The query's units by lexeme id, to count them in one pass over a chunk's occurrences. */
+class UnitLookup {
+  readonly weights: number[];
+  private readonly lexemeUnits = new Map<number, number[]>();
+  private readonly pairUnits = new Map<number, { second: number; unit: number }[]>();
+
+  constructor(units: readonly LexicalUnit[], lexemeIds: ReadonlyMap<string, number>) {
+    this.weights = units.map((unit) => unit.weight);
+    units.forEach((unit, u) => {
+      if (unit.kind === 'lexeme') {
+        const id = lexemeIds.get(unit.lexeme);
+        if (id !== undefined) {
+          this.lexemeUnits.set(id, [...(this.lexemeUnits.get(id) ?? []), u]);
+        }
+        return;
+      }
+      const first = lexemeIds.get(unit.first);
+      const second = lexemeIds.get(unit.second);
+      if (first !== undefined && second !== undefined) {
+        this.pairUnits.set(first, [...(this.pairUnits.get(first) ?? []), { second, unit: u }]);
+      }
+    });
+  }
+
+  /**
+   * Each unit's weighted count in the chunk. A lexeme counts its occurrences (title and headings
+   * twice). A pair counts each occurrence of its first lexeme followed by the second at the next
+   * position (in full) or one word later (three quarters), with the harmonic mean of the two
+   * occurrences' weights: the cover density a ranked phrase query gives the same text.
+   */
+  count(slot: Slot): Float64Array {
+    const counts = new Float64Array(this.weights.length);
+    const { lexemes, positions } = slot;
+    for (let i = 0; i < lexemes.length; i += 1) {
+      const lexeme = lexemes[i] as number;
+      const packed = positions[i] as number;
+      for (const u of this.lexemeUnits.get(lexeme) ?? []) {
+        counts[u] = (counts[u] ?? 0) + occurrenceWeight(packed);
+      }
+      for (const pair of this.pairUnits.get(lexeme) ?? []) {
+        const position = positionOf(packed);
+        for (let j = i + 1; j < lexemes.length; j += 1) {
+          const distance = positionOf(positions[j] as number) - position;
+          if (distance > 2) {
+            break;
+          }
+          if (distance > 0 && lexemes[j] === pair.second) {
+            const harmonic =
+              2 / (1 / occurrenceWeight(packed) + 1 / occurrenceWeight(positions[j] as number));
+            counts[pair.unit] = (counts[pair.unit] ?? 0) + (distance === 1 ? 1 : 0.75) * harmonic;
+            break;
+          }
+        }
+      }
+    }
+    return counts;
+  }
+}
