@@ -5,7 +5,6 @@ import { DataSource } from 'typeorm';
 import type { ChunkView, ChunksEmbedded, DocumentEmbedded } from '@deskpilot/contracts';
 
 import type { LexicalChunk } from '../search/lexical-index';
-import { parseTsvector } from '../search/tsvector';
 import { ChunkEntity } from './entities/chunk.entity';
 import { IndexedDocumentEntity } from './entities/indexed-document.entity';
 import { bytesToVector, vectorToBytes } from './vector-codec';
@@ -352,7 +351,7 @@ function toStoredTerms(row: TermsRow): StoredTerms {
     id: row.id,
     documentId: row.document_id,
     tokenCount: row.token_count,
-    terms: parseTsvector(row.search),
+    search: row.search,
     changeSeq: BigInt(row.change_seq),
   };
 }

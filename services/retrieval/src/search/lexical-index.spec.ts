@@ -2,7 +2,6 @@ import { LexicalIndex } from './lexical-index';
 import type { LexicalChunk } from './lexical-index';
 import { buildLexicalQuery } from './lexical-query';
 import type { LexicalQuery } from './lexical-query';
-import { parseTsvector } from './tsvector';
 
 function chunk(
   id: string,
@@ -10,7 +9,7 @@ function chunk(
   documentId = `doc-${id}`,
   tokenCount = 10,
 ): LexicalChunk {
-  return { id, documentId, tokenCount, terms: parseTsvector(tsvector) };
+  return { id, documentId, tokenCount, search: tsvector };
 }
 
 /** The query as the search builds it: `words` in order, frequencies from the index. */

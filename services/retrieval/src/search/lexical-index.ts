@@ -1,15 +1,14 @@
 import type { LexicalQuery, LexicalUnit } from './lexical-query';
 import type { Ranked } from './rank-fusion';
-import type { TsvectorEntry } from './tsvector';
-import { occurrenceWeight, positionOf } from './tsvector';
+import { labelOf, occurrenceWeight, packPosition, positionOf, readTsvector } from './tsvector';
 
 /** A live chunk as the full-text index needs it. */
 export interface LexicalChunk {
   readonly id: string;
   readonly documentId: string;
   readonly tokenCount: number;
-  /** The chunk's stored `tsvector` (title A, heading path B, body D). */
-  readonly terms: readonly TsvectorEntry[];
+  /** PostgreSQL's text of the chunk's stored `tsvector` (title A, heading path B, body D). */
+  readonly search: string;
 }
 
 export interface LexicalSearchOptions {
@@ -25,15 +24,42 @@ const B = 0.4;
 /* Removed chunks stay in the posting lists until this many have gone (or as many as remain). */
 const COMPACT_AFTER = 1_024;
 const INITIAL_POSTINGS = 4;
+/* Sort keys of occurrences: position, then weight label (4 values), then lexeme id (32 bits). */
+const LABEL_SPAN = 4;
+const ID_SPAN = 2 ** 32;
 
 interface Slot {
   readonly id: string;
   readonly documentId: string;
   readonly tokenCount: number;
-  /** Lexeme ids of the chunk's occurrences in position order, with their packed positions. */
-  readonly lexemes: Int32Array;
-  readonly positions: Uint16Array;
+  /** Where the chunk's occurrences, in position order, are in the occurrence pool. */
+  readonly offset: number;
+  readonly count: number;
   live: boolean;
+}
+
+/** Every chunk's occurrences back to back: lexeme ids and packed positions. */
+class OccurrencePool {
+  lexemes = new Int32Array(1 << 16);
+  positions = new Uint16Array(1 << 16);
+  length = 0;
+
+  /** Room for `count` more occurrences; returns where they start. */
+  reserve(count: number): number {
+    const needed = this.length + count;
+    if (needed > this.lexemes.length) {
+      const capacity = Math.max(needed, this.lexemes.length * 2);
+      const lexemes = new Int32Array(capacity);
+      lexemes.set(this.lexemes.subarray(0, this.length));
+      this.lexemes = lexemes;
+      const positions = new Uint16Array(capacity);
+      positions.set(this.positions.subarray(0, this.length));
+      this.positions = positions;
+    }
+    const offset = this.length;
+    this.length = needed;
+    return offset;
+  }
 }
 
 /** Chunks containing one lexeme, each with its weighted count of the lexeme. */
@@ -69,10 +95,14 @@ export class LexicalIndex {
   private readonly lexemeIds = new Map<string, number>();
   private postings: PostingList[] = [];
   private slots: Slot[] = [];
+  private pool = new OccurrencePool();
   private readonly slotOf = new Map<string, number>();
   private readonly slotsOfDocument = new Map<string, Set<number>>();
   private tokenTotal = 0;
   private removedSlots = 0;
+  private scratch = new Float64Array(1_024);
+  /* Weighted count per lexeme id of the chunk being indexed (zero between chunks). */
+  private counts = new Float64Array(1_024);
 
   get size(): number {
     return this.slotOf.size;
@@ -108,22 +138,41 @@ export class LexicalIndex {
       if (this.slotOf.has(chunk.id)) {
         continue;
       }
-      const occurrences = chunk.terms
-        .flatMap((term) => {
-          const id = this.lexemeId(term.lexeme);
-          return term.positions.map((packed) => ({ id, packed }));
-        })
-        .sort((a, b) => positionOf(a.packed) - positionOf(b.packed));
-      const slot: Slot = {
+      // Each occurrence as one sortable number: packed position above, lexeme id below.
+      let count = 0;
+      readTsvector(
+        chunk.search,
+        (lexeme) => this.lexemeId(lexeme),
+        (id, packed) => {
+          if (count === this.scratch.length) {
+            const grown = new Float64Array(count * 2);
+            grown.set(this.scratch);
+            this.scratch = grown;
+          }
+          this.scratch[count] = (positionOf(packed) * LABEL_SPAN + labelOf(packed)) * ID_SPAN + id;
+          count += 1;
+        },
+      );
+      const occurrences = this.scratch.subarray(0, count).sort();
+      const offset = this.pool.reserve(count);
+      for (let i = 0; i < count; i += 1) {
+        const key = occurrences[i] as number;
+        const packedLabel = Math.floor(key / ID_SPAN);
+        this.pool.lexemes[offset + i] = key - packedLabel * ID_SPAN;
+        this.pool.positions[offset + i] = packPosition(
+          Math.floor(packedLabel / LABEL_SPAN),
+          packedLabel % LABEL_SPAN,
+        );
+      }
+      this.slots.push({
         id: chunk.id,
         documentId: chunk.documentId,
         tokenCount: chunk.tokenCount,
-        lexemes: Int32Array.from(occurrences, (o) => o.id),
-        positions: Uint16Array.from(occurrences, (o) => o.packed),
+        offset,
+        count,
         live: true,
-      };
-      this.slots.push(slot);
-      this.index(this.slots.length - 1, slot);
+      });
+      this.index(this.slots.length - 1);
     }
   }
 
@@ -142,7 +191,9 @@ export class LexicalIndex {
         this.slotsOfDocument.delete(slot.documentId);
       }
       this.tokenTotal -= slot.tokenCount;
-      for (const lexeme of new Set(slot.lexemes)) {
+      for (const lexeme of new Set(
+        this.pool.lexemes.subarray(slot.offset, slot.offset + slot.count),
+      )) {
         (this.postings[lexeme] as PostingList).documentFrequency -= 1;
       }
       this.removedSlots += 1;
@@ -184,7 +235,10 @@ export class LexicalIndex {
     const units = new UnitLookup(query.units, this.lexemeIds);
     const average = this.averageTokens;
     return shortlist
-      .map(({ index }) => ({ index, score: this.score(this.slots[index] as Slot, units, average) }))
+      .map(({ index }) => ({
+        index,
+        score: this.score(this.slots[index] as Slot, units, average),
+      }))
       .sort(byScore)
       .slice(0, options.limit)
       .map(({ index, score }) => {
@@ -194,7 +248,7 @@ export class LexicalIndex {
   }
 
   private score(slot: Slot, units: UnitLookup, averageTokens: number): number {
-    const counts = units.count(slot);
+    const counts = units.count(this.pool, slot);
     const norm = K1 * (1 - B + (B * slot.tokenCount) / averageTokens);
     let score = 0;
     counts.forEach((count, u) => {
@@ -221,26 +275,40 @@ export class LexicalIndex {
     return id;
   }
 
-  private index(index: number, slot: Slot): void {
+  /** Adds the chunk in `slots[index]` to the document map, the statistics and the postings. */
+  private index(index: number): void {
+    const slot = this.slots[index] as Slot;
     this.slotOf.set(slot.id, index);
     const ofDocument = this.slotsOfDocument.get(slot.documentId) ?? new Set<number>();
     ofDocument.add(index);
     this.slotsOfDocument.set(slot.documentId, ofDocument);
     this.tokenTotal += slot.tokenCount;
-    const weights = new Map<number, number>();
-    slot.lexemes.forEach((lexeme, i) => {
-      weights.set(lexeme, (weights.get(lexeme) ?? 0) + occurrenceWeight(slot.positions[i] ?? 0));
-    });
-    for (const [lexeme, weight] of weights) {
-      const list = this.postings[lexeme] as PostingList;
-      list.push(index, weight);
-      list.documentFrequency += 1;
+    if (this.counts.length < this.postings.length) {
+      this.counts = new Float64Array(this.postings.length * 2);
+    }
+    const { lexemes, positions } = this.pool;
+    const end = slot.offset + slot.count;
+    for (let i = slot.offset; i < end; i += 1) {
+      const lexeme = lexemes[i] as number;
+      this.counts[lexeme] = (this.counts[lexeme] ?? 0) + occurrenceWeight(positions[i] as number);
+    }
+    for (let i = slot.offset; i < end; i += 1) {
+      const lexeme = lexemes[i] as number;
+      const weight = this.counts[lexeme] ?? 0;
+      if (weight > 0) {
+        const list = this.postings[lexeme] as PostingList;
+        list.push(index, weight);
+        list.documentFrequency += 1;
+        this.counts[lexeme] = 0;
+      }
     }
   }
 
-  /** Drops removed chunks from the slots and posting lists. */
+  /** Drops removed chunks from the slots, the occurrence pool and the posting lists. */
   private compact(): void {
     const live = this.slots.filter((slot) => slot.live);
+    const old = this.pool;
+    this.pool = new OccurrencePool();
     this.slots = [];
     this.postings = this.postings.map(() => new PostingList());
     this.slotOf.clear();
@@ -248,8 +316,12 @@ export class LexicalIndex {
     this.tokenTotal = 0;
     this.removedSlots = 0;
     for (const slot of live) {
-      this.slots.push(slot);
-      this.index(this.slots.length - 1, slot);
+      const offset = this.pool.reserve(slot.count);
+      const end = slot.offset + slot.count;
+      this.pool.lexemes.set(old.lexemes.subarray(slot.offset, end), offset);
+      this.pool.positions.set(old.positions.subarray(slot.offset, end), offset);
+      this.slots.push({ ...slot, offset });
+      this.index(this.slots.length - 1);
     }
   }
 }
@@ -284,10 +356,11 @@ class UnitLookup {
    * position (in full) or one word later (three quarters), with the harmonic mean of the two
    * occurrences' weights: the cover density a ranked phrase query gives the same text.
    */
-  count(slot: Slot): Float64Array {
+  count(pool: OccurrencePool, slot: Slot): Float64Array {
     const counts = new Float64Array(this.weights.length);
-    const { lexemes, positions } = slot;
-    for (let i = 0; i < lexemes.length; i += 1) {
+    const { lexemes, positions } = pool;
+    const end = slot.offset + slot.count;
+    for (let i = slot.offset; i < end; i += 1) {
       const lexeme = lexemes[i] as number;
       const packed = positions[i] as number;
       for (const u of this.lexemeUnits.get(lexeme) ?? []) {
@@ -295,7 +368,7 @@ class UnitLookup {
       }
       for (const pair of this.pairUnits.get(lexeme) ?? []) {
         const position = positionOf(packed);
-        for (let j = i + 1; j < lexemes.length; j += 1) {
+        for (let j = i + 1; j < end; j += 1) {
           const distance = positionOf(positions[j] as number) - position;
           if (distance > 2) {
             break;
