@@ -283,27 +283,33 @@ export class ChunkRepository {
     };
   }
 
-  /** Pages through `sql`, whose last two parameters are the id to start after and the page size. */
+  /**
+   * Pages through `sql`, whose last two parameters are the id to start after and the page size.
+   * The next page is read while the caller handles the current one.
+   */
   private async *pages<T>(
     sql: string,
     params: readonly unknown[],
     map: (row: never) => T,
   ): AsyncGenerator<T[]> {
-    let after = FIRST_ID;
+    const read = (after: string) =>
+      this.dataSource.query<{ id: string }[]>(sql, [...params, after, PAGE_SIZE]);
+    let next = read(FIRST_ID);
     for (;;) {
-      const rows = await this.dataSource.query<{ id: string }[]>(sql, [
-        ...params,
-        after,
-        PAGE_SIZE,
-      ]);
+      const rows = await next;
+      const last = rows.at(-1);
+      const more = last !== undefined && rows.length === PAGE_SIZE;
+      if (more) {
+        next = read(last.id);
+        // Awaited on the next turn; a failure must not count as unhandled meanwhile.
+        void next.catch(() => undefined);
+      }
       if (rows.length > 0) {
         yield rows.map((row) => map(row as never));
       }
-      const last = rows.at(-1);
-      if (last === undefined || rows.length < PAGE_SIZE) {
+      if (!more) {
         return;
       }
-      after = last.id;
     }
   }
 
