@@ -67,7 +67,7 @@ export function loadRetrievalConfig(environment: Environment): RetrievalConfig {
       candidatesPerHit: 5,
       minCandidates: 50,
       lexicalBudget: vars.RETRIEVAL_LEXICAL_BUDGET ?? 300,
-      lexicalRescore: vars.RETRIEVAL_LEXICAL_RESCORE ?? 60,
+      lexicalRescore: vars.RETRIEVAL_LEXICAL_RESCORE ?? 300,
       documentContext: { weight: 0.15, passages: 2 },
       passagesPerDocument: 1,
     },
