@@ -28,7 +28,7 @@ export interface SearchSettings {
   readonly minCandidates: number;
   /** Lexemes that select full-text candidates may together occur in at most this many chunks. */
   readonly lexicalBudget: number;
-  /** Full-text candidates, pre-ranked by `ts_rank_cd`, that get the weighted score. */
+  /** Full-text candidates, pre-ranked by their count of the match lexemes, that get the full score. */
   readonly lexicalRescore: number;
   /** What a document's other matching passages add to a passage's full-text score. */
   readonly documentContext: DocumentContext;
