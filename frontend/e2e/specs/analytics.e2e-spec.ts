@@ -89,10 +89,11 @@ describe('Logs and analytics', () => {
     const mine = await admin.ask(`Where do I see unpaid invoices? (${stamp})`);
     const theirId = theirs.assistantMessage.interactionId ?? '';
     const myId = mine.assistantMessage.interactionId ?? '';
-    await waitFor(
+    const logged = await waitFor(
       async () => {
-        const logged = (await admin.interactions({})).items.map((item) => item.id);
-        return logged.includes(theirId) && logged.includes(myId);
+        const items = (await admin.interactions({})).items;
+        const first = items.find((item) => item.id === theirId);
+        return items.some((item) => item.id === myId) ? first : undefined;
       },
       { message: 'both questions in the interaction log' },
     );
@@ -137,8 +138,9 @@ describe('Logs and analytics', () => {
     expect(new Set(await columnOf(table, 'Model'))).toEqual(new Set([model]));
     await filters.getByRole('button', { name: 'Clear filters' }).click();
 
-    const today = new Date().toISOString().slice(0, 10);
-    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    // Days as the browser counts them (UTC): the day of the first question, and the one before.
+    const today = logged.createdAt.slice(0, 10);
+    const yesterday = new Date(Date.parse(today) - 86_400_000).toISOString().slice(0, 10);
     await filters.getByLabel('To').fill(yesterday);
     await filters.getByRole('button', { name: 'Apply' }).click();
     await myRow.waitFor({ state: 'detached' });
