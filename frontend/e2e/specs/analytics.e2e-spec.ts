@@ -1,9 +1,9 @@
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 
 import { waitFor } from '@deskpilot/testing';
 
 import { launchChromium, openSignedIn, saveScreenshot } from '../support/browser';
-import { AdminApi } from '../support/console-api';
+import { AdminApi, askAs } from '../support/console-api';
 import { e2eEnvironment } from '../support/environment';
 
 describe('Logs and analytics', () => {
@@ -15,8 +15,11 @@ describe('Logs and analytics', () => {
   });
 
   afterAll(async () => {
-    await context?.close();
     await browser.close();
+  });
+
+  afterEach(async () => {
+    await context?.close();
   });
 
   it('should chart the interactions and open one asked in chat with its detail', async () => {
@@ -76,4 +79,112 @@ describe('Logs and analytics', () => {
     expect(facts).toContain('Helpful');
     expect(facts).toMatch(/Settings version\s+\d+/);
   });
+
+  it('should narrow the interactions by user, outcome, model and day, and show one in full', async () => {
+    const admin = new AdminApi();
+    const stamp = Date.now().toString(36);
+    const name = `Noor Haddad ${stamp}`;
+    const staff = await admin.createUser('staff', name);
+    const theirs = await askAs(staff, `How do I renew an SSL certificate? (${stamp})`);
+    const mine = await admin.ask(`Where do I see unpaid invoices? (${stamp})`);
+    const theirId = theirs.assistantMessage.interactionId ?? '';
+    const myId = mine.assistantMessage.interactionId ?? '';
+    const logged = await waitFor(
+      async () => {
+        const items = (await admin.interactions({})).items;
+        const first = items.find((item) => item.id === theirId);
+        return items.some((item) => item.id === myId) ? first : undefined;
+      },
+      { message: 'both questions in the interaction log' },
+    );
+
+    const opened = await openSignedIn(browser, e2eEnvironment().admin, '/analytics');
+    context = opened.context;
+    const { page } = opened;
+    const table = page.getByRole('table', { name: 'Interactions' });
+    const theirRow = table.locator(`tr[data-id="${theirId}"]`);
+    const myRow = table.locator(`tr[data-id="${myId}"]`);
+    await theirRow.waitFor();
+    await myRow.waitFor();
+    const filters = page.getByRole('search');
+
+    await choose(page, 'User', `${name} (${staff.email})`);
+    await filters.getByRole('button', { name: 'Apply' }).click();
+    await myRow.waitFor({ state: 'detached' });
+    await theirRow.waitFor();
+    expect(new Set(await columnOf(table, 'User'))).toEqual(new Set([name]));
+    await filters.getByRole('button', { name: 'Clear filters' }).click();
+    await myRow.waitFor();
+
+    await choose(page, 'Outcome', 'failed');
+    await filters.getByRole('button', { name: 'Apply' }).click();
+    await myRow.waitFor({ state: 'detached' });
+    expect(await theirRow.count()).toBe(0);
+    await choose(page, 'Outcome', 'ok');
+    await filters.getByRole('button', { name: 'Apply' }).click();
+    await myRow.waitFor();
+    await theirRow.waitFor();
+    expect(new Set(await columnOf(table, 'Outcome'))).toEqual(new Set(['ok']));
+    await filters.getByRole('button', { name: 'Clear filters' }).click();
+
+    const model = mine.assistantMessage.model ?? '';
+    const modelFilter = filters.getByRole('searchbox', { name: 'Model' });
+    await modelFilter.fill('no-such/model');
+    await modelFilter.press('Enter');
+    await myRow.waitFor({ state: 'detached' });
+    await modelFilter.fill(model);
+    await modelFilter.press('Enter');
+    await myRow.waitFor();
+    expect(new Set(await columnOf(table, 'Model'))).toEqual(new Set([model]));
+    await filters.getByRole('button', { name: 'Clear filters' }).click();
+
+    // Days as the browser counts them (UTC): the day of the first question, and the one before.
+    const today = logged.createdAt.slice(0, 10);
+    const yesterday = new Date(Date.parse(today) - 86_400_000).toISOString().slice(0, 10);
+    await filters.getByLabel('To').fill(yesterday);
+    await filters.getByRole('button', { name: 'Apply' }).click();
+    await myRow.waitFor({ state: 'detached' });
+    expect(await theirRow.count()).toBe(0);
+    await filters.getByLabel('To').fill('');
+    await filters.getByLabel('From').fill(today);
+    await filters.getByRole('button', { name: 'Apply' }).click();
+    await myRow.waitFor();
+    await theirRow.waitFor();
+
+    await theirRow.getByRole('link', { name: theirs.userMessage.content }).click();
+    await page.waitForURL(new RegExp(`/analytics/interactions/${theirId}$`));
+    await page.getByRole('heading', { name: 'Interaction', exact: true }).waitFor();
+    await page.getByText(theirs.userMessage.content, { exact: true }).waitFor();
+    expect(await page.getByLabel('Answer', { exact: true }).innerText()).toBe(
+      theirs.assistantMessage.content,
+    );
+    const facts = page.locator('dl.facts');
+    expect(await facts.locator('dt:text-is("Model") + dd').innerText()).toBe(model);
+    expect(await facts.locator('dt:text-is("Feedback") + dd').innerText()).toBe('None');
+    await page.getByRole('heading', { name: /^Passages \(\d+\)$/ }).waitFor();
+    expect(await page.locator('ol.citations > li strong').allInnerTexts()).toEqual(
+      theirs.assistantMessage.citations.map(
+        (citation) => `[${citation.index}] ${citation.documentTitle}`,
+      ),
+    );
+    await saveScreenshot(page, 'interaction-detail');
+  });
 });
+
+/** Picks an entry of one of the interaction filters (applied with Apply). */
+async function choose(page: Page, filter: string, option: string): Promise<void> {
+  await page.getByRole('combobox', { name: filter }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+  await page.getByRole('listbox').waitFor({ state: 'detached' });
+}
+
+/** The texts of a column of the interactions table, by its heading. */
+async function columnOf(table: Locator, heading: string): Promise<string[]> {
+  return table.evaluate((element, name) => {
+    const headings = Array.from(element.querySelectorAll('th')).map((th) => th.innerText.trim());
+    const index = headings.indexOf(name);
+    return Array.from(element.querySelectorAll('tbody tr')).map((row) =>
+      (row.children[index] as HTMLElement).innerText.trim(),
+    );
+  }, heading);
+}

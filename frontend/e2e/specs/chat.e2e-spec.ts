@@ -1,9 +1,11 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 
 import type { AccessTokenResponse, ConversationWithMessages } from '@deskpilot/contracts';
+import { waitFor } from '@deskpilot/testing';
 
 import { launchChromium, openPage, saveScreenshot, signedInContext } from '../support/browser';
 import type { Credentials } from '../support/console-api';
+import { AdminApi } from '../support/console-api';
 import { e2eEnvironment } from '../support/environment';
 import type { ModelSystem } from '../support/model-system';
 import { startModelSystem } from '../support/model-system';
@@ -167,6 +169,62 @@ describe('Chat', () => {
       expect(
         stored.messages.find((message) => message.role === 'assistant')?.feedback?.rating,
       ).toBe('up');
+    });
+
+    it('should copy an answer to the clipboard as it was written', async () => {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
+      await ask(page, 'How do I change the PHP version of a site?');
+      await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
+      const answer = await answered(page);
+      await answer.getByRole('button', { name: 'Copy answer' }).click();
+      await page.getByText('Answer copied').waitFor();
+
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      const stored = await storedConversation(url, admin, conversationIdOf(page));
+      const reply = stored.messages.find((message) => message.role === 'assistant');
+      expect(copied.length).toBeGreaterThan(0);
+      expect(copied).toBe(reply?.content);
+      expect(plain(await answer.locator('.text').innerText())).toContain(
+        plain(copied).slice(0, 40),
+      );
+    });
+
+    it('should take a "Not helpful" vote with a comment, and show the comment in the logs', async () => {
+      await ask(page, 'Can I get a refund for a domain I never used?');
+      await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
+      const answer = await answered(page);
+      await answer.getByRole('button', { name: 'Not helpful', exact: true }).click();
+      await page.getByText('Thanks for the feedback').waitFor();
+      await answer
+        .getByRole('button', { name: 'Not helpful', pressed: true, exact: true })
+        .waitFor();
+
+      const comment = `It explains hosting refunds, not domain refunds (${Date.now().toString(36)})`;
+      await answer.getByRole('button', { name: 'Add a comment' }).click();
+      const dialog = page.getByRole('dialog', { name: 'What was wrong?' });
+      await dialog.getByLabel('Comment (optional)').fill(comment);
+      await dialog.getByRole('button', { name: 'Save comment' }).click();
+      await page.getByText('Comment saved').waitFor();
+      await dialog.waitFor({ state: 'detached' });
+      await answer.getByRole('button', { name: 'Edit comment' }).waitFor();
+
+      const stored = await storedConversation(url, admin, conversationIdOf(page));
+      const reply = stored.messages.find((message) => message.role === 'assistant');
+      expect(reply?.feedback).toMatchObject({ rating: 'down', comment });
+      const interactionId = reply?.interactionId ?? '';
+      await waitFor(
+        async () =>
+          (await new AdminApi().interactions({ feedback: 'down' })).items.some(
+            (item) =>
+              item.id === interactionId && item.feedback.some((entry) => entry.comment === comment),
+          ),
+        { message: 'the comment copied onto the interaction log' },
+      );
+      await page.goto(`/analytics/interactions/${interactionId}`);
+      await page.getByRole('heading', { name: 'Interaction', exact: true }).waitFor();
+      const facts = page.locator('dl.facts');
+      await facts.getByText(`“${comment}”`).waitFor();
+      await facts.getByText('Not helpful', { exact: true }).waitFor();
     });
 
     it('should rename a conversation and delete it after confirmation', async () => {

@@ -1,8 +1,85 @@
 import { randomBytes } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+
+import { waitFor } from '@deskpilot/testing';
 
 import { launchChromium, openSignedIn, saveScreenshot } from '../support/browser';
 import { e2eEnvironment } from '../support/environment';
+
+const COLUMNS = { status: 1, chunks: 2, version: 3, updated: 4 } as const;
+
+/** A cell of a document's row in the table. */
+function cell(row: Locator, column: keyof typeof COLUMNS): Locator {
+  return row.getByRole('cell').nth(COLUMNS[column]);
+}
+
+/**
+ * Notes every text the element matching `selector` shows, however briefly: ingest stages can
+ * pass faster than polling would see them. Resolves to a reader of the texts seen so far.
+ */
+async function recordTexts(page: Page, selector: string): Promise<() => Promise<string[]>> {
+  const key = `seen-${randomBytes(4).toString('hex')}`;
+  await page.evaluate(
+    ({ watched, store }) => {
+      const seen: string[] = [];
+      (window as unknown as Record<string, string[]>)[store] = seen;
+      const note = (): void => {
+        const element = document.querySelector<HTMLElement>(watched);
+        const text = element?.innerText.replace(/\s+/g, ' ').trim();
+        if (text !== undefined && text !== '' && text !== seen.at(-1)) {
+          seen.push(text);
+        }
+      };
+      note();
+      new MutationObserver(note).observe(document.body, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+      });
+    },
+    { watched: selector, store: key },
+  );
+  return () =>
+    page.evaluate((store) => (window as unknown as Record<string, string[]>)[store] ?? [], key);
+}
+
+/** A Markdown manual long enough to be embedded in several batches. */
+function longManual(title: string, sections: number): string {
+  const parts = [`# ${title}`];
+  for (let section = 1; section <= sections; section += 1) {
+    parts.push(
+      `## Step ${section}`,
+      `Open the control panel and choose item ${section} in the list of mail domains. ` +
+        `Check the DNS records of domain number ${section}, wait for the change to spread, ` +
+        `and send a test message to confirm that delivery works for section ${section}.`,
+    );
+  }
+  return parts.join('\n\n');
+}
+
+/**
+ * The status texts a row showed from Indexed back to Indexed. A reload of the table shows one
+ * stage at most; several distinct ones, with their progress, came live from the progress stream.
+ */
+function expectLiveStages(seen: readonly string[]): void {
+  const between = seen.slice(1, -1);
+  expect(seen.at(-1)).toBe('Indexed');
+  expect(new Set(between).size).toBeGreaterThanOrEqual(2);
+  expect(between).toContainEqual(expect.stringMatching(/^(Extracting|Embedding) \d+%$/));
+}
+
+/** Picks an entry of the table's status filter. */
+async function chooseStatus(page: Page, option: string): Promise<void> {
+  await page.getByRole('combobox', { name: 'Status' }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+  await page.getByRole('listbox').waitFor({ state: 'detached' });
+}
+
+/** The time an Updated cell shows (in UTC, the browser's time zone). */
+function shownTime(text: string): number {
+  const shown = text.split('\n')[0]?.replace(/\s+/g, ' ').trim() ?? '';
+  return Date.parse(`${shown} UTC`);
+}
 
 describe('Knowledge base', () => {
   let browser: Browser;
@@ -70,6 +147,7 @@ describe('Knowledge base', () => {
     const chunks = page.getByRole('region', { name: 'Chunks' });
     await chunks.getByRole('heading', { name: /^Reverse charge/ }).waitFor();
     await chunks.getByText(`customer's VAT number ${tag}`).waitFor();
+    await saveScreenshot(page, 'knowledge-document');
     await page.getByRole('link', { name: 'Knowledge base' }).first().click();
 
     await page.getByLabel('Search by title').fill(tag);
@@ -107,5 +185,125 @@ describe('Knowledge base', () => {
     await page.locator(`li[data-file="${name}"]`).getByText('Indexed').waitFor({ timeout: 30_000 });
     await page.getByLabel('Search by title').fill(tag);
     await page.locator(`tr[data-title="Passive FTP ${tag}"]`).getByText('Indexed').waitFor();
+  });
+
+  it('should replace a document with a new version whose content alone is shown and found', async () => {
+    const tag = randomBytes(3).toString('hex');
+    const title = `Backup schedule ${tag}`;
+    const oldText = `Backups run nightly at two in the morning, cobalt ${tag}.`;
+    const newText = `Backups run every six hours, saffron ${tag}.`;
+    const opened = await openSignedIn(browser, e2eEnvironment().admin, '/knowledge');
+    context = opened.context;
+    page = opened.page;
+    await page.getByRole('table', { name: 'Documents' }).waitFor();
+    await page.getByLabel('Files to upload').setInputFiles({
+      name: `backups-${tag}.md`,
+      mimeType: 'text/markdown',
+      buffer: Buffer.from(`# ${title}\n\n${oldText}`),
+    });
+    await page
+      .locator(`li[data-file="backups-${tag}.md"]`)
+      .getByText('Indexed')
+      .waitFor({ timeout: 30_000 });
+    await page.getByLabel('Search by title').fill(tag);
+    const row = page.locator(`tr[data-title="${title}"]`);
+    await row.getByText('Indexed').waitFor();
+    expect(await cell(row, 'version').innerText()).toBe('1');
+
+    const stages = await recordTexts(page, `tr[data-title="${title}"] td.mat-column-status`);
+    const replacedAt = Math.floor(Date.now() / 1000) * 1000;
+    await row.getByRole('button', { name: `Actions for ${title}` }).click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('menuitem', { name: 'Replace file' }).click();
+    await (
+      await chooser
+    ).setFiles({
+      name: `backups-${tag}-v2.md`,
+      mimeType: 'text/markdown',
+      buffer: Buffer.from(`${longManual(title, 40)}\n\n${newText}`),
+    });
+    await page.getByText(`${title}: version 2 is being indexed`).waitFor();
+    await cell(row, 'version').getByText('2', { exact: true }).waitFor();
+    await waitFor(async () => (await stages()).at(-1) === 'Indexed', {
+      timeoutMs: 30_000,
+      message: 'the new version was not indexed',
+    });
+    expectLiveStages(await stages());
+    const updated = await cell(row, 'updated').innerText();
+    expect(shownTime(updated)).toBeGreaterThanOrEqual(replacedAt);
+    expect(updated).toMatch(/\nby \S/);
+
+    await row.getByRole('link', { name: title }).click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    const facts = page.getByRole('region', { name: 'About this document' });
+    expect(await facts.locator('dt:text-is("Version") + dd').innerText()).toBe('2');
+    const chunks = page.getByRole('region', { name: 'Chunks' });
+    await chunks.getByText(newText).waitFor();
+    expect(await chunks.getByText(`cobalt ${tag}`).count()).toBe(0);
+    await page.getByRole('link', { name: 'Knowledge base' }).first().click();
+
+    await page.getByLabel('Question').fill(`How often do backups run? ${tag}`);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    const passages = page.getByRole('list', { name: 'Passages' });
+    await passages.getByText(newText).waitFor();
+    expect(await passages.getByText(`cobalt ${tag}`).count()).toBe(0);
+  });
+
+  it('should filter the table by status, and re-index a document through every stage live', async () => {
+    const tag = randomBytes(3).toString('hex');
+    const title = `Mail domain checklist ${tag}`;
+    const manual = `checklist-${tag}.md`;
+    const blank = `blank-${tag}.md`;
+    const opened = await openSignedIn(browser, e2eEnvironment().admin, '/knowledge');
+    context = opened.context;
+    page = opened.page;
+    await page.getByRole('table', { name: 'Documents' }).waitFor();
+
+    const uploadStages = await recordTexts(page, `li[data-file="${manual}"] .upload-state`);
+    await page.getByLabel('Files to upload').setInputFiles([
+      { name: manual, mimeType: 'text/markdown', buffer: Buffer.from(longManual(title, 80)) },
+      { name: blank, mimeType: 'text/markdown', buffer: Buffer.from('\n\n   \n') },
+    ]);
+    await page.locator(`li[data-file="${manual}"]`).getByText('Indexed').waitFor({
+      timeout: 60_000,
+    });
+    await page
+      .locator(`li[data-file="${blank}"]`)
+      .getByText('The file contains only whitespace.')
+      .waitFor({ timeout: 30_000 });
+    expect(await uploadStages()).toContainEqual(expect.stringMatching(/^Embedding \d+%$/));
+
+    await page.getByLabel('Search by title').fill(tag);
+    const row = page.locator(`tr[data-title="${title}"]`);
+    const failedRow = page.locator('tr[data-title]', { hasText: blank });
+    await row.getByText('Indexed').waitFor();
+    await failedRow.getByText('Failed').waitFor();
+    const chunkCount = Number(await cell(row, 'chunks').innerText());
+    expect(chunkCount).toBeGreaterThan(32);
+
+    await chooseStatus(page, 'Failed');
+    await row.waitFor({ state: 'detached' });
+    await failedRow.getByText('The file contains only whitespace.').waitFor();
+    await chooseStatus(page, 'Indexed');
+    await failedRow.waitFor({ state: 'detached' });
+    await row.waitFor();
+    await chooseStatus(page, 'Any status');
+    await failedRow.waitFor();
+    await row.waitFor();
+
+    const stages = await recordTexts(page, `tr[data-title="${title}"] td.mat-column-status`);
+    await row.getByRole('button', { name: `Actions for ${title}` }).click();
+    await page.getByRole('menuitem', { name: 'Re-index' }).click();
+    await page.getByText(`${title} is being indexed again`).waitFor();
+    await waitFor(
+      async () => {
+        const seen = await stages();
+        return seen.length > 1 && seen.at(-1) === 'Indexed';
+      },
+      { timeoutMs: 60_000, message: `${title} was not indexed again` },
+    );
+    expectLiveStages(await stages());
+    expect(await cell(row, 'version').innerText()).toBe('1');
+    expect(Number(await cell(row, 'chunks').innerText())).toBe(chunkCount);
   });
 });

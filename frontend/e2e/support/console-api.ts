@@ -89,6 +89,26 @@ export class AdminApi {
   }
 }
 
+/** Asks a question in a new chat conversation as `who`, as the chat screen would. */
+export async function askAs(who: Credentials, question: string): Promise<ChatExchange> {
+  const { accessToken } = await login(who);
+  const call = async <T>(path: string, body: unknown): Promise<T> => {
+    const response = await fetch(`${e2eEnvironment().url}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) {
+      throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
+    }
+    return (await response.json()) as T;
+  };
+  const conversation = await call<Conversation>('/api/conversations', {});
+  return call<ChatExchange>(`/api/conversations/${conversation.id}/messages`, {
+    content: question,
+  });
+}
+
 /** POST /api/auth/login, answering with its status code. */
 export async function signInStatus(who: Credentials): Promise<number> {
   return (await postLogin(who)).status;

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -19,13 +19,13 @@ import type { MessageFeedback } from '@deskpilot/contracts';
   ],
   template: `
     <h2 mat-dialog-title>{{ feedback.rating === 'up' ? 'What helped?' : 'What was wrong?' }}</h2>
-    <form (ngSubmit)="save()" novalidate>
+    <form [formGroup]="form" (ngSubmit)="save()" novalidate>
       <mat-dialog-content>
         <mat-form-field class="field">
           <mat-label>Comment (optional)</mat-label>
           <textarea
             matInput
-            [formControl]="comment"
+            formControlName="comment"
             rows="4"
             maxlength="4000"
             cdkFocusInitial
@@ -50,12 +50,11 @@ import type { MessageFeedback } from '@deskpilot/contracts';
 export class FeedbackDialog {
   private readonly dialogRef = inject<MatDialogRef<FeedbackDialog, string>>(MatDialogRef);
   protected readonly feedback = inject<MessageFeedback>(MAT_DIALOG_DATA);
-  protected readonly comment = new FormControl(this.feedback.comment ?? '', {
-    nonNullable: true,
-    validators: [Validators.maxLength(4000)],
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    comment: [this.feedback.comment ?? '', Validators.maxLength(4000)],
   });
 
   protected save(): void {
-    this.dialogRef.close(this.comment.value.trim());
+    this.dialogRef.close(this.form.getRawValue().comment.trim());
   }
 }

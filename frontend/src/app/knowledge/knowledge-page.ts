@@ -80,6 +80,11 @@ export class KnowledgePage {
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
   private readonly searches = new Subject<string>();
+  /**
+   * The last progress of each document while files are still being sent: ingest can report on a
+   * document (even finish it) before the upload's response names it.
+   */
+  private readonly earlyProgress = new Map<string, DocumentProgress>();
   private nextKey = 1;
 
   protected readonly columns = ['title', 'status', 'chunks', 'version', 'updated', 'actions'];
@@ -289,11 +294,16 @@ export class KnowledgePage {
           } else if (event.type === HttpEventType.Response) {
             const result = event.body?.results[0];
             if (result?.outcome === 'created') {
+              const documentId = result.document.documentId;
               this.updateUpload(key, {
                 phase: 'processing',
                 percent: result.document.progress,
-                documentId: result.document.documentId,
+                documentId,
               });
+              const early = this.earlyProgress.get(documentId);
+              if (early !== undefined) {
+                this.showUploadProgress(early);
+              }
               this.reload();
             } else {
               this.updateUpload(key, {
@@ -302,6 +312,7 @@ export class KnowledgePage {
                 message: result?.message,
               });
             }
+            this.forgetEarlyProgress();
           }
         },
         error: (error: unknown) => {
@@ -310,13 +321,36 @@ export class KnowledgePage {
             percent: 100,
             message: describeHttpError(error),
           });
+          this.forgetEarlyProgress();
         },
       });
     }
   }
 
   private onProgress(event: DocumentProgress): void {
+    if (this.uploads().some((item) => item.phase === 'sending')) {
+      this.earlyProgress.set(event.documentId, event);
+    }
+    this.showUploadProgress(event);
     const finished = event.stage === 'indexed' || event.stage === 'failed';
+    const page = this.documents.value();
+    if (page?.items.some((document) => document.documentId === event.documentId) === true) {
+      if (finished) {
+        this.reload();
+      } else {
+        this.documents.set({
+          ...page,
+          items: page.items.map((document) =>
+            document.documentId === event.documentId
+              ? { ...document, status: event.stage, progress: event.percent }
+              : document,
+          ),
+        });
+      }
+    }
+  }
+
+  private showUploadProgress(event: DocumentProgress): void {
     this.uploads.update((items) =>
       items.map((item) =>
         item.documentId !== event.documentId || item.phase !== 'processing'
@@ -332,20 +366,12 @@ export class KnowledgePage {
             },
       ),
     );
-    const page = this.documents.value();
-    if (page?.items.some((document) => document.documentId === event.documentId) === true) {
-      if (finished) {
-        this.reload();
-      } else {
-        this.documents.set({
-          ...page,
-          items: page.items.map((document) =>
-            document.documentId === event.documentId
-              ? { ...document, status: event.stage, progress: event.percent }
-              : document,
-          ),
-        });
-      }
+  }
+
+  /** Once no file is being sent, every upload knows its document. */
+  private forgetEarlyProgress(): void {
+    if (!this.uploads().some((item) => item.phase === 'sending')) {
+      this.earlyProgress.clear();
     }
   }
 
