@@ -21,11 +21,11 @@ export function statusTone(status: DraftStatus): BadgeTone {
   return DRAFT_STATUSES.find((entry) => entry.value === status)?.tone ?? 'neutral';
 }
 
-/** Confidence bands a reviewer filters by. */
+/** Confidence bands a reviewer filters by: each includes its lower bound, not its upper one. */
 export const CONFIDENCE_BANDS = [
-  { value: 'high', label: 'High (80 % and more)', min: 0.8, max: 1 },
-  { value: 'medium', label: 'Medium (50–80 %)', min: 0.5, max: 0.8 },
-  { value: 'low', label: 'Low (under 50 %)', min: 0, max: 0.5 },
+  { value: 'high', label: 'High (80 % and more)', min: 0.8, below: undefined },
+  { value: 'medium', label: 'Medium (50 % to under 80 %)', min: 0.5, below: 0.8 },
+  { value: 'low', label: 'Low (under 50 %)', min: 0, below: 0.5 },
 ] as const;
 
 export function confidenceText(confidence: number | null): string {

@@ -127,7 +127,9 @@ export class TicketsQueuePage {
     const band = CONFIDENCE_BANDS.find((entry) => entry.value === this.confidence());
     if (band !== undefined) {
       query.minConfidence = band.min;
-      query.maxConfidence = band.max;
+      if (band.below !== undefined) {
+        query.belowConfidence = band.below;
+      }
     }
     return query;
   });

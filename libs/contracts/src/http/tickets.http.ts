@@ -49,6 +49,8 @@ export const DraftsQuery = PageQuery.extend({
   ticketId: Filter.optional(),
   minConfidence: Confidence.optional(),
   maxConfidence: Confidence.optional(),
+  /** Only drafts whose confidence is below this (for bands that meet without overlapping). */
+  belowConfidence: Confidence.optional(),
 });
 export type DraftsQuery = z.input<typeof DraftsQuery>;
 

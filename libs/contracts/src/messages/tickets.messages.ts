@@ -142,6 +142,7 @@ export const ListDraftsRequest = z.object({
   ticketId: z.string().optional(),
   minConfidence: z.number().min(0).max(1).optional(),
   maxConfidence: z.number().min(0).max(1).optional(),
+  belowConfidence: z.number().min(0).max(1).optional(),
   ...Page,
 });
 export type ListDraftsRequest = z.input<typeof ListDraftsRequest>;

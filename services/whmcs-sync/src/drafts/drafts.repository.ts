@@ -17,6 +17,8 @@ export interface DraftSearch {
   readonly ticketId?: string;
   readonly minConfidence?: number;
   readonly maxConfidence?: number;
+  /** Exclusive upper bound, unlike `maxConfidence`. */
+  readonly belowConfidence?: number;
   readonly limit: number;
   readonly offset: number;
 }
@@ -212,6 +214,9 @@ export class DraftsRepository {
     }
     if (filter.maxConfidence !== undefined) {
       query.andWhere('d.confidence <= :max', { max: filter.maxConfidence });
+    }
+    if (filter.belowConfidence !== undefined) {
+      query.andWhere('d.confidence < :below', { below: filter.belowConfidence });
     }
     return query.getManyAndCount();
   }

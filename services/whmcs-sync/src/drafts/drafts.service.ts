@@ -44,6 +44,9 @@ export class DraftsService {
       ...(request.ticketId === undefined ? {} : { ticketId: request.ticketId }),
       ...(request.minConfidence === undefined ? {} : { minConfidence: request.minConfidence }),
       ...(request.maxConfidence === undefined ? {} : { maxConfidence: request.maxConfidence }),
+      ...(request.belowConfidence === undefined
+        ? {}
+        : { belowConfidence: request.belowConfidence }),
       limit: request.limit,
       offset: request.offset,
     });

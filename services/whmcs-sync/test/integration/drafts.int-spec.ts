@@ -165,6 +165,21 @@ describe('whmcs-sync drafts', () => {
     expect(sales.items.every((d) => d.department === 'Sales & Domains')).toBe(true);
     expect(none.total).toBe(0);
   });
+
+  it('should put a draft on a band boundary in the band it starts, not the one it ends', async () => {
+    const { confidence } = await harness.draftOf(idOf('epp-code-request'), 'ready');
+    expect(confidence).not.toBeNull();
+    const band = async (range: { minConfidence?: number; belowConfidence?: number }) =>
+      (await harness.bus.request('tickets.drafts.list', { ...range, limit: 200, offset: 0 })).items
+        .map((d) => d.confidence)
+        .filter((c) => c === confidence);
+
+    const below = await band({ belowConfidence: confidence ?? 0 });
+    const from = await band({ minConfidence: confidence ?? 0 });
+
+    expect(below).toEqual([]);
+    expect(from.length).toBeGreaterThan(0);
+  });
 });
 
 describe('whmcs-sync drafts with an API role without GetClientsProducts', () => {
