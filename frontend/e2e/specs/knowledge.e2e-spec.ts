@@ -3,7 +3,14 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 
 import { waitFor } from '@deskpilot/testing';
 
-import { launchChromium, openSignedIn, saveScreenshot } from '../support/browser';
+import {
+  launchChromium,
+  openPage,
+  openSignedIn,
+  saveScreenshot,
+  signedInContext,
+} from '../support/browser';
+import { AdminApi } from '../support/console-api';
 import { e2eEnvironment } from '../support/environment';
 
 const COLUMNS = { status: 1, chunks: 2, version: 3, updated: 4 } as const;
@@ -160,6 +167,40 @@ describe('Knowledge base', () => {
     await page.getByText(`${nginx} was deleted`).waitFor();
     await nginxRow.waitFor({ state: 'detached' });
     await page.locator(`tr[data-title="${vat}"]`).waitFor();
+  });
+
+  it('should catch up on an upload whose progress was sent while the progress stream was away', async () => {
+    const tag = randomBytes(3).toString('hex');
+    const name = `dkim-${tag}.md`;
+    const title = `DKIM keys ${tag}`;
+    context = await signedInContext(browser, e2eEnvironment().admin);
+    const stream = '**/api/documents/events';
+    let refused = 0;
+    await context.route(stream, (route) => {
+      refused += 1;
+      return route.abort();
+    });
+    page = await openPage(context, '/knowledge');
+    await page.getByRole('table', { name: 'Documents' }).waitFor();
+
+    await page.getByLabel('Files to upload').setInputFiles({
+      name,
+      mimeType: 'text/markdown',
+      buffer: Buffer.from(`# ${title}\n\nPublish the DKIM key as a TXT record.`),
+    });
+    await waitFor(
+      async () => (await new AdminApi().documents({ search: tag })).items[0]?.status === 'indexed',
+      { timeoutMs: 30_000, message: 'the document indexed' },
+    );
+    const upload = page.locator(`li[data-file="${name}"]`);
+    await upload.getByRole('progressbar').waitFor();
+    expect(refused).toBeGreaterThan(0);
+    expect(await upload.getByText('Indexed').count()).toBe(0);
+
+    await context.unroute(stream);
+
+    await upload.getByText('Indexed').waitFor({ timeout: 15_000 });
+    await page.locator(`tr[data-title="${title}"]`).getByText('Indexed').waitFor();
   });
 
   it('should take a file dropped on the page', async () => {

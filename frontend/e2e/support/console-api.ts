@@ -7,6 +7,7 @@ import type {
   ChatExchange,
   Conversation,
   DeadLetterList,
+  DocumentPage,
   ListInteractionsResponse,
   Role,
   User,
@@ -44,6 +45,13 @@ export class AdminApi {
 
   audit(query: Record<string, string>): Promise<AuditPage> {
     return this.call<AuditPage>('GET', `/api/audit?${new URLSearchParams(query).toString()}`);
+  }
+
+  documents(query: Record<string, string>): Promise<DocumentPage> {
+    return this.call<DocumentPage>(
+      'GET',
+      `/api/documents?${new URLSearchParams(query).toString()}`,
+    );
   }
 
   deadLetters(): Promise<DeadLetterList> {

@@ -67,15 +67,17 @@ export class KnowledgeApi {
 
   /**
    * Follows `GET /api/documents/events` until `signal` aborts, reconnecting after a dropped
-   * connection. EventSource cannot send the bearer token, so the stream is read with fetch.
+   * connection; `onConnected` runs at each (re)connection, as events sent meanwhile are lost.
+   * EventSource cannot send the bearer token, so the stream is read with fetch.
    */
   async followProgress(
     onProgress: (event: DocumentProgress) => void,
+    onConnected: () => void,
     signal: AbortSignal,
   ): Promise<void> {
     while (!signal.aborted) {
       try {
-        await this.readProgress(onProgress, signal);
+        await this.readProgress(onProgress, onConnected, signal);
       } catch {
         // A dropped stream or an expired token: connect again below.
       }
@@ -85,6 +87,7 @@ export class KnowledgeApi {
 
   private async readProgress(
     onProgress: (event: DocumentProgress) => void,
+    onConnected: () => void,
     signal: AbortSignal,
   ): Promise<void> {
     const token = this.session.freshToken() ?? (await firstValueFrom(this.session.refresh()));
@@ -95,6 +98,7 @@ export class KnowledgeApi {
     if (!response.ok || response.body === null) {
       throw new Error(`Progress stream refused (${response.status})`);
     }
+    onConnected();
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = '';
     for (;;) {

@@ -111,9 +111,15 @@ export class KnowledgePage {
         this.reload();
       });
     const stream = new AbortController();
-    void this.api.followProgress((event) => {
-      this.onProgress(event);
-    }, stream.signal);
+    void this.api.followProgress(
+      (event) => {
+        this.onProgress(event);
+      },
+      () => {
+        this.catchUp();
+      },
+      stream.signal,
+    );
     destroyRef.onDestroy(() => {
       subscription.unsubscribe();
       stream.abort();
@@ -348,6 +354,31 @@ export class KnowledgePage {
         });
       }
     }
+  }
+
+  /**
+   * After the progress stream (re)connects: reads the state of the uploads still in progress and
+   * of the table, whose events may have been sent while the stream was away.
+   */
+  private catchUp(): void {
+    for (const item of this.uploads()) {
+      if (item.phase === 'processing' && item.documentId !== undefined) {
+        this.api.get(item.documentId).subscribe({
+          next: ({ document }) => {
+            this.showUploadProgress({
+              documentId: document.documentId,
+              version: document.version,
+              stage: document.status,
+              percent: document.progress,
+              message: document.failureReason,
+              at: new Date().toISOString(),
+            });
+          },
+          error: () => undefined,
+        });
+      }
+    }
+    this.reload();
   }
 
   private showUploadProgress(event: DocumentProgress): void {
