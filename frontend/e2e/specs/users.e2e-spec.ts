@@ -4,6 +4,12 @@ import { launchChromium, openPage, saveScreenshot, signedInContext } from '../su
 import { AdminApi, login, signInStatus, strongPassword, uniqueEmail } from '../support/console-api';
 import { e2eEnvironment } from '../support/environment';
 
+/*
+ * The gateway answers a new password once bcrypt (cost 12, in JavaScript) has hashed it: well
+ * under a second on a quiet machine, several seconds on a loaded one.
+ */
+const HASHED = { timeout: 30_000 };
+
 describe('Users', () => {
   let browser: Browser;
   let context: BrowserContext;
@@ -66,7 +72,7 @@ describe('Users', () => {
     const password = await dialog.getByLabel('First password').inputValue();
     await dialog.getByRole('button', { name: 'Add user' }).click();
 
-    await page.getByText('Jordan Blake can now sign in as Support staff').waitFor();
+    await page.getByText('Jordan Blake can now sign in as Support staff').waitFor(HASHED);
     const row = await findRow(email);
     await expectCell(row, 'Support staff');
     await expectCell(row, 'Active');
@@ -95,7 +101,7 @@ describe('Users', () => {
     await act(row, 'Reset password…');
     await page.getByRole('dialog').getByLabel('New password').fill(password);
     await page.getByRole('dialog').getByRole('button', { name: 'Set password' }).click();
-    await page.getByText('New password set for Riley Chen').waitFor();
+    await page.getByText('New password set for Riley Chen').waitFor(HASHED);
     expect(await signInStatus(person)).toBe(401);
     await expect(login({ email: person.email, password })).resolves.toBeDefined();
   });
