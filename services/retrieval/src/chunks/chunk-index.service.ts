@@ -15,8 +15,8 @@ import { ChunkRepository } from './chunk.repository';
 
 /**
  * Applies ingest's index events to the chunk table and to this replica's vector and full-text
- * indexes. Each event
- * reaches the shared work queue and every replica; all handlers are idempotent.
+ * indexes. Each event reaches the shared work queue and every replica; all handlers are
+ * idempotent.
  */
 @Injectable()
 export class ChunkIndexService {
