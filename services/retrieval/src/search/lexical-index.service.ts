@@ -6,6 +6,7 @@ import { HealthRegistry, LOGGER } from '@deskpilot/runtime';
 
 import { ChunkRepository } from '../chunks/chunk.repository';
 import type { StoredTerms } from '../chunks/chunk.repository';
+import { PeriodicCheck } from '../common/periodic-check';
 import { RETRIEVAL_CONFIG } from '../config/retrieval-config.token';
 import type { RetrievalConfig } from '../config/retrieval.config';
 import type { LexicalSearchOptions } from './lexical-index';
@@ -24,8 +25,12 @@ const PAGE_SIZE = 2_000;
 export class LexicalIndexService implements OnModuleInit, OnApplicationShutdown {
   private readonly index = new LexicalIndex();
   private maxChangeSeq = 0n;
-  private timer: NodeJS.Timeout | undefined;
-  private reconciling: Promise<void> | undefined;
+  private readonly check = new PeriodicCheck(
+    () => this.reconcileNow(),
+    (error) => {
+      this.logger.warn({ err: String(error) }, 'Full-text index check failed');
+    },
+  );
   /* Syncs of one document run one after another, so an older read never lands last. */
   private readonly syncs = new Map<string, Promise<void>>();
 
@@ -65,19 +70,11 @@ export class LexicalIndexService implements OnModuleInit, OnApplicationShutdown 
       name: 'lexical-index',
       check: () => Promise.resolve({ status: 'up', detail: `${this.index.size} chunks` }),
     });
-    if (this.config.reconcileSeconds > 0) {
-      this.timer = setInterval(() => {
-        void this.reconcile().catch((error: unknown) => {
-          this.logger.warn({ err: String(error) }, 'Full-text index check failed');
-        });
-      }, this.config.reconcileSeconds * 1_000);
-      this.timer.unref();
-    }
+    this.check.start(this.config.reconcileSeconds);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.reconciling;
+    await this.check.stop();
   }
 
   /** Makes the index hold exactly the document's live chunks. */
@@ -106,10 +103,7 @@ export class LexicalIndexService implements OnModuleInit, OnApplicationShutdown 
 
   /** Brings the index in line with the table when their states differ. */
   reconcile(): Promise<void> {
-    this.reconciling ??= this.reconcileNow().finally(() => {
-      this.reconciling = undefined;
-    });
-    return this.reconciling;
+    return this.check.run();
   }
 
   private async reconcileNow(): Promise<void> {

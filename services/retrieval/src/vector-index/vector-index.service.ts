@@ -7,6 +7,7 @@ import { HealthRegistry, LOGGER } from '@deskpilot/runtime';
 
 import { ChunkRepository } from '../chunks/chunk.repository';
 import type { IndexStats, StoredVector } from '../chunks/chunk.repository';
+import { PeriodicCheck } from '../common/periodic-check';
 import { RETRIEVAL_CONFIG } from '../config/retrieval-config.token';
 import type { RetrievalConfig } from '../config/retrieval.config';
 import { EMBEDDER } from '../embedding/embedder.provider';
@@ -26,8 +27,12 @@ export class VectorIndexService implements OnModuleInit, OnApplicationShutdown {
   private readonly index: VectorIndex;
   private readonly snapshot: IndexSnapshot;
   private maxChangeSeq = 0n;
-  private timer: NodeJS.Timeout | undefined;
-  private reconciling: Promise<void> | undefined;
+  private readonly check = new PeriodicCheck(
+    () => this.reconcileNow(),
+    (error) => {
+      this.logger.warn({ err: String(error) }, 'Vector index check failed');
+    },
+  );
 
   constructor(
     private readonly chunks: ChunkRepository,
@@ -54,19 +59,11 @@ export class VectorIndexService implements OnModuleInit, OnApplicationShutdown {
           detail: `${this.index.size} vectors, ${this.embedder.id}`,
         }),
     });
-    if (this.config.reconcileSeconds > 0) {
-      this.timer = setInterval(() => {
-        void this.reconcile().catch((error: unknown) => {
-          this.logger.warn({ err: String(error) }, 'Vector index check failed');
-        });
-      }, this.config.reconcileSeconds * 1_000);
-      this.timer.unref();
-    }
+    this.check.start(this.config.reconcileSeconds);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.reconciling;
+    await this.check.stop();
     await this.save().catch((error: unknown) => {
       this.logger.warn({ err: String(error) }, 'Could not save the vector index snapshot');
     });
@@ -104,10 +101,7 @@ export class VectorIndexService implements OnModuleInit, OnApplicationShutdown {
 
   /** Brings the index in line with the table when their states differ. */
   reconcile(): Promise<void> {
-    this.reconciling ??= this.reconcileNow().finally(() => {
-      this.reconciling = undefined;
-    });
-    return this.reconciling;
+    return this.check.run();
   }
 
   /** Writes a snapshot of the current state. */
