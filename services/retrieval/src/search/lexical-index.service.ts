@@ -7,14 +7,13 @@ import { HealthRegistry, LOGGER } from '@deskpilot/runtime';
 import { ChunkRepository } from '../chunks/chunk.repository';
 import type { StoredTerms } from '../chunks/chunk.repository';
 import { PeriodicCheck } from '../common/periodic-check';
+import { TableMirror } from '../common/table-mirror';
 import { RETRIEVAL_CONFIG } from '../config/retrieval-config.token';
 import type { RetrievalConfig } from '../config/retrieval.config';
 import type { LexicalSearchOptions } from './lexical-index';
 import { LexicalIndex } from './lexical-index';
 import type { LexicalQuery } from './lexical-query';
 import type { Ranked } from './rank-fusion';
-
-const PAGE_SIZE = 2_000;
 
 /**
  * This replica's in-memory full-text index of the live chunks, built from the chunks' stored
@@ -24,7 +23,7 @@ const PAGE_SIZE = 2_000;
 @Injectable()
 export class LexicalIndexService implements OnModuleInit, OnApplicationShutdown {
   private readonly index = new LexicalIndex();
-  private maxChangeSeq = 0n;
+  private readonly mirror: TableMirror<StoredTerms>;
   private readonly check = new PeriodicCheck(
     () => this.reconcileNow(),
     (error) => {
@@ -39,7 +38,13 @@ export class LexicalIndexService implements OnModuleInit, OnApplicationShutdown 
     @Inject(RETRIEVAL_CONFIG) private readonly config: RetrievalConfig,
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly health: HealthRegistry,
-  ) {}
+  ) {
+    this.mirror = new TableMirror<StoredTerms>(this.index, {
+      stats: () => chunks.liveStats(),
+      ids: () => chunks.liveIds(),
+      byIds: (ids) => chunks.liveTermsByIds(ids),
+    });
+  }
 
   get size(): number {
     return this.index.size;
@@ -60,7 +65,7 @@ export class LexicalIndexService implements OnModuleInit, OnApplicationShutdown 
   async onModuleInit(): Promise<void> {
     const started = performance.now();
     for await (const page of this.chunks.liveTermPages()) {
-      this.addAll(page);
+      this.mirror.add(page);
     }
     this.logger.info(
       { chunks: this.index.size, ms: Math.round(performance.now() - started) },
@@ -86,7 +91,7 @@ export class LexicalIndexService implements OnModuleInit, OnApplicationShutdown 
         const chunks = await this.chunks.liveTermsOf(documentId);
         const keep = new Set(chunks.map((chunk) => chunk.id));
         this.index.remove(this.index.chunkIdsOf(documentId).filter((id) => !keep.has(id)));
-        this.addAll(chunks);
+        this.mirror.add(chunks);
       })
       .finally(() => {
         if (this.syncs.get(documentId) === sync) {
@@ -107,34 +112,9 @@ export class LexicalIndexService implements OnModuleInit, OnApplicationShutdown 
   }
 
   private async reconcileNow(): Promise<void> {
-    const stats = await this.chunks.liveStats();
-    if (stats.count === this.index.size && stats.maxChangeSeq <= this.maxChangeSeq) {
-      return;
-    }
-    const live = new Set(await this.chunks.liveIds());
-    const extra = [...this.index.chunkIds()].filter((id) => !live.has(id));
-    const missing = [...live].filter((id) => !this.index.has(id));
-    this.index.remove(extra);
-    for (let start = 0; start < missing.length; start += PAGE_SIZE) {
-      this.addAll(await this.chunks.liveTermsByIds(missing.slice(start, start + PAGE_SIZE)));
-    }
-    if (stats.maxChangeSeq > this.maxChangeSeq) {
-      this.maxChangeSeq = stats.maxChangeSeq;
-    }
-    if (extra.length > 0 || missing.length > 0) {
-      this.logger.info(
-        { added: missing.length, removed: extra.length },
-        'Full-text index reconciled',
-      );
-    }
-  }
-
-  private addAll(chunks: readonly StoredTerms[]): void {
-    this.index.add(chunks);
-    for (const chunk of chunks) {
-      if (chunk.changeSeq > this.maxChangeSeq) {
-        this.maxChangeSeq = chunk.changeSeq;
-      }
+    const { added, removed } = await this.mirror.reconcile();
+    if (added > 0 || removed > 0) {
+      this.logger.info({ added, removed }, 'Full-text index reconciled');
     }
   }
 }

@@ -8,14 +8,13 @@ import { HealthRegistry, LOGGER } from '@deskpilot/runtime';
 import { ChunkRepository } from '../chunks/chunk.repository';
 import type { IndexStats, StoredVector } from '../chunks/chunk.repository';
 import { PeriodicCheck } from '../common/periodic-check';
+import { TableMirror } from '../common/table-mirror';
 import { RETRIEVAL_CONFIG } from '../config/retrieval-config.token';
 import type { RetrievalConfig } from '../config/retrieval.config';
 import { EMBEDDER } from '../embedding/embedder.provider';
 import { IndexSnapshot } from './index-snapshot';
 import type { VectorHit } from './vector-index';
 import { VectorIndex } from './vector-index';
-
-const PAGE_SIZE = 2_000;
 
 /**
  * This replica's HNSW index of the live chunks made by the configured embedder. Built from the
@@ -26,7 +25,7 @@ const PAGE_SIZE = 2_000;
 export class VectorIndexService implements OnModuleInit, OnApplicationShutdown {
   private readonly index: VectorIndex;
   private readonly snapshot: IndexSnapshot;
-  private maxChangeSeq = 0n;
+  private readonly mirror: TableMirror<StoredVector>;
   private readonly check = new PeriodicCheck(
     () => this.reconcileNow(),
     (error) => {
@@ -43,6 +42,11 @@ export class VectorIndexService implements OnModuleInit, OnApplicationShutdown {
   ) {
     this.index = new VectorIndex(embedder.dimension, config.hnsw);
     this.snapshot = new IndexSnapshot(config.snapshotDir, embedder.id);
+    this.mirror = new TableMirror<StoredVector>(this.index, {
+      stats: () => chunks.liveStats(embedder.id),
+      ids: () => chunks.liveIds(embedder.id),
+      byIds: (ids) => chunks.liveVectorsByIds(ids),
+    });
   }
 
   get size(): number {
@@ -83,7 +87,7 @@ export class VectorIndexService implements OnModuleInit, OnApplicationShutdown {
     const vectors = await this.chunks.liveVectorsOf(documentId, this.embedder.id);
     const keep = new Set(vectors.map((v) => v.chunkId));
     this.index.remove(this.index.chunkIdsOf(documentId).filter((id) => !keep.has(id)));
-    this.addAll(vectors);
+    this.mirror.add(vectors);
   }
 
   removeDocument(documentId: string): void {
@@ -117,7 +121,7 @@ export class VectorIndexService implements OnModuleInit, OnApplicationShutdown {
     const started = performance.now();
     const stats = await this.chunks.liveStats(this.embedder.id);
     if (stats.count > 0 && (await this.snapshot.loadInto(this.index, this.meta(stats)))) {
-      this.maxChangeSeq = stats.maxChangeSeq;
+      this.mirror.seen(stats.maxChangeSeq);
       this.logger.info(
         { vectors: this.index.size, ms: Math.round(performance.now() - started) },
         'Vector index loaded from snapshot',
@@ -145,36 +149,14 @@ export class VectorIndexService implements OnModuleInit, OnApplicationShutdown {
 
   private async rebuild(): Promise<void> {
     for await (const page of this.chunks.liveVectorPages(this.embedder.id)) {
-      this.addAll(page);
+      this.mirror.add(page);
     }
   }
 
   private async reconcileNow(): Promise<void> {
-    const stats = await this.chunks.liveStats(this.embedder.id);
-    if (stats.count === this.index.size && stats.maxChangeSeq <= this.maxChangeSeq) {
-      return;
-    }
-    const live = new Set(await this.chunks.liveIds(this.embedder.id));
-    const extra = [...this.index.chunkIds()].filter((id) => !live.has(id));
-    const missing = [...live].filter((id) => !this.index.has(id));
-    this.index.remove(extra);
-    for (let start = 0; start < missing.length; start += PAGE_SIZE) {
-      this.addAll(await this.chunks.liveVectorsByIds(missing.slice(start, start + PAGE_SIZE)));
-    }
-    if (stats.maxChangeSeq > this.maxChangeSeq) {
-      this.maxChangeSeq = stats.maxChangeSeq;
-    }
-    if (extra.length > 0 || missing.length > 0) {
-      this.logger.info({ added: missing.length, removed: extra.length }, 'Vector index reconciled');
-    }
-  }
-
-  private addAll(vectors: readonly StoredVector[]): void {
-    this.index.add(vectors);
-    for (const vector of vectors) {
-      if (vector.changeSeq > this.maxChangeSeq) {
-        this.maxChangeSeq = vector.changeSeq;
-      }
+    const { added, removed } = await this.mirror.reconcile();
+    if (added > 0 || removed > 0) {
+      this.logger.info({ added, removed }, 'Vector index reconciled');
     }
   }
 
