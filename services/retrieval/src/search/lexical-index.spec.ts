@@ -76,6 +76,20 @@ describe(LexicalIndex.name, () => {
     expect(index.documentFrequency('renew')).toBe(4);
   });
 
+  it('should rank a chunk with every query word above one repeating the rarest', () => {
+    const index = new LexicalIndex();
+    index.add([
+      chunk('repeats', "'dkim':1,2,3,4,5,6,7,8"),
+      chunk('both', "'dkim':1 'record':9"),
+      ...['r1', 'r2', 'r3'].map((id) => chunk(id, "'record':1")),
+      ...['m1', 'm2', 'm3', 'm4', 'm5'].map((id) => chunk(id, "'mail':1")),
+    ]);
+
+    const ids = index.search(queryOf(index, 'dkim', 'record'), options).map((hit) => hit.id);
+
+    expect(ids.slice(0, 2)).toEqual(['both', 'repeats']);
+  });
+
   it('should keep to the given documents when asked to', () => {
     const index = new LexicalIndex();
     index.add([chunk('a', "'vps':1", 'doc-a'), chunk('b', "'vps':1", 'doc-b')]);

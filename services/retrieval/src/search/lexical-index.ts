@@ -21,6 +21,11 @@ export interface LexicalSearchOptions {
 /* BM25 saturation of the weighted term frequency. */
 const K1 = 0.9;
 const B = 0.4;
+/*
+ * A chunk's score is multiplied by the share of the query's lexeme weight it contains, to this
+ * power: a passage with every word of the question beats one that repeats its rarest word.
+ */
+const COVERAGE_EXPONENT = 0.5;
 /* Removed chunks stay in the posting lists until this many have gone (or as many as remain). */
 const COMPACT_AFTER = 1_024;
 const INITIAL_POSTINGS = 4;
@@ -87,9 +92,10 @@ class PostingList {
 
 /**
  * An in-memory full-text index of the live chunks: posting lists per lexeme and each chunk's
- * lexemes in position order, scored like BM25 with title and heading path counted twice and
- * near-adjacent query pairs rewarded. It answers from memory what a ranked full-text query would
- * otherwise compute in the database per search.
+ * lexemes in position order, scored like BM25 with title and heading path counted twice,
+ * near-adjacent query pairs rewarded and chunks that contain more of the query preferred. It
+ * answers from memory what a ranked full-text query would otherwise compute in the database per
+ * search.
  */
 export class LexicalIndex {
   private readonly lexemeIds = new Map<string, number>();
@@ -251,12 +257,17 @@ export class LexicalIndex {
     const counts = units.count(this.pool, slot);
     const norm = K1 * (1 - B + (B * slot.tokenCount) / averageTokens);
     let score = 0;
+    let covered = 0;
     counts.forEach((count, u) => {
       if (count > 0) {
-        score += ((units.weights[u] ?? 0) * count * (K1 + 1)) / (count + norm);
+        const weight = units.weights[u] ?? 0;
+        score += (weight * count * (K1 + 1)) / (count + norm);
+        covered += units.lexemeWeights[u] ?? 0;
       }
     });
-    return score;
+    return units.lexemeWeight > 0
+      ? score * (covered / units.lexemeWeight) ** COVERAGE_EXPONENT
+      : score;
   }
 
   private compareIds(a: number, b: number): number {
@@ -329,11 +340,17 @@ export class LexicalIndex {
 /** The query's units by lexeme id, to count them in one pass over a chunk's occurrences. */
 class UnitLookup {
   readonly weights: number[];
+  /** Each unit's weight if it is a lexeme, 0 for a pair. */
+  readonly lexemeWeights: number[];
+  /** The weight of all lexeme units. */
+  readonly lexemeWeight: number;
   private readonly lexemeUnits = new Map<number, number[]>();
   private readonly pairUnits = new Map<number, { second: number; unit: number }[]>();
 
   constructor(units: readonly LexicalUnit[], lexemeIds: ReadonlyMap<string, number>) {
     this.weights = units.map((unit) => unit.weight);
+    this.lexemeWeights = units.map((unit) => (unit.kind === 'lexeme' ? unit.weight : 0));
+    this.lexemeWeight = this.lexemeWeights.reduce((sum, weight) => sum + weight, 0);
     units.forEach((unit, u) => {
       if (unit.kind === 'lexeme') {
         const id = lexemeIds.get(unit.lexeme);
