@@ -10,6 +10,17 @@ import { rpc } from './define';
  */
 export const DEFAULT_DENSE_WEIGHT = 0;
 
+/**
+ * Returns the first `keep` hits and, of the rest up to `topK`, only those whose full-text score
+ * is at least `share` of the best hit's: a clear ranking gives fewer hits, an uncertain one more.
+ * Without full-text scores (a dense-only search) nothing is cut.
+ */
+export const RelevanceCut = z.object({
+  keep: z.number().int().min(1).max(50),
+  share: z.number().min(0).max(1),
+});
+export type RelevanceCut = z.infer<typeof RelevanceCut>;
+
 export const SearchRequest = z.object({
   query: z.string().trim().min(1).max(2_000),
   topK: z.number().int().min(1).max(50).default(8),
@@ -17,6 +28,7 @@ export const SearchRequest = z.object({
   denseWeight: z.number().min(0).max(1).default(DEFAULT_DENSE_WEIGHT),
   /** Restricts the search to these documents (for example a document view's test panel). */
   documentIds: z.array(z.uuid()).max(100).optional(),
+  relevanceCut: RelevanceCut.optional(),
 });
 export type SearchRequest = z.input<typeof SearchRequest>;
 

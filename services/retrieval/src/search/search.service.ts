@@ -12,13 +12,15 @@ import { LexicalIndexService } from './lexical-index.service';
 import { buildLexicalQuery, inverseDocumentFrequency } from './lexical-query';
 import type { Ranked } from './rank-fusion';
 import { fuseRankings } from './rank-fusion';
+import { cutByRelevance } from './relevance-cut';
 import { SearchRepository } from './search.repository';
 
 export type SearchCommand = RpcRequest<typeof SearchRpc.Search>;
 
 /**
  * Hybrid search: HNSW dense ranking and the in-memory full-text ranking (each passage helped by
- * its document's other matching passages), fused by weighted RRF, then spread across documents.
+ * its document's other matching passages), fused by weighted RRF, then spread across documents
+ * and, when asked, cut by relevance.
  */
 @Injectable()
 export class SearchService {
@@ -32,7 +34,7 @@ export class SearchService {
 
   async search(command: SearchCommand): Promise<SearchResponse> {
     const started = performance.now();
-    const { query, topK, denseWeight, documentIds } = command;
+    const { query, topK, denseWeight, documentIds, relevanceCut } = command;
     const settings = this.config.search;
     const candidates = Math.max(topK * settings.candidatesPerHit, settings.minCandidates);
     // Without the dense ranking the query is not embedded at all; without the lexical one, not
@@ -86,7 +88,11 @@ export class SearchService {
         break;
       }
     }
-    return { hits, embedder: this.embedder.id, tookMs: performance.now() - started };
+    return {
+      hits: cutByRelevance(hits, relevanceCut),
+      embedder: this.embedder.id,
+      tookMs: performance.now() - started,
+    };
   }
 
   /** The query embedded with its terms weighted by their idf among the live chunks. */

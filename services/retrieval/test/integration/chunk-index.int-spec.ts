@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import type { ChunksEmbedded } from '@deskpilot/contracts';
+import type { ChunksEmbedded, RelevanceCut } from '@deskpilot/contracts';
 import { KnowledgeEvent, KnowledgeRpc, SearchRequest, SearchRpc } from '@deskpilot/contracts';
 import { LocalEmbedder } from '@deskpilot/embeddings';
 import type { Broker } from '@deskpilot/messaging';
@@ -199,6 +199,35 @@ describe('retrieval index events', () => {
       [hub.documentId, other.documentId].sort(),
     );
     expect(hits.map((hit) => hit.denseRank)).toEqual([null, null]);
+  });
+
+  it('should leave out weak hits past the first ones when asked to cut by relevance', async () => {
+    const strong = batch(randomUUID(), 1, [
+      'Quasar firewall rules block port 2525 on quasar servers.',
+    ]);
+    const weak = batch(randomUUID(), 1, ['Outgoing mail servers listen on port 587.']);
+    for (const chunks of [strong, weak]) {
+      await bus.publish(KnowledgeEvent.ChunksEmbedded, chunks);
+      await bus.publish(KnowledgeEvent.DocumentEmbedded, {
+        ...chunks,
+        chunkCount: chunks.chunks.length,
+      });
+    }
+    const request = (relevanceCut?: RelevanceCut) =>
+      bus.request(
+        SearchRpc.Search,
+        SearchRequest.parse({ query: 'quasar firewall port', topK: 8, relevanceCut }),
+      );
+    await waitFor(
+      async () =>
+        (await request()).hits.some((hit) => hit.documentId === weak.documentId) &&
+        (await request()).hits.some((hit) => hit.documentId === strong.documentId),
+      { timeoutMs: 10_000, message: 'both documents searchable' },
+    );
+
+    const { hits } = await request({ keep: 1, share: 0.5 });
+
+    expect(hits.map((hit) => hit.documentId)).toEqual([strong.documentId]);
   });
 
   it('should give a second replica the same index when it starts and keep both in sync', async () => {
