@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 
 import type { AnswerPassage, BotSettingsValues } from '@deskpilot/contracts';
-import { SearchRpc } from '@deskpilot/contracts';
+import { PROMPT_RELEVANCE_CUT, SearchRpc } from '@deskpilot/contracts';
 import { MessageBus } from '@deskpilot/messaging';
 
 import { LLM_CONFIG } from '../config/llm-config.token';
@@ -10,7 +10,10 @@ import type { LlmConfig } from '../config/llm.config';
 /** The retrieval contract bounds a query at 2,000 characters. */
 const MAX_QUERY_CHARS = 2_000;
 
-/** Asks retrieval (any replica, over the bus) for the passages that go into the prompt. */
+/**
+ * Asks retrieval (any replica, over the bus) for the passages that go into the prompt: at most
+ * the settings' number, fewer when the ranking is clear (`PROMPT_RELEVANCE_CUT`).
+ */
 @Injectable()
 export class PassageRetriever {
   private readonly timeoutMs: number;
@@ -29,6 +32,7 @@ export class PassageRetriever {
         query: query.trim().slice(0, MAX_QUERY_CHARS),
         topK: settings.passages,
         denseWeight: settings.denseWeight,
+        relevanceCut: PROMPT_RELEVANCE_CUT,
       },
       { timeoutMs: this.timeoutMs },
     );

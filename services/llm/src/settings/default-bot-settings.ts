@@ -1,5 +1,5 @@
 import type { BotSettingsValues } from '@deskpilot/contracts';
-import { DEFAULT_DENSE_WEIGHT } from '@deskpilot/contracts';
+import { DEFAULT_DENSE_WEIGHT, DEFAULT_PROMPT_PASSAGES } from '@deskpilot/contracts';
 
 export const DEFAULT_SYSTEM_PROMPT =
   'You are Deskpilot, the assistant of a web hosting company’s support team. Answer questions ' +
@@ -14,7 +14,7 @@ export function defaultBotSettings(model: string): BotSettingsValues {
     temperature: 0.2,
     maxTokens: 700,
     systemPrompt: DEFAULT_SYSTEM_PROMPT,
-    passages: 6,
+    passages: DEFAULT_PROMPT_PASSAGES,
     denseWeight: DEFAULT_DENSE_WEIGHT,
   };
 }

@@ -4,8 +4,10 @@ import type { AnswerChunk, InteractionDetail } from '@deskpilot/contracts';
 import {
   AnsweringEvent,
   DEFAULT_DENSE_WEIGHT,
+  DEFAULT_PROMPT_PASSAGES,
   InteractionsEvent,
   InteractionsRpc,
+  PROMPT_RELEVANCE_CUT,
 } from '@deskpilot/contracts';
 import { RemoteError } from '@deskpilot/messaging';
 import { waitFor } from '@deskpilot/testing';
@@ -66,7 +68,12 @@ describe('llm answering (OpenRouter simulator, PostgreSQL, RabbitMQ)', () => {
       title: 'Deskpilot Test',
     });
     expect(harness.searches).toEqual([
-      { query: QUESTION, topK: 6, denseWeight: DEFAULT_DENSE_WEIGHT },
+      {
+        query: QUESTION,
+        topK: DEFAULT_PROMPT_PASSAGES,
+        denseWeight: DEFAULT_DENSE_WEIGHT,
+        relevanceCut: PROMPT_RELEVANCE_CUT,
+      },
     ]);
 
     expect(chunks[0]).toMatchObject({ type: 'started', offline: false, settingsVersion: 0 });
@@ -171,7 +178,9 @@ describe('llm answering (OpenRouter simulator, PostgreSQL, RabbitMQ)', () => {
       temperature: 0,
     });
     expect(JSON.stringify(body)).toContain('Acme Hosting support bot');
-    expect(harness.searches).toEqual([{ query: QUESTION, topK: 2, denseWeight: 0.7 }]);
+    expect(harness.searches).toEqual([
+      { query: QUESTION, topK: 2, denseWeight: 0.7, relevanceCut: PROMPT_RELEVANCE_CUT },
+    ]);
     expect(final).toMatchObject({
       outcome: 'ok',
       model: 'anthropic/claude-sonnet-4.6',

@@ -1,4 +1,8 @@
-import { DEFAULT_DENSE_WEIGHT } from '@deskpilot/contracts';
+import {
+  DEFAULT_DENSE_WEIGHT,
+  DEFAULT_PROMPT_PASSAGES,
+  PROMPT_RELEVANCE_CUT,
+} from '@deskpilot/contracts';
 
 import { parseEvalOptions } from './eval-options';
 
@@ -9,8 +13,15 @@ describe(parseEvalOptions.name, () => {
     expect(options).toMatchObject({
       database: 'postgres',
       denseWeights: [DEFAULT_DENSE_WEIGHT, 0.75, 1].sort((a, b) => a - b),
-      promptPassages: 8,
+      promptPassages: DEFAULT_PROMPT_PASSAGES,
+      relevanceCut: PROMPT_RELEVANCE_CUT,
     });
+  });
+
+  it('should measure fixed prompts when given --no-cut', () => {
+    const options = parseEvalOptions(['--prompt-passages', '6', '--no-cut']);
+
+    expect(options).toMatchObject({ promptPassages: 6, relevanceCut: undefined });
   });
 
   it('should collect service settings when given --env', () => {

@@ -1,4 +1,9 @@
-import { DEFAULT_DENSE_WEIGHT } from '@deskpilot/contracts';
+import type { RelevanceCut } from '@deskpilot/contracts';
+import {
+  DEFAULT_DENSE_WEIGHT,
+  DEFAULT_PROMPT_PASSAGES,
+  PROMPT_RELEVANCE_CUT,
+} from '@deskpilot/contracts';
 
 import type { DatabaseChoice } from '../harness/knowledge-system';
 
@@ -7,21 +12,24 @@ export interface EvalOptions {
   readonly database: DatabaseChoice;
   /** Dense weights to report; the request default is always included. */
   readonly denseWeights: number[];
-  /** Passages an answer prompt gets (the search request's default `topK`). */
+  /** Passages an answer prompt gets at most (the bot settings' default). */
   readonly promptPassages: number;
+  /** Which of them past the first few the prompt keeps (llm's cut, or none with `--no-cut`). */
+  readonly relevanceCut: RelevanceCut | undefined;
   /** Extra service environment, e.g. `INGEST_CHUNK_TOKENS=128`. */
   readonly env: Record<string, string>;
 }
 
 const USAGE = `Usage: retrieval-eval [--dataset DIR] [--pglite] [--dense-weights 0,0.5,1]
-                      [--prompt-passages 8] [--env NAME=VALUE ...]`;
+                      [--prompt-passages ${DEFAULT_PROMPT_PASSAGES}] [--no-cut] [--env NAME=VALUE ...]`;
 
 export function parseEvalOptions(args: readonly string[]): EvalOptions {
   const options = {
     datasetDir: undefined as string | undefined,
     database: 'postgres' as DatabaseChoice,
     denseWeights: [0, 0.25, 0.5, 0.75, 1],
-    promptPassages: 8,
+    promptPassages: DEFAULT_PROMPT_PASSAGES,
+    relevanceCut: PROMPT_RELEVANCE_CUT as RelevanceCut | undefined,
     env: {} as Record<string, string>,
   };
   for (let i = 0; i < args.length; i += 1) {
@@ -46,6 +54,9 @@ export function parseEvalOptions(args: readonly string[]): EvalOptions {
         break;
       case '--prompt-passages':
         options.promptPassages = Number(value());
+        break;
+      case '--no-cut':
+        options.relevanceCut = undefined;
         break;
       case '--env': {
         const [name, ...rest] = value().split('=');

@@ -42,7 +42,10 @@ async function main(): Promise<void> {
     const runs = [];
     for (const denseWeight of options.denseWeights) {
       runs.push(
-        await evaluatePipeline(system, dataset, documentOf, denseWeight, options.promptPassages),
+        await evaluatePipeline(system, dataset, documentOf, denseWeight, {
+          passages: options.promptPassages,
+          relevanceCut: options.relevanceCut,
+        }),
       );
     }
     const embedder = (
@@ -50,17 +53,25 @@ async function main(): Promise<void> {
     ).embedder;
     out(`Embedder: ${embedder}`);
     out();
+    const cut = options.relevanceCut;
     out(
-      `| ${'run'.padEnd(40)} | R@1   | R@5   | R@10  | nDCG@10 | MRR@10 | top-${options.promptPassages} passages | search ms |`,
+      `Prompt: at most ${options.promptPassages} passages` +
+        (cut === undefined
+          ? ''
+          : `, past ${cut.keep} only those scoring at least ${cut.share} of the best`),
+    );
+    out();
+    out(
+      `| ${'run'.padEnd(40)} | R@1   | R@5   | R@10  | nDCG@10 | MRR@10 | gold in prompt | passages | search ms |`,
     );
     out(
-      `| ${'-'.repeat(40)} | ----- | ----- | ----- | ------- | ------ | --------------- | --------- |`,
+      `| ${'-'.repeat(40)} | ----- | ----- | ----- | ------- | ------ | -------------- | -------- | --------- |`,
     );
     out(
       row(
         'BM25 baseline (README settings)',
         evaluateBaseline(dataset),
-        ' —              | —         |',
+        ' —              | —        | —         |',
       ),
     );
     for (const run of runs) {
@@ -75,7 +86,7 @@ async function main(): Promise<void> {
         row(
           label,
           run.metrics,
-          ` ${run.promptCoverage.toFixed(3).padEnd(15)} | ${run.meanSearchMs.toFixed(1).padStart(9)} |`,
+          ` ${run.promptCoverage.toFixed(3).padEnd(14)} | ${run.meanPromptPassages.toFixed(1).padStart(8)} | ${run.meanSearchMs.toFixed(1).padStart(9)} |`,
         ),
       );
     }
@@ -84,7 +95,11 @@ async function main(): Promise<void> {
       out();
       out(
         `Default search: R@5 ${main.metrics.recallAt5.toFixed(3)} (target 0.93), nDCG@10 ${main.metrics.ndcgAt10.toFixed(3)} (target 0.80), ` +
-          `gold in the top ${options.promptPassages} passages ${main.promptCoverage.toFixed(3)} (target 0.97)`,
+          `gold in the prompt's passages ${main.promptCoverage.toFixed(3)} (target 0.97)`,
+      );
+      out(
+        `Prompt passages: ${main.meanPromptPassages.toFixed(1)} on average, ` +
+          `${Math.round(main.meanPromptCharacters)} characters of passage text`,
       );
     }
   } finally {

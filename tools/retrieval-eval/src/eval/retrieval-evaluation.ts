@@ -1,3 +1,5 @@
+import type { RelevanceCut } from '@deskpilot/contracts';
+
 import { BASELINE_BM25, Bm25Index } from '../bm25/bm25-index';
 import type { EvalDataset, Qrels } from '../dataset/emanual-dataset';
 import type { KnowledgeSystem } from '../harness/knowledge-system';
@@ -18,9 +20,18 @@ export interface LoadReport {
 export interface PipelineRun {
   readonly denseWeight: number;
   readonly metrics: MetricSummary;
-  /** Share of questions whose gold section is among the first `promptPassages` passages. */
+  /** Share of questions whose gold section is among the passages an answer prompt gets. */
   readonly promptCoverage: number;
+  /** Passages an answer prompt gets on average, and their characters. */
+  readonly meanPromptPassages: number;
+  readonly meanPromptCharacters: number;
   readonly meanSearchMs: number;
+}
+
+/** The search llm makes for an answer prompt's passages. */
+export interface PromptRequest {
+  readonly passages: number;
+  readonly relevanceCut: RelevanceCut | undefined;
 }
 
 /** Each corpus section as a Markdown document titled like the section. */
@@ -70,29 +81,40 @@ export async function evaluatePipeline(
   dataset: EvalDataset,
   documentOf: ReadonlyMap<string, string>,
   denseWeight: number,
-  promptPassages: number,
+  prompt: PromptRequest,
 ): Promise<PipelineRun> {
   const qrels = documentQrels(dataset.qrels, documentOf);
   const run = new Map<string, string[]>();
   let covered = 0;
+  let promptPassages = 0;
+  let promptCharacters = 0;
   let searchMs = 0;
   for (const query of dataset.queries) {
     const started = performance.now();
     const response = await system.search({ query: query.text, topK: 50, denseWeight });
     searchMs += performance.now() - started;
     run.set(query.id, [...new Set(response.hits.map((hit) => hit.documentId))]);
-    const prompt = await system.search({ query: query.text, topK: promptPassages, denseWeight });
+    const passages = await system.search({
+      query: query.text,
+      topK: prompt.passages,
+      denseWeight,
+      relevanceCut: prompt.relevanceCut,
+    });
+    promptPassages += passages.hits.length;
+    promptCharacters += passages.hits.reduce((sum, hit) => sum + hit.text.length, 0);
     const relevant = qrels.get(query.id) ?? new Map<string, number>();
     covered += recallAt(
-      prompt.hits.map((hit) => hit.documentId),
+      passages.hits.map((hit) => hit.documentId),
       relevant,
-      promptPassages,
+      prompt.passages,
     );
   }
   return {
     denseWeight,
     metrics: evaluateRun(run, qrels),
     promptCoverage: covered / Math.max(qrels.size, 1),
+    meanPromptPassages: promptPassages / Math.max(dataset.queries.length, 1),
+    meanPromptCharacters: promptCharacters / Math.max(dataset.queries.length, 1),
     meanSearchMs: searchMs / Math.max(dataset.queries.length, 1),
   };
 }
