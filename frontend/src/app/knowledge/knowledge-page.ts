@@ -84,7 +84,6 @@ export class KnowledgePage {
    * The last progress of each document while files are still being sent: ingest can report on a
    * document (even finish it) before the upload's response names it.
    */
-  private readonly earlyProgress = new Map<string, DocumentProgress>();
   private nextKey = 1;
 
   protected readonly columns = ['title', 'status', 'chunks', 'version', 'updated', 'actions'];
@@ -306,10 +305,8 @@ export class KnowledgePage {
                 percent: result.document.progress,
                 documentId,
               });
-              const early = this.earlyProgress.get(documentId);
-              if (early !== undefined) {
-                this.showUploadProgress(early);
-              }
+              // Ingest may have moved on, or finished, before this response arrived.
+              this.refreshUpload(documentId);
               this.reload();
             } else {
               this.updateUpload(key, {
@@ -318,7 +315,6 @@ export class KnowledgePage {
                 message: result?.message,
               });
             }
-            this.forgetEarlyProgress();
           }
         },
         error: (error: unknown) => {
@@ -327,16 +323,12 @@ export class KnowledgePage {
             percent: 100,
             message: describeHttpError(error),
           });
-          this.forgetEarlyProgress();
         },
       });
     }
   }
 
   private onProgress(event: DocumentProgress): void {
-    if (this.uploads().some((item) => item.phase === 'sending')) {
-      this.earlyProgress.set(event.documentId, event);
-    }
     this.showUploadProgress(event);
     const finished = event.stage === 'indexed' || event.stage === 'failed';
     const page = this.documents.value();
@@ -363,22 +355,27 @@ export class KnowledgePage {
   private catchUp(): void {
     for (const item of this.uploads()) {
       if (item.phase === 'processing' && item.documentId !== undefined) {
-        this.api.get(item.documentId).subscribe({
-          next: ({ document }) => {
-            this.showUploadProgress({
-              documentId: document.documentId,
-              version: document.version,
-              stage: document.status,
-              percent: document.progress,
-              message: document.failureReason,
-              at: new Date().toISOString(),
-            });
-          },
-          error: () => undefined,
-        });
+        this.refreshUpload(item.documentId);
       }
     }
     this.reload();
+  }
+
+  /** Shows an upload's document as it is now, whatever progress events the page missed. */
+  private refreshUpload(documentId: string): void {
+    this.api.get(documentId).subscribe({
+      next: ({ document }) => {
+        this.showUploadProgress({
+          documentId: document.documentId,
+          version: document.version,
+          stage: document.status,
+          percent: document.progress,
+          message: document.failureReason,
+          at: new Date().toISOString(),
+        });
+      },
+      error: () => undefined,
+    });
   }
 
   private showUploadProgress(event: DocumentProgress): void {
@@ -400,12 +397,6 @@ export class KnowledgePage {
   }
 
   /** Once no file is being sent, every upload knows its document. */
-  private forgetEarlyProgress(): void {
-    if (!this.uploads().some((item) => item.phase === 'sending')) {
-      this.earlyProgress.clear();
-    }
-  }
-
   private updateUpload(key: number, change: Partial<UploadItem>): void {
     this.uploads.update((items) =>
       items.map((item) => (item.key === key ? { ...item, ...change } : item)),
