@@ -9,6 +9,8 @@ export { retrievalDatabase } from './database/retrieval-database';
 export { VectorIndexService } from './vector-index/vector-index.service';
 export { LexicalIndexService } from './search/lexical-index.service';
 export { SearchService } from './search/search.service';
+export { inverseDocumentFrequency } from './search/lexical-query';
+export { VectorIndex } from './vector-index/vector-index';
 
 export const retrievalService: ServiceDefinition<RetrievalConfig> = {
   service: 'retrieval',
