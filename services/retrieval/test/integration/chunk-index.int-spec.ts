@@ -64,6 +64,16 @@ describe('retrieval index events', () => {
   };
   const search = (query: string) =>
     bus.request(SearchRpc.Search, { query, topK: 8, denseWeight: 0.5 });
+  /** Sends each batch and commits its generation, as ingest does for a whole document. */
+  const indexWhole = async (...batches: ChunksEmbedded[]) => {
+    for (const chunks of batches) {
+      await bus.publish(KnowledgeEvent.ChunksEmbedded, chunks);
+      await bus.publish(KnowledgeEvent.DocumentEmbedded, {
+        ...chunks,
+        chunkCount: chunks.chunks.length,
+      });
+    }
+  };
   const texts = async (query: string, documentId: string) =>
     (await search(query)).hits.filter((h) => h.documentId === documentId).map((h) => h.text);
 
@@ -117,8 +127,7 @@ describe('retrieval index events', () => {
   it('should keep serving the old generation until the new one is committed, then drop it', async () => {
     const documentId = randomUUID();
     const old = batch(documentId, 1, ['Restore a backup from the Backups page in cPanel.']);
-    await bus.publish(KnowledgeEvent.ChunksEmbedded, old);
-    await bus.publish(KnowledgeEvent.DocumentEmbedded, { ...old, chunkCount: 1 });
+    await indexWhole(old);
     await waitFor(async () => (await texts('restore backup cPanel', documentId)).length === 1, {
       timeoutMs: 10_000,
     });
@@ -152,8 +161,7 @@ describe('retrieval index events', () => {
   it('should forget a removed document and ignore its late batches', async () => {
     const documentId = randomUUID();
     const chunks = batch(documentId, 1, ['Offsite backups go to a second datacentre.']);
-    await bus.publish(KnowledgeEvent.ChunksEmbedded, chunks);
-    await bus.publish(KnowledgeEvent.DocumentEmbedded, { ...chunks, chunkCount: 1 });
+    await indexWhole(chunks);
     await waitFor(
       async () => (await texts('offsite datacentre backups', documentId)).length === 1,
       { timeoutMs: 10_000 },
@@ -178,13 +186,7 @@ describe('retrieval index events', () => {
       'Zephyr quota warnings go to the account owner.',
     ]);
     const other = batch(randomUUID(), 1, ['The zephyr mailbox quota of a reseller is set in WHM.']);
-    for (const chunks of [hub, other]) {
-      await bus.publish(KnowledgeEvent.ChunksEmbedded, chunks);
-      await bus.publish(KnowledgeEvent.DocumentEmbedded, {
-        ...chunks,
-        chunkCount: chunks.chunks.length,
-      });
-    }
+    await indexWhole(hub, other);
     // A request that leaves the dense weight to the contract's default.
     const byDefault = (topK: number) =>
       bus.request(SearchRpc.Search, SearchRequest.parse({ query: 'zephyr mailbox quota', topK }));
@@ -206,13 +208,7 @@ describe('retrieval index events', () => {
       'Quasar firewall rules block port 2525 on quasar servers.',
     ]);
     const weak = batch(randomUUID(), 1, ['Outgoing mail servers listen on port 587.']);
-    for (const chunks of [strong, weak]) {
-      await bus.publish(KnowledgeEvent.ChunksEmbedded, chunks);
-      await bus.publish(KnowledgeEvent.DocumentEmbedded, {
-        ...chunks,
-        chunkCount: chunks.chunks.length,
-      });
-    }
+    await indexWhole(strong, weak);
     const request = (relevanceCut?: RelevanceCut) =>
       bus.request(
         SearchRpc.Search,
@@ -241,8 +237,7 @@ describe('retrieval index events', () => {
 
     const documentId = randomUUID();
     const chunks = batch(documentId, 1, ['Snapshots of VPS disks are taken weekly.']);
-    await bus.publish(KnowledgeEvent.ChunksEmbedded, chunks);
-    await bus.publish(KnowledgeEvent.DocumentEmbedded, { ...chunks, chunkCount: 1 });
+    await indexWhole(chunks);
 
     await waitFor(
       () =>
@@ -275,8 +270,7 @@ describe('retrieval index events', () => {
     const lexical = replica.app.get(LexicalIndexService);
     const documentId = randomUUID();
     const chunks = batch(documentId, 1, ['Reverse DNS of a dedicated server is set by support.']);
-    await bus.publish(KnowledgeEvent.ChunksEmbedded, chunks);
-    await bus.publish(KnowledgeEvent.DocumentEmbedded, { ...chunks, chunkCount: 1 });
+    await indexWhole(chunks);
     const find = async () =>
       (
         await replica.app
