@@ -14,6 +14,12 @@ export interface EvalQuery {
   readonly text: string;
 }
 
+/** An annotator's answer to a question, and the question's kind (`normal`, `yes_no`, …). */
+export interface ReferenceAnswer {
+  readonly answer: string;
+  readonly kind: string;
+}
+
 /** Relevance judgements: query id → (document id → grade > 0). */
 export type Qrels = ReadonlyMap<string, ReadonlyMap<string, number>>;
 
@@ -22,6 +28,8 @@ export interface EvalDataset {
   readonly documents: readonly EvalDocument[];
   readonly queries: readonly EvalQuery[];
   readonly qrels: Qrels;
+  /** By query id. */
+  readonly answers: ReadonlyMap<string, ReferenceAnswer>;
 }
 
 const DATASET = join('shared', 'datasets', 'emanual-qa');
@@ -44,8 +52,9 @@ export function defaultDatasetDir(): string {
 }
 
 /**
- * Reads `corpus.jsonl`, `queries.jsonl` and `qrels.tsv` (header row, `query doc grade`) from
- * `dir`. Queries without a positive judgement are dropped, as they cannot be scored.
+ * Reads `corpus.jsonl`, `queries.jsonl`, `qrels.tsv` (header row, `query doc grade`) and
+ * `answers.jsonl` from `dir`. Queries without a positive judgement are dropped, as they cannot be
+ * scored.
  */
 export function loadDataset(dir: string = defaultDatasetDir()): EvalDataset {
   const documents = readJsonLines(join(dir, 'corpus.jsonl')).map((row): EvalDocument => ({
@@ -57,7 +66,13 @@ export function loadDataset(dir: string = defaultDatasetDir()): EvalDataset {
   const queries = readJsonLines(join(dir, 'queries.jsonl'))
     .map((row): EvalQuery => ({ id: field(row, 'id'), text: field(row, 'text') }))
     .filter((query) => qrels.has(query.id));
-  return { documents, queries, qrels };
+  const answers = new Map(
+    readJsonLines(join(dir, 'answers.jsonl')).map((row): [string, ReferenceAnswer] => [
+      field(row, 'id'),
+      { answer: field(row, 'answer'), kind: field(row, 'kind') },
+    ]),
+  );
+  return { documents, queries, qrels, answers };
 }
 
 /** Parses TREC-style judgements; rows with a grade of 0 or less are not relevant and skipped. */

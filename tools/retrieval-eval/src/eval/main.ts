@@ -101,6 +101,12 @@ async function main(): Promise<void> {
         `Prompt passages: ${main.meanPromptPassages.toFixed(1)} on average, ` +
           `${Math.round(main.meanPromptCharacters)} characters of passage text`,
       );
+      const offline = main.offlineAnswers;
+      out(
+        `Offline answers from those passages: token F1 ${offline.f1.toFixed(3)}, recall ` +
+          `${offline.recall.toFixed(3)} of the reference answers' content words, ` +
+          `${offline.meanWords.toFixed(1)} words on average (${offline.questions} questions, yes/no left out)`,
+      );
     }
   } finally {
     await system.stop();

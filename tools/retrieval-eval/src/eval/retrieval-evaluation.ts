@@ -1,8 +1,10 @@
 import type { RelevanceCut } from '@deskpilot/contracts';
+import { OfflineAnswerer } from '@deskpilot/llm';
 
 import { BASELINE_BM25, Bm25Index } from '../bm25/bm25-index';
 import type { EvalDataset, Qrels } from '../dataset/emanual-dataset';
 import type { KnowledgeSystem } from '../harness/knowledge-system';
+import { answerOverlap } from '../metrics/answer-overlap';
 import type { MetricSummary } from '../metrics/ranking-metrics';
 import { evaluateRun, recallAt } from '../metrics/ranking-metrics';
 
@@ -25,7 +27,18 @@ export interface PipelineRun {
   /** Passages an answer prompt gets on average, and their characters. */
   readonly meanPromptPassages: number;
   readonly meanPromptCharacters: number;
+  /** llm's offline answers from the prompt's passages against the reference answers. */
+  readonly offlineAnswers: OfflineAnswerSummary;
   readonly meanSearchMs: number;
+}
+
+export interface OfflineAnswerSummary {
+  /** Questions measured: all but yes/no questions, whose reference answer is one word. */
+  readonly questions: number;
+  /** Mean token F1 and recall of the reference answer's content words. */
+  readonly f1: number;
+  readonly recall: number;
+  readonly meanWords: number;
 }
 
 /** The search llm makes for an answer prompt's passages. */
@@ -85,6 +98,8 @@ export async function evaluatePipeline(
 ): Promise<PipelineRun> {
   const qrels = documentQrels(dataset.qrels, documentOf);
   const run = new Map<string, string[]>();
+  const answerer = new OfflineAnswerer();
+  const offline = { questions: 0, f1: 0, recall: 0, words: 0 };
   let covered = 0;
   let promptPassages = 0;
   let promptCharacters = 0;
@@ -102,6 +117,20 @@ export async function evaluatePipeline(
     });
     promptPassages += passages.hits.length;
     promptCharacters += passages.hits.reduce((sum, hit) => sum + hit.text.length, 0);
+    const reference = dataset.answers.get(query.id);
+    if (reference !== undefined && reference.kind !== 'yes_no') {
+      const answer = answerer
+        .answer({
+          question: query.text,
+          passages: passages.hits.map((hit, i) => ({ ...hit, index: i + 1 })),
+        })
+        .replace(/\s*\[\d+\]/gu, '');
+      const overlap = answerOverlap(answer, reference.answer);
+      offline.questions += 1;
+      offline.f1 += overlap.f1;
+      offline.recall += overlap.recall;
+      offline.words += answer.split(/\s+/u).length;
+    }
     const relevant = qrels.get(query.id) ?? new Map<string, number>();
     covered += recallAt(
       passages.hits.map((hit) => hit.documentId),
@@ -115,6 +144,12 @@ export async function evaluatePipeline(
     promptCoverage: covered / Math.max(qrels.size, 1),
     meanPromptPassages: promptPassages / Math.max(dataset.queries.length, 1),
     meanPromptCharacters: promptCharacters / Math.max(dataset.queries.length, 1),
+    offlineAnswers: {
+      questions: offline.questions,
+      f1: offline.f1 / Math.max(offline.questions, 1),
+      recall: offline.recall / Math.max(offline.questions, 1),
+      meanWords: offline.words / Math.max(offline.questions, 1),
+    },
     meanSearchMs: searchMs / Math.max(dataset.queries.length, 1),
   };
 }
