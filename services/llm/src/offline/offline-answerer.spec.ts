@@ -34,6 +34,23 @@ describe(OfflineAnswerer.name, () => {
       expect(text).toBe('To reset a mailbox password, open Email Accounts in cPanel [2].');
     });
 
+    it("should quote the first matching passages in retrieval's order", () => {
+      const text = sut.answer({
+        question: 'How do I change the DNS zone of my domain?',
+        passages: [
+          passage(1, 'The DNS zone is edited in the Zone Editor.'),
+          passage(2, 'Invoices are sent on the first of the month.'),
+          passage(3, 'Change the domain, then the zone of the domain, then its DNS records.'),
+          passage(4, 'Change the nameservers of the domain in the client area.'),
+        ],
+      });
+
+      expect(text).toBe(
+        'The DNS zone is edited in the Zone Editor [1]. ' +
+          'Change the domain, then the zone of the domain, then its DNS records [3].',
+      );
+    });
+
     it('should fall back to the top-ranked passage when no words match', () => {
       const text = sut.answer({ question: 'zzz', passages });
 

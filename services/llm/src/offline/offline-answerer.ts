@@ -19,9 +19,10 @@ export interface OfflineRequest {
 }
 
 /**
- * Answers without a language model: quotes the sentences of the best passages that share the
- * most words with the question, each with its citation. Passages come ranked by retrieval;
- * among them, those sharing words with the question go first.
+ * Answers without a language model: quotes the sentences that share the most words with the
+ * question from the best passages that share any, each with its citation. Passages keep
+ * retrieval's order, which weighs words by rarity; a plain count of shared words would let a long
+ * passage full of common ones jump ahead.
  */
 @Injectable()
 export class OfflineAnswerer {
@@ -49,17 +50,8 @@ export class OfflineAnswerer {
     passages: readonly AnswerPassage[],
     questionTerms: ReadonlySet<string>,
   ): AnswerPassage[] {
-    const scored = passages.map((passage, rank) => ({
-      passage,
-      rank,
-      overlap: overlap(questionTerms, passage.text),
-    }));
-    const matching = scored.filter((entry) => entry.overlap > 0);
-    const pool = matching.length > 0 ? matching : scored.slice(0, 1);
-    return pool
-      .sort((a, b) => b.overlap - a.overlap || a.rank - b.rank)
-      .slice(0, MAX_PASSAGES)
-      .map((entry) => entry.passage);
+    const matching = passages.filter((passage) => overlap(questionTerms, passage.text) > 0);
+    return matching.length > 0 ? matching.slice(0, MAX_PASSAGES) : passages.slice(0, 1);
   }
 
   private chooseSentences(text: string, questionTerms: ReadonlySet<string>): string[] {
