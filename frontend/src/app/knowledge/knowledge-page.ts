@@ -80,10 +80,6 @@ export class KnowledgePage {
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
   private readonly searches = new Subject<string>();
-  /**
-   * The last progress of each document while files are still being sent: ingest can report on a
-   * document (even finish it) before the upload's response names it.
-   */
   private nextKey = 1;
 
   protected readonly columns = ['title', 'status', 'chunks', 'version', 'updated', 'actions'];
@@ -396,7 +392,6 @@ export class KnowledgePage {
     );
   }
 
-  /** Once no file is being sent, every upload knows its document. */
   private updateUpload(key: number, change: Partial<UploadItem>): void {
     this.uploads.update((items) =>
       items.map((item) => (item.key === key ? { ...item, ...change } : item)),

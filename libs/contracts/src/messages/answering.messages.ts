@@ -7,7 +7,7 @@ import type { RelevanceCut } from './search.messages';
 /**
  * Passages an answer prompt gets at most by default, and which of them past the first few are
  * kept: on the e-manual evaluation the gold section reached 0.974 of the prompts with these, in
- * 10.4 passages on average, against 0.923 with a fixed 6 (docs/benchmarks.md).
+ * 10.4 passages on average, against 0.925 with a fixed 6 (docs/benchmarks.md).
  */
 export const DEFAULT_PROMPT_PASSAGES = 16;
 export const PROMPT_RELEVANCE_CUT: RelevanceCut = { keep: 6, share: 0.3 };
