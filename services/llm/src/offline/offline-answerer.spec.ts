@@ -2,7 +2,7 @@ import type { AnswerPassage } from '@deskpilot/contracts';
 
 import { NO_ANSWER, OfflineAnswerer } from './offline-answerer';
 
-function passage(index: number, text: string): AnswerPassage {
+function passage(index: number, text: string, score = 1 / index): AnswerPassage {
   return {
     index,
     chunkId: `00000000-0000-4000-8000-00000000000${index}`,
@@ -11,7 +11,7 @@ function passage(index: number, text: string): AnswerPassage {
     documentVersion: 1,
     headingPath: [],
     text,
-    score: 1 / index,
+    score,
     denseScore: null,
     lexicalScore: null,
   };
@@ -48,6 +48,22 @@ describe(OfflineAnswerer.name, () => {
       expect(text).toBe(
         'The DNS zone is edited in the Zone Editor [1]. ' +
           'Change the domain, then the zone of the domain, then its DNS records [3].',
+      );
+    });
+
+    it('should quote the best-scoring matching passages, not the next in the prompt', () => {
+      const text = sut.answer({
+        question: 'How do I reset my cPanel password?',
+        passages: [
+          passage(1, 'Reset the cPanel password in the client area.', 0.9),
+          passage(2, 'Reset the root password of a VPS from its console.', 0.2),
+          passage(3, 'A reset cPanel password also applies to WHM logins.', 0.8),
+        ],
+      });
+
+      expect(text).toBe(
+        'Reset the cPanel password in the client area [1]. ' +
+          'A reset cPanel password also applies to WHM logins [3].',
       );
     });
 

@@ -20,9 +20,10 @@ export interface OfflineRequest {
 
 /**
  * Answers without a language model: quotes the sentences that share the most words with the
- * question from the best passages that share any, each with its citation. Passages keep
- * retrieval's order, which weighs words by rarity; a plain count of shared words would let a long
- * passage full of common ones jump ahead.
+ * question from the best passages that share any, each with its citation. "Best" is retrieval's
+ * score, which weighs words by rarity (a plain count of shared words would let a long passage
+ * full of common ones jump ahead), and not the prompt's order, which gives every document one
+ * passage before a second.
  */
 @Injectable()
 export class OfflineAnswerer {
@@ -50,7 +51,9 @@ export class OfflineAnswerer {
     passages: readonly AnswerPassage[],
     questionTerms: ReadonlySet<string>,
   ): AnswerPassage[] {
-    const matching = passages.filter((passage) => overlap(questionTerms, passage.text) > 0);
+    const matching = passages
+      .filter((passage) => overlap(questionTerms, passage.text) > 0)
+      .sort((a, b) => b.score - a.score);
     return matching.length > 0 ? matching.slice(0, MAX_PASSAGES) : passages.slice(0, 1);
   }
 
