@@ -376,6 +376,7 @@ describe('Tickets and drafts', () => {
     );
     await sources
       .locator('strong', { hasText: 'Logging in to cPanel and resetting the cPanel password' })
+      .first()
       .waitFor();
     expect(await page.getByLabel('Reply to the customer (Markdown)').inputValue()).toMatch(
       /^Hello Daniel,/,
