@@ -69,8 +69,13 @@ const SEARCH_RESPONSE: SearchResponse = {
 interface ModelProcess {
   readonly baseUrl: string;
   readonly apiKey: string;
-  /** The last chat request the simulator received, to replay it for the model's own time. */
-  lastChatBody(): Promise<unknown>;
+  /** Forgets the chat requests received so far. */
+  clearRequests(): Promise<void>;
+  /**
+   * The model's own time to first token of each streamed chat request since the last clearing,
+   * timed by the simulator from the request's arrival, by the request's `user`.
+   */
+  ownFirstTokens(): Promise<Map<string, number>>;
   /** Pause between streamed tokens (the first token always comes at once). */
   setTokenDelay(ms: number): Promise<void>;
   close(): Promise<void>;
@@ -86,12 +91,12 @@ interface Stack {
 
 /**
  * What Deskpilot adds before the first token of a chat answer: from the answer request on the bus
- * to the first token chunk, minus the model's own time to its first token for the same prompt
- * (the OpenRouter simulator, answering with zero delay). The simulator runs in a process of its
- * own, as a remote model would; in the distributed stack so does the llm service, and the bench's
- * process plays the gateway and a retrieval answering at once. Both sides read every answer to
- * its end, so "N concurrent" means N answers in flight, not N new ones started while earlier
- * ones still stream.
+ * to the first token chunk, minus the model's own time to its first token for that same request
+ * (the OpenRouter simulator, answering with zero delay, times each request from its arrival to
+ * its first token). The simulator runs in a process of its own, as a remote model would; in the
+ * distributed stack so does the llm service, and the bench's process plays the gateway and a
+ * retrieval answering at once. Every answer is read to its end, so "N concurrent" means N
+ * answers in flight, not N new ones started while earlier ones still stream.
  */
 export const answerSuite: Suite = {
   name: 'answer',
@@ -124,21 +129,17 @@ async function measureStack(stack: Stack, command: string): Promise<Figure[]> {
   const figures: Figure[] = [];
   try {
     await concurrently(20, 5, () => deskpilotFirstToken(bus));
-    const prompt = await model.lastChatBody();
     for (const { concurrency, tokenDelayMs } of SCENARIOS) {
       await model.setTokenDelay(tokenDelayMs);
-      const total = (await concurrently(SAMPLES, concurrency, () => deskpilotFirstToken(bus))).sort(
-        (a, b) => a - b,
-      );
-      const own = (
-        await concurrently(SAMPLES, concurrency, () => modelFirstToken(model, prompt))
-      ).sort((a, b) => a - b);
+      await model.clearRequests();
+      const answers = await concurrently(SAMPLES, concurrency, () => deskpilotFirstToken(bus));
+      const { added, own } = splitFirstTokens(answers, await model.ownFirstTokens());
       const pace = tokenDelayMs === 0 ? '' : `, model streaming ${1000 / tokenDelayMs} tokens/s`;
       for (const p of [50, 99]) {
         figures.push({
           suite: 'answer',
           name: `${stack.label}, ${concurrency} concurrent chat${concurrency === 1 ? '' : 's'}${pace}, added p${p}`,
-          value: round(percentile(total, p) - percentile(own, p), 1),
+          value: round(percentile(added, p), 1),
           unit: 'ms',
           baseline: { name: "model's own first token", value: round(percentile(own, p), 1) },
           ...(p === 50 ? { target: '< 20 ms' } : {}),
@@ -213,8 +214,37 @@ async function openDistributed(): Promise<Stack> {
   };
 }
 
+interface AnswerTiming {
+  /** The answer's user id, which the llm service passes to the model as `user`. */
+  readonly user: string;
+  readonly firstTokenMs: number;
+}
+
+/**
+ * Each answer's time to first token less the model's own for the same request, and the model's
+ * own times, both sorted.
+ */
+function splitFirstTokens(
+  answers: readonly AnswerTiming[],
+  ownByUser: ReadonlyMap<string, number>,
+): { added: number[]; own: number[] } {
+  const added: number[] = [];
+  const own: number[] = [];
+  for (const answer of answers) {
+    const modelMs = ownByUser.get(answer.user);
+    if (modelMs === undefined) {
+      throw new Error(`The model simulator timed no first token for ${answer.user}`);
+    }
+    added.push(answer.firstTokenMs - modelMs);
+    own.push(modelMs);
+  }
+  const ascending = (a: number, b: number): number => a - b;
+  return { added: added.sort(ascending), own: own.sort(ascending) };
+}
+
 /** Time to the first token; resolves once the whole answer is done, so `concurrency` means in flight. */
-async function deskpilotFirstToken(bus: MessageBus): Promise<number> {
+async function deskpilotFirstToken(bus: MessageBus): Promise<AnswerTiming> {
+  const user = `bench-${randomUUID()}`;
   const started = performance.now();
   let firstToken: number | undefined;
   await lastValueFrom(
@@ -223,7 +253,7 @@ async function deskpilotFirstToken(bus: MessageBus): Promise<number> {
         interactionId: randomUUID(),
         question: QUESTION,
         history: [],
-        user: { id: 'bench-user' },
+        user: { id: user },
         purpose: 'chat',
         inspect: false,
       })
@@ -238,42 +268,16 @@ async function deskpilotFirstToken(bus: MessageBus): Promise<number> {
   if (firstToken === undefined) {
     throw new Error('The answer streamed no token');
   }
-  return firstToken;
-}
-
-async function modelFirstToken(model: ModelProcess, body: unknown): Promise<number> {
-  const started = performance.now();
-  const response = await fetch(`${model.baseUrl}/chat/completions`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${model.apiKey}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  const decoder = new TextDecoder();
-  let seen = '';
-  let firstToken: number | undefined;
-  if (response.body !== null) {
-    for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
-      if (firstToken === undefined) {
-        seen += decoder.decode(chunk, { stream: true });
-        if (seen.includes('"content":"')) {
-          firstToken = performance.now() - started;
-        }
-      }
-    }
-  }
-  if (firstToken === undefined) {
-    throw new Error('The model streamed no content');
-  }
-  return firstToken;
+  return { user, firstTokenMs: firstToken };
 }
 
 /** Runs `samples` measurements with `concurrency` of them in flight at once. */
-async function concurrently(
+async function concurrently<T>(
   samples: number,
   concurrency: number,
-  once: () => Promise<number>,
-): Promise<number[]> {
-  const results: number[] = [];
+  once: () => Promise<T>,
+): Promise<T[]> {
+  const results: T[] = [];
   let next = 0;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
@@ -299,17 +303,28 @@ async function startModelProcess(): Promise<ModelProcess> {
       throw new Error(`Unexpected output from the OpenRouter simulator: ${banner}`);
     }
     const control = `${new URL(baseUrl).origin}/_sim`;
+    const requests = `${control}/requests?path=/chat/completions&method=POST`;
     return {
       baseUrl,
       apiKey,
-      lastChatBody: async () => {
-        const response = await fetch(`${control}/requests?path=/chat/completions&method=POST`);
-        const { data } = (await response.json()) as { data: { body?: unknown }[] };
-        const body = data.at(-1)?.body;
-        if (body === undefined) {
-          throw new Error('The OpenRouter simulator recorded no chat request');
+      clearRequests: async () => {
+        const response = await fetch(requests, { method: 'DELETE' });
+        if (!response.ok) {
+          throw new Error(`The OpenRouter simulator kept its requests (${response.status})`);
         }
-        return body;
+      },
+      ownFirstTokens: async () => {
+        const response = await fetch(requests);
+        const { data } = (await response.json()) as {
+          data: { body?: { user?: string }; firstTokenMs?: number }[];
+        };
+        const times = new Map<string, number>();
+        for (const { body, firstTokenMs } of data) {
+          if (body?.user !== undefined && firstTokenMs !== undefined) {
+            times.set(body.user, firstTokenMs);
+          }
+        }
+        return times;
       },
       setTokenDelay: async (ms) => {
         const response = await fetch(`${control}/settings`, {

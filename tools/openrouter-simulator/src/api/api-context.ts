@@ -16,6 +16,8 @@ export interface ApiContext {
   readonly query: URLSearchParams;
   /** The request's sequence number in the recorder. */
   readonly seq: number;
+  /** `performance.now()` when the request arrived, before its body was read. */
+  readonly arrivedAt: number;
   /** Aborted when the client goes away before the response is complete. */
   readonly signal: AbortSignal;
   /** A fault the request asked for itself with the `X-Simulator-Fault` header. */

@@ -53,7 +53,10 @@ export async function streamCompletion(
     }
     await sse.data(contentChunk(plan, token));
     sent += 1;
-    firstTokenAt ??= Date.now();
+    if (firstTokenAt === undefined) {
+      firstTokenAt = Date.now();
+      context.state.recorder.firstToken(context.seq, performance.now() - context.arrivedAt);
+    }
   }
   if (fault?.kind === 'midstream-error') {
     await sse.data(errorChunk(plan, midstreamError(fault.code ?? 502, fault.message)));

@@ -25,6 +25,11 @@ export interface RecordedRequest {
   readonly rawBody?: string;
   /** Filled in once the simulator has answered (a stream counts as answered at its status line). */
   readonly response?: RecordedResponse;
+  /**
+   * For a streamed completion, milliseconds from the request's arrival to the write of its first
+   * content token: the model's own time to first token, as a remote client could not measure it.
+   */
+  readonly firstTokenMs?: number;
 }
 
 export interface RequestFilter {
@@ -82,11 +87,11 @@ export class RequestRecorder {
   }
 
   respond(seq: number, response: RecordedResponse): void {
-    const index = this.entries.findIndex((entry) => entry.seq === seq);
-    const entry = this.entries[index];
-    if (entry) {
-      this.entries[index] = { ...entry, response };
-    }
+    this.amend(seq, { response });
+  }
+
+  firstToken(seq: number, firstTokenMs: number): void {
+    this.amend(seq, { firstTokenMs });
   }
 
   /** Copies of the matching requests, oldest first, so callers cannot alter the record. */
@@ -102,5 +107,13 @@ export class RequestRecorder {
 
   clear(): void {
     this.entries = [];
+  }
+
+  private amend(seq: number, patch: Pick<RecordedRequest, 'response' | 'firstTokenMs'>): void {
+    const index = this.entries.findIndex((entry) => entry.seq === seq);
+    const entry = this.entries[index];
+    if (entry) {
+      this.entries[index] = { ...entry, ...patch };
+    }
   }
 }

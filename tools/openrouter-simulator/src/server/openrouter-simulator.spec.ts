@@ -141,6 +141,19 @@ describe('OpenRouter simulator', () => {
       expect(recorded.response).toMatchObject({ status: 200, model: 'openai/gpt-4o-mini' });
     });
 
+    it("should record a stream's own time to its first token, after the first-token delay", async () => {
+      sut.control.updateSettings({ firstTokenDelayMs: 40 });
+
+      const streamed = await rawChat(sut, { stream: true, max_completion_tokens: 5 });
+      await streamed.text();
+      await (await rawChat(sut, { max_completion_tokens: 5 })).json();
+
+      const [stream, whole] = sut.control.chatRequests();
+      expect(stream?.firstTokenMs).toBeGreaterThanOrEqual(40);
+      expect(whole?.response?.status).toBe(200);
+      expect(whole?.firstTokenMs).toBeUndefined();
+    });
+
     it('should fall back to the next model of models[] when the primary fails', async () => {
       sut.control.addFault({ kind: 'server-error', status: 503, model: 'openai/gpt-4o-mini' });
 

@@ -24,6 +24,7 @@ export async function prepareApiRequest(
   url: URL,
   requireKey: boolean,
 ): Promise<Prepared> {
+  const arrivedAt = performance.now();
   let raw: string;
   try {
     raw = await readBody(request);
@@ -82,6 +83,7 @@ export async function prepareApiRequest(
       body: json.value,
       query: url.searchParams,
       seq,
+      arrivedAt,
       signal: controller.signal,
       ...(requestFault === undefined ? {} : { requestFault }),
     },
