@@ -28,7 +28,7 @@ import { percentile, round } from './figures';
 
 const run = promisify(execFile);
 
-const SAMPLES = 100;
+const SAMPLES = 500;
 /**
  * A zero-delay model streams a whole answer at once, so 50 chats in flight are 50 answers'
  * worth of tokens competing with each new request; the paced run shows the same 50 chats
