@@ -11,6 +11,7 @@ import type { AnswerJob } from '../answering/answer-job';
 import { SecretRedactor } from '../safety/secret-redactor';
 import { InteractionsException } from './interactions.exception';
 import { InteractionsRepository } from './interactions.repository';
+import { SerialQueue } from './serial-queue';
 
 export interface OpenedInteraction {
   readonly job: AnswerJob;
@@ -31,9 +32,15 @@ export interface FinishedInteraction {
 /**
  * Writes the interaction log: an entry is opened as `pending` before any model call and closed
  * with its outcome, so a crash leaves `pending`, and a failed answer is never stored as complete.
+ *
+ * Closing writes run one at a time. Each answer's first token waits for its opening write, and a
+ * burst of answers finishing together would otherwise take every database connection (PGlite has
+ * one) with closing writes, each carrying the whole prompt, ahead of the new answers' openings.
  */
 @Injectable()
 export class InteractionLogService {
+  private readonly closing = new SerialQueue();
+
   constructor(
     private readonly interactions: InteractionsRepository,
     private readonly redactor: SecretRedactor,
@@ -64,7 +71,7 @@ export class InteractionLogService {
 
   async finish(interactionId: string, finished: FinishedInteraction): Promise<void> {
     const { final } = finished;
-    await this.interactions.update(interactionId, {
+    const patch = {
       model: final.model,
       retrieved: finished.passages.map((passage) => ({
         index: passage.index,
@@ -93,6 +100,7 @@ export class InteractionLogService {
       failureReason: final.failure?.reason ?? null,
       failureMessage: final.failure?.message ?? null,
       finishedAt: new Date(),
-    });
+    };
+    await this.closing.run(() => this.interactions.update(interactionId, patch));
   }
 }
