@@ -10,4 +10,11 @@ describe(stem.name, () => {
     expect(stem('ipv6')).toBe('ipv6');
     expect(stem('route53')).toBe('route53');
   });
+
+  it('should give the same stem when a word comes again', () => {
+    const first = ['mailboxes', 'generously', 'mailboxes'].map(stem);
+
+    expect(first).toEqual(['mailbox', 'generous', 'mailbox']);
+    expect(stem('generously')).toBe('generous');
+  });
 });
