@@ -67,6 +67,28 @@ describe(OfflineAnswerer.name, () => {
       );
     });
 
+    it('should prefer sentences with the words that few passages contain', () => {
+      const text = sut.answer({
+        question: 'How do I reset my cPanel password?',
+        passages: [
+          passage(
+            1,
+            'Log in to cPanel with your cPanel password. Your cPanel password also opens FTP. ' +
+              'Use Reset Password on the login page to reset a forgotten one.',
+            0.9,
+          ),
+          passage(2, 'The cPanel password strength is shown in a meter.', 0.5),
+          passage(3, 'A cPanel password expires after a year.', 0.4),
+        ],
+      });
+
+      expect(text).toBe(
+        'Log in to cPanel with your cPanel password [1]. ' +
+          'Use Reset Password on the login page to reset a forgotten one [1]. ' +
+          'The cPanel password strength is shown in a meter [2].',
+      );
+    });
+
     it('should fall back to the top-ranked passage when no words match', () => {
       const text = sut.answer({ question: 'zzz', passages });
 

@@ -19,23 +19,25 @@ export interface OfflineRequest {
 }
 
 /**
- * Answers without a language model: quotes the sentences that share the most words with the
- * question from the best passages that share any, each with its citation. "Best" is retrieval's
- * score, which weighs words by rarity (a plain count of shared words would let a long passage
- * full of common ones jump ahead), and not the prompt's order, which gives every document one
- * passage before a second.
+ * Answers without a language model: from the best passages that share a word with the question,
+ * quotes the sentences whose shared words weigh most, each with its citation. "Best" is
+ * retrieval's score, which weighs words by rarity (a plain count of shared words would let a long
+ * passage full of common ones jump ahead), and not the prompt's order, which gives every document
+ * one passage before a second. A sentence's words weigh by their rarity among the passages: the
+ * question's word that every passage contains says least about which sentence answers it.
  */
 @Injectable()
 export class OfflineAnswerer {
   answer(request: OfflineRequest): string {
     const questionTerms = new Set(searchTerms(request.question));
+    const weights = rarityWeights(questionTerms, request.passages);
     const chosen = this.choosePassages(request.passages, questionTerms);
     const body =
       chosen.length === 0
         ? NO_ANSWER
         : chosen
             .flatMap((passage) =>
-              this.chooseSentences(passage.text, questionTerms).map((sentence) =>
+              this.chooseSentences(passage.text, weights).map((sentence) =>
                 cite(sentence, passage.index),
               ),
             )
@@ -57,7 +59,7 @@ export class OfflineAnswerer {
     return matching.length > 0 ? matching.slice(0, MAX_PASSAGES) : passages.slice(0, 1);
   }
 
-  private chooseSentences(text: string, questionTerms: ReadonlySet<string>): string[] {
+  private chooseSentences(text: string, weights: ReadonlyMap<string, number>): string[] {
     const sentences = text
       .split(/\n+/)
       .map((line) => line.replace(/^\s*(?:#+|[-*+]|\d+[.)])\s+/, '').trim())
@@ -67,7 +69,7 @@ export class OfflineAnswerer {
       .map((sentence, position) => ({
         sentence,
         position,
-        score: overlap(questionTerms, sentence),
+        score: sharedWeight(weights, sentence),
       }))
       .filter((entry) => entry.score > 0)
       .sort((a, b) => b.score - a.score || a.position - b.position)
@@ -80,6 +82,37 @@ export class OfflineAnswerer {
 
 function overlap(questionTerms: ReadonlySet<string>, text: string): number {
   return new Set(searchTerms(text).filter((term) => questionTerms.has(term))).size;
+}
+
+/**
+ * Each question term found in the passages, weighted `ln(1 + passages / passages containing
+ * it)`: with one passage every term weighs the same.
+ */
+function rarityWeights(
+  questionTerms: ReadonlySet<string>,
+  passages: readonly AnswerPassage[],
+): Map<string, number> {
+  const containing = new Map<string, number>();
+  for (const passage of passages) {
+    for (const term of new Set(searchTerms(passage.text))) {
+      if (questionTerms.has(term)) {
+        containing.set(term, (containing.get(term) ?? 0) + 1);
+      }
+    }
+  }
+  const weights = new Map<string, number>();
+  for (const [term, count] of containing) {
+    weights.set(term, Math.log(1 + passages.length / count));
+  }
+  return weights;
+}
+
+function sharedWeight(weights: ReadonlyMap<string, number>, text: string): number {
+  let total = 0;
+  for (const term of new Set(searchTerms(text))) {
+    total += weights.get(term) ?? 0;
+  }
+  return total;
 }
 
 /** `Restart Apache.` → `Restart Apache [1].` */
