@@ -130,5 +130,8 @@ describe('Users', () => {
     await alert.waitFor();
     expect(await alert.innerText()).toContain('promote another user first');
     await expectCell(row, 'Administrator');
+
+    await alert.getByRole('button', { name: 'Dismiss' }).click();
+    await alert.waitFor({ state: 'detached' });
   });
 });

@@ -22,6 +22,7 @@ import type {
   SearchResponse,
 } from '@deskpilot/contracts';
 
+import { ActionError } from '../ui/action-error';
 import { confirmAction } from '../ui/confirm-dialog';
 import { EmptyState } from '../ui/empty-state';
 import { ErrorState } from '../ui/error-state';
@@ -68,6 +69,7 @@ interface UploadItem {
     PageHeader,
     EmptyState,
     ErrorState,
+    ActionError,
     LoadingState,
     StatusBadge,
   ],

@@ -15,6 +15,7 @@ import { Subject, debounceTime, distinctUntilChanged, filter } from 'rxjs';
 import type { Role, User, UserPage, UserStatus } from '@deskpilot/contracts';
 
 import { Session } from '../auth/session';
+import { ActionError } from '../ui/action-error';
 import { confirmAction } from '../ui/confirm-dialog';
 import { EmptyState } from '../ui/empty-state';
 import { ErrorState } from '../ui/error-state';
@@ -47,6 +48,7 @@ const PAGE_SIZE = 25;
     PageHeader,
     EmptyState,
     ErrorState,
+    ActionError,
     LoadingState,
     StatusBadge,
   ],
