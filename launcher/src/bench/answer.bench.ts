@@ -28,6 +28,7 @@ import { percentile, round } from './figures';
 
 const run = promisify(execFile);
 
+/** Answers per row: the opening burst of a 50-chat row is a tenth of them, not half. */
 const SAMPLES = 500;
 /**
  * A zero-delay model streams a whole answer at once, so 50 chats in flight are 50 answers'

@@ -6,6 +6,7 @@ type StemFunction = (word: string) => string;
 // module declaration out of every project that type-checks this library from source.
 const porter2 = createRequire(__filename)('wink-porter2-stemmer') as StemFunction;
 const LETTERS_ONLY = /^\p{Ll}+$/u;
+
 /**
  * Stems already computed. A knowledge base's vocabulary is a few tens of thousands of words, and
  * every answer's grounding check and every query stem the same ones again; emptied when full.
