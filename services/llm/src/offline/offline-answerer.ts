@@ -30,8 +30,11 @@ export interface OfflineRequest {
 export class OfflineAnswerer {
   answer(request: OfflineRequest): string {
     const questionTerms = new Set(searchTerms(request.question));
-    const weights = rarityWeights(questionTerms, request.passages);
-    const chosen = this.choosePassages(request.passages, questionTerms);
+    const passageTerms = request.passages.map((passage) => new Set(searchTerms(passage.text)));
+    const weights = rarityWeights(questionTerms, passageTerms);
+    const chosen = this.choosePassages(request.passages, (index) =>
+      [...(passageTerms[index] ?? [])].some((term) => weights.has(term)),
+    );
     const body =
       chosen.length === 0
         ? NO_ANSWER
@@ -51,10 +54,10 @@ export class OfflineAnswerer {
 
   private choosePassages(
     passages: readonly AnswerPassage[],
-    questionTerms: ReadonlySet<string>,
+    sharesQuestionWord: (index: number) => boolean,
   ): AnswerPassage[] {
     const matching = passages
-      .filter((passage) => overlap(questionTerms, passage.text) > 0)
+      .filter((_, index) => sharesQuestionWord(index))
       .sort((a, b) => b.score - a.score);
     return matching.length > 0 ? matching.slice(0, MAX_PASSAGES) : passages.slice(0, 1);
   }
@@ -80,21 +83,17 @@ export class OfflineAnswerer {
   }
 }
 
-function overlap(questionTerms: ReadonlySet<string>, text: string): number {
-  return new Set(searchTerms(text).filter((term) => questionTerms.has(term))).size;
-}
-
 /**
- * Each question term found in the passages, weighted `ln(1 + passages / passages containing
- * it)`: with one passage every term weighs the same.
+ * Each question term found in the passages (given as their term sets), weighted
+ * `ln(1 + passages / passages containing it)`: with one passage every term weighs the same.
  */
 function rarityWeights(
   questionTerms: ReadonlySet<string>,
-  passages: readonly AnswerPassage[],
+  passageTerms: readonly ReadonlySet<string>[],
 ): Map<string, number> {
   const containing = new Map<string, number>();
-  for (const passage of passages) {
-    for (const term of new Set(searchTerms(passage.text))) {
+  for (const terms of passageTerms) {
+    for (const term of terms) {
       if (questionTerms.has(term)) {
         containing.set(term, (containing.get(term) ?? 0) + 1);
       }
@@ -102,7 +101,7 @@ function rarityWeights(
   }
   const weights = new Map<string, number>();
   for (const [term, count] of containing) {
-    weights.set(term, Math.log(1 + passages.length / count));
+    weights.set(term, Math.log(1 + passageTerms.length / count));
   }
   return weights;
 }
