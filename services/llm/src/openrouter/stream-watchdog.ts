@@ -8,6 +8,7 @@ export type WatchdogReason = 'first_token_timeout' | 'stalled';
 export class StreamWatchdog {
   private readonly controller = new AbortController();
   private timer: NodeJS.Timeout | undefined;
+  private armedFor: WatchdogReason | undefined;
   private firedReason: WatchdogReason | undefined;
 
   constructor(
@@ -34,15 +35,21 @@ export class StreamWatchdog {
 
   /** A chunk arrived after the first token: the silence clock starts again. */
   touch(): void {
+    if (this.armedFor === 'stalled' && this.timer !== undefined) {
+      this.timer.refresh();
+      return;
+    }
     this.arm(this.inactivityMs, 'stalled');
   }
 
   stop(): void {
     clearTimeout(this.timer);
+    this.timer = undefined;
   }
 
   private arm(ms: number, reason: WatchdogReason): void {
     clearTimeout(this.timer);
+    this.armedFor = reason;
     this.timer = setTimeout(() => {
       this.firedReason = reason;
       this.controller.abort(new Error(reason));
