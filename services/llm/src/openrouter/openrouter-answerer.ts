@@ -6,6 +6,7 @@ import type { AnswerFailure, AnswerUsage, PromptMessage } from '@deskpilot/contr
 
 import { LLM_CONFIG } from '../config/llm-config.token';
 import type { LlmConfig, OpenRouterConfig } from '../config/llm.config';
+import { chatChunks } from './chat-chunk-stream';
 import type { GenerationRequest, GenerationResult } from './generation';
 import { classifyModelError, isRetryableBeforeOutput, watchdogFailure } from './model-failure';
 import { OPENROUTER_CLIENT } from './openrouter-client.provider';
@@ -149,11 +150,10 @@ export class OpenRouterAnswerer {
       stream: true,
       ...(request.user === undefined ? {} : { user: request.user }),
     };
-    const stream = await this.client.chat.completions.create(
-      params as unknown as ChatCompletionCreateParamsStreaming,
-      { signal },
-    );
-    for await (const chunk of stream) {
+    const response = await this.client.chat.completions
+      .create(params as unknown as ChatCompletionCreateParamsStreaming, { signal })
+      .asResponse();
+    for await (const chunk of chatChunks(response)) {
       if (progress.text.length > 0) {
         watchdog.touch();
       }
