@@ -377,6 +377,25 @@ describe('llm answering (OpenRouter simulator, PostgreSQL, RabbitMQ)', () => {
     });
   });
 
+  it('should answer a burst of questions started together and refuse an id repeated within it', async () => {
+    const repeated = randomUUID();
+    const ids = [...Array.from({ length: 10 }, () => randomUUID()), repeated, repeated];
+
+    const outcomes = await Promise.allSettled(
+      ids.map((interactionId) => harness.ask({ interactionId, question: QUESTION })),
+    );
+
+    const refused = outcomes.flatMap((outcome) =>
+      outcome.status === 'rejected' ? [outcome.reason as unknown] : [],
+    );
+    expect(refused).toEqual([
+      expect.objectContaining({ constructor: RemoteError, code: 'CONFLICT' }),
+    ]);
+    for (const id of new Set(ids)) {
+      expect(await detail(id)).toMatchObject({ id, outcome: 'ok' });
+    }
+  });
+
   it('should list interactions by user, outcome and feedback', async () => {
     const userId = `user-${randomUUID()}`;
     const liked = finalOf(await harness.ask({ question: QUESTION, user: { id: userId } }));
