@@ -82,11 +82,18 @@ interface ModelProcess {
   close(): Promise<void>;
 }
 
+/** The llm service as one stack runs it. */
+interface RunningLlm {
+  stop(): Promise<void>;
+  /** CPU time the llm process has used so far; only when it runs in a process of its own. */
+  readonly cpuSeconds?: () => Promise<number>;
+}
+
 /** Where the llm service runs: in the bench's process (embedded) or in its own (distributed). */
 interface Stack {
   readonly label: string;
   readonly broker: Broker;
-  startLlm(model: ModelProcess): Promise<() => Promise<void>>;
+  startLlm(model: ModelProcess): Promise<RunningLlm>;
   close(): Promise<void>;
 }
 
@@ -118,7 +125,7 @@ export const answerSuite: Suite = {
 
 async function measureStack(stack: Stack, command: string): Promise<Figure[]> {
   const model = await startModelProcess();
-  const stopLlm = await stack.startLlm(model).catch(async (error: unknown) => {
+  const llm = await stack.startLlm(model).catch(async (error: unknown) => {
     await model.close();
     throw error;
   });
@@ -133,13 +140,16 @@ async function measureStack(stack: Stack, command: string): Promise<Figure[]> {
     for (const { concurrency, tokenDelayMs } of SCENARIOS) {
       await model.setTokenDelay(tokenDelayMs);
       await model.clearRequests();
+      const cpuBefore = await llm.cpuSeconds?.();
       const answers = await concurrently(SAMPLES, concurrency, () => deskpilotFirstToken(bus));
+      const cpuAfter = await llm.cpuSeconds?.();
       const { added, own } = splitFirstTokens(answers, await model.ownFirstTokens());
       const pace = tokenDelayMs === 0 ? '' : `, model streaming ${1000 / tokenDelayMs} tokens/s`;
+      const row = `${stack.label}, ${concurrency} concurrent chat${concurrency === 1 ? '' : 's'}${pace}`;
       for (const p of [50, 99]) {
         figures.push({
           suite: 'answer',
-          name: `${stack.label}, ${concurrency} concurrent chat${concurrency === 1 ? '' : 's'}${pace}, added p${p}`,
+          name: `${row}, added p${p}`,
           value: round(percentile(added, p), 1),
           unit: 'ms',
           baseline: { name: "model's own first token", value: round(percentile(own, p), 1) },
@@ -147,10 +157,19 @@ async function measureStack(stack: Stack, command: string): Promise<Figure[]> {
           command,
         });
       }
+      if (cpuBefore !== undefined && cpuAfter !== undefined) {
+        figures.push({
+          suite: 'answer',
+          name: `${row}, llm CPU per answer`,
+          value: round(((cpuAfter - cpuBefore) * 1000) / SAMPLES, 2),
+          unit: 'ms',
+          command,
+        });
+      }
     }
   } finally {
     await retrieval.stop();
-    await stopLlm();
+    await llm.stop();
     await model.close();
   }
   return figures;
@@ -180,7 +199,7 @@ async function openEmbedded(): Promise<Stack> {
     broker,
     startLlm: async (model) => {
       const llm = await startLlm({ broker, env: llmEnv(postgres.url, model) });
-      return () => llm.stop();
+      return { stop: () => llm.stop() };
     },
     close: async () => {
       await broker.close();
@@ -346,7 +365,7 @@ async function startModelProcess(): Promise<ModelProcess> {
 }
 
 /** Migrates the llm service's schema, then runs the service in its own Node process. */
-async function startLlmProcess(env: Record<string, string>): Promise<() => Promise<void>> {
+async function startLlmProcess(env: Record<string, string>): Promise<RunningLlm> {
   const port = await freePort();
   const fullEnv = { ...process.env, ...env, DATA_DIR: tmpdir() };
   await run(process.execPath, [serviceEntry('llm', 'migrate')], { env: fullEnv });
@@ -361,7 +380,10 @@ async function startLlmProcess(env: Record<string, string>): Promise<() => Promi
       () => false,
     );
     if (ok) {
-      return () => stopChild(child);
+      return {
+        stop: () => stopChild(child),
+        cpuSeconds: () => processCpuSeconds(`http://127.0.0.1:${port}/metrics`),
+      };
     }
     if (Date.now() > deadline || child.exitCode !== null) {
       await stopChild(child);
@@ -369,6 +391,17 @@ async function startLlmProcess(env: Record<string, string>): Promise<() => Promi
     }
     await sleep(250);
   }
+}
+
+/** A service's CPU time so far, from its Prometheus metrics. */
+async function processCpuSeconds(metricsUrl: string): Promise<number> {
+  const response = await fetch(metricsUrl);
+  const text = await response.text();
+  const seconds = /^deskpilot_process_cpu_seconds_total (\S+)$/m.exec(text)?.[1];
+  if (!response.ok || seconds === undefined) {
+    throw new Error(`No CPU time in the metrics at ${metricsUrl} (${response.status})`);
+  }
+  return Number(seconds);
 }
 
 async function firstLine(child: ChildProcess): Promise<string> {
