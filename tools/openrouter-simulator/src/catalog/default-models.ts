@@ -84,14 +84,14 @@ export const DEFAULT_MODELS: readonly ModelSpec[] = [
   },
   {
     id: 'simulator/zero-delay',
-    name: 'Simulator: zero delay (benchmarks)',
+    name: 'Simulator: first token at once (benchmarks)',
     kind: 'chat',
     provider: 'Simulator',
     contextLength: 1_000_000,
     maxCompletionTokens: 100_000,
     promptPrice: 0.15 * PER_MILLION,
     completionPrice: 0.6 * PER_MILLION,
-    tokenDelayMs: 0,
+    // The pace between tokens stays the simulator's setting, so a bench can stream at a real rate.
     firstTokenDelayMs: 0,
     tokenizer: 'Other',
   },

@@ -154,6 +154,28 @@ describe('OpenRouter simulator', () => {
       expect(whole?.firstTokenMs).toBeUndefined();
     });
 
+    it('should start the zero-delay model at once and pace its tokens by the settings', async () => {
+      sut.control.updateSettings({ firstTokenDelayMs: 1_000, tokenDelayMs: 30 });
+
+      const started = performance.now();
+      const streamed = await rawChat(sut, {
+        model: 'simulator/zero-delay',
+        stream: true,
+        max_completion_tokens: 5,
+      });
+      const events = dataEvents(await streamed.text());
+      const elapsed = performance.now() - started;
+
+      const tokens = events.filter(
+        (event) =>
+          event !== '[DONE]' && (JSON.parse(event) as WireChunk).choices[0]?.delta?.content,
+      );
+      expect(tokens).toHaveLength(5);
+      expect(sut.control.chatRequests()[0]?.firstTokenMs).toBeLessThan(1_000);
+      // Four pauses of 30 ms between five tokens; a timer may fire a millisecond early.
+      expect(elapsed).toBeGreaterThanOrEqual(4 * 30 - 4);
+    });
+
     it('should fall back to the next model of models[] when the primary fails', async () => {
       sut.control.addFault({ kind: 'server-error', status: 503, model: 'openai/gpt-4o-mini' });
 
