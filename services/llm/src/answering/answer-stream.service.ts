@@ -1,9 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Observable } from 'rxjs';
 
 import type { AnswerChunk, RpcRequest } from '@deskpilot/contracts';
 import { AnsweringRpc } from '@deskpilot/contracts';
 
+import { LLM_CONFIG } from '../config/llm-config.token';
+import type { LlmConfig } from '../config/llm.config';
 import { BotSettingsService } from '../settings/bot-settings.service';
 import { AnswerCancellations } from './answer-cancellations';
 import type { AnswerJob } from './answer-job';
@@ -19,6 +21,7 @@ export class AnswerStreamService {
     private readonly pipeline: AnswerPipeline,
     private readonly settings: BotSettingsService,
     private readonly cancellations: AnswerCancellations,
+    @Inject(LLM_CONFIG) private readonly config: LlmConfig,
   ) {}
 
   stream(request: AnswerStreamRequest): Observable<AnswerChunk> {
@@ -44,7 +47,7 @@ export class AnswerStreamService {
       };
       const chunks = new TokenCoalescer((chunk) => {
         subscriber.next(chunk);
-      });
+      }, this.config.answering.tokenBatchMs);
       this.pipeline
         .run(job, chunks.emit)
         .then(

@@ -1,49 +1,89 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
-
 import type { AnswerChunk } from '@deskpilot/contracts';
 
 import { TokenCoalescer } from './token-coalescer';
 
+function token(text: string): AnswerChunk {
+  return { type: 'token', text };
+}
+
 describe('TokenCoalescer', () => {
   let sent: AnswerChunk[];
-  let coalescer: TokenCoalescer;
 
   beforeEach(() => {
+    jest.useFakeTimers();
     sent = [];
-    coalescer = new TokenCoalescer((chunk) => sent.push(chunk));
   });
 
-  it('should send the tokens of one event-loop turn as one chunk at the end of the turn', async () => {
-    coalescer.emit({ type: 'token', text: 'Restart ' });
-    coalescer.emit({ type: 'token', text: 'Apache ' });
-
-    expect(sent).toEqual([]);
-    await nextTurn();
-    expect(sent).toEqual([{ type: 'token', text: 'Restart Apache ' }]);
-
-    coalescer.emit({ type: 'token', text: 'in WHM.' });
-    await nextTurn();
-    expect(sent).toEqual([
-      { type: 'token', text: 'Restart Apache ' },
-      { type: 'token', text: 'in WHM.' },
-    ]);
+  afterEach(() => {
+    jest.useRealTimers();
   });
 
-  it('should send waiting text before any other chunk, keeping the order', () => {
-    coalescer.emit({ type: 'token', text: 'Done [1]' });
-    coalescer.emit({ type: 'citations', citations: [] });
+  describe('with a window', () => {
+    let coalescer: TokenCoalescer;
 
-    expect(sent).toEqual([
-      { type: 'token', text: 'Done [1]' },
-      { type: 'citations', citations: [] },
-    ]);
+    beforeEach(() => {
+      coalescer = new TokenCoalescer((chunk) => sent.push(chunk), 40);
+    });
+
+    it('should send the first text at the end of its event-loop turn', () => {
+      coalescer.emit(token('Restart '));
+      coalescer.emit(token('Apache '));
+
+      expect(sent).toEqual([]);
+      jest.advanceTimersByTime(0);
+      expect(sent).toEqual([token('Restart Apache ')]);
+    });
+
+    it('should hold later text until the window from its first token has passed', () => {
+      coalescer.emit(token('Restart '));
+      jest.advanceTimersByTime(0);
+
+      coalescer.emit(token('Apache '));
+      jest.advanceTimersByTime(20);
+      coalescer.emit(token('in '));
+      jest.advanceTimersByTime(19);
+      expect(sent).toEqual([token('Restart ')]);
+
+      jest.advanceTimersByTime(1);
+      coalescer.emit(token('WHM.'));
+      expect(sent).toEqual([token('Restart '), token('Apache in ')]);
+      jest.advanceTimersByTime(40);
+      expect(sent).toEqual([token('Restart '), token('Apache in '), token('WHM.')]);
+    });
+
+    it('should send waiting text before any other chunk, keeping the order', () => {
+      coalescer.emit(token('Restart '));
+      jest.advanceTimersByTime(0);
+      coalescer.emit(token('Done [1]'));
+      coalescer.emit({ type: 'citations', citations: [] });
+
+      expect(sent).toEqual([
+        token('Restart '),
+        token('Done [1]'),
+        { type: 'citations', citations: [] },
+      ]);
+      jest.advanceTimersByTime(40);
+      expect(sent).toHaveLength(3);
+    });
+
+    it('should not send the same text twice when flushed before its time', () => {
+      coalescer.emit(token('Once'));
+      coalescer.flush();
+      jest.advanceTimersByTime(100);
+
+      expect(sent).toEqual([token('Once')]);
+    });
   });
 
-  it('should not send the same text twice when flushed before its turn ends', async () => {
-    coalescer.emit({ type: 'token', text: 'Once' });
-    coalescer.flush();
-    await nextTurn();
+  it('should send the text of every turn at the end of that turn without a window', () => {
+    const coalescer = new TokenCoalescer((chunk) => sent.push(chunk), 0);
 
-    expect(sent).toEqual([{ type: 'token', text: 'Once' }]);
+    coalescer.emit(token('Restart '));
+    coalescer.emit(token('Apache '));
+    jest.advanceTimersByTime(0);
+    coalescer.emit(token('in WHM.'));
+    jest.advanceTimersByTime(0);
+
+    expect(sent).toEqual([token('Restart Apache '), token('in WHM.')]);
   });
 });

@@ -3,23 +3,27 @@ import type { AnswerChunk } from '@deskpilot/contracts';
 import type { AnswerEmitter } from './answer-job';
 
 /**
- * Joins the tokens that arrive within one turn of the event loop into one chunk. A model streams
- * many tiny tokens, often several per network read; under load that would be one bus message
- * each. The text of a turn leaves at the end of that turn, and any other chunk sends the text
- * still waiting first, so the order never changes.
+ * Joins a model's tokens into fewer chunks. A model streams one tiny token per event, and every
+ * chunk is a bus message to the gateway and an event to the browser. The first text leaves at
+ * the end of the event loop's turn it arrived in, so the time to first token is untouched; later
+ * text waits at most `windowMs` from its first token, which a reader does not see. Any other
+ * chunk sends the text still waiting first, so the order never changes.
  */
 export class TokenCoalescer {
   private pending = '';
-  private scheduled: NodeJS.Immediate | undefined;
+  private sentText = false;
+  /** Cancels the flush that is waiting, if one is. */
+  private cancelScheduled: (() => void) | undefined;
 
-  constructor(private readonly send: AnswerEmitter) {}
+  constructor(
+    private readonly send: AnswerEmitter,
+    private readonly windowMs: number,
+  ) {}
 
   readonly emit: AnswerEmitter = (chunk: AnswerChunk) => {
     if (chunk.type === 'token') {
       this.pending += chunk.text;
-      this.scheduled ??= setImmediate(() => {
-        this.flush();
-      });
+      this.cancelScheduled ??= this.schedule();
       return;
     }
     this.flush();
@@ -28,12 +32,29 @@ export class TokenCoalescer {
 
   /** Sends the waiting text now. */
   flush(): void {
-    clearImmediate(this.scheduled);
-    this.scheduled = undefined;
+    this.cancelScheduled?.();
+    this.cancelScheduled = undefined;
     if (this.pending.length > 0) {
       const text = this.pending;
       this.pending = '';
+      this.sentText = true;
       this.send({ type: 'token', text });
     }
+  }
+
+  private schedule(): () => void {
+    const flush = (): void => {
+      this.flush();
+    };
+    if (!this.sentText || this.windowMs <= 0) {
+      const immediate = setImmediate(flush);
+      return () => {
+        clearImmediate(immediate);
+      };
+    }
+    const timer = setTimeout(flush, this.windowMs);
+    return () => {
+      clearTimeout(timer);
+    };
   }
 }

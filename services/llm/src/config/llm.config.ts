@@ -20,6 +20,7 @@ const llmEnvironment = commonEnvironment.extend({
   LLM_MAX_RETRY_WAIT_SECONDS: env.int(0, 600),
   LLM_HISTORY_TOKEN_BUDGET: env.int(0, 100_000),
   LLM_SEARCH_TIMEOUT_MS: env.int(100, 120_000),
+  LLM_TOKEN_BATCH_MS: env.int(0, 1_000),
 });
 
 export interface OpenRouterConfig {
@@ -51,6 +52,8 @@ export interface LlmConfig {
     /** Earlier conversation turns kept in the prompt, newest first, up to this many tokens. */
     readonly historyTokenBudget: number;
     readonly searchTimeoutMs: number;
+    /** After the first text of an answer, tokens are sent together at most this often (0: each turn). */
+    readonly tokenBatchMs: number;
   };
 }
 
@@ -74,6 +77,7 @@ export function loadLlmConfig(environment: Environment): LlmConfig {
     answering: {
       historyTokenBudget: vars.LLM_HISTORY_TOKEN_BUDGET ?? 1_500,
       searchTimeoutMs: vars.LLM_SEARCH_TIMEOUT_MS ?? 10_000,
+      tokenBatchMs: vars.LLM_TOKEN_BATCH_MS ?? 40,
     },
   };
 }

@@ -292,6 +292,19 @@ describe('llm answering (OpenRouter simulator, PostgreSQL, RabbitMQ)', () => {
     expect(harness.simulator.control.chatRequests()).toHaveLength(0);
   });
 
+  it("should join a paced model's tokens into fewer chunks without changing the text", async () => {
+    harness.simulator.control.addFault({ kind: 'slow', tokenDelayMs: 10 });
+
+    const chunks = await harness.ask({ question: QUESTION });
+
+    const final = finalOf(chunks);
+    const tokenChunks = chunks.filter((chunk) => chunk.type === 'token');
+    expect(final.outcome).toBe('ok');
+    expect(tokensOf(chunks)).toBe(final.text);
+    expect(final.usage?.completionTokens).toBeGreaterThan(10);
+    expect(tokenChunks.length).toBeLessThan((final.usage?.completionTokens ?? 0) / 2);
+  });
+
   it('should stop an answer when the user cancels it', async () => {
     harness.simulator.control.addFault({ kind: 'slow', tokenDelayMs: 100 });
     const interactionId = randomUUID();
