@@ -8,6 +8,7 @@ import { SentReply } from '../replies/entities/sent-reply.entity';
 import { SyncAlertRecord } from '../sync/entities/sync-alert.entity';
 import { SyncState } from '../sync/entities/sync-state.entity';
 import { CreateTicketAnswering1795995914762 } from './migrations/1795995914762-CreateTicketAnswering';
+import { ScheduleUnsentDrafts1796300000000 } from './migrations/1796300000000-ScheduleUnsentDrafts';
 
 /** The whmcs_sync schema: ticket mirror, drafts, sent replies and their log, sync cursor, alerts. */
 export const whmcsSyncDatabase: MigrationTarget = {
@@ -22,5 +23,5 @@ export const whmcsSyncDatabase: MigrationTarget = {
     SyncState,
     SyncAlertRecord,
   ],
-  migrations: [CreateTicketAnswering1795995914762],
+  migrations: [CreateTicketAnswering1795995914762, ScheduleUnsentDrafts1796300000000],
 };

@@ -17,7 +17,10 @@ import { DraftEventsPublisher } from './draft-events.publisher';
 import { DraftsRepository } from './drafts.repository';
 import type { Draft } from './entities/draft.entity';
 
-/** A request not known to be on the bus (publish failed, process stopped) goes again this soon. */
+/**
+ * A request not known to be on the bus (publish failed, process stopped, database gone before the
+ * request was marked) goes again this soon.
+ */
 const PUBLISH_RETRY_MS = 30_000;
 
 /**
@@ -59,6 +62,7 @@ export class DraftRequesterService {
       randomUUID(),
       ticketId,
       ticket.lastCustomerMessageId,
+      new Date(Date.now() + PUBLISH_RETRY_MS),
     );
     if (draft === null) {
       return null;

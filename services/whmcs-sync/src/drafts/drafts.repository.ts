@@ -47,16 +47,24 @@ export class DraftsRepository {
 
   /**
    * A new pending draft for the customer message, unless one is already live for it (the unique
-   * index settles races between replicas). Returns null when nothing was inserted.
+   * index settles races between replicas). Returns null when nothing was inserted. Its request
+   * is due at `requestDueAt` should nothing send it before then (the process stops, or the
+   * database drops the connection right after the insert), so no pending draft waits forever.
    */
-  async createPending(id: string, ticketId: string, basedOnReplyId: string): Promise<Draft | null> {
+  async createPending(
+    id: string,
+    ticketId: string,
+    basedOnReplyId: string,
+    requestDueAt: Date,
+  ): Promise<Draft | null> {
     const rows = await queryRows<unknown>(
       this.dataSource,
-      `INSERT INTO "whmcs_sync"."drafts" ("id", "ticket_id", "based_on_reply_id", "status")
-       VALUES ($1, $2, $3, 'pending')
+      `INSERT INTO "whmcs_sync"."drafts"
+         ("id", "ticket_id", "based_on_reply_id", "status", "next_request_at")
+       VALUES ($1, $2, $3, 'pending', $4)
        ON CONFLICT DO NOTHING
        RETURNING "id"`,
-      [id, ticketId, basedOnReplyId],
+      [id, ticketId, basedOnReplyId, requestDueAt],
     );
     return rows.length === 0 ? null : this.find(id);
   }

@@ -4,6 +4,8 @@ import { DraftingEvent } from '@deskpilot/contracts';
 import { MessageBus } from '@deskpilot/messaging';
 import { waitFor } from '@deskpilot/testing';
 
+import { DraftsRepository } from '../../src/drafts/drafts.repository';
+import type { Draft } from '../../src/drafts/entities/draft.entity';
 import { SyncHarness } from '../support/sync-harness';
 
 const WAIT_SECONDS = 900;
@@ -12,6 +14,44 @@ interface Schedule {
   readonly id: string;
   readonly requestedAt: Date;
   readonly nextRequestAt: Date;
+}
+
+/** whmcs-sync, not yet polling, with a drafter that never answers and a long wait for it. */
+function startHarness(): Promise<SyncHarness> {
+  return SyncHarness.start({
+    startSync: false,
+    drafter: { silent: true },
+    env: { WHMCS_POLL_SECONDS: '3600', WHMCS_DRAFT_WAIT_SECONDS: String(WAIT_SECONDS) },
+  });
+}
+
+/** The pending drafts that `where` selects, read from the database itself. */
+async function pendingDrafts<Row extends object>(
+  harness: SyncHarness,
+  columns: string,
+  where: string,
+): Promise<Row[]> {
+  const client = new Client({ connectionString: harness.env['DATABASE_URL'] });
+  await client.connect();
+  try {
+    const { rows } = await client.query<Row>(
+      `SELECT ${columns} FROM "whmcs_sync"."drafts" WHERE "status" = 'pending' AND ${where}`,
+    );
+    return rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Waits until `read` finds something, and returns that. */
+function firstFound<T>(read: () => Promise<T[]>, message: string): Promise<T[]> {
+  return waitFor(
+    async () => {
+      const found = await read();
+      return found.length > 0 && found;
+    },
+    { message },
+  );
 }
 
 /**
@@ -23,11 +63,7 @@ describe('whmcs-sync draft request schedule', () => {
   let release: () => void = () => undefined;
 
   beforeAll(async () => {
-    harness = await SyncHarness.start({
-      startSync: false,
-      drafter: { silent: true },
-      env: { WHMCS_POLL_SECONDS: '3600', WHMCS_DRAFT_WAIT_SECONDS: String(WAIT_SECONDS) },
-    });
+    harness = await startHarness();
   });
 
   afterAll(async () => {
@@ -37,25 +73,16 @@ describe('whmcs-sync draft request schedule', () => {
   });
 
   async function schedules(): Promise<Schedule[]> {
-    const client = new Client({ connectionString: harness.env['DATABASE_URL'] });
-    await client.connect();
-    try {
-      const { rows } = await client.query<{
-        id: string;
-        requested_at: Date;
-        next_request_at: Date;
-      }>(
-        `SELECT "id", "requested_at", "next_request_at" FROM "whmcs_sync"."drafts"
-         WHERE "status" = 'pending' AND "requested_at" IS NOT NULL`,
-      );
-      return rows.map((row) => ({
-        id: row.id,
-        requestedAt: row.requested_at,
-        nextRequestAt: row.next_request_at,
-      }));
-    } finally {
-      await client.end();
-    }
+    const rows = await pendingDrafts<{ id: string; requested_at: Date; next_request_at: Date }>(
+      harness,
+      '"id", "requested_at", "next_request_at"',
+      '"requested_at" IS NOT NULL',
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      requestedAt: row.requested_at,
+      nextRequestAt: row.next_request_at,
+    }));
   }
 
   const waitOf = (schedule: Schedule): number =>
@@ -77,13 +104,7 @@ describe('whmcs-sync draft request schedule', () => {
     });
     await harness.startSync();
 
-    const unpublished = await waitFor(
-      async () => {
-        const found = await schedules();
-        return found.length > 0 && found;
-      },
-      { message: 'No draft was requested' },
-    );
+    const unpublished = await firstFound(schedules, 'No draft was requested');
     expect(harness.drafter.requests).toHaveLength(0);
     for (const schedule of unpublished) {
       expect(waitOf(schedule)).toBeLessThanOrEqual(30_000);
@@ -105,6 +126,52 @@ describe('whmcs-sync draft request schedule', () => {
     expect(published).toHaveLength(heldIds.size);
     for (const schedule of published) {
       expect(waitOf(schedule)).toBe(WAIT_SECONDS * 1000);
+    }
+  });
+});
+
+describe('whmcs-sync draft recorded when the database goes away', () => {
+  let harness: SyncHarness;
+
+  beforeAll(async () => {
+    harness = await startHarness();
+  });
+
+  afterAll(async () => {
+    jest.restoreAllMocks();
+    await harness.close();
+  });
+
+  async function unmarked(): Promise<{ createdAt: Date; nextRequestAt: Date | null }[]> {
+    const rows = await pendingDrafts<{ created_at: Date; next_request_at: Date | null }>(
+      harness,
+      '"created_at", "next_request_at"',
+      '"request_attempts" = 0',
+    );
+    return rows.map((row) => ({ createdAt: row.created_at, nextRequestAt: row.next_request_at }));
+  }
+
+  it('should leave a draft whose request was never marked due within half a minute', async () => {
+    const update = DraftsRepository.prototype.update;
+    jest.spyOn(DraftsRepository.prototype, 'update').mockImplementation(async function (
+      this: DraftsRepository,
+      draft: Draft,
+      ...rest
+    ) {
+      if (draft.status === 'pending' && draft.requestAttempts === 0) {
+        throw new Error('Connection terminated unexpectedly');
+      }
+      return update.call(this, draft, ...rest);
+    });
+    await harness.startSync();
+
+    const drafts = await firstFound(unmarked, 'No draft was recorded');
+    expect(harness.drafter.requests).toHaveLength(0);
+    for (const draft of drafts) {
+      expect(draft.nextRequestAt).not.toBeNull();
+      expect(
+        (draft.nextRequestAt?.getTime() ?? Infinity) - draft.createdAt.getTime(),
+      ).toBeLessThanOrEqual(31_000);
     }
   });
 });
