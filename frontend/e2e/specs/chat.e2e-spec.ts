@@ -3,7 +3,13 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { AccessTokenResponse, ConversationWithMessages } from '@deskpilot/contracts';
 import { waitFor } from '@deskpilot/testing';
 
-import { launchChromium, openPage, saveScreenshot, signedInContext } from '../support/browser';
+import {
+  launchChromium,
+  openPage,
+  openedDialog,
+  saveScreenshot,
+  signedInContext,
+} from '../support/browser';
 import type { Credentials } from '../support/console-api';
 import { AdminApi } from '../support/console-api';
 import { e2eEnvironment } from '../support/environment';
@@ -239,7 +245,7 @@ describe('Chat', () => {
         .getByRole('button', { name: /^Actions for Where do I find the invoice/ })
         .click();
       await page.getByRole('menuitem', { name: 'Rename…' }).click();
-      const renameDialog = page.getByRole('dialog');
+      const renameDialog = await openedDialog(page);
       await renameDialog.getByLabel('Name').fill('Invoices');
       await renameDialog.getByRole('button', { name: 'Rename' }).click();
       await conversations.getByRole('link', { name: /^Invoices/ }).waitFor();

@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { DocumentPage, DraftPage, DraftView, SyncStatus } from '@deskpilot/contracts';
 import { waitFor } from '@deskpilot/testing';
 
-import { launchChromium, openSignedIn, saveScreenshot } from '../support/browser';
+import { launchChromium, openSignedIn, openedDialog, saveScreenshot } from '../support/browser';
 import { e2eEnvironment } from '../support/environment';
 
 /** The simulator's Technical Support and Billing departments. */
@@ -190,7 +190,7 @@ describe('Tickets and drafts', () => {
       .locator('li', { hasText: subject })
       .getByRole('button', { name: 'Add to knowledge base' })
       .click();
-    const dialog = page.getByRole('dialog', { name: 'Add to the knowledge base' });
+    const dialog = await openedDialog(page, { name: 'Add to the knowledge base' });
     await dialog.getByLabel('Title', { exact: true }).fill(title);
     await dialog.getByRole('button', { name: 'Add article' }).click();
     await page.getByText(`"${title}" was added to the knowledge base.`).waitFor();

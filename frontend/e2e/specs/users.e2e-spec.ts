@@ -1,6 +1,12 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 
-import { launchChromium, openPage, saveScreenshot, signedInContext } from '../support/browser';
+import {
+  launchChromium,
+  openPage,
+  openedDialog,
+  saveScreenshot,
+  signedInContext,
+} from '../support/browser';
 import { AdminApi, login, signInStatus, strongPassword, uniqueEmail } from '../support/console-api';
 import { e2eEnvironment } from '../support/environment';
 
@@ -64,7 +70,7 @@ describe('Users', () => {
   it('should add a user who can then sign in with the password they were given', async () => {
     const email = uniqueEmail('new-hire');
     await page.getByRole('button', { name: 'Add user' }).click();
-    const dialog = page.getByRole('dialog');
+    const dialog = await openedDialog(page);
     await dialog.getByLabel('Full name').fill('Jordan Blake');
     await dialog.getByLabel('Email address').fill(email);
     await dialog.getByRole('radio', { name: /Support staff/ }).check();
@@ -99,8 +105,9 @@ describe('Users', () => {
 
     const password = strongPassword();
     await act(row, 'Reset password…');
-    await page.getByRole('dialog').getByLabel('New password').fill(password);
-    await page.getByRole('dialog').getByRole('button', { name: 'Set password' }).click();
+    const dialog = await openedDialog(page);
+    await dialog.getByLabel('New password').fill(password);
+    await dialog.getByRole('button', { name: 'Set password' }).click();
     await page.getByText('New password set for Riley Chen').waitFor(HASHED);
     expect(await signInStatus(person)).toBe(401);
     await expect(login({ email: person.email, password })).resolves.toBeDefined();

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 
 import type { Credentials } from './console-api';
@@ -81,6 +81,23 @@ export async function openPage(context: BrowserContext, path: string): Promise<P
   const page = await context.newPage();
   await page.goto(path);
   return page;
+}
+
+/**
+ * The dialog just opened, once it has taken the focus. A dialog focuses its first field when its
+ * opening animation ends, which a loaded machine delays: text typed into another field before
+ * then loses the focus halfway, and the rest of it lands in the first field.
+ */
+export async function openedDialog(
+  page: Page,
+  options: { readonly name?: string } = {},
+): Promise<Locator> {
+  const dialog = page.getByRole('dialog', options);
+  await dialog.waitFor();
+  await page.waitForFunction(
+    () => (document.activeElement?.closest('[role="dialog"]') ?? null) !== null,
+  );
+  return dialog;
 }
 
 /** The main screens' pictures for the README, taken once the spec has checked the screen. */
