@@ -1,32 +1,51 @@
 import { APIError } from 'openai';
 
+import { waitFor } from '@deskpilot/testing';
+
 import { chatChunks } from './chat-chunk-stream';
 import { classifyModelError } from './model-failure';
 
-/** A streamed response whose body arrives in the given reads; `cancelled` tells whether it was cancelled. */
-function streamedResponse(reads: readonly string[]): {
+/**
+ * A streamed response whose body arrives in the given reads, then ends (or, with `staysOpen`,
+ * sends nothing more and never ends); `cancelled` tells whether it was cancelled, `ended`
+ * resolves once its last read was taken.
+ */
+function streamedResponse(
+  reads: readonly string[],
+  { staysOpen = false } = {},
+): {
   response: Response;
   cancelled: () => boolean;
+  ended: Promise<void>;
 } {
   const encoder = new TextEncoder();
   let next = 0;
   let cancelled = false;
+  let markEnded = (): void => undefined;
+  const ended = new Promise<void>((resolve) => {
+    markEnded = resolve;
+  });
   const body = new ReadableStream<Uint8Array>({
     pull(controller) {
       const read = reads[next];
       next += 1;
-      if (read === undefined) {
-        controller.close();
-      } else {
+      if (read !== undefined) {
         controller.enqueue(encoder.encode(read));
+        return undefined;
       }
+      if (staysOpen) {
+        return new Promise<void>(() => undefined);
+      }
+      controller.close();
+      markEnded();
+      return undefined;
     },
     cancel() {
       cancelled = true;
     },
   });
   const response = new Response(body, { headers: { 'content-type': 'text/event-stream' } });
-  return { response, cancelled: () => cancelled };
+  return { response, cancelled: () => cancelled, ended };
 }
 
 const chunk = (content: string, finishReason: string | null = null): string =>
@@ -36,18 +55,18 @@ const chunk = (content: string, finishReason: string | null = null): string =>
     choices: [{ index: 0, delta: { content }, finish_reason: finishReason }],
   })}\n\n`;
 
-async function collect(response: Response): Promise<unknown[]> {
+async function collect(response: Response, drainMs?: number): Promise<unknown[]> {
   const chunks: unknown[] = [];
-  for await (const each of chatChunks(response)) {
+  for await (const each of chatChunks(response, drainMs)) {
     chunks.push(each);
   }
   return chunks;
 }
 
 describe(chatChunks.name, () => {
-  it('should yield each chunk until [DONE] and read the body to its end', async () => {
+  it('should yield each chunk until [DONE] and read the rest of the body to its end', async () => {
     const usage = 'data: {"id":"gen-1","choices":[],"usage":{"total_tokens":9,"cost":0.001}}\n\n';
-    const { response, cancelled } = streamedResponse([
+    const { response, cancelled, ended } = streamedResponse([
       ': OPENROUTER PROCESSING\n\n',
       chunk('Restart ') + chunk('Apache'),
       chunk('.', 'stop').slice(0, 20),
@@ -64,7 +83,20 @@ describe(chatChunks.name, () => {
       { choices: [{ delta: { content: '.' }, finish_reason: 'stop' }] },
       { choices: [], usage: { total_tokens: 9, cost: 0.001 } },
     ]);
+    await ended;
     expect(cancelled()).toBe(false);
+  });
+
+  it('should end the answer at [DONE] when the body stays open, and let the body go', async () => {
+    const { response, cancelled } = streamedResponse([chunk('Done', 'stop'), 'data: [DONE]\n\n'], {
+      staysOpen: true,
+    });
+
+    const chunks = await collect(response, 20);
+
+    expect(chunks).toMatchObject([{ choices: [{ delta: { content: 'Done' } }] }]);
+    expect(cancelled()).toBe(false);
+    await waitFor(() => cancelled(), { timeoutMs: 2_000, message: 'the open body cancelled' });
   });
 
   it('should throw an error event as the mid-answer APIError the SDK throws', async () => {

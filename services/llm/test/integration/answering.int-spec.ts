@@ -275,6 +275,16 @@ describe('llm answering (OpenRouter simulator, PostgreSQL, RabbitMQ)', () => {
     expect((await detail(final.interactionId)).outcome).toBe('failed');
   });
 
+  it('should finish an answer at [DONE] when the model keeps the stream open', async () => {
+    harness.simulator.control.addFault({ kind: 'linger' });
+
+    const final = finalOf(await harness.ask({ question: QUESTION }));
+
+    expect(final.outcome).toBe('ok');
+    expect(final.text.length).toBeGreaterThan(0);
+    expect(await detail(final.interactionId)).toMatchObject({ outcome: 'ok', answer: final.text });
+  });
+
   it('should give up on a request that hangs before any header', async () => {
     harness.simulator.control.addFault({ kind: 'hang', times: 'always' });
 

@@ -15,7 +15,8 @@ const COMMENT_INTERVAL_MS = 1_000;
 /**
  * Streams a completion the way OpenRouter does: processing comments, one chunk per token, a chunk
  * with `finish_reason`, a usage-only chunk with empty `choices`, then `[DONE]`. A mid-stream
- * error replaces everything after the failing token with one error event and ends the stream.
+ * error replaces everything after the failing token with one error event and ends the stream;
+ * a lingering stream stays open after `[DONE]` until the client goes away.
  */
 export async function streamCompletion(
   context: ApiContext,
@@ -76,12 +77,17 @@ export async function streamCompletion(
   await sse.data(contentChunk(plan, '', plan.finishReason, plan.nativeFinishReason));
   await sse.data(usageChunk(plan, sent));
   await sse.data('[DONE]');
-  sse.end();
+  const cancelled = signal.aborted;
+  if (fault?.kind === 'linger') {
+    await untilAborted(signal);
+  } else {
+    sse.end();
+  }
   return {
     completionTokens: sent,
     finishReason: plan.finishReason,
     nativeFinishReason: plan.nativeFinishReason,
-    cancelled: signal.aborted,
+    cancelled,
     firstTokenAt,
   };
 }

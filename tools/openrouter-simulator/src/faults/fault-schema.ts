@@ -49,6 +49,7 @@ export const faultSpecSchema: z.ZodType<FaultSpec> = z.discriminatedUnion('kind'
     ...targeting,
   }),
   z.strictObject({ kind: z.literal('stall'), afterTokens: tokens, ...targeting }),
+  z.strictObject({ kind: z.literal('linger'), ...targeting }),
   z.strictObject({ kind: z.literal('hang'), ...targeting }),
   z.strictObject({
     kind: z.literal('slow'),

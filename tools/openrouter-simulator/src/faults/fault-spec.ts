@@ -44,6 +44,11 @@ export type FaultBehaviour =
     }
   /** Streams `afterTokens` tokens, then sends nothing more until the client goes away. */
   | { readonly kind: 'stall'; readonly afterTokens: number }
+  /**
+   * Streams the whole answer and `[DONE]`, then keeps the response open until the client goes
+   * away, as a proxy that holds on to the connection does. Streams only.
+   */
+  | { readonly kind: 'linger' }
   /** Never sends a status line or header. */
   | { readonly kind: 'hang' }
   /** Waits `tokenDelayMs` between tokens (and `firstTokenDelayMs` before the first). */

@@ -290,6 +290,32 @@ describe('OpenRouter simulator', () => {
       expect(next).toBe('quiet');
     });
 
+    it('should keep a lingering stream open after [DONE] until the client leaves', async () => {
+      sut.control.addFault({ kind: 'linger' });
+      const response = await rawChat(sut, { stream: true, max_completion_tokens: 100 });
+      const reader = response.body!.getReader();
+      const decoder = new TextDecoder();
+      let seen = '';
+
+      while (!dataEvents(seen).includes('[DONE]')) {
+        const read = await reader.read();
+        expect(read.done).toBe(false);
+        seen += decoder.decode(read.value as Uint8Array | undefined);
+      }
+      const next = await Promise.race([
+        reader.read().then((read) => (read.done ? 'ended' : 'more data')),
+        new Promise<string>((resolve) => {
+          setTimeout(() => {
+            resolve('open');
+          }, 300);
+        }),
+      ]);
+      await reader.cancel();
+
+      expect(next).toBe('open');
+      expect(dataEvents(seen).at(-1)).toBe('[DONE]');
+    });
+
     it('should hang without a status line when asked to', async () => {
       sut.control.addFault({ kind: 'hang' });
 
