@@ -177,6 +177,18 @@ describe('Chat', () => {
       ).toBe('up');
     });
 
+    it('should leave the cursor in the question box of a new conversation', async () => {
+      await ask(page, 'How do I point a domain at the server?');
+      await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
+      await answered(page);
+
+      await page.getByRole('button', { name: 'New conversation' }).click();
+      await page.waitForURL(/\/chat$/);
+      await page.keyboard.type('Which DNS records');
+
+      expect(await page.getByLabel('Ask a question').inputValue()).toBe('Which DNS records');
+    });
+
     it('should copy an answer to the clipboard as it was written', async () => {
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
       await ask(page, 'How do I change the PHP version of a site?');

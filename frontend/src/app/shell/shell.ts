@@ -63,10 +63,16 @@ export class Shell {
         if (this.compact()) {
           void this.sidenav().close();
         }
-        // Move focus to the new page, as a full page load would, for keyboard and screen readers.
+        // Move focus to the new page, as a full page load would, for keyboard and screen readers,
+        // unless the page has already put it somewhere (the question box of a new conversation).
         setTimeout(() => {
-          const heading = this.main().nativeElement.querySelector<HTMLElement>('h1');
-          (heading ?? this.main().nativeElement).focus({ preventScroll: false });
+          const main = this.main().nativeElement;
+          const focused = document.activeElement;
+          if (focused !== null && focused !== main && main.contains(focused)) {
+            return;
+          }
+          const heading = main.querySelector<HTMLElement>('h1');
+          (heading ?? main).focus({ preventScroll: false });
         });
       });
     inject(DestroyRef).onDestroy(() => {
