@@ -18,6 +18,7 @@ const retrievalEnvironment = commonEnvironment.extend(embeddingsEnvironment.shap
   RETRIEVAL_RRF_K: env.int(1, 1_000),
   RETRIEVAL_LEXICAL_BUDGET: env.int(100, 100_000_000),
   RETRIEVAL_LEXICAL_RESCORE: env.int(10, 100_000),
+  RETRIEVAL_SPELLING: env.bool(),
 });
 
 export interface SearchSettings {
@@ -30,6 +31,8 @@ export interface SearchSettings {
   readonly lexicalBudget: number;
   /** Full-text candidates, pre-ranked by their count of the match lexemes, that get the full score. */
   readonly lexicalRescore: number;
+  /** Query words that no chunk contains are read as the closest word the chunks do contain. */
+  readonly correctSpelling: boolean;
   /** What a document's other matching passages add to a passage's full-text score. */
   readonly documentContext: DocumentContext;
   /** Hits per document before any document gets another (the rest follow, in order). */
@@ -68,6 +71,7 @@ export function loadRetrievalConfig(environment: Environment): RetrievalConfig {
       minCandidates: 50,
       lexicalBudget: vars.RETRIEVAL_LEXICAL_BUDGET ?? 300,
       lexicalRescore: vars.RETRIEVAL_LEXICAL_RESCORE ?? 300,
+      correctSpelling: vars.RETRIEVAL_SPELLING ?? true,
       documentContext: { weight: 0.15, passages: 2 },
       passagesPerDocument: 1,
     },

@@ -58,6 +58,11 @@ export class LexicalIndexService implements OnModuleInit, OnApplicationShutdown 
     return this.index.documentFrequency(lexeme);
   }
 
+  /** The indexed lexeme that `lexeme`, found in no live chunk, most likely misspells. */
+  correction(lexeme: string): string | undefined {
+    return this.index.correction(lexeme);
+  }
+
   search(query: LexicalQuery, options: LexicalSearchOptions): Ranked[] {
     return this.index.search(query, options);
   }

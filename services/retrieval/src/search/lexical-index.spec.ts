@@ -117,6 +117,19 @@ describe(LexicalIndex.name, () => {
     expect(index.chunkIdsOf('doc-a')).toEqual([]);
   });
 
+  it('should correct a misspelt lexeme to one a live chunk contains', () => {
+    const index = new LexicalIndex();
+    index.add([
+      chunk('live', "'nameserv':1 'domain':2", 'doc-live'),
+      chunk('gone', "'nameservic':1", 'doc-gone'),
+    ]);
+    index.removeDocument('doc-gone');
+
+    expect(index.correction('nameserb')).toBe('nameserv');
+    expect(index.correction('nameservi')).toBe('nameserv');
+    expect(index.correction('invoic')).toBeUndefined();
+  });
+
   it('should keep answering the same after removals compact the postings', () => {
     const index = new LexicalIndex();
     const kept = Array.from({ length: 50 }, (_, i) =>

@@ -1,5 +1,6 @@
 import type { LexicalQuery, LexicalUnit } from './lexical-query';
 import type { Ranked } from './rank-fusion';
+import { SpellingIndex } from './spelling';
 import { labelOf, occurrenceWeight, packPosition, positionOf, readTsvector } from './tsvector';
 
 /** A live chunk as the full-text index needs it. */
@@ -99,6 +100,7 @@ class PostingList {
  */
 export class LexicalIndex {
   private readonly lexemeIds = new Map<string, number>();
+  private readonly spelling = new SpellingIndex();
   private postings: PostingList[] = [];
   private slots: Slot[] = [];
   private pool = new OccurrencePool();
@@ -122,6 +124,14 @@ export class LexicalIndex {
   documentFrequency(lexeme: string): number {
     const id = this.lexemeIds.get(lexeme);
     return id === undefined ? 0 : (this.postings[id]?.documentFrequency ?? 0);
+  }
+
+  /**
+   * The lexeme of the live chunks that `lexeme`, which none of them contains, most likely
+   * misspells (see `SpellingIndex`), if any.
+   */
+  correction(lexeme: string): string | undefined {
+    return this.spelling.correct(lexeme, (candidate) => this.documentFrequency(candidate));
   }
 
   has(chunkId: string): boolean {
@@ -282,6 +292,7 @@ export class LexicalIndex {
       id = this.postings.length;
       this.lexemeIds.set(lexeme, id);
       this.postings.push(new PostingList());
+      this.spelling.add(lexeme);
     }
     return id;
   }

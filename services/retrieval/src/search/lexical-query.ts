@@ -32,7 +32,8 @@ export interface LexicalQuery {
   readonly match: readonly string[];
 }
 
-const MAX_LEXEMES = 32;
+/** Lexemes of a query that count, the first ones by position. */
+export const MAX_QUERY_LEXEMES = 32;
 /* Pairs are the costliest units to score and add least beyond the weightiest few. */
 const MAX_PAIRS = 4;
 
@@ -55,7 +56,7 @@ export function buildLexicalQuery(
 ): LexicalQuery | undefined {
   const kept = [...lexemes]
     .sort((a, b) => (a.positions[0] ?? 0) - (b.positions[0] ?? 0))
-    .slice(0, MAX_LEXEMES);
+    .slice(0, MAX_QUERY_LEXEMES);
   if (kept.length === 0) {
     return undefined;
   }

@@ -9,11 +9,13 @@ import { EMBEDDER } from '../embedding/embedder.provider';
 import { VectorIndexService } from '../vector-index/vector-index.service';
 import { spreadAcrossDocuments, withDocumentContext } from './document-context';
 import { LexicalIndexService } from './lexical-index.service';
-import { buildLexicalQuery, inverseDocumentFrequency } from './lexical-query';
+import { MAX_QUERY_LEXEMES, buildLexicalQuery, inverseDocumentFrequency } from './lexical-query';
+import type { QueryLexeme } from './lexical-query';
 import type { Ranked } from './rank-fusion';
 import { fuseRankings } from './rank-fusion';
 import { cutByRelevance } from './relevance-cut';
 import { SearchRepository } from './search.repository';
+import type { QueryWord } from './search.repository';
 
 export type SearchCommand = RpcRequest<typeof SearchRpc.Search>;
 
@@ -44,10 +46,7 @@ export class SearchService {
       denseWeight > 0 ? this.denseRanking(query, candidates, documentIds) : [],
     ]);
     const lexicalQuery = buildLexicalQuery(
-      words.map((word) => ({
-        ...word,
-        documentFrequency: this.lexical.documentFrequency(word.lexeme),
-      })),
+      this.queryLexemes(words, settings.correctSpelling),
       this.lexical.size,
       settings.lexicalBudget,
     );
@@ -93,6 +92,31 @@ export class SearchService {
       embedder: this.embedder.id,
       tookMs: performance.now() - started,
     };
+  }
+
+  /**
+   * The query's first lexemes (as many as count) with their frequencies among the live chunks.
+   * When `correct`, a lexeme no chunk contains becomes the one it most likely misspells (its
+   * positions join that lexeme's if the query has it too), so "serch" finds the passages about
+   * searching.
+   */
+  private queryLexemes(words: readonly QueryWord[], correct: boolean): QueryLexeme[] {
+    const lexemes = new Map<string, number[]>();
+    const first = [...words]
+      .sort((a, b) => (a.positions[0] ?? 0) - (b.positions[0] ?? 0))
+      .slice(0, MAX_QUERY_LEXEMES);
+    for (const word of first) {
+      const lexeme =
+        correct && this.lexical.documentFrequency(word.lexeme) === 0
+          ? (this.lexical.correction(word.lexeme) ?? word.lexeme)
+          : word.lexeme;
+      lexemes.set(lexeme, [...(lexemes.get(lexeme) ?? []), ...word.positions]);
+    }
+    return [...lexemes].map(([lexeme, positions]) => ({
+      lexeme,
+      positions: positions.sort((a, b) => a - b),
+      documentFrequency: this.lexical.documentFrequency(lexeme),
+    }));
   }
 
   /** The query embedded with its terms weighted by their idf among the live chunks. */

@@ -203,6 +203,23 @@ describe('retrieval index events', () => {
     expect(hits.map((hit) => hit.denseRank)).toEqual([null, null]);
   });
 
+  it('should read a misspelt query word as the word the chunks contain', async () => {
+    const guide = batch(randomUUID(), 1, [
+      'Point the xylograph records of the domain to the new nameservers.',
+    ]);
+    await indexWhole(guide);
+    const request = (query: string) =>
+      bus.request(SearchRpc.Search, SearchRequest.parse({ query, topK: 8 }));
+    await waitFor(async () => (await request('xylograph records')).hits.length === 1, {
+      timeoutMs: 10_000,
+      message: 'the document searchable',
+    });
+
+    const { hits } = await request('xylogarph recrods');
+
+    expect(hits.map((hit) => hit.documentId)).toEqual([guide.documentId]);
+  });
+
   it('should leave out weak hits past the first ones when asked to cut by relevance', async () => {
     const strong = batch(randomUUID(), 1, [
       'Quasar firewall rules block port 2525 on quasar servers.',
