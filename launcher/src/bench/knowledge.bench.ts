@@ -14,6 +14,7 @@ interface SearchResult {
   readonly chunks: number;
   readonly p50Ms: number;
   readonly p99Ms: number;
+  readonly misspeltP50Ms: number;
   readonly recall: readonly { efSearch: number; recallAt10: number; ms: number }[];
   readonly rebuildSeconds: number;
   readonly snapshotLoadSeconds: number;
@@ -77,6 +78,14 @@ export const knowledgeSuite: Suite = {
           name: `search through the bus p99, ${at}`,
           value: round(result.p99Ms, 2),
           unit: 'ms',
+          command,
+        },
+        {
+          suite: 'knowledge',
+          name: `search with one query word misspelt p50, ${at}`,
+          value: round(result.misspeltP50Ms, 2),
+          unit: 'ms',
+          baseline: { name: 'the same queries spelt right', value: round(result.p50Ms, 2) },
           command,
         },
         {

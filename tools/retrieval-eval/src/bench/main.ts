@@ -85,6 +85,9 @@ async function main(): Promise<void> {
       out(
         `  search through the bus (topK 8, denseWeight 0.5), same queries interleaved: p50 ${result.hybridP50Ms.toFixed(2)} ms, p99 ${result.hybridP99Ms.toFixed(2)} ms`,
       );
+      out(
+        `  search through the bus (topK 8, request default), same queries with one word misspelt, interleaved: p50 ${result.misspeltP50Ms.toFixed(2)} ms, p99 ${result.misspeltP99Ms.toFixed(2)} ms`,
+      );
       for (const point of result.recall) {
         out(
           `  HNSW recall@10 against exact search at efSearch ${point.efSearch}: ${point.recallAt10.toFixed(3)} (${point.ms.toFixed(2)} ms per HNSW query)`,

@@ -9,7 +9,7 @@ import { estimateTokens } from '@deskpilot/text';
 import type { KnowledgeSystem } from '../harness/knowledge-system';
 import { percentile } from './percentiles';
 import type { SyntheticChunk } from './synthetic-corpus';
-import { SyntheticCorpus } from './synthetic-corpus';
+import { SyntheticCorpus, misspell } from './synthetic-corpus';
 
 export interface SearchBenchResult {
   readonly chunks: number;
@@ -20,6 +20,9 @@ export interface SearchBenchResult {
   /** The same queries with `denseWeight` 0.5 (both rankings), interleaved with the default. */
   readonly hybridP50Ms: number;
   readonly hybridP99Ms: number;
+  /** The same queries with one word misspelt (`misspell`), default search, interleaved too. */
+  readonly misspeltP50Ms: number;
+  readonly misspeltP99Ms: number;
   /** HNSW recall@10 against exact search, and HNSW search time, per `efSearch`. */
   readonly recall: {
     readonly efSearch: number;
@@ -107,19 +110,21 @@ export async function runSearchBench(
   }
   const latencies: number[] = [];
   const hybridLatencies: number[] = [];
+  const misspeltLatencies: number[] = [];
   const timed = async (query: string, denseWeight: number, into: number[]): Promise<void> => {
     const started = performance.now();
     await system.search({ query, topK: 8, denseWeight });
     into.push(performance.now() - started);
   };
   for (const [i, query] of texts.entries()) {
-    // Alternating which goes first keeps caches from favouring either.
-    if (i % 2 === 0) {
-      await timed(query, DEFAULT_DENSE_WEIGHT, latencies);
-      await timed(query, HYBRID, hybridLatencies);
-    } else {
-      await timed(query, HYBRID, hybridLatencies);
-      await timed(query, DEFAULT_DENSE_WEIGHT, latencies);
+    const runs = [
+      () => timed(query, DEFAULT_DENSE_WEIGHT, latencies),
+      () => timed(query, HYBRID, hybridLatencies),
+      () => timed(misspell(query), DEFAULT_DENSE_WEIGHT, misspeltLatencies),
+    ];
+    // Rotating which goes first keeps caches from favouring any.
+    for (let r = 0; r < runs.length; r += 1) {
+      await (runs[(i + r) % runs.length] as () => Promise<void>)();
     }
   }
   const recall = await measureRecall(system, texts.slice(0, RECALL_QUERIES), [64, 128, 256, 512]);
@@ -135,6 +140,8 @@ export async function runSearchBench(
     p99Ms: percentile(latencies, 99),
     hybridP50Ms: percentile(hybridLatencies, 50),
     hybridP99Ms: percentile(hybridLatencies, 99),
+    misspeltP50Ms: percentile(misspeltLatencies, 50),
+    misspeltP99Ms: percentile(misspeltLatencies, 99),
     recall,
     rebuildSeconds: rebuildMs / 1_000,
     snapshotLoadSeconds: snapshotMs / 1_000,

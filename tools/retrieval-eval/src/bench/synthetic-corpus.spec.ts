@@ -1,5 +1,5 @@
 import { percentile } from './percentiles';
-import { SyntheticCorpus } from './synthetic-corpus';
+import { SyntheticCorpus, misspell } from './synthetic-corpus';
 
 describe(SyntheticCorpus.name, () => {
   it('should generate the same chunks when seeded alike', () => {
@@ -8,6 +8,14 @@ describe(SyntheticCorpus.name, () => {
 
     expect(first).toEqual(second);
     expect(first.map((chunk) => chunk.documentIndex)).toEqual([0, 0, 1]);
+  });
+});
+
+describe(misspell.name, () => {
+  it('should swap two neighbouring letters of the longest word', () => {
+    expect(misspell('how do I record tapes')).toBe('how do I rceord tapes');
+    expect(misspell('add mailbox')).toBe('add mialbox');
+    expect(misspell('a too')).toBe('a too');
   });
 });
 

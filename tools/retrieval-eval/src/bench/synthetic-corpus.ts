@@ -133,3 +133,24 @@ function sentences(words: string[]): string {
   }
   return parts.join(' ');
 }
+
+/**
+ * The query as typed in a hurry: in its longest word, the first two neighbouring letters that
+ * differ after the first letter are swapped ("record" → "rceord").
+ */
+export function misspell(query: string): string {
+  const words = query.split(' ');
+  const longest = words.reduce(
+    (best, word, i) => (word.length > (words[best] ?? '').length ? i : best),
+    0,
+  );
+  const word = words[longest] ?? '';
+  for (let i = 1; i + 1 < word.length; i += 1) {
+    if (word[i] !== word[i + 1]) {
+      words[longest] =
+        `${word.slice(0, i)}${word[i + 1] ?? ''}${word[i] ?? ''}${word.slice(i + 2)}`;
+      break;
+    }
+  }
+  return words.join(' ');
+}
