@@ -358,7 +358,7 @@ describe('Tickets and drafts', () => {
 
     const page = await openReview(draft.id);
     const warnings = page.getByRole('list', { name: 'Warnings' });
-    await warnings.getByText('Secrets were redacted').waitFor();
+    await warnings.getByText('Hidden from the model: a password').waitFor();
     await warnings.getByText('Prompt injection suspected in the ticket').waitFor();
 
     const thread = page.getByRole('region', { name: 'Ticket thread' });

@@ -50,7 +50,7 @@ export function draftWarnings(draft: DraftView): string[] {
     warnings.push('Prompt injection suspected in the ticket');
   }
   if ((flags?.redactions.length ?? 0) > 0) {
-    warnings.push('Secrets were redacted');
+    warnings.push(redactionWarning(flags?.redactions ?? []));
   }
   const unsupported = flags?.unsupportedSentences.length ?? 0;
   if (unsupported > 0) {
@@ -59,4 +59,30 @@ export function draftWarnings(draft: DraftView): string[] {
     );
   }
   return warnings;
+}
+
+/* What each kind of redaction hid, as a reviewer reads it. */
+const REDACTED: Readonly<Record<string, string>> = {
+  'private-key': 'a private key',
+  'url-credentials': 'credentials in a link',
+  'url-token': 'a token in a link',
+  jwt: 'an access token',
+  'bearer-token': 'an access token',
+  'api-key': 'an API key',
+  secret: 'a secret',
+  password: 'a password',
+  'card-number': 'a card number',
+  'card-security-code': 'a card security code',
+  email: 'an e-mail address',
+};
+
+/**
+ * What the model did not see of the ticket ("Hidden from the model: a password and an e-mail
+ * address"), so the reviewer knows the draft could not use it.
+ */
+export function redactionWarning(kinds: readonly string[]): string {
+  const hidden = [...new Set(kinds.map((kind) => REDACTED[kind] ?? kind.replaceAll('-', ' ')))];
+  const listed =
+    hidden.length > 1 ? `${hidden.slice(0, -1).join(', ')} and ${hidden.at(-1) ?? ''}` : hidden[0];
+  return `Hidden from the model: ${listed ?? 'secrets'}`;
 }
