@@ -64,6 +64,22 @@ describe(SpellingIndex.name, () => {
     expect(correct('pan')).toBeUndefined();
   });
 
+  it('should not correct into numbers, codes or host names', () => {
+    const correct = vocabulary({
+      '2526': 4,
+      php8: 3,
+      'mail.example.com': 2,
+      mysql: 6,
+      'e-mail': 5,
+    });
+
+    expect(correct('2525')).toBeUndefined();
+    expect(correct('php7')).toBeUndefined();
+    expect(correct('mail.example.con')).toBeUndefined();
+    expect(correct('mysql8')).toBe('mysql');
+    expect(correct('email')).toBe('e-mail');
+  });
+
   it('should skip words that no longer occur', () => {
     expect(vocabulary({ gone: 0 })('gonne')).toBeUndefined();
   });

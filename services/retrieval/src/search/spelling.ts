@@ -1,3 +1,8 @@
+/*
+ * Words are corrected only into words of letters (and hyphens): a port, an error code, a
+ * version or a host name that the knowledge base lacks is not a typo of one it has.
+ */
+const CORRECTION = /^\p{L}[\p{L}-]*$/u;
 /** Words shorter than this are not corrected: too many other words lie one edit away. */
 const MIN_LENGTH = 4;
 /* From this length on, two edits are tolerated. */
@@ -88,6 +93,9 @@ export class SpellingIndex {
   private readonly byLength: { words: string[]; sets: number[] }[] = [];
 
   add(word: string): void {
+    if (!CORRECTION.test(word)) {
+      return;
+    }
     const bucket = (this.byLength[word.length] ??= { words: [], sets: [] });
     bucket.words.push(word);
     bucket.sets.push(characterSet(word));
