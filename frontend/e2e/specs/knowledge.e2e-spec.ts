@@ -149,6 +149,12 @@ describe('Knowledge base', () => {
     await page.getByRole('heading', { name: 'Knowledge base' }).scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'knowledge');
 
+    // A misspelt word reads as the word the knowledge base has.
+    await page.getByLabel('Question').fill('ngnix');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await passages.getByRole('link', { name: vat }).first().waitFor({ state: 'detached' });
+    await passages.getByText(/nginx/i).first().waitFor();
+
     await row.getByRole('link', { name: vat }).click();
     await page.getByRole('heading', { level: 1, name: vat }).waitFor();
     const chunks = page.getByRole('region', { name: 'Chunks' });
