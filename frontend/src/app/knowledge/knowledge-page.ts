@@ -35,6 +35,7 @@ import type { BadgeTone } from '../ui/status-badge';
 import { StatusBadge } from '../ui/status-badge';
 import { STATUSES, STATUS_LABELS, STATUS_TONES } from './document-status';
 import { KnowledgeApi } from './knowledge-api';
+import { spellingNote } from './spelling-note';
 
 const PAGE_SIZE = 20;
 
@@ -97,6 +98,7 @@ export class KnowledgePage {
   protected readonly replacing = signal<DocumentSummary | undefined>(undefined);
   protected readonly query = signal('');
   protected readonly results = new RemoteData<SearchResponse>();
+  protected readonly spellingNote = spellingNote;
 
   constructor() {
     const destroyRef = inject(DestroyRef);

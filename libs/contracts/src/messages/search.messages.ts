@@ -51,8 +51,19 @@ export const SearchHit = z.object({
 });
 export type SearchHit = z.infer<typeof SearchHit>;
 
+/** A query word that no passage contains, searched as the word it most likely misspells. */
+export const SpellingCorrection = z.object({
+  /** The word as the query has it. */
+  typed: z.string(),
+  /** The word of the knowledge base it was searched as. */
+  read: z.string(),
+});
+export type SpellingCorrection = z.infer<typeof SpellingCorrection>;
+
 export const SearchResponse = z.object({
   hits: z.array(SearchHit),
+  /** Query words searched as other words (misspellings), when there were any. */
+  corrections: z.array(SpellingCorrection).optional(),
   /** Id of the embedder that produced the query vector (see the Embedder interface). */
   embedder: z.string(),
   tookMs: z.number().nonnegative(),

@@ -16,6 +16,7 @@ import { fuseRankings } from './rank-fusion';
 import { cutByRelevance } from './relevance-cut';
 import { SearchRepository } from './search.repository';
 import type { QueryWord } from './search.repository';
+import { wordOf } from './spelling';
 
 export type SearchCommand = RpcRequest<typeof SearchRpc.Search>;
 
@@ -45,11 +46,8 @@ export class SearchService {
       denseWeight < 1 ? this.repository.queryLexemes(query) : [],
       denseWeight > 0 ? this.denseRanking(query, candidates, documentIds) : [],
     ]);
-    const lexicalQuery = buildLexicalQuery(
-      this.queryLexemes(words, settings.correctSpelling),
-      this.lexical.size,
-      settings.lexicalBudget,
-    );
+    const { lexemes, corrections } = this.queryLexemes(words, settings.correctSpelling);
+    const lexicalQuery = buildLexicalQuery(lexemes, this.lexical.size, settings.lexicalBudget);
     const passageRanking =
       lexicalQuery === undefined
         ? []
@@ -87,8 +85,17 @@ export class SearchService {
         break;
       }
     }
+    const found = hits.map((hit) => hit.text);
     return {
       hits: cutByRelevance(hits, relevanceCut),
+      ...(corrections.length === 0
+        ? {}
+        : {
+            corrections: corrections.map(({ typed, read }) => ({
+              typed: wordOf(typed, [query]),
+              read: wordOf(read, found),
+            })),
+          }),
       embedder: this.embedder.id,
       tookMs: performance.now() - started,
     };
@@ -98,25 +105,36 @@ export class SearchService {
    * The query's first lexemes (as many as count) with their frequencies among the live chunks.
    * When `correct`, a lexeme no chunk contains becomes the one it most likely misspells (its
    * positions join that lexeme's if the query has it too), so "serch" finds the passages about
-   * searching.
+   * searching; the corrections are returned as pairs of lexemes.
    */
-  private queryLexemes(words: readonly QueryWord[], correct: boolean): QueryLexeme[] {
+  private queryLexemes(
+    words: readonly QueryWord[],
+    correct: boolean,
+  ): { lexemes: QueryLexeme[]; corrections: { typed: string; read: string }[] } {
     const lexemes = new Map<string, number[]>();
+    const corrections: { typed: string; read: string }[] = [];
     const first = [...words]
       .sort((a, b) => (a.positions[0] ?? 0) - (b.positions[0] ?? 0))
       .slice(0, MAX_QUERY_LEXEMES);
     for (const word of first) {
-      const lexeme =
+      const read =
         correct && this.lexical.documentFrequency(word.lexeme) === 0
-          ? (this.lexical.correction(word.lexeme) ?? word.lexeme)
-          : word.lexeme;
+          ? this.lexical.correction(word.lexeme)
+          : undefined;
+      if (read !== undefined) {
+        corrections.push({ typed: word.lexeme, read });
+      }
+      const lexeme = read ?? word.lexeme;
       lexemes.set(lexeme, [...(lexemes.get(lexeme) ?? []), ...word.positions]);
     }
-    return [...lexemes].map(([lexeme, positions]) => ({
-      lexeme,
-      positions: positions.sort((a, b) => a - b),
-      documentFrequency: this.lexical.documentFrequency(lexeme),
-    }));
+    return {
+      lexemes: [...lexemes].map(([lexeme, positions]) => ({
+        lexeme,
+        positions: positions.sort((a, b) => a - b),
+        documentFrequency: this.lexical.documentFrequency(lexeme),
+      })),
+      corrections,
+    };
   }
 
   /** The query embedded with its terms weighted by their idf among the live chunks. */

@@ -1,4 +1,4 @@
-import { SpellingIndex, editDistance, toleratedEdits } from './spelling';
+import { SpellingIndex, editDistance, toleratedEdits, wordOf } from './spelling';
 
 describe(editDistance.name, () => {
   it.each([
@@ -82,5 +82,18 @@ describe(SpellingIndex.name, () => {
 
   it('should skip words that no longer occur', () => {
     expect(vocabulary({ gone: 0 })('gonne')).toBeUndefined();
+  });
+});
+
+describe(wordOf.name, () => {
+  it('should show a lexeme as the first word of the texts it stands for', () => {
+    const texts = ['Nothing here.', 'Configure the nameservers, then configuring is done.'];
+
+    expect(wordOf('configur', texts)).toBe('configure');
+    expect(wordOf('nameserv', texts)).toBe('nameservers');
+  });
+
+  it('should show the lexeme itself when no word stands for it', () => {
+    expect(wordOf('e-mail', ['Check the e-mail settings.'])).toBe('e-mail');
   });
 });

@@ -1,3 +1,5 @@
+import { stem, tokenize } from '@deskpilot/text';
+
 /*
  * Words are corrected only into words of letters (and hyphens): a port, an error code, a
  * version or a host name that the knowledge base lacks is not a typo of one it has.
@@ -131,4 +133,18 @@ export class SpellingIndex {
     }
     return best?.word;
   }
+}
+
+/**
+ * A word of `texts` that `lexeme` stands for (the first whose stem it is), to show a lexeme as
+ * a word; the lexeme itself when none is.
+ */
+export function wordOf(lexeme: string, texts: readonly string[]): string {
+  for (const text of texts) {
+    const word = tokenize(text).find((token) => stem(token) === lexeme);
+    if (word !== undefined) {
+      return word;
+    }
+  }
+  return lexeme;
 }

@@ -215,9 +215,14 @@ describe('retrieval index events', () => {
       message: 'the document searchable',
     });
 
-    const { hits } = await request('xylogarph recrods');
+    const { hits, corrections } = await request('xylogarph recrods');
 
     expect(hits.map((hit) => hit.documentId)).toEqual([guide.documentId]);
+    expect(corrections).toEqual([
+      { typed: 'xylogarph', read: 'xylograph' },
+      { typed: 'recrods', read: 'records' },
+    ]);
+    expect((await request('xylograph records')).corrections).toBeUndefined();
   });
 
   it('should leave out weak hits past the first ones when asked to cut by relevance', async () => {

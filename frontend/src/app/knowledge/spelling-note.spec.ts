@@ -1,0 +1,16 @@
+import { describe, expect, it } from '@jest/globals';
+
+import { spellingNote } from './spelling-note';
+
+describe(spellingNote.name, () => {
+  it('should say how each misspelt word was read', () => {
+    expect(spellingNote([{ typed: 'ngnix', read: 'nginx' }])).toBe('Read “ngnix” as “nginx”.');
+    expect(
+      spellingNote([
+        { typed: 'serch', read: 'search' },
+        { typed: 'acoount', read: 'account' },
+        { typed: 'certficate', read: 'certificate' },
+      ]),
+    ).toBe('Read “serch” as “search”, “acoount” as “account” and “certficate” as “certificate”.');
+  });
+});
