@@ -1,6 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 
-import type { RpcRequest, SearchHit, SearchResponse, SearchRpc } from '@deskpilot/contracts';
+import type {
+  RpcRequest,
+  SearchHit,
+  SearchResponse,
+  SearchRpc,
+  SpellingCorrection,
+} from '@deskpilot/contracts';
 import type { Embedder } from '@deskpilot/embeddings';
 
 import { RETRIEVAL_CONFIG } from '../config/retrieval-config.token';
@@ -110,9 +116,9 @@ export class SearchService {
   private queryLexemes(
     words: readonly QueryWord[],
     correct: boolean,
-  ): { lexemes: QueryLexeme[]; corrections: { typed: string; read: string }[] } {
+  ): { lexemes: QueryLexeme[]; corrections: SpellingCorrection[] } {
     const lexemes = new Map<string, number[]>();
-    const corrections: { typed: string; read: string }[] = [];
+    const corrections: SpellingCorrection[] = [];
     const first = [...words]
       .sort((a, b) => (a.positions[0] ?? 0) - (b.positions[0] ?? 0))
       .slice(0, MAX_QUERY_LEXEMES);
