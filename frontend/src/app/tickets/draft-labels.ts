@@ -1,6 +1,7 @@
 import type { DraftStatus, DraftView } from '@deskpilot/contracts';
 
 import type { BadgeTone } from '../ui/status-badge';
+import { wordList } from '../ui/word-list';
 
 export const DRAFT_STATUSES: readonly { value: DraftStatus; label: string; tone: BadgeTone }[] = [
   { value: 'ready', label: 'Ready to review', tone: 'info' },
@@ -82,7 +83,5 @@ const REDACTED: Readonly<Record<string, string>> = {
  */
 export function redactionWarning(kinds: readonly string[]): string {
   const hidden = [...new Set(kinds.map((kind) => REDACTED[kind] ?? kind.replaceAll('-', ' ')))];
-  const listed =
-    hidden.length > 1 ? `${hidden.slice(0, -1).join(', ')} and ${hidden.at(-1) ?? ''}` : hidden[0];
-  return `Hidden from the model: ${listed ?? 'secrets'}`;
+  return `Hidden from the model: ${hidden.length > 0 ? wordList(hidden) : 'secrets'}`;
 }
