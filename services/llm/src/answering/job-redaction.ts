@@ -2,6 +2,7 @@ import type { ConversationTurn } from '@deskpilot/contracts';
 
 import type { RedactionKind } from '../safety/redaction-rules';
 import type { SecretRedactor } from '../safety/secret-redactor';
+import { withoutRedactionMarks } from '../safety/secret-redactor';
 import type { AnswerJob, TicketContext } from './answer-job';
 
 export interface RedactedInputs {
@@ -35,7 +36,7 @@ export function redactJob(redactor: SecretRedactor, job: AnswerJob): RedactedInp
     : null;
   return {
     question: clean(job.question),
-    searchQuery: clean(job.searchQuery),
+    searchQuery: withoutRedactionMarks(clean(job.searchQuery)),
     history: job.history.map((turn) => ({ ...turn, content: clean(turn.content) })),
     ticket,
     kinds: [...kinds],

@@ -1,4 +1,4 @@
-import { SecretRedactor } from './secret-redactor';
+import { SecretRedactor, withoutRedactionMarks } from './secret-redactor';
 
 describe(SecretRedactor.name, () => {
   const sut = new SecretRedactor();
@@ -81,6 +81,32 @@ describe(SecretRedactor.name, () => {
 
       expect(twice.text).toBe(once.text);
       expect(twice.count).toBe(0);
+    });
+  });
+
+  describe(withoutRedactionMarks.name, () => {
+    it('should leave the words around a redacted secret and none of its mark', () => {
+      const redacted = sut.redact(
+        'cPanel login fails, password: Hunter2!x, card 4111 1111 1111 1111, mail bob@example.com',
+      ).text;
+
+      const searched = withoutRedactionMarks(redacted);
+
+      expect(searched).not.toMatch(/redacted|card-number|email/iu);
+      expect(searched.split(/\W+/u).filter(Boolean)).toEqual([
+        'cPanel',
+        'login',
+        'fails',
+        'password',
+        'card',
+        'mail',
+      ]);
+    });
+
+    it('should leave a text without marks as it is', () => {
+      expect(withoutRedactionMarks('[REDACTED] is not a mark: [NOTE:x]')).toBe(
+        '[REDACTED] is not a mark: [NOTE:x]',
+      );
     });
   });
 });

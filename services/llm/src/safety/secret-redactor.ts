@@ -3,6 +3,9 @@ import { Injectable } from '@nestjs/common';
 import type { RedactionKind } from './redaction-rules';
 import { REDACTION_RULES } from './redaction-rules';
 
+/** The marks `redact` leaves where it removed something. */
+const REDACTION_MARKS = /\[REDACTED:[a-z-]+\]/gu;
+
 export interface RedactionResult {
   readonly text: string;
   /** Kinds found, each once, in rule order. */
@@ -48,4 +51,12 @@ export class SecretRedactor {
     });
     return { texts: redacted, kinds: [...kinds] };
   }
+}
+
+/**
+ * Redacted text without the marks of what was removed, for a knowledge base search: the marks'
+ * words were not written by anyone and would be searched for (or read as similar words).
+ */
+export function withoutRedactionMarks(text: string): string {
+  return text.replace(REDACTION_MARKS, ' ');
 }

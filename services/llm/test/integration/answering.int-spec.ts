@@ -139,6 +139,7 @@ describe('llm answering (OpenRouter simulator, PostgreSQL, RabbitMQ)', () => {
     expect(sent).not.toContain('4111 1111 1111 1111');
     expect(sent).toContain('password is [REDACTED:password]');
     expect(JSON.stringify(harness.searches)).not.toContain('Hunter2!secret');
+    expect(JSON.stringify(harness.searches)).not.toContain('REDACTED');
     expect(final.flags).toMatchObject({
       injectionSuspected: true,
       injectionSignals: ['ignore-instructions'],
