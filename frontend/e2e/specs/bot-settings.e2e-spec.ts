@@ -72,7 +72,7 @@ describe('Bot settings and playground', () => {
   it('should answer one question with two settings versions side by side', async () => {
     const current = await admin.botSettings();
     const page = await openPage(context, '/bot/playground');
-    await page.getByRole('textbox', { name: 'Question' }).fill('How do I restart Apache?');
+    await page.getByRole('textbox', { name: 'Question' }).fill('How do I rebot my VPS?');
     await page.getByRole('checkbox', { name: 'Side by side' }).check();
     await page.getByRole('combobox', { name: 'Right: settings' }).click();
     const older = current.version - 1;
@@ -90,6 +90,10 @@ describe('Bot settings and playground', () => {
       await passages.getByRole('listitem').first().waitFor();
       expect(await passages.getByRole('listitem').count()).toBeGreaterThanOrEqual(1);
       expect(await passages.getByRole('listitem').first().innerText()).toMatch(/\d\.\d{3}/);
+      await passages
+        .getByRole('status')
+        .getByText('The search read “rebot” as “reboot”.')
+        .waitFor();
       await result.getByText(/Prompt as sent \(\d+ messages\)/).waitFor();
     }
     const settingsLine = await page

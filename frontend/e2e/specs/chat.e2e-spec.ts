@@ -341,6 +341,20 @@ describe('Chat', () => {
       await saveScreenshot(page, 'chat');
     });
 
+    it('should say which misspelt words the search read as others, also after a reload', async () => {
+      await ask(page, 'How do I move a domian to another client acount?');
+      const answer = await answered(page);
+      await answer
+        .getByRole('region', { name: 'Sources' })
+        .getByRole('button', { name: /^Open source 1: Domain handbook/ })
+        .waitFor();
+      const note = 'The search read “domian” as “domain” and “acount” as “account”.';
+      await answer.getByRole('status').getByText(note).waitFor();
+
+      await page.reload();
+      await lastAnswer(page).getByRole('status').getByText(note).waitFor();
+    });
+
     it('should show the answer growing as the model writes it, and stop it on request', async () => {
       await system.simulator.updateSettings({ tokenDelayMs: 120 });
       await ask(page, 'What does the suspension notice say?');

@@ -154,7 +154,7 @@ describe('Knowledge base', () => {
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await passages.getByRole('link', { name: vat }).first().waitFor({ state: 'detached' });
     await passages.getByText(/nginx/i).first().waitFor();
-    await page.getByRole('status').getByText('Read “ngnix” as “nginx”.').waitFor();
+    await page.getByRole('status').getByText('The search read “ngnix” as “nginx”.').waitFor();
 
     await row.getByRole('link', { name: vat }).click();
     await page.getByRole('heading', { level: 1, name: vat }).waitFor();

@@ -3,12 +3,13 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
 
 import type { PlaygroundResult as Result } from '@deskpilot/contracts';
 
+import { SearchCorrections } from '../ui/search-corrections';
 import { StatusBadge } from '../ui/status-badge';
 
 /** One playground answer: what it was built from, the prompt as sent, and the answer. */
 @Component({
   selector: 'dp-playground-result',
-  imports: [DecimalPipe, PercentPipe, StatusBadge],
+  imports: [DecimalPipe, PercentPipe, SearchCorrections, StatusBadge],
   templateUrl: './playground-result.html',
   styleUrl: './playground-result.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -19,6 +19,7 @@ import type { ChatMessage, Citation, FeedbackRating, MessageFeedback } from '@de
 
 import { describeHttpError } from '../ui/http-error';
 import { Markdown } from '../ui/markdown';
+import { SearchCorrections } from '../ui/search-corrections';
 import { StatusBadge } from '../ui/status-badge';
 import { confidenceLabel, headingTrail, unfinished } from './answer-labels';
 import { ChatApi } from './chat-api';
@@ -27,7 +28,14 @@ import { FeedbackDialog } from './feedback-dialog';
 /** One turn of a conversation: the question, or the answer with its sources and actions. */
 @Component({
   selector: 'dp-chat-message',
-  imports: [MatButtonModule, MatIconModule, MatTooltipModule, Markdown, StatusBadge],
+  imports: [
+    MatButtonModule,
+    MatIconModule,
+    MatTooltipModule,
+    Markdown,
+    SearchCorrections,
+    StatusBadge,
+  ],
   templateUrl: './chat-message.html',
   styleUrl: './chat-message.scss',
   host: {

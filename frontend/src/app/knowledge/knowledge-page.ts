@@ -31,11 +31,11 @@ import { LoadingState } from '../ui/loading-state';
 import { PageHeader } from '../ui/page-header';
 import { PagePaginator } from '../ui/page-paginator';
 import { RemoteData } from '../ui/remote-data';
+import { SearchCorrections } from '../ui/search-corrections';
 import type { BadgeTone } from '../ui/status-badge';
 import { StatusBadge } from '../ui/status-badge';
 import { STATUSES, STATUS_LABELS, STATUS_TONES } from './document-status';
 import { KnowledgeApi } from './knowledge-api';
-import { spellingNote } from './spelling-note';
 
 const PAGE_SIZE = 20;
 
@@ -73,6 +73,7 @@ interface UploadItem {
     ActionError,
     LoadingState,
     StatusBadge,
+    SearchCorrections,
   ],
   templateUrl: './knowledge-page.html',
   styleUrl: './knowledge-page.scss',
@@ -98,7 +99,6 @@ export class KnowledgePage {
   protected readonly replacing = signal<DocumentSummary | undefined>(undefined);
   protected readonly query = signal('');
   protected readonly results = new RemoteData<SearchResponse>();
-  protected readonly spellingNote = spellingNote;
 
   constructor() {
     const destroyRef = inject(DestroyRef);

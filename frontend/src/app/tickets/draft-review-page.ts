@@ -32,6 +32,7 @@ import { LoadingState } from '../ui/loading-state';
 import { Markdown } from '../ui/markdown';
 import { PageHeader } from '../ui/page-header';
 import { RemoteData } from '../ui/remote-data';
+import { SearchCorrections } from '../ui/search-corrections';
 import { StatusBadge } from '../ui/status-badge';
 import { DraftEvents } from './draft-events';
 import {
@@ -75,6 +76,7 @@ type Busy = 'save' | 'approve' | 'reject' | 'regenerate';
     ErrorState,
     LoadingState,
     Markdown,
+    SearchCorrections,
     StatusBadge,
   ],
   templateUrl: './draft-review-page.html',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { event } from './define';
+import { SpellingCorrection } from './search.messages';
 
 /** A passage an answer cites as `[index]`. */
 export const Citation = z.object({
@@ -59,6 +60,11 @@ export const DraftFlags = z.object({
   redactions: z.array(z.string()),
   /** Answer sentences the cited passages do not support. */
   unsupportedSentences: z.array(z.string()),
+  /**
+   * Words of the question or ticket the knowledge base search read as other words (likely
+   * misspellings), when it did: the passages were found for the words as read.
+   */
+  searchCorrections: z.array(SpellingCorrection).optional(),
 });
 export type DraftFlags = z.infer<typeof DraftFlags>;
 

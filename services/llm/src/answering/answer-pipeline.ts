@@ -25,6 +25,7 @@ import type { AnswerEmitter, AnswerJob } from './answer-job';
 import { redactJob, untrustedTexts } from './job-redaction';
 import type { RedactedInputs } from './job-redaction';
 import { PassageRetriever } from './passage-retriever';
+import type { RetrievedPassages } from './passage-retriever';
 
 interface Prepared {
   readonly job: AnswerJob;
@@ -63,7 +64,7 @@ export class AnswerPipeline {
       offline: !this.openRouter.available,
       startedAt: performance.now(),
     };
-    const [passages] = await Promise.all([
+    const [retrieved] = await Promise.all([
       this.retriever
         .retrieve(prepared.redacted.searchQuery, job.settings.values)
         .catch((error: unknown) => {
@@ -75,6 +76,7 @@ export class AnswerPipeline {
         }),
       this.log.open({ job, question: prepared.redacted.question, offline: prepared.offline }),
     ]);
+    const passages = retrieved?.passages;
     const prompt =
       passages === undefined
         ? []
@@ -103,7 +105,14 @@ export class AnswerPipeline {
       passages === undefined
         ? retrievalFailed(job.settings.values.model)
         : await this.generate(prepared, passages, prompt, onToken);
-    return this.finish(prepared, passages ?? [], prompt, generation, firstTokenMs, emit);
+    return this.finish(
+      prepared,
+      { passages: passages ?? [], corrections: retrieved?.corrections ?? [] },
+      prompt,
+      generation,
+      firstTokenMs,
+      emit,
+    );
   }
 
   private generate(
@@ -165,7 +174,7 @@ export class AnswerPipeline {
 
   private async finish(
     prepared: Prepared,
-    passages: readonly AnswerPassage[],
+    { passages, corrections }: RetrievedPassages,
     prompt: readonly PromptMessage[],
     generation: GenerationResult,
     firstTokenMs: number | null,
@@ -180,6 +189,7 @@ export class AnswerPipeline {
       redactions: [...redacted.kinds],
       unsupportedSentences: [...grounding.unsupported],
       truncated: generation.truncated,
+      ...(corrections.length > 0 ? { searchCorrections: corrections } : {}),
     };
     const final: AnswerFinalChunk = {
       type: 'final',

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 
-import type { AnswerPassage, BotSettingsValues } from '@deskpilot/contracts';
+import type { AnswerPassage, BotSettingsValues, SpellingCorrection } from '@deskpilot/contracts';
 import { PROMPT_RELEVANCE_CUT, SearchRpc } from '@deskpilot/contracts';
 import { MessageBus } from '@deskpilot/messaging';
 
@@ -9,6 +9,13 @@ import type { LlmConfig } from '../config/llm.config';
 
 /** The retrieval contract bounds a query at 2,000 characters. */
 const MAX_QUERY_CHARS = 2_000;
+
+export interface RetrievedPassages {
+  /** Numbered from 1, as the prompt gives them. */
+  readonly passages: AnswerPassage[];
+  /** Query words the search read as other words (misspellings); empty when none. */
+  readonly corrections: SpellingCorrection[];
+}
 
 /**
  * Asks retrieval (any replica, over the bus) for the passages that go into the prompt: at most
@@ -25,7 +32,7 @@ export class PassageRetriever {
     this.timeoutMs = config.answering.searchTimeoutMs;
   }
 
-  async retrieve(query: string, settings: BotSettingsValues): Promise<AnswerPassage[]> {
+  async retrieve(query: string, settings: BotSettingsValues): Promise<RetrievedPassages> {
     const response = await this.bus.request(
       SearchRpc.Search,
       {
@@ -36,7 +43,7 @@ export class PassageRetriever {
       },
       { timeoutMs: this.timeoutMs },
     );
-    return response.hits.slice(0, settings.passages).map((hit, position) => ({
+    const passages = response.hits.slice(0, settings.passages).map((hit, position) => ({
       index: position + 1,
       chunkId: hit.chunkId,
       documentId: hit.documentId,
@@ -48,5 +55,6 @@ export class PassageRetriever {
       denseScore: hit.denseScore,
       lexicalScore: hit.lexicalScore,
     }));
+    return { passages, corrections: response.corrections ?? [] };
   }
 }

@@ -121,6 +121,9 @@ export class DraftTicketUseCase {
         injectionSuspected: final.flags.injectionSuspected,
         redactions: final.flags.redactions,
         unsupportedSentences: final.flags.unsupportedSentences,
+        ...(final.flags.searchCorrections
+          ? { searchCorrections: final.flags.searchCorrections }
+          : {}),
       },
       offline: final.offline,
       model: final.model,

@@ -56,6 +56,7 @@ describe('llm ticket drafts (OpenRouter simulator, PostgreSQL, RabbitMQ)', () =>
 
   it('should answer a draft request with llm.draft.generated, grounded in the knowledge base', async () => {
     const request = draftRequest();
+    harness.searchCorrections = [{ typed: 'apahce', read: 'apache' }];
 
     await harness.publish(DraftingEvent.DraftRequested, request);
 
@@ -69,8 +70,13 @@ describe('llm ticket drafts (OpenRouter simulator, PostgreSQL, RabbitMQ)', () =>
       offline: false,
       model: 'openai/gpt-4o-mini',
       settingsVersion: 0,
-      flags: { injectionSuspected: false, redactions: ['password'] },
+      flags: {
+        injectionSuspected: false,
+        redactions: ['password'],
+        searchCorrections: [{ typed: 'apahce', read: 'apache' }],
+      },
     });
+    expect(JSON.stringify(harness.searches)).not.toContain('REDACTED');
     expect(generated!.text).toContain('[1]');
     expect(generated!.citations.map((citation) => citation.chunkId)).toContain(KB_HITS[0]!.chunkId);
     const prompt = JSON.stringify(harness.simulator.control.chatRequests()[0]!.body);

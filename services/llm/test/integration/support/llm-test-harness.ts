@@ -9,6 +9,7 @@ import type {
   RpcRequest,
   SearchHit,
   SearchResponse,
+  SpellingCorrection,
 } from '@deskpilot/contracts';
 import {
   AnsweringEvent,
@@ -100,6 +101,8 @@ export class LlmTestHarness {
   readonly searches: unknown[] = [];
   readonly events: ReceivedEvent[] = [];
   searchFails = false;
+  /** Words the retrieval stand-in says it read as others. */
+  searchCorrections: SpellingCorrection[] = [];
   private consumers: Consumer[] = [];
 
   private constructor(
@@ -176,6 +179,7 @@ export class LlmTestHarness {
     this.searches.length = 0;
     this.events.length = 0;
     this.searchFails = false;
+    this.searchCorrections = [];
   }
 
   /** Asks llm for an answer over the bus and collects every chunk. */
@@ -210,7 +214,12 @@ export class LlmTestHarness {
   }
 
   private async attachStandIns(): Promise<void> {
-    const response = (): SearchResponse => ({ hits: KB_HITS, embedder: 'test', tookMs: 1 });
+    const response = (): SearchResponse => ({
+      hits: KB_HITS,
+      ...(this.searchCorrections.length > 0 ? { corrections: this.searchCorrections } : {}),
+      embedder: 'test',
+      tookMs: 1,
+    });
     this.consumers.push(
       await this.broker.consume(
         { service: 'retrieval', instanceId: 'retrieval-stand-in', prefetch: 16 },
