@@ -24,7 +24,7 @@ describe('Logs and analytics', () => {
 
   it('should chart the interactions and open one asked in chat with its detail', async () => {
     const admin = new AdminApi();
-    const question = `How do I point my domain at the new server? (${Date.now()})`;
+    const question = `How do I point my domian at the new server? (${Date.now()})`;
     const exchange = await admin.ask(question);
     await admin.rate(exchange.assistantMessage.id, 'up');
     const interactionId = exchange.assistantMessage.interactionId ?? '';
@@ -74,6 +74,7 @@ describe('Logs and analytics', () => {
     await page.getByText(question).first().waitFor();
     await page.getByRole('heading', { name: /^Prompt as sent \(\d+ messages\)$/ }).waitFor();
     await page.getByRole('heading', { name: /^Passages \(\d+\)$/ }).waitFor();
+    await page.getByRole('status').getByText('The search read “domian” as “domain”.').waitFor();
     const facts = await page.locator('dl.facts').innerText();
     expect(facts).toContain(exchange.assistantMessage.model ?? 'no model');
     expect(facts).toContain('Helpful');

@@ -17,6 +17,7 @@ import { ErrorState } from '../ui/error-state';
 import { LoadingState } from '../ui/loading-state';
 import { PageHeader } from '../ui/page-header';
 import { RemoteData } from '../ui/remote-data';
+import { SearchCorrections } from '../ui/search-corrections';
 import { StatusBadge } from '../ui/status-badge';
 import { AnalyticsApi } from './analytics-api';
 import { KIND_LABELS, OUTCOME_TONES, formatCost, formatMs } from './formatting';
@@ -34,6 +35,7 @@ import { KIND_LABELS, OUTCOME_TONES, formatCost, formatMs } from './formatting';
     PageHeader,
     ErrorState,
     LoadingState,
+    SearchCorrections,
     StatusBadge,
   ],
   templateUrl: './interaction-page.html',
