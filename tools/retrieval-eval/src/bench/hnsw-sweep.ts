@@ -1,10 +1,12 @@
 import { LocalEmbedder } from '@deskpilot/embeddings';
 import { VectorIndex, inverseDocumentFrequency } from '@deskpilot/retrieval';
 
+import { MarkdownCorpus } from './markdown-corpus';
+import type { SyntheticChunk } from './synthetic-corpus';
 import { SyntheticCorpus } from './synthetic-corpus';
 
 const COMMAND = 'node tools/retrieval-eval/dist/bench/hnsw-sweep.js';
-const USAGE = `Usage: ${COMMAND} [--chunks 20000] [--queries 100] [--graphs 16x100,32x200] [--ef 128,256,512]`;
+const USAGE = `Usage: ${COMMAND} [--chunks 20000] [--queries 100] [--graphs 16x100,32x200] [--ef 128,256,512] [--markdown <folder>]`;
 const CHUNKS_PER_DOCUMENT = 250;
 
 interface SweepOptions {
@@ -13,6 +15,8 @@ interface SweepOptions {
   /** `M` and `efConstruction` of each graph to build. */
   graphs: { m: number; efConstruction: number }[];
   efSearch: number[];
+  /** Chunks of the Markdown files under this folder instead of synthetic ones. */
+  markdown: string | undefined;
 }
 
 function parse(args: readonly string[]): SweepOptions {
@@ -21,6 +25,7 @@ function parse(args: readonly string[]): SweepOptions {
     queries: 100,
     graphs: [{ m: 16, efConstruction: 100 }],
     efSearch: [128, 256, 512],
+    markdown: undefined,
   };
   for (let i = 0; i < args.length; i += 2) {
     const value = args[i + 1];
@@ -43,12 +48,30 @@ function parse(args: readonly string[]): SweepOptions {
       case '--ef':
         options.efSearch = value.split(',').map(Number);
         break;
+      case '--markdown':
+        options.markdown = value;
+        break;
       case undefined:
       default:
         throw new Error(USAGE);
     }
   }
   return options;
+}
+
+function corpusOf(options: SweepOptions): {
+  chunks: readonly SyntheticChunk[];
+  queryFor: (chunk: SyntheticChunk) => string;
+} {
+  if (options.markdown === undefined) {
+    const corpus = new SyntheticCorpus();
+    return {
+      chunks: [...corpus.chunks(options.chunks, CHUNKS_PER_DOCUMENT)],
+      queryFor: (chunk) => corpus.queryFor(chunk),
+    };
+  }
+  const corpus = MarkdownCorpus.read(options.markdown, options.chunks);
+  return { chunks: corpus.chunks, queryFor: (chunk) => corpus.queryFor(chunk) };
 }
 
 function dot(a: Float32Array, b: Float32Array): number {
@@ -61,15 +84,14 @@ function dot(a: Float32Array, b: Float32Array): number {
 
 /**
  * HNSW recall@10 against exact inner-product search for several graph settings, on the search
- * bench's synthetic chunks embedded by the local embedder. Queries are weighted by the idf of
+ * bench's synthetic chunks (or the chunks of real Markdown files) embedded by the local embedder. Queries are weighted by the idf of
  * their terms among the chunks, as retrieval weighs them. Prints one line per graph and
  * `efSearch`: build time, recall and mean search time.
  */
 function main(): void {
   const options = parse(process.argv.slice(2));
   const embedder = new LocalEmbedder();
-  const corpus = new SyntheticCorpus();
-  const chunks = [...corpus.chunks(options.chunks, CHUNKS_PER_DOCUMENT)];
+  const { chunks, queryFor } = corpusOf(options);
   const vectors = chunks.map((chunk) => embedder.embedPassage(chunk));
   const frequency = new Map<string, number>();
   for (const chunk of chunks) {
@@ -80,7 +102,7 @@ function main(): void {
   }
   const step = Math.max(1, Math.floor(chunks.length / options.queries));
   const queries = Array.from({ length: options.queries }, (_, i) => {
-    const text = corpus.queryFor(chunks[(i * step) % chunks.length] as (typeof chunks)[number]);
+    const text = queryFor(chunks[(i * step) % chunks.length] as SyntheticChunk);
     const weights = embedder
       .queryTerms(text)
       .map((term): [string, number] => [
@@ -97,7 +119,9 @@ function main(): void {
       .map(({ i }) => String(i)),
   );
   process.stdout.write(`${COMMAND} ${process.argv.slice(2).join(' ')}\n`);
-  process.stdout.write(`${chunks.length} chunks, ${queries.length} queries, ${embedder.id}\n`);
+  process.stdout.write(
+    `${chunks.length} chunks (${options.markdown === undefined ? 'synthetic' : `Markdown under ${options.markdown}`}), ${queries.length} queries, ${embedder.id}\n`,
+  );
   for (const graph of options.graphs) {
     const index = new VectorIndex(embedder.dimension, { ...graph, efSearch: 10 }, chunks.length);
     const started = performance.now();

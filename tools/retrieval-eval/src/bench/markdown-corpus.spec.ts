@@ -1,0 +1,57 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { MarkdownCorpus } from './markdown-corpus';
+
+const PARAGRAPH =
+  'Restart the web server after changing the virtual host configuration, then check the error ' +
+  'log for lines about the certificate chain and the listening port of the site.';
+
+describe(MarkdownCorpus.name, () => {
+  let folder: string;
+
+  beforeAll(() => {
+    folder = mkdtempSync(join(tmpdir(), 'markdown-corpus-'));
+    mkdirSync(join(folder, 'b'));
+    const guide = `# Web server\n\n## Restarting\n\n${PARAGRAPH}\n\n## Badge\n\nBuild passing.\n\n## Logs\n\n${PARAGRAPH}\n`;
+    writeFileSync(join(folder, 'a.md'), guide);
+    writeFileSync(join(folder, 'b', 'copy.md'), guide);
+    writeFileSync(join(folder, 'b', 'notes.markdown'), `# Notes\n\nToo short.\n\n${PARAGRAPH}\n`);
+    writeFileSync(join(folder, 'b', 'ignored.txt'), PARAGRAPH);
+  });
+
+  afterAll(() => {
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('should chunk each distinct Markdown file once, with its headings, in path order, without tiny chunks', () => {
+    const corpus = MarkdownCorpus.read(folder, 100);
+
+    expect(corpus.chunks.map((chunk) => [chunk.title, chunk.headings])).toEqual([
+      ['a.md', ['Web server', 'Restarting']],
+      ['a.md', ['Web server', 'Logs']],
+      ['notes.markdown', ['Notes']],
+    ]);
+    expect(corpus.chunks.map((chunk) => chunk.documentIndex)).toEqual([0, 0, 1]);
+  });
+
+  it('should stop at the limit', () => {
+    expect(MarkdownCorpus.read(folder, 1).chunks).toHaveLength(1);
+  });
+
+  it('should make the same queries from words of the chunk in every run', () => {
+    const first = MarkdownCorpus.read(folder, 100);
+    const second = MarkdownCorpus.read(folder, 100);
+    const chunk = first.chunks[0]!;
+
+    const query = first.queryFor(chunk);
+
+    expect(second.queryFor(second.chunks[0]!)).toBe(query);
+    const words = query.replace(/^how do I /u, '').split(' ');
+    expect(words.length).toBeGreaterThanOrEqual(4);
+    for (const word of words) {
+      expect(PARAGRAPH.toLowerCase()).toContain(word);
+    }
+  });
+});
