@@ -15,6 +15,9 @@ export const InteractionsQuery = z.object({
   model: z.string().min(1).max(200).optional(),
   outcome: InteractionOutcome.optional(),
   kind: InteractionKind.optional(),
+  /** Answers at least this confident (0-1); with `belowConfidence`, a band of confidence. */
+  minConfidence: z.coerce.number().min(0).max(1).optional(),
+  belowConfidence: z.coerce.number().min(0).max(1).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().min(1).max(500).optional(),
 });

@@ -92,6 +92,10 @@ export const ListInteractionsRequest = z.object({
   model: z.string().optional(),
   outcome: InteractionOutcome.optional(),
   kind: InteractionKind.optional(),
+  /** Only interactions whose answer's confidence is at least this. */
+  minConfidence: z.number().min(0).max(1).optional(),
+  /** Only interactions whose answer's confidence is below this (bands that meet, not overlap). */
+  belowConfidence: z.number().min(0).max(1).optional(),
   limit: z.number().int().min(1).max(200).default(50),
   /** `nextCursor` of the previous page. */
   cursor: z.string().optional(),

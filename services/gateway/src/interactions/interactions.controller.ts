@@ -26,7 +26,8 @@ export class InteractionsController {
 
   @Get()
   @ApiOperation({
-    summary: 'Interaction log, newest first, filtered by user, time, feedback, model and outcome',
+    summary:
+      'Interaction log, newest first, filtered by user, time, feedback, model, outcome, kind and confidence',
   })
   @ApiJsonQuery(InteractionsQuery)
   @ApiJsonResponse(HttpStatus.OK, ListInteractionsResponse)

@@ -15,6 +15,8 @@ export interface InteractionFilter {
   readonly model?: string;
   readonly outcome?: InteractionOutcome;
   readonly kind?: InteractionKind;
+  readonly minConfidence?: number;
+  readonly belowConfidence?: number;
   /** Only rows before this position in (created_at, id) order, newest first. */
   readonly before?: { readonly createdAt: Date; readonly id: string };
 }
@@ -68,6 +70,17 @@ export class InteractionsRepository {
     }
     if (filter.kind !== undefined) {
       query.andWhere('i.kind = :kind', { kind: filter.kind });
+    }
+    // The column is a `real`: the bounds are rounded to it as the stored value was.
+    if (filter.minConfidence !== undefined) {
+      query.andWhere('i.confidence >= CAST(:minConfidence AS real)', {
+        minConfidence: filter.minConfidence,
+      });
+    }
+    if (filter.belowConfidence !== undefined) {
+      query.andWhere('i.confidence < CAST(:belowConfidence AS real)', {
+        belowConfidence: filter.belowConfidence,
+      });
     }
     const rated = `SELECT 1 FROM "llm"."interaction_feedback" f WHERE f.interaction_id = i.id`;
     switch (filter.feedback) {

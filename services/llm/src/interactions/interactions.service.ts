@@ -42,6 +42,10 @@ export class InteractionsService {
       ...(request.model === undefined ? {} : { model: request.model }),
       ...(request.outcome === undefined ? {} : { outcome: request.outcome }),
       ...(request.kind === undefined ? {} : { kind: request.kind }),
+      ...(request.minConfidence === undefined ? {} : { minConfidence: request.minConfidence }),
+      ...(request.belowConfidence === undefined
+        ? {}
+        : { belowConfidence: request.belowConfidence }),
       ...(request.cursor === undefined ? {} : { before: decodeCursor(request.cursor) }),
     };
     const rows = await this.interactions.findPage(filter, request.limit + 1);

@@ -435,7 +435,7 @@ describe('llm answering (OpenRouter simulator, PostgreSQL, RabbitMQ)', () => {
     }
   });
 
-  it('should list interactions by user, outcome and feedback', async () => {
+  it('should list interactions by user, outcome, feedback and confidence', async () => {
     const userId = `user-${randomUUID()}`;
     const liked = finalOf(await harness.ask({ question: QUESTION, user: { id: userId } }));
     harness.simulator.control.addFault({ kind: 'insufficient-credits' });
@@ -462,6 +462,16 @@ describe('llm answering (OpenRouter simulator, PostgreSQL, RabbitMQ)', () => {
       });
       return page.items.length > 0 && page;
     });
+    const confident = await harness.bus.request(InteractionsRpc.List, {
+      limit: 50,
+      userId,
+      minConfidence: liked.confidence,
+    });
+    const doubtful = await harness.bus.request(InteractionsRpc.List, {
+      limit: 50,
+      userId,
+      belowConfidence: liked.confidence,
+    });
     const firstPage = await harness.bus.request(InteractionsRpc.List, { userId, limit: 1 });
     const secondPage = await harness.bus.request(InteractionsRpc.List, {
       userId,
@@ -474,6 +484,9 @@ describe('llm answering (OpenRouter simulator, PostgreSQL, RabbitMQ)', () => {
     expect(upvoted.items.map((item) => [item.id, item.feedback[0]?.comment])).toEqual([
       [liked.interactionId, 'spot on'],
     ]);
+    expect(liked.confidence).toBeGreaterThan(0);
+    expect(confident.items.map((item) => item.id)).toEqual([liked.interactionId]);
+    expect(doubtful.items.map((item) => item.id)).toEqual([failed.interactionId]);
     expect([...firstPage.items, ...secondPage.items].map((item) => item.id)).toEqual(
       mine.items.map((item) => item.id),
     );
