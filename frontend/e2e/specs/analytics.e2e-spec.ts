@@ -139,6 +139,18 @@ describe('Logs and analytics', () => {
     expect(new Set(await columnOf(table, 'Model'))).toEqual(new Set([model]));
     await filters.getByRole('button', { name: 'Clear filters' }).click();
 
+    const myConfidence = mine.assistantMessage.confidence ?? 0;
+    await choose(page, 'Confidence', bandOf(myConfidence < 0.5 ? 1 : 0));
+    await filters.getByRole('button', { name: 'Apply' }).click();
+    await myRow.waitFor({ state: 'detached' });
+    await choose(page, 'Confidence', bandOf(myConfidence));
+    await filters.getByRole('button', { name: 'Apply' }).click();
+    await myRow.waitFor();
+    expect(await myRow.locator('td.mat-column-confidence').innerText()).toBe(
+      `${Math.round(myConfidence * 100)}%`,
+    );
+    await filters.getByRole('button', { name: 'Clear filters' }).click();
+
     // Days as the browser counts them (UTC): the day of the first question, and the one before.
     const today = logged.createdAt.slice(0, 10);
     const yesterday = new Date(Date.parse(today) - 86_400_000).toISOString().slice(0, 10);
@@ -171,6 +183,14 @@ describe('Logs and analytics', () => {
     await saveScreenshot(page, 'interaction-detail');
   });
 });
+
+/** The console's confidence band of an answer, as its filters name it. */
+function bandOf(confidence: number): string {
+  if (confidence >= 0.8) {
+    return 'High (80 % and more)';
+  }
+  return confidence >= 0.5 ? 'Medium (50 % to under 80 %)' : 'Low (under 50 %)';
+}
 
 /** Picks an entry of one of the interaction filters (applied with Apply). */
 async function choose(page: Page, filter: string, option: string): Promise<void> {

@@ -20,6 +20,7 @@ import type {
   UserPage,
 } from '@deskpilot/contracts';
 
+import { CONFIDENCE_BANDS, confidenceTone } from '../ui/confidence-bands';
 import { EmptyState } from '../ui/empty-state';
 import { ErrorState } from '../ui/error-state';
 import { LoadingState } from '../ui/loading-state';
@@ -75,6 +76,8 @@ export class AnalyticsPage {
   protected readonly formatPercent = formatPercent;
   protected readonly partLabel = (part: AnalyticsPart): string =>
     part === 'interactions' ? 'Answers, latency, cost and feedback' : 'Ticket drafts';
+  protected readonly confidenceBands = CONFIDENCE_BANDS;
+  protected readonly confidenceTone = confidenceTone;
   protected readonly outcomes: readonly InteractionOutcome[] = [
     'ok',
     'failed',
@@ -88,6 +91,7 @@ export class AnalyticsPage {
     'question',
     'model',
     'outcome',
+    'confidence',
     'tokens',
     'cost',
     'latency',
@@ -116,6 +120,7 @@ export class AnalyticsPage {
     feedback: [''],
     model: [''],
     outcome: [''],
+    confidence: [''],
     kind: [''],
   });
 
@@ -176,6 +181,13 @@ export class AnalyticsPage {
     if (value.kind !== '') {
       query.kind = value.kind as InteractionsQuery['kind'];
     }
+    const band = CONFIDENCE_BANDS.find((candidate) => candidate.value === value.confidence);
+    if (band?.min !== undefined) {
+      query.minConfidence = band.min;
+    }
+    if (band?.below !== undefined) {
+      query.belowConfidence = band.below;
+    }
     this.applied.set(query);
     this.firstPage();
   }
@@ -208,6 +220,11 @@ export class AnalyticsPage {
 
   protected kindLabel(item: InteractionSummary): string {
     return KIND_LABELS[item.kind];
+  }
+
+  /** The chosen confidence band in a word, so that the filter's field can stay narrow. */
+  protected confidenceShort(value: string): string {
+    return CONFIDENCE_BANDS.find((band) => band.value === value)?.short ?? 'Any confidence';
   }
 
   protected outcomeTone(item: InteractionSummary): BadgeTone {

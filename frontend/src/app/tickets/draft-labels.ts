@@ -22,22 +22,8 @@ export function statusTone(status: DraftStatus): BadgeTone {
   return DRAFT_STATUSES.find((entry) => entry.value === status)?.tone ?? 'neutral';
 }
 
-/** Confidence bands a reviewer filters by: each includes its lower bound, not its upper one. */
-export const CONFIDENCE_BANDS = [
-  { value: 'high', label: 'High (80 % and more)', min: 0.8, below: undefined },
-  { value: 'medium', label: 'Medium (50 % to under 80 %)', min: 0.5, below: 0.8 },
-  { value: 'low', label: 'Low (under 50 %)', min: 0, below: 0.5 },
-] as const;
-
 export function confidenceText(confidence: number | null): string {
   return confidence === null ? '—' : `${Math.round(confidence * 100)} %`;
-}
-
-export function confidenceTone(confidence: number | null): BadgeTone {
-  if (confidence === null) {
-    return 'neutral';
-  }
-  return confidence >= 0.8 ? 'success' : confidence >= 0.5 ? 'warning' : 'danger';
 }
 
 /** The warnings a reviewer must see before sending, in words. */

@@ -26,6 +26,7 @@ import { filter, tap } from 'rxjs';
 
 import type { DraftView, TicketDetailResponse } from '@deskpilot/contracts';
 
+import { confidenceTone } from '../ui/confidence-bands';
 import { ErrorState } from '../ui/error-state';
 import { describeHttpError } from '../ui/http-error';
 import { LoadingState } from '../ui/loading-state';
@@ -35,13 +36,7 @@ import { RemoteData } from '../ui/remote-data';
 import { SearchCorrections } from '../ui/search-corrections';
 import { StatusBadge } from '../ui/status-badge';
 import { DraftEvents } from './draft-events';
-import {
-  confidenceText,
-  confidenceTone,
-  draftWarnings,
-  statusLabel,
-  statusTone,
-} from './draft-labels';
+import { confidenceText, draftWarnings, statusLabel, statusTone } from './draft-labels';
 import { TicketsApi } from './tickets-api';
 
 /** Keyboard shortcuts of the review screen, shown on screen as well. */

@@ -22,6 +22,7 @@ import { debounceTime, filter, tap } from 'rxjs';
 
 import type { DraftPage, DraftStatus, DraftView, DraftsQuery } from '@deskpilot/contracts';
 
+import { CONFIDENCE_BANDS, confidenceTone } from '../ui/confidence-bands';
 import { EmptyState } from '../ui/empty-state';
 import { ErrorState } from '../ui/error-state';
 import { LoadingState } from '../ui/loading-state';
@@ -31,10 +32,8 @@ import { RemoteData } from '../ui/remote-data';
 import { StatusBadge } from '../ui/status-badge';
 import { DraftEvents } from './draft-events';
 import {
-  CONFIDENCE_BANDS,
   DRAFT_STATUSES,
   confidenceText,
-  confidenceTone,
   draftWarnings,
   statusLabel,
   statusTone,
@@ -125,11 +124,11 @@ export class TicketsQueuePage {
       query.department = department;
     }
     const band = CONFIDENCE_BANDS.find((entry) => entry.value === this.confidence());
-    if (band !== undefined) {
+    if (band?.min !== undefined) {
       query.minConfidence = band.min;
-      if (band.below !== undefined) {
-        query.belowConfidence = band.below;
-      }
+    }
+    if (band?.below !== undefined) {
+      query.belowConfidence = band.below;
     }
     return query;
   });
