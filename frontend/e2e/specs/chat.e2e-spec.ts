@@ -341,6 +341,25 @@ describe('Chat', () => {
       await saveScreenshot(page, 'chat');
     });
 
+    it('should list the sentences of an answer that its sources do not back', async () => {
+      const question = 'Can your team move a domain to another client account for me?';
+      await system.simulator.addCannedAnswer({
+        contains: question,
+        answer:
+          'Open the domain in WHMCS and choose Move to another client [1]. ' +
+          'Our team moves domains for free within five minutes.',
+      });
+
+      await ask(page, question);
+
+      const answer = await answered(page);
+      await answer.getByText('Sentences without support (1)').click();
+      expect(await answer.locator('dp-unsupported-sentences li').allInnerTexts()).toEqual([
+        'Our team moves domains for free within five minutes.',
+      ]);
+      await answer.getByText(/^Medium confidence|^Low confidence/).waitFor();
+    });
+
     it('should say which misspelt words the search read as others, also after a reload', async () => {
       await ask(page, 'How do I move a domian to another client acount?');
       const answer = await answered(page);

@@ -107,6 +107,11 @@ export class SimulatorProcess {
     return this.control('POST', '/faults', fault);
   }
 
+  /** Answers prompts that contain `contains` with `answer` (see the simulator's canned answers). */
+  addCannedAnswer(rule: { readonly contains: string; readonly answer: string }): Promise<void> {
+    return this.control('POST', '/canned', rule);
+  }
+
   stop(): Promise<void> {
     return this.stopProcess();
   }

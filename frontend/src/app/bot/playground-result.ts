@@ -5,11 +5,12 @@ import type { PlaygroundResult as Result } from '@deskpilot/contracts';
 
 import { SearchCorrections } from '../ui/search-corrections';
 import { StatusBadge } from '../ui/status-badge';
+import { UnsupportedSentences } from '../ui/unsupported-sentences';
 
 /** One playground answer: what it was built from, the prompt as sent, and the answer. */
 @Component({
   selector: 'dp-playground-result',
-  imports: [DecimalPipe, PercentPipe, SearchCorrections, StatusBadge],
+  imports: [DecimalPipe, PercentPipe, SearchCorrections, StatusBadge, UnsupportedSentences],
   templateUrl: './playground-result.html',
   styleUrl: './playground-result.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -21,6 +21,7 @@ import { describeHttpError } from '../ui/http-error';
 import { Markdown } from '../ui/markdown';
 import { SearchCorrections } from '../ui/search-corrections';
 import { StatusBadge } from '../ui/status-badge';
+import { UnsupportedSentences } from '../ui/unsupported-sentences';
 import { confidenceLabel, headingTrail, unfinished } from './answer-labels';
 import { ChatApi } from './chat-api';
 import { FeedbackDialog } from './feedback-dialog';
@@ -35,6 +36,7 @@ import { FeedbackDialog } from './feedback-dialog';
     Markdown,
     SearchCorrections,
     StatusBadge,
+    UnsupportedSentences,
   ],
   templateUrl: './chat-message.html',
   styleUrl: './chat-message.scss',

@@ -35,6 +35,7 @@ import { PageHeader } from '../ui/page-header';
 import { RemoteData } from '../ui/remote-data';
 import { SearchCorrections } from '../ui/search-corrections';
 import { StatusBadge } from '../ui/status-badge';
+import { UnsupportedSentences } from '../ui/unsupported-sentences';
 import { DraftEvents } from './draft-events';
 import { confidenceText, draftWarnings, statusLabel, statusTone } from './draft-labels';
 import { TicketsApi } from './tickets-api';
@@ -73,6 +74,7 @@ type Busy = 'save' | 'approve' | 'reject' | 'regenerate';
     Markdown,
     SearchCorrections,
     StatusBadge,
+    UnsupportedSentences,
   ],
   templateUrl: './draft-review-page.html',
   styleUrl: './draft-review-page.scss',
