@@ -9,6 +9,7 @@ import {
 } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
+import { MatTooltipModule } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
 
 import type { InteractionDetail } from '@deskpilot/contracts';
@@ -16,9 +17,11 @@ import type { InteractionDetail } from '@deskpilot/contracts';
 import { ErrorState } from '../ui/error-state';
 import { LoadingState } from '../ui/loading-state';
 import { PageHeader } from '../ui/page-header';
+import { hiddenFromModel } from '../ui/redactions';
 import { RemoteData } from '../ui/remote-data';
 import { SearchCorrections } from '../ui/search-corrections';
 import { StatusBadge } from '../ui/status-badge';
+import { UnsupportedSentences } from '../ui/unsupported-sentences';
 import { AnalyticsApi } from './analytics-api';
 import { KIND_LABELS, OUTCOME_TONES, formatCost, formatMs } from './formatting';
 
@@ -32,11 +35,13 @@ import { KIND_LABELS, OUTCOME_TONES, formatCost, formatMs } from './formatting';
     RouterLink,
     MatButtonModule,
     MatIconModule,
+    MatTooltipModule,
     PageHeader,
     ErrorState,
     LoadingState,
     SearchCorrections,
     StatusBadge,
+    UnsupportedSentences,
   ],
   templateUrl: './interaction-page.html',
   styleUrl: './interaction-page.scss',
@@ -52,6 +57,7 @@ export class InteractionPage {
   protected readonly outcomeTones = OUTCOME_TONES;
   protected readonly formatCost = formatCost;
   protected readonly formatMs = formatMs;
+  protected readonly hiddenFromModel = hiddenFromModel;
   protected readonly interaction = new RemoteData<InteractionDetail>();
 
   constructor() {

@@ -1,7 +1,7 @@
 import type { DraftStatus, DraftView } from '@deskpilot/contracts';
 
+import { redactionWarning } from '../ui/redactions';
 import type { BadgeTone } from '../ui/status-badge';
-import { wordList } from '../ui/word-list';
 
 export const DRAFT_STATUSES: readonly { value: DraftStatus; label: string; tone: BadgeTone }[] = [
   { value: 'ready', label: 'Ready to review', tone: 'info' },
@@ -46,28 +46,4 @@ export function draftWarnings(draft: DraftView): string[] {
     );
   }
   return warnings;
-}
-
-/* What each kind of redaction hid, as a reviewer reads it. */
-const REDACTED: Readonly<Record<string, string>> = {
-  'private-key': 'a private key',
-  'url-credentials': 'credentials in a link',
-  'url-token': 'a token in a link',
-  jwt: 'an access token',
-  'bearer-token': 'an access token',
-  'api-key': 'an API key',
-  secret: 'a secret',
-  password: 'a password',
-  'card-number': 'a card number',
-  'card-security-code': 'a card security code',
-  email: 'an e-mail address',
-};
-
-/**
- * What the model did not see of the ticket ("Hidden from the model: a password and an e-mail
- * address"), so the reviewer knows the draft could not use it.
- */
-export function redactionWarning(kinds: readonly string[]): string {
-  const hidden = [...new Set(kinds.map((kind) => REDACTED[kind] ?? kind.replaceAll('-', ' ')))];
-  return `Hidden from the model: ${hidden.length > 0 ? wordList(hidden) : 'secrets'}`;
 }

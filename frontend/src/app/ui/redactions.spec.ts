@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 
-import { redactionWarning } from './draft-labels';
+import { redactionWarning } from './redactions';
 
 describe(redactionWarning.name, () => {
   it('should name what was hidden from the model, each thing once', () => {
