@@ -24,6 +24,7 @@ import { InteractionStatsService } from './interactions/interaction-stats.servic
 import { InteractionsController } from './interactions/interactions.controller';
 import { InteractionsRepository } from './interactions/interactions.repository';
 import { InteractionsService } from './interactions/interactions.service';
+import { LogRetentionService } from './interactions/log-retention.service';
 import { OfflineAnswerer } from './offline/offline-answerer';
 import { OpenRouterAnswerer } from './openrouter/openrouter-answerer';
 import { openRouterClientProvider } from './openrouter/openrouter-client.provider';
@@ -75,6 +76,7 @@ export class LlmModule {
         InteractionStatsService,
         InteractionLogService,
         InteractionsService,
+        LogRetentionService,
         BotSettingsRepository,
         BotSettingsService,
         DraftJobsRepository,

@@ -21,6 +21,7 @@ const llmEnvironment = commonEnvironment.extend({
   LLM_HISTORY_TOKEN_BUDGET: env.int(0, 100_000),
   LLM_SEARCH_TIMEOUT_MS: env.int(100, 120_000),
   LLM_TOKEN_BATCH_MS: env.int(0, 1_000),
+  LLM_LOG_RETENTION_DAYS: env.int(0, 36_500),
 });
 
 export interface OpenRouterConfig {
@@ -55,6 +56,11 @@ export interface LlmConfig {
     /** After the first text of an answer, tokens are sent together at most this often (0: each turn). */
     readonly tokenBatchMs: number;
   };
+  /**
+   * Days the interaction log (and the ticket draft jobs) are kept; older entries are deleted.
+   * 0 keeps them all.
+   */
+  readonly logRetentionDays: number;
 }
 
 export function loadLlmConfig(environment: Environment): LlmConfig {
@@ -79,5 +85,6 @@ export function loadLlmConfig(environment: Environment): LlmConfig {
       searchTimeoutMs: vars.LLM_SEARCH_TIMEOUT_MS ?? 10_000,
       tokenBatchMs: vars.LLM_TOKEN_BATCH_MS ?? 40,
     },
+    logRetentionDays: vars.LLM_LOG_RETENTION_DAYS ?? 0,
   };
 }

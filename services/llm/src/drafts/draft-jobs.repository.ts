@@ -51,6 +51,16 @@ export class DraftJobsRepository {
     );
   }
 
+  /** Forgets the jobs last claimed before `cutoff`; resolves how many went. */
+  async deleteClaimedBefore(cutoff: Date): Promise<number> {
+    const result = await this.jobs
+      .createQueryBuilder()
+      .delete()
+      .where('claimed_at < :cutoff', { cutoff })
+      .execute();
+    return result.affected ?? 0;
+  }
+
   find(draftId: string): Promise<DraftJobEntity | null> {
     return this.jobs.findOneBy({ draftId });
   }

@@ -106,6 +106,26 @@ export class InteractionsRepository {
     return query.orderBy('i.created_at', 'DESC').addOrderBy('i.id', 'DESC').take(limit).getMany();
   }
 
+  /**
+   * Deletes up to `limit` of the oldest entries created before `cutoff`, with their feedback, in
+   * one statement; resolves how many entries went.
+   */
+  async deleteCreatedBefore(cutoff: Date, limit: number): Promise<number> {
+    const rows: { deleted: number }[] = await this.interactions.query(
+      `WITH "gone" AS (
+         DELETE FROM "llm"."interactions" WHERE "id" IN (
+           SELECT "id" FROM "llm"."interactions" WHERE "created_at" < $1
+           ORDER BY "created_at" LIMIT $2 FOR UPDATE SKIP LOCKED)
+         RETURNING "id"
+       ), "feedback" AS (
+         DELETE FROM "llm"."interaction_feedback" "f" USING "gone" WHERE "f"."interaction_id" = "gone"."id"
+       )
+       SELECT count(*)::int AS "deleted" FROM "gone"`,
+      [cutoff, limit],
+    );
+    return rows[0]?.deleted ?? 0;
+  }
+
   /** Current (not withdrawn) feedback of these interactions. */
   async feedbackOf(interactionIds: readonly string[]): Promise<InteractionFeedbackEntity[]> {
     if (interactionIds.length === 0) {

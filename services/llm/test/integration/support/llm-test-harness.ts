@@ -161,6 +161,14 @@ export class LlmTestHarness {
     return harness;
   }
 
+  /** One of the running service's providers, for tests that drive it directly. */
+  provider<T>(type: abstract new (...args: never[]) => T): T {
+    if (this.llm.service === undefined) {
+      throw new Error('llm is not running');
+    }
+    return this.llm.service.app.get(type);
+  }
+
   async stop(): Promise<void> {
     await this.llm.service?.stop();
     for (const consumer of this.consumers) {
