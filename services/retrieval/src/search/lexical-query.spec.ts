@@ -1,4 +1,8 @@
-import { buildLexicalQuery, inverseDocumentFrequency } from './lexical-query';
+import {
+  buildLexicalQuery,
+  inverseDocumentFrequency,
+  withoutQuestionFraming,
+} from './lexical-query';
 
 describe(buildLexicalQuery.name, () => {
   const lexemes = [
@@ -60,5 +64,27 @@ describe(inverseDocumentFrequency.name, () => {
   it('should stay positive when a lexeme is in every chunk', () => {
     expect(inverseDocumentFrequency(10, 10)).toBeGreaterThan(0);
     expect(inverseDocumentFrequency(1, 10)).toBeGreaterThan(inverseDocumentFrequency(9, 10));
+  });
+});
+
+describe(withoutQuestionFraming.name, () => {
+  const words = (...lexemes: string[]): { lexeme: string }[] =>
+    lexemes.map((lexeme) => ({ lexeme }));
+
+  it('should leave out the words that only frame a question', () => {
+    // "Is it possible, I would like to know, to renew an SSL certificate?"
+    const query = words('possibl', 'would', 'like', 'know', 'renew', 'ssl', 'certif');
+
+    expect(withoutQuestionFraming(query).map((word) => word.lexeme)).toEqual([
+      'renew',
+      'ssl',
+      'certif',
+    ]);
+  });
+
+  it('should keep a question that has nothing but framing words', () => {
+    const query = words('need', 'tell');
+
+    expect(withoutQuestionFraming(query)).toEqual(query);
   });
 });

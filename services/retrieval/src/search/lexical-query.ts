@@ -37,6 +37,37 @@ export const MAX_QUERY_LEXEMES = 32;
 /* Pairs are the costliest units to score and add least beyond the weightiest few. */
 const MAX_PAIRS = 4;
 
+/**
+ * Lexemes (stems of PostgreSQL's `english` configuration) of words that frame a question rather
+ * than say what it is about: "is it possible", "I would like to know", "I need a way to". The
+ * configuration's stop-word list keeps them, and in a knowledge base they are rare enough to
+ * weigh like topic words.
+ */
+const QUESTION_FRAMING: ReadonlySet<string> = new Set([
+  'abl',
+  'anyon',
+  'could',
+  'know',
+  'like',
+  'need',
+  'pleas',
+  'possibl',
+  'someon',
+  'tell',
+  'thing',
+  'want',
+  'way',
+  'would',
+]);
+
+/** The query's words without those that only frame the question, unless nothing else is left. */
+export function withoutQuestionFraming<T extends { readonly lexeme: string }>(
+  words: readonly T[],
+): readonly T[] {
+  const topical = words.filter((word) => !QUESTION_FRAMING.has(word.lexeme));
+  return topical.length > 0 ? topical : words;
+}
+
 /** BM25's inverse document frequency, positive even for lexemes in most chunks. */
 export function inverseDocumentFrequency(documentFrequency: number, chunkCount: number): number {
   const df = Math.min(documentFrequency, chunkCount);

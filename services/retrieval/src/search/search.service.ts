@@ -15,7 +15,12 @@ import { EMBEDDER } from '../embedding/embedder.provider';
 import { VectorIndexService } from '../vector-index/vector-index.service';
 import { spreadAcrossDocuments, withDocumentContext } from './document-context';
 import { LexicalIndexService } from './lexical-index.service';
-import { MAX_QUERY_LEXEMES, buildLexicalQuery, inverseDocumentFrequency } from './lexical-query';
+import {
+  MAX_QUERY_LEXEMES,
+  buildLexicalQuery,
+  inverseDocumentFrequency,
+  withoutQuestionFraming,
+} from './lexical-query';
 import type { QueryLexeme } from './lexical-query';
 import type { Ranked } from './rank-fusion';
 import { fuseRankings } from './rank-fusion';
@@ -119,7 +124,7 @@ export class SearchService {
   ): { lexemes: QueryLexeme[]; corrections: SpellingCorrection[] } {
     const lexemes = new Map<string, number[]>();
     const corrections: SpellingCorrection[] = [];
-    const first = [...words]
+    const first = [...withoutQuestionFraming(words)]
       .sort((a, b) => (a.positions[0] ?? 0) - (b.positions[0] ?? 0))
       .slice(0, MAX_QUERY_LEXEMES);
     for (const word of first) {
