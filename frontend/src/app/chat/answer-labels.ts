@@ -1,6 +1,7 @@
 import type { ChatMessage } from '@deskpilot/contracts';
 
 import { confidenceBand } from '../ui/confidence-bands';
+import type { ConfidenceBandValue } from '../ui/confidence-bands';
 import type { BadgeTone } from '../ui/status-badge';
 
 export interface ConfidenceLabel {
@@ -9,29 +10,21 @@ export interface ConfidenceLabel {
   readonly explanation: string;
 }
 
+/* What each confidence band tells the reader of an answer. */
+const EXPLANATIONS: Readonly<Record<ConfidenceBandValue, string>> = {
+  high: 'Most sentences are backed by the cited passages.',
+  medium: 'Some sentences are not backed by the cited passages; check them.',
+  low: 'Little of this answer is backed by the knowledge base; check it before use.',
+};
+
 /** How far the answer's sentences are backed by the passages they cite, in words and colour. */
 export function confidenceLabel(confidence: number): ConfidenceLabel {
-  const percent = Math.round(confidence * 100);
-  switch (confidenceBand(confidence).value) {
-    case 'high':
-      return {
-        label: `High confidence · ${percent}%`,
-        tone: 'success',
-        explanation: 'Most sentences are backed by the cited passages.',
-      };
-    case 'medium':
-      return {
-        label: `Medium confidence · ${percent}%`,
-        tone: 'warning',
-        explanation: 'Some sentences are not backed by the cited passages; check them.',
-      };
-    case 'low':
-      return {
-        label: `Low confidence · ${percent}%`,
-        tone: 'danger',
-        explanation: 'Little of this answer is backed by the knowledge base; check it before use.',
-      };
-  }
+  const band = confidenceBand(confidence);
+  return {
+    label: `${band.short} confidence · ${Math.round(confidence * 100)}%`,
+    tone: band.tone,
+    explanation: EXPLANATIONS[band.value],
+  };
 }
 
 /** "Billing › Refunds" under a citation; empty when the passage has no heading. */
