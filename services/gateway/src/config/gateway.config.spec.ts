@@ -66,4 +66,12 @@ describe(loadGatewayConfig.name, () => {
       problemsOf(() => loadGatewayConfig({ CHAT_MESSAGES_PER_MINUTE: '0' }, 'embedded')),
     ).toEqual([expect.stringMatching(/^CHAT_MESSAGES_PER_MINUTE: must be an integer from 1/)]);
   });
+
+  it('should keep conversations for ever unless CHAT_RETENTION_DAYS sets a period', () => {
+    expect(loadGatewayConfig({}, 'embedded').chatRetentionDays).toBe(0);
+    expect(loadGatewayConfig({ CHAT_RETENTION_DAYS: '90' }, 'embedded').chatRetentionDays).toBe(90);
+    expect(problemsOf(() => loadGatewayConfig({ CHAT_RETENTION_DAYS: '-1' }, 'embedded'))).toEqual([
+      expect.stringMatching(/^CHAT_RETENTION_DAYS: must be an integer from 0/),
+    ]);
+  });
 });

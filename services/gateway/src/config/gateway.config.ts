@@ -33,6 +33,7 @@ const gatewayEnvironment = commonEnvironment.extend(s3Environment.shape).extend(
   CONSOLE_DIR: env.string(),
   UPLOAD_MAX_MB: env.number(0.001, 2_048),
   CHAT_MESSAGES_PER_MINUTE: env.int(1, 10_000),
+  CHAT_RETENTION_DAYS: env.int(0, 36_500),
 });
 
 export interface GatewayConfig {
@@ -53,6 +54,8 @@ export interface GatewayConfig {
   readonly uploadMaxBytes: number;
   /** Questions one person may send to chat per minute, across all of their conversations. */
   readonly chatMessagesPerMinute: number;
+  /** Days a conversation is kept after its last question; older ones are deleted. 0 keeps all. */
+  readonly chatRetentionDays: number;
 }
 
 export function loadGatewayConfig(
@@ -100,5 +103,6 @@ export function loadGatewayConfig(
       vars.CONSOLE_DIR ?? join(__dirname, '..', '..', '..', '..', 'frontend', 'dist', 'browser'),
     uploadMaxBytes: Math.round((vars.UPLOAD_MAX_MB ?? 50) * 1_048_576),
     chatMessagesPerMinute: vars.CHAT_MESSAGES_PER_MINUTE ?? 20,
+    chatRetentionDays: vars.CHAT_RETENTION_DAYS ?? 0,
   };
 }

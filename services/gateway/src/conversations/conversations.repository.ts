@@ -91,6 +91,24 @@ export class ConversationsRepository {
     return result.affected ?? 0;
   }
 
+  /**
+   * Deletes up to `limit` of the conversations last asked in before `cutoff` (their messages and
+   * feedback go with them); resolves how many went.
+   */
+  async deleteInactiveBefore(cutoff: Date, limit: number): Promise<number> {
+    const rows: { deleted: number }[] = await this.dataSource.query(
+      `WITH "gone" AS (
+         DELETE FROM "gateway"."conversations" WHERE "id" IN (
+           SELECT "id" FROM "gateway"."conversations" WHERE "updated_at" < $1
+           ORDER BY "updated_at" LIMIT $2 FOR UPDATE SKIP LOCKED)
+         RETURNING "id"
+       )
+       SELECT count(*)::int AS "deleted" FROM "gone"`,
+      [cutoff, limit],
+    );
+    return rows[0]?.deleted ?? 0;
+  }
+
   findMessage(id: string): Promise<MessageEntity | null> {
     return this.dataSource.manager.findOne(MessageEntity, { where: { id } });
   }

@@ -5,6 +5,7 @@ import type { Conversation, ConversationWithMessages } from '@deskpilot/contract
 import { AbandonedAnswers } from '../../src/chat/abandoned-answers.service';
 import { ConversationsRepository } from '../../src/conversations/conversations.repository';
 import type { MessageEntity } from '../../src/conversations/entities/message.entity';
+import { messageEntity } from '../support/message-entity';
 import type { TestGateway, TestSession } from '../support/session';
 import { startTestGateway } from '../support/session';
 
@@ -24,22 +25,13 @@ describe('Answers interrupted by a stopped gateway', () => {
   });
 
   function answer(conversationId: string, minutesAgo: number): MessageEntity {
-    return {
-      id: randomUUID(),
+    return messageEntity({
       conversationId,
-      role: 'assistant',
       content: 'Half an ans',
       status: 'pending',
       interactionId: randomUUID(),
-      citations: [],
-      confidence: null,
-      flags: null,
-      offline: null,
-      model: null,
-      settingsVersion: null,
-      failure: null,
       createdAt: new Date(Date.now() - minutesAgo * MINUTE),
-    };
+    });
   }
 
   it('should fail answers pending longer than any answer runs and leave running ones alone', async () => {

@@ -27,4 +27,12 @@ describe(loadLlmConfig.name, () => {
     expect(load).toThrow(/LLM_MODEL: must be an OpenRouter model id/);
     expect(load).toThrow(/LLM_FIRST_TOKEN_TIMEOUT_MS: must be an integer/);
   });
+
+  it('should keep the interaction log for ever unless LLM_LOG_RETENTION_DAYS sets a period', () => {
+    expect(loadLlmConfig({}).logRetentionDays).toBe(0);
+    expect(loadLlmConfig({ LLM_LOG_RETENTION_DAYS: '365' }).logRetentionDays).toBe(365);
+    expect(() => loadLlmConfig({ LLM_LOG_RETENTION_DAYS: '-3' })).toThrow(
+      /LLM_LOG_RETENTION_DAYS: must be an integer from 0/,
+    );
+  });
 });
