@@ -213,9 +213,9 @@ describe('Logs and analytics', () => {
 /** The console's confidence band of an answer, as its filters name it. */
 function bandOf(confidence: number): string {
   if (confidence >= 0.8) {
-    return 'High (80 % and more)';
+    return 'High (80% and more)';
   }
-  return confidence >= 0.5 ? 'Medium (50 % to under 80 %)' : 'Low (under 50 %)';
+  return confidence >= 0.5 ? 'Medium (50% to under 80%)' : 'Low (under 50%)';
 }
 
 /** Picks an entry of one of the interaction filters (applied with Apply). */

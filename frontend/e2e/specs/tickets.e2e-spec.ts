@@ -246,7 +246,7 @@ describe('Tickets and drafts', () => {
     await rowOf(vague).waitFor();
     expect(new Set(await columnOf(queue, DEPARTMENT))).toEqual(new Set(['Technical Support']));
 
-    await choose(page, 'Confidence', 'Low (under 50 %)');
+    await choose(page, 'Confidence', 'Low (under 50%)');
     await rowOf(technical).waitFor({ state: 'detached' });
     await rowOf(vague).waitFor();
     expect(await rowOf(billing).count()).toBe(0);
@@ -255,7 +255,7 @@ describe('Tickets and drafts', () => {
     }
 
     await choose(page, 'Department', 'Every department');
-    await choose(page, 'Confidence', 'High (80 % and more)');
+    await choose(page, 'Confidence', 'High (80% and more)');
     await rowOf(vague).waitFor({ state: 'detached' });
     await rowOf(technical).waitFor();
     await rowOf(billing).waitFor();

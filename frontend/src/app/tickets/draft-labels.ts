@@ -23,7 +23,7 @@ export function statusTone(status: DraftStatus): BadgeTone {
 }
 
 export function confidenceText(confidence: number | null): string {
-  return confidence === null ? '—' : `${Math.round(confidence * 100)} %`;
+  return confidence === null ? '—' : `${Math.round(confidence * 100)}%`;
 }
 
 /** The warnings a reviewer must see before sending, in words. */

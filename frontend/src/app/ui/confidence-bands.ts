@@ -14,7 +14,7 @@ export interface ConfidenceBand {
   readonly value: ConfidenceBandValue;
   /** The band in a word ("High"). */
   readonly short: string;
-  /** The band with its bounds ("High (80 % and more)"). */
+  /** The band with its bounds ("High (80% and more)"). */
   readonly label: string;
   readonly tone: BadgeTone;
   /** Lowest confidence in the band. */
@@ -27,14 +27,14 @@ export const CONFIDENCE_BANDS: readonly ConfidenceBand[] = [
   {
     value: 'high',
     short: 'High',
-    label: 'High (80 % and more)',
+    label: 'High (80% and more)',
     tone: 'success',
     min: HIGH_CONFIDENCE,
   },
   {
     value: 'medium',
     short: 'Medium',
-    label: 'Medium (50 % to under 80 %)',
+    label: 'Medium (50% to under 80%)',
     tone: 'warning',
     min: MEDIUM_CONFIDENCE,
     below: HIGH_CONFIDENCE,
@@ -42,7 +42,7 @@ export const CONFIDENCE_BANDS: readonly ConfidenceBand[] = [
   {
     value: 'low',
     short: 'Low',
-    label: 'Low (under 50 %)',
+    label: 'Low (under 50%)',
     tone: 'danger',
     below: MEDIUM_CONFIDENCE,
   },
