@@ -20,6 +20,11 @@ export function listingSignature(status: string, lastReply: string): string {
   return `${status}|${lastReply}`;
 }
 
+/** The status a listing signature was made with (`lastreply` is a date, without a bar). */
+export function listedStatus(signature: string): string {
+  return signature.slice(0, signature.lastIndexOf('|'));
+}
+
 /**
  * Staff replies carry the admin's name in `admin`; customer replies leave it empty. `userid` cannot
  * tell them apart (WHMCS gives staff replies the client's userid).
@@ -113,14 +118,15 @@ export class TicketMirrorService {
    * Stores the thread of a ticket missing from the latest listing. Tickets answered while the
    * pages were read shift the later pages, so a ticket can be missing and still awaiting: the
    * awaiting set is defined by status, so it still awaits when its status is the one it was
-   * listed with.
+   * listed with. That is the listing's status, not the stored one: a read for a sent reply has
+   * already stored the status the reply gave the ticket.
    */
   async recordDeparted(detail: TicketDetail): Promise<void> {
     const before = await this.repository.find(detail.ticketid);
     const stillAwaiting =
-      before !== null &&
-      before.awaiting &&
-      before.status.toLowerCase() === detail.status.toLowerCase();
+      before?.awaiting === true &&
+      before.listSignature !== null &&
+      listedStatus(before.listSignature).toLowerCase() === detail.status.toLowerCase();
     await this.recordThread(detail, stillAwaiting);
   }
 

@@ -64,6 +64,13 @@ describe('whmcs-sync sending', () => {
     });
     expect(history.editRatio).toBeGreaterThan(0);
     expect(history.editRatio).toBeLessThan(1);
+    await harness.runSync();
+    const awaiting = await harness.bus.request('tickets.list', {
+      awaitingOnly: true,
+      limit: 200,
+      offset: 0,
+    });
+    expect(awaiting.items.map((ticket) => ticket.id)).not.toContain(ticketId);
   });
 
   it('should not post when the customer wrote after the draft, and draft the new message', async () => {
