@@ -28,6 +28,7 @@ import { DraftsService } from './drafts/drafts.service';
 import { WhmcsSyncHealthController } from './health/whmcs-sync-health.controller';
 import { TicketMirrorRepository } from './mirror/ticket-mirror.repository';
 import { TicketMirrorService } from './mirror/ticket-mirror.service';
+import { TicketRetentionService } from './mirror/ticket-retention.service';
 import { ApproveDraftUseCase } from './replies/approve-draft.use-case';
 import { DeliverReplyUseCase } from './replies/deliver-reply.use-case';
 import { PostingIdentityService } from './replies/posting-identity.service';
@@ -82,6 +83,7 @@ export class WhmcsSyncModule {
         },
         TicketMirrorRepository,
         TicketMirrorService,
+        TicketRetentionService,
         DraftsRepository,
         DraftEventsPublisher,
         CustomerContextService,

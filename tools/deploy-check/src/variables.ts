@@ -77,6 +77,7 @@ export const TUNABLES: ReadonlySet<string> = new Set([
   'WHMCS_TIMEOUT_SECONDS',
   'WHMCS_DRAFT_WAIT_SECONDS',
   'WHMCS_CONCURRENCY',
+  'WHMCS_RETENTION_DAYS',
 ]);
 
 /**

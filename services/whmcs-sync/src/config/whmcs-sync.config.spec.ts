@@ -20,6 +20,11 @@ describe(loadWhmcsSyncConfig.name, () => {
     expect(sut.pollSeconds).toBe(30);
     expect(sut.concurrency).toBe(1);
     expect(sut.adminUsername).toBeUndefined();
+    expect(sut.retentionDays).toBe(0);
+  });
+
+  it('should keep tickets for the days WHMCS_RETENTION_DAYS gives', () => {
+    expect(loadWhmcsSyncConfig({ ...VALID, WHMCS_RETENTION_DAYS: '365' }).retentionDays).toBe(365);
   });
 
   it('should not add includes/api.php twice', () => {
@@ -45,6 +50,7 @@ describe(loadWhmcsSyncConfig.name, () => {
     ['WHMCS_TIMEOUT_SECONDS', 'soon'],
     ['WHMCS_CONCURRENCY', '0'],
     ['WHMCS_CONCURRENCY', '17'],
+    ['WHMCS_RETENTION_DAYS', '-1'],
   ])('should stop on an invalid %s naming it', (variable, value) => {
     expect(() => loadWhmcsSyncConfig({ ...VALID, [variable]: value })).toThrow(variable);
   });

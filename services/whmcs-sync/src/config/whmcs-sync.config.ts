@@ -40,6 +40,7 @@ const whmcsSyncEnvironment = commonEnvironment.extend({
   WHMCS_TIMEOUT_SECONDS: env.int(1, 300),
   WHMCS_DRAFT_WAIT_SECONDS: env.int(5, 86_400),
   WHMCS_CONCURRENCY: env.int(1, 16),
+  WHMCS_RETENTION_DAYS: env.int(0, 36_500),
 });
 
 /** The WHMCS connection: where, with which credential, and how patiently. */
@@ -67,6 +68,11 @@ export interface WhmcsSyncConfig {
   readonly draftWaitSeconds: number;
   /** Tickets a poll reads and drafts at once, so at most this many WHMCS calls at a time. */
   readonly concurrency: number;
+  /**
+   * Days a ticket that no longer awaits a reply is kept after its last change, with its thread,
+   * drafts and sent replies; 0 keeps everything.
+   */
+  readonly retentionDays: number;
   /** Identifies the WHMCS URL and credential without revealing them (for the 403 alert). */
   readonly fingerprint: string;
 }
@@ -113,6 +119,7 @@ export function loadWhmcsSyncConfig(environment: Environment): WhmcsSyncConfig {
     fullSyncSeconds: vars.WHMCS_FULL_SYNC_SECONDS ?? Math.max(600, pollSeconds * 10),
     draftWaitSeconds: vars.WHMCS_DRAFT_WAIT_SECONDS ?? 600,
     concurrency: vars.WHMCS_CONCURRENCY ?? 1,
+    retentionDays: vars.WHMCS_RETENTION_DAYS ?? 0,
     fingerprint: createHash('sha256')
       .update([url, identifier, secret, vars.WHMCS_ACCESS_KEY ?? ''].join('\n'))
       .digest('hex')

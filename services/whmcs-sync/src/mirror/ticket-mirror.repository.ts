@@ -99,4 +99,42 @@ export class TicketMirrorRepository {
   countAwaiting(): Promise<number> {
     return this.tickets.countBy({ awaiting: true });
   }
+
+  /**
+   * Deletes up to `limit` tickets that await no reply and have not changed since `cutoff`, with
+   * their thread, drafts, sent replies and outbound log; a ticket with a draft changed since then
+   * or still on its way (pending, approved, sending) stays. Resolves how many tickets went.
+   */
+  async deleteSettledBefore(cutoff: Date, limit: number): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows = await manager.query<{ id: string }[]>(
+        `SELECT t."id" FROM "whmcs_sync"."tickets" t
+          WHERE NOT t."awaiting" AND t."updated_at" < $1
+            AND NOT EXISTS (
+              SELECT 1 FROM "whmcs_sync"."drafts" d
+               WHERE d."ticket_id" = t."id"
+                 AND (d."updated_at" >= $1 OR d."status" IN ('pending', 'approved', 'sending')))
+          ORDER BY t."updated_at"
+          LIMIT $2
+          FOR UPDATE SKIP LOCKED`,
+        [cutoff, limit],
+      );
+      const ids = rows.map((row) => row.id);
+      if (ids.length === 0) {
+        return 0;
+      }
+      // Sent replies refer to their drafts without a cascade: they go first, then the ticket
+      // takes its messages and drafts with it.
+      await manager.query(
+        `DELETE FROM "whmcs_sync"."outbound_reply_log" WHERE "ticket_id" = ANY($1::bigint[])`,
+        [ids],
+      );
+      await manager.query(
+        `DELETE FROM "whmcs_sync"."sent_replies" WHERE "ticket_id" = ANY($1::bigint[])`,
+        [ids],
+      );
+      await manager.delete(MirroredTicket, { id: In(ids) });
+      return ids.length;
+    });
+  }
 }
