@@ -6,6 +6,7 @@ import { loadIngestConfig } from './config/ingest.config';
 import { IngestModule } from './ingest.module';
 
 export { ingestDatabase } from './database/ingest-database';
+export { htmlToBlocks } from './extraction/html-extractor';
 
 export const ingestService: ServiceDefinition<IngestConfig> = {
   service: 'ingest',

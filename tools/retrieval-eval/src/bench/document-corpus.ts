@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
+import { htmlToBlocks } from '@deskpilot/ingest';
+import type { Block } from '@deskpilot/text';
 import { chunkBlocks, isStopWord, markdownToBlocks, tokenize } from '@deskpilot/text';
 
 import type { SyntheticChunk } from './synthetic-corpus';
@@ -14,13 +16,29 @@ const MIN_WORDS = 20;
 /** How many of the corpus's most frequent words a query may add. */
 const FREQUENT_WORDS = 300;
 
+/** The kinds of file a corpus can be read from, each extracted as ingest extracts it. */
+export type DocumentFormat = 'markdown' | 'html';
+
+const FORMATS: Record<
+  DocumentFormat,
+  { extension: RegExp; read: (text: string) => { title: string | undefined; blocks: Block[] } }
+> = {
+  markdown: {
+    extension: /\.(md|markdown)$/iu,
+    read: (text) => ({ title: undefined, blocks: markdownToBlocks(text) }),
+  },
+  html: { extension: /\.html?$/iu, read: htmlToBlocks },
+};
+
 /**
- * Real text for the vector index benchmarks: the Markdown files under a folder (for example the
- * documentation that comes with `node_modules`), each distinct file a document, chunked as ingest
- * chunks it. Queries are made like the synthetic corpus's: a few words of a chunk and one of the
- * corpus's frequent words.
+ * Real text for the vector index benchmarks: the Markdown or HTML files under a folder (for
+ * example the documentation that comes with `node_modules` or a toolchain), each distinct file
+ * a document, chunked as ingest chunks it. A passage published twice (the same headings and
+ * text, as a book's single-page print edition repeats its chapters) is kept once, so that the
+ * exact top 10 a recall is measured against has no identical twins. Queries are made like the
+ * synthetic corpus's: a few words of a chunk and one of the corpus's frequent words.
  */
-export class MarkdownCorpus {
+export class DocumentCorpus {
   private readonly random = seededRandom(11);
   private readonly frequent: string[];
 
@@ -37,22 +55,31 @@ export class MarkdownCorpus {
       .map(([word]) => word);
   }
 
-  /** Up to `limit` chunks of the folder's Markdown files, taken in path order. */
-  static read(folder: string, limit: number): MarkdownCorpus {
-    const seen = new Set<string>();
+  /** Up to `limit` chunks of the folder's files of one format, taken in path order. */
+  static read(folder: string, format: DocumentFormat, limit: number): DocumentCorpus {
+    const { extension, read } = FORMATS[format];
+    const files = new Set<string>();
+    const passages = new Set<string>();
     const chunks: SyntheticChunk[] = [];
-    for (const file of markdownFiles(folder)) {
-      const text = readFileSync(file, 'utf8');
-      const hash = createHash('sha256').update(text).digest('hex');
-      if (seen.has(hash)) {
+    for (const file of filesUnder(folder, extension)) {
+      const content = readFileSync(file, 'utf8');
+      const fileHash = sha256(content);
+      if (files.has(fileHash)) {
         continue;
       }
-      seen.add(hash);
-      const title = basename(file);
-      for (const chunk of chunkBlocks(markdownToBlocks(text), { ...CHUNKING, title })) {
-        if (chunks.length < limit && chunk.text.split(/\s+/u).length >= MIN_WORDS) {
+      files.add(fileHash);
+      const extracted = read(content);
+      const title = extracted.title ?? basename(file);
+      for (const chunk of chunkBlocks(extracted.blocks, { ...CHUNKING, title })) {
+        const passage = sha256(`${chunk.headingPath.join('\n')}\n\n${chunk.text}`);
+        if (
+          chunks.length < limit &&
+          !passages.has(passage) &&
+          chunk.text.split(/\s+/u).length >= MIN_WORDS
+        ) {
+          passages.add(passage);
           chunks.push({
-            documentIndex: seen.size - 1,
+            documentIndex: files.size - 1,
             title,
             headings: chunk.headingPath,
             text: chunk.text,
@@ -63,7 +90,7 @@ export class MarkdownCorpus {
         break;
       }
     }
-    return new MarkdownCorpus(chunks);
+    return new DocumentCorpus(chunks);
   }
 
   /** A question-like query: three to five words of the chunk and a frequent word. */
@@ -83,8 +110,12 @@ function words(text: string): string[] {
   return tokenize(text).filter((token) => !isStopWord(token));
 }
 
-/** Markdown files under `folder`, in path order (symbolic links are not followed). */
-function markdownFiles(folder: string): string[] {
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Files under `folder` whose name matches, in path order (symbolic links are not followed). */
+function filesUnder(folder: string, extension: RegExp): string[] {
   const files: string[] = [];
   const walk = (directory: string): void => {
     const entries = readdirSync(directory, { withFileTypes: true }).sort((a, b) =>
@@ -94,7 +125,7 @@ function markdownFiles(folder: string): string[] {
       const path = join(directory, entry.name);
       if (entry.isDirectory()) {
         walk(path);
-      } else if (entry.isFile() && /\.(md|markdown)$/iu.test(entry.name)) {
+      } else if (entry.isFile() && extension.test(entry.name)) {
         files.push(path);
       }
     }

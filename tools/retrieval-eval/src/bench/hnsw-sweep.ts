@@ -1,12 +1,13 @@
 import { LocalEmbedder } from '@deskpilot/embeddings';
 import { VectorIndex, inverseDocumentFrequency } from '@deskpilot/retrieval';
 
-import { MarkdownCorpus } from './markdown-corpus';
+import type { DocumentFormat } from './document-corpus';
+import { DocumentCorpus } from './document-corpus';
 import type { SyntheticChunk } from './synthetic-corpus';
 import { SyntheticCorpus } from './synthetic-corpus';
 
 const COMMAND = 'node tools/retrieval-eval/dist/bench/hnsw-sweep.js';
-const USAGE = `Usage: ${COMMAND} [--chunks 20000] [--queries 100] [--graphs 16x100,32x200] [--ef 128,256,512] [--markdown <folder>]`;
+const USAGE = `Usage: ${COMMAND} [--chunks 20000] [--queries 100] [--graphs 16x100,32x200] [--ef 128,256,512] [--markdown <folder> | --html <folder>]`;
 const CHUNKS_PER_DOCUMENT = 250;
 
 interface SweepOptions {
@@ -15,8 +16,8 @@ interface SweepOptions {
   /** `M` and `efConstruction` of each graph to build. */
   graphs: { m: number; efConstruction: number }[];
   efSearch: number[];
-  /** Chunks of the Markdown files under this folder instead of synthetic ones. */
-  markdown: string | undefined;
+  /** Chunks of the Markdown or HTML files under a folder instead of synthetic ones. */
+  documents: { folder: string; format: DocumentFormat } | undefined;
 }
 
 function parse(args: readonly string[]): SweepOptions {
@@ -25,7 +26,7 @@ function parse(args: readonly string[]): SweepOptions {
     queries: 100,
     graphs: [{ m: 16, efConstruction: 100 }],
     efSearch: [128, 256, 512],
-    markdown: undefined,
+    documents: undefined,
   };
   for (let i = 0; i < args.length; i += 2) {
     const value = args[i + 1];
@@ -49,7 +50,10 @@ function parse(args: readonly string[]): SweepOptions {
         options.efSearch = value.split(',').map(Number);
         break;
       case '--markdown':
-        options.markdown = value;
+        options.documents = { folder: value, format: 'markdown' };
+        break;
+      case '--html':
+        options.documents = { folder: value, format: 'html' };
         break;
       case undefined:
       default:
@@ -63,15 +67,22 @@ function corpusOf(options: SweepOptions): {
   chunks: readonly SyntheticChunk[];
   queryFor: (chunk: SyntheticChunk) => string;
 } {
-  if (options.markdown === undefined) {
+  const { documents } = options;
+  if (documents === undefined) {
     const corpus = new SyntheticCorpus();
     return {
       chunks: [...corpus.chunks(options.chunks, CHUNKS_PER_DOCUMENT)],
       queryFor: (chunk) => corpus.queryFor(chunk),
     };
   }
-  const corpus = MarkdownCorpus.read(options.markdown, options.chunks);
+  const corpus = DocumentCorpus.read(documents.folder, documents.format, options.chunks);
   return { chunks: corpus.chunks, queryFor: (chunk) => corpus.queryFor(chunk) };
+}
+
+function describe(documents: SweepOptions['documents']): string {
+  return documents === undefined
+    ? 'synthetic'
+    : `${documents.format === 'html' ? 'HTML' : 'Markdown'} under ${documents.folder}`;
 }
 
 function dot(a: Float32Array, b: Float32Array): number {
@@ -84,7 +95,8 @@ function dot(a: Float32Array, b: Float32Array): number {
 
 /**
  * HNSW recall@10 against exact inner-product search for several graph settings, on the search
- * bench's synthetic chunks (or the chunks of real Markdown files) embedded by the local embedder. Queries are weighted by the idf of
+ * bench's synthetic chunks (or the chunks of real Markdown or HTML files) embedded by the local
+ * embedder. Queries are weighted by the idf of
  * their terms among the chunks, as retrieval weighs them. Prints one line per graph and
  * `efSearch`: build time, recall and mean search time.
  */
@@ -120,7 +132,7 @@ function main(): void {
   );
   process.stdout.write(`${COMMAND} ${process.argv.slice(2).join(' ')}\n`);
   process.stdout.write(
-    `${chunks.length} chunks (${options.markdown === undefined ? 'synthetic' : `Markdown under ${options.markdown}`}), ${queries.length} queries, ${embedder.id}\n`,
+    `${chunks.length} chunks (${describe(options.documents)}), ${queries.length} queries, ${embedder.id}\n`,
   );
   for (const graph of options.graphs) {
     const index = new VectorIndex(embedder.dimension, { ...graph, efSearch: 10 }, chunks.length);
