@@ -14,6 +14,7 @@ import type { RetrievalConfig } from '../config/retrieval.config';
 import { EMBEDDER } from '../embedding/embedder.provider';
 import { VectorIndexService } from '../vector-index/vector-index.service';
 import { spreadAcrossDocuments, withDocumentContext } from './document-context';
+import { isEnglishWord } from './english-words';
 import { LexicalIndexService } from './lexical-index.service';
 import {
   MAX_QUERY_LEXEMES,
@@ -27,7 +28,7 @@ import { fuseRankings } from './rank-fusion';
 import { cutByRelevance } from './relevance-cut';
 import { SearchRepository } from './search.repository';
 import type { QueryWord } from './search.repository';
-import { wordOf } from './spelling';
+import { wordOf, wordsByLexeme } from './spelling';
 
 export type SearchCommand = RpcRequest<typeof SearchRpc.Search>;
 
@@ -57,7 +58,7 @@ export class SearchService {
       denseWeight < 1 ? this.repository.queryLexemes(query) : [],
       denseWeight > 0 ? this.denseRanking(query, candidates, documentIds) : [],
     ]);
-    const { lexemes, corrections } = this.queryLexemes(words, settings.correctSpelling);
+    const { lexemes, corrections } = this.queryLexemes(words, settings.correctSpelling, query);
     const lexicalQuery = buildLexicalQuery(lexemes, this.lexical.size, settings.lexicalBudget);
     const passageRanking =
       lexicalQuery === undefined
@@ -116,20 +117,27 @@ export class SearchService {
    * The query's first lexemes (as many as count) with their frequencies among the live chunks.
    * When `correct`, a lexeme no chunk contains becomes the one it most likely misspells (its
    * positions join that lexeme's if the query has it too), so "serch" finds the passages about
-   * searching; the corrections are returned as pairs of lexemes.
+   * searching; a lexeme typed as a common English word ("pending", "orange") is no misspelling
+   * and stays. The corrections are returned as pairs of lexemes.
    */
   private queryLexemes(
     words: readonly QueryWord[],
     correct: boolean,
+    query: string,
   ): { lexemes: QueryLexeme[]; corrections: SpellingCorrection[] } {
     const lexemes = new Map<string, number[]>();
     const corrections: SpellingCorrection[] = [];
     const first = [...withoutQuestionFraming(words)]
       .sort((a, b) => (a.positions[0] ?? 0) - (b.positions[0] ?? 0))
       .slice(0, MAX_QUERY_LEXEMES);
+    let typed: ReadonlyMap<string, readonly string[]> | undefined;
+    const isTypo = (lexeme: string): boolean => {
+      typed ??= wordsByLexeme(query);
+      return !(typed.get(lexeme) ?? []).some((written) => isEnglishWord(written));
+    };
     for (const word of first) {
       const read =
-        correct && this.lexical.documentFrequency(word.lexeme) === 0
+        correct && this.lexical.documentFrequency(word.lexeme) === 0 && isTypo(word.lexeme)
           ? this.lexical.correction(word.lexeme)
           : undefined;
       if (read !== undefined) {

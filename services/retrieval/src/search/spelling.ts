@@ -135,6 +135,16 @@ export class SpellingIndex {
   }
 }
 
+/** The words of a text by their lexeme, as written. */
+export function wordsByLexeme(text: string): Map<string, string[]> {
+  const words = new Map<string, string[]>();
+  for (const token of tokenize(text)) {
+    const lexeme = stem(token);
+    words.set(lexeme, [...(words.get(lexeme) ?? []), token]);
+  }
+  return words;
+}
+
 /**
  * A word of `texts` that `lexeme` stands for (the first whose stem it is), to show a lexeme as
  * a word; the lexeme itself when none is.

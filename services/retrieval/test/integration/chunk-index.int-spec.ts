@@ -225,6 +225,25 @@ describe('retrieval index events', () => {
     expect((await request('xylograph records')).corrections).toBeUndefined();
   });
 
+  it('should not read a common English word that no chunk contains as a misspelling', async () => {
+    const guide = batch(randomUUID(), 1, ['Sending mail through the quillback relay host.']);
+    await indexWhole(guide);
+    const request = (query: string) =>
+      bus.request(SearchRpc.Search, SearchRequest.parse({ query, topK: 8 }));
+    await waitFor(async () => (await request('quillback')).hits.length === 1, {
+      timeoutMs: 10_000,
+      message: 'the document searchable',
+    });
+
+    // "pend" is one letter from "send", but "pending" is a word, not a typo.
+    const typed = await request('pending quillback');
+    const misspelt = await request('sned quillback');
+
+    expect(typed.corrections).toBeUndefined();
+    expect(typed.hits.map((hit) => hit.documentId)).toEqual([guide.documentId]);
+    expect(misspelt.corrections).toEqual([{ typed: 'sned', read: 'sending' }]);
+  });
+
   it('should leave out weak hits past the first ones when asked to cut by relevance', async () => {
     const strong = batch(randomUUID(), 1, [
       'Quasar firewall rules block port 2525 on quasar servers.',
