@@ -107,6 +107,18 @@ async function main(): Promise<void> {
           `${offline.recall.toFixed(3)} of the reference answers' content words, ` +
           `${offline.meanWords.toFixed(1)} words on average (${offline.questions} questions, yes/no left out)`,
       );
+      const { confidence } = offline;
+      const auc = (value: number | undefined) => value?.toFixed(3) ?? 'n/a';
+      out(
+        `Their confidence: ${(confidence.right * 100).toFixed(1)} % cite the gold section; ROC AUC ` +
+          `of right against wrong ${auc(confidence.auc)}; ` +
+          confidence.bands
+            .map(
+              (band) =>
+                `from ${band.from}: ${band.answers} answers, ${(band.right * 100).toFixed(1)} % right`,
+            )
+            .join('; '),
+      );
     }
   } finally {
     await system.stop();

@@ -1,10 +1,12 @@
 import type { RelevanceCut } from '@deskpilot/contracts';
-import { OfflineAnswerer } from '@deskpilot/llm';
+import { GroundingChecker, OfflineAnswerer } from '@deskpilot/llm';
 
 import { BASELINE_BM25, Bm25Index } from '../bm25/bm25-index';
 import type { EvalDataset, Qrels } from '../dataset/emanual-dataset';
 import type { KnowledgeSystem } from '../harness/knowledge-system';
 import { answerOverlap } from '../metrics/answer-overlap';
+import type { JudgedConfidence } from '../metrics/confidence-metrics';
+import { bandAccuracy, rocAuc } from '../metrics/confidence-metrics';
 import type { MetricSummary } from '../metrics/ranking-metrics';
 import { evaluateRun, recallAt } from '../metrics/ranking-metrics';
 
@@ -39,6 +41,20 @@ export interface OfflineAnswerSummary {
   readonly f1: number;
   readonly recall: number;
   readonly meanWords: number;
+  /** How well the answers' confidence tells right answers (citing the gold section) from wrong. */
+  readonly confidence: ConfidenceSummary;
+}
+
+/** The console's confidence bands: low, medium from 0.5, high from 0.8. */
+export const CONFIDENCE_BANDS = [0, 0.5, 0.8];
+
+export interface ConfidenceSummary {
+  /** Share of the answers that cite a passage of the gold section. */
+  readonly right: number;
+  /** ROC AUC of the confidence the answers get (llm's grounding check) for right against wrong. */
+  readonly auc: number | undefined;
+  /** Answers and the share right in each band, lowest first. */
+  readonly bands: { from: number; answers: number; right: number }[];
 }
 
 /** The search llm makes for an answer prompt's passages. */
@@ -99,7 +115,9 @@ export async function evaluatePipeline(
   const qrels = documentQrels(dataset.qrels, documentOf);
   const run = new Map<string, string[]>();
   const answerer = new OfflineAnswerer();
+  const grounding = new GroundingChecker();
   const offline = { questions: 0, f1: 0, recall: 0, words: 0 };
+  const judged: JudgedConfidence[] = [];
   let covered = 0;
   let promptPassages = 0;
   let promptCharacters = 0;
@@ -118,20 +136,21 @@ export async function evaluatePipeline(
     promptPassages += passages.hits.length;
     promptCharacters += passages.hits.reduce((sum, hit) => sum + hit.text.length, 0);
     const reference = dataset.answers.get(query.id);
+    const relevant = qrels.get(query.id) ?? new Map<string, number>();
     if (reference !== undefined && reference.kind !== 'yes_no') {
-      const answer = answerer
-        .answer({
-          question: query.text,
-          passages: passages.hits.map((hit, i) => ({ ...hit, index: i + 1 })),
-        })
-        .replace(/\s*\[\d+\]/gu, '');
+      const answerPassages = passages.hits.map((hit, i) => ({ ...hit, index: i + 1 }));
+      const cited = answerer.answer({ question: query.text, passages: answerPassages });
+      const right = answerPassages.some(
+        (passage) => cited.includes(`[${passage.index}]`) && relevant.has(passage.documentId),
+      );
+      judged.push({ confidence: grounding.check(cited, answerPassages).confidence, right });
+      const answer = cited.replace(/\s*\[\d+\]/gu, '');
       const overlap = answerOverlap(answer, reference.answer);
       offline.questions += 1;
       offline.f1 += overlap.f1;
       offline.recall += overlap.recall;
       offline.words += answer.split(/\s+/u).length;
     }
-    const relevant = qrels.get(query.id) ?? new Map<string, number>();
     covered += recallAt(
       passages.hits.map((hit) => hit.documentId),
       relevant,
@@ -149,6 +168,11 @@ export async function evaluatePipeline(
       f1: offline.f1 / Math.max(offline.questions, 1),
       recall: offline.recall / Math.max(offline.questions, 1),
       meanWords: offline.words / Math.max(offline.questions, 1),
+      confidence: {
+        right: judged.filter((item) => item.right).length / Math.max(judged.length, 1),
+        auc: rocAuc(judged),
+        bands: bandAccuracy(judged, CONFIDENCE_BANDS),
+      },
     },
     meanSearchMs: searchMs / Math.max(dataset.queries.length, 1),
   };
