@@ -84,16 +84,22 @@ export async function startEmbeddedSystem(environment: Environment): Promise<Emb
 
     const services: RunningService[] = [];
     const context = { env, broker };
-    for (const start of [startIngest, startRetrieval, startLlm, startWhmcsSync, startGateway]) {
-      const running = await start(context);
+    const start = async (service: (c: typeof context) => Promise<RunningService>) => {
+      const running = await service(context);
       services.push(running);
       stoppers.push(() => running.stop());
+      return running;
+    };
+    for (const service of [startIngest, startRetrieval, startLlm]) {
+      await start(service);
     }
-    const gateway = services.at(-1);
-    if (gateway?.url === undefined) {
+    const gateway = await start(startGateway);
+    if (gateway.url === undefined) {
       throw new Error('The gateway did not open its HTTP port');
     }
+    // Tickets are drafted from the first poll on: the sample articles are searchable by then.
     await seedSampleKnowledge(gateway, common.dataDir, logger);
+    await start(startWhmcsSync);
     return {
       url: gateway.url,
       broker,

@@ -64,3 +64,31 @@ export async function seedKnowledgeBase(
   const results = await documents.uploadAll(files, SAMPLE_KNOWLEDGE_UPLOADER);
   return results.filter((result) => result.outcome === 'created').length;
 }
+
+const SETTLE_POLL_MS = 250;
+
+/**
+ * Waits until no document is still on its way to the index (each is indexed or failed), for at
+ * most `timeoutMs`. Answers whether every document settled in time.
+ */
+export async function knowledgeBaseSettled(
+  gateway: RunningService,
+  timeoutMs: number,
+): Promise<boolean> {
+  const documents = gateway.app.get(DocumentsService, { strict: false });
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const pending = await Promise.all(
+      (['uploaded', 'extracting', 'embedding'] as const).map(
+        async (status) => (await documents.list({ page: 1, pageSize: 1, status })).total,
+      ),
+    );
+    if (pending.every((total) => total === 0)) {
+      return true;
+    }
+    if (Date.now() >= deadline) {
+      return false;
+    }
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
+  }
+}
