@@ -43,6 +43,7 @@ export const REQUIRED_WHEN_STANDALONE: Readonly<Record<string, string>> = {
 export const TUNABLES: ReadonlySet<string> = new Set([
   'CHAT_MESSAGES_PER_MINUTE',
   'CHAT_RETENTION_DAYS',
+  'AUDIT_RETENTION_DAYS',
   'LLM_APP_URL',
   'LLM_APP_TITLE',
   'LLM_REQUEST_TIMEOUT_MS',

@@ -54,6 +54,21 @@ export class AuditRepository {
     ).execute();
   }
 
+  /** Deletes up to `limit` of the oldest entries from before `cutoff`; resolves how many went. */
+  async deleteOccurredBefore(cutoff: Date, limit: number): Promise<number> {
+    const rows: { deleted: number }[] = await this.dataSource.query(
+      `WITH "gone" AS (
+         DELETE FROM "gateway"."audit_log" WHERE "id" IN (
+           SELECT "id" FROM "gateway"."audit_log" WHERE "occurred_at" < $1
+           ORDER BY "occurred_at" LIMIT $2 FOR UPDATE SKIP LOCKED)
+         RETURNING "id"
+       )
+       SELECT count(*)::int AS "deleted" FROM "gone"`,
+      [cutoff, limit],
+    );
+    return rows[0]?.deleted ?? 0;
+  }
+
   /** Newest first. */
   async findPage(filter: AuditFilter): Promise<{ items: AuditEntryEntity[]; total: number }> {
     const query = this.dataSource.getRepository(AuditEntryEntity).createQueryBuilder('a');

@@ -74,4 +74,14 @@ describe(loadGatewayConfig.name, () => {
       expect.stringMatching(/^CHAT_RETENTION_DAYS: must be an integer from 0/),
     ]);
   });
+
+  it('should keep the audit log for ever unless AUDIT_RETENTION_DAYS sets a period', () => {
+    expect(loadGatewayConfig({}, 'embedded').auditRetentionDays).toBe(0);
+    expect(loadGatewayConfig({ AUDIT_RETENTION_DAYS: '400' }, 'embedded').auditRetentionDays).toBe(
+      400,
+    );
+    expect(
+      problemsOf(() => loadGatewayConfig({ AUDIT_RETENTION_DAYS: '1.5' }, 'embedded')),
+    ).toEqual([expect.stringMatching(/^AUDIT_RETENTION_DAYS: must be an integer from 0/)]);
+  });
 });

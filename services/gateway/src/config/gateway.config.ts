@@ -34,6 +34,7 @@ const gatewayEnvironment = commonEnvironment.extend(s3Environment.shape).extend(
   UPLOAD_MAX_MB: env.number(0.001, 2_048),
   CHAT_MESSAGES_PER_MINUTE: env.int(1, 10_000),
   CHAT_RETENTION_DAYS: env.int(0, 36_500),
+  AUDIT_RETENTION_DAYS: env.int(0, 36_500),
 });
 
 export interface GatewayConfig {
@@ -56,6 +57,8 @@ export interface GatewayConfig {
   readonly chatMessagesPerMinute: number;
   /** Days a conversation is kept after its last question; older ones are deleted. 0 keeps all. */
   readonly chatRetentionDays: number;
+  /** Days an audit entry is kept; older ones are deleted. 0 keeps all. */
+  readonly auditRetentionDays: number;
 }
 
 export function loadGatewayConfig(
@@ -104,5 +107,6 @@ export function loadGatewayConfig(
     uploadMaxBytes: Math.round((vars.UPLOAD_MAX_MB ?? 50) * 1_048_576),
     chatMessagesPerMinute: vars.CHAT_MESSAGES_PER_MINUTE ?? 20,
     chatRetentionDays: vars.CHAT_RETENTION_DAYS ?? 0,
+    auditRetentionDays: vars.AUDIT_RETENTION_DAYS ?? 0,
   };
 }

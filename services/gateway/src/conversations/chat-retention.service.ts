@@ -1,4 +1,3 @@
-import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Inject, Injectable } from '@nestjs/common';
 
 import type { Logger } from '@deskpilot/observability';
@@ -6,65 +5,28 @@ import { LOGGER } from '@deskpilot/runtime';
 
 import { GATEWAY_CONFIG } from '../config/gateway-config.module';
 import type { GatewayConfig } from '../config/gateway.config';
+import { RetentionTask } from '../database/retention-task';
 import { ConversationsRepository } from './conversations.repository';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-const EVERY_MS = 60 * 60 * 1000;
-/** Conversations deleted per statement, so that a first pass holds no long locks. */
-const BATCH = 500;
 
 /**
  * Keeps chat conversations no longer than `CHAT_RETENTION_DAYS` after their last question: they
  * hold what staff asked and were told, which a hosting company keeps only as long as its policy
- * says. Runs at start and every hour on every replica; 0 keeps everything.
+ * says. They go with their messages and feedback.
  */
 @Injectable()
-export class ChatRetention implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer: NodeJS.Timeout | undefined;
+export class ChatRetention extends RetentionTask {
+  protected readonly records = 'conversations';
+  protected readonly batch = 500;
 
   constructor(
     private readonly repository: ConversationsRepository,
-    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
-    @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.config.chatRetentionDays === 0) {
-      return;
-    }
-    void this.prune();
-    this.timer = setInterval(() => {
-      void this.prune();
-    }, EVERY_MS);
-    this.timer.unref();
+    @Inject(GATEWAY_CONFIG) config: GatewayConfig,
+    @Inject(LOGGER) logger: Logger,
+  ) {
+    super(config.chatRetentionDays, logger);
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
-  }
-
-  /** Deletes the conversations past the retention period; resolves how many went. */
-  async prune(now = new Date()): Promise<number> {
-    const days = this.config.chatRetentionDays;
-    if (days === 0) {
-      return 0;
-    }
-    const cutoff = new Date(now.getTime() - days * DAY_MS);
-    let deleted = 0;
-    try {
-      for (;;) {
-        const batch = await this.repository.deleteInactiveBefore(cutoff, BATCH);
-        deleted += batch;
-        if (batch < BATCH) {
-          break;
-        }
-      }
-    } catch (error) {
-      this.logger.warn({ err: String(error) }, 'Deleting old conversations failed; will retry');
-    }
-    if (deleted > 0) {
-      this.logger.info({ deleted, before: cutoff.toISOString() }, 'Old conversations deleted');
-    }
-    return deleted;
+  protected deleteBefore(cutoff: Date, limit: number): Promise<number> {
+    return this.repository.deleteInactiveBefore(cutoff, limit);
   }
 }
