@@ -2,3 +2,4 @@ export * from './data-source';
 export * from './connect';
 export * from './migrate';
 export * from './embedded-postgres';
+export * from './retention-task';

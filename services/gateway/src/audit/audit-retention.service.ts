@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 
 import type { Logger } from '@deskpilot/observability';
+import { RetentionTask } from '@deskpilot/persistence';
 import { LOGGER } from '@deskpilot/runtime';
 
 import { GATEWAY_CONFIG } from '../config/gateway-config.module';
 import type { GatewayConfig } from '../config/gateway.config';
-import { RetentionTask } from '../database/retention-task';
 import { AuditRepository } from './audit.repository';
 
 /**
