@@ -41,10 +41,11 @@ export class DraftRequesterService {
   ) {}
 
   /**
-   * A draft for the ticket's latest customer message, unless one exists. Returns the new draft, or
-   * null when there is nothing to draft or another draft is already live.
+   * A draft for the ticket's latest customer message, unless one exists: a live one, or (unless
+   * `replacing`, as when a reviewer asks for a new draft) one that was rejected or failed. Returns
+   * the new draft, or null when there is nothing to draft.
    */
-  async requestFor(ticketId: string): Promise<Draft | null> {
+  async requestFor(ticketId: string, { replacing = false } = {}): Promise<Draft | null> {
     const ticket = await this.mirror.find(ticketId);
     if (
       ticket === null ||
@@ -63,6 +64,7 @@ export class DraftRequesterService {
       ticketId,
       ticket.lastCustomerMessageId,
       new Date(Date.now() + PUBLISH_RETRY_MS),
+      replacing,
     );
     if (draft === null) {
       return null;

@@ -51,20 +51,30 @@ export class DraftsRepository {
    * is due at `requestDueAt` should nothing send it before then (the process stops, or the
    * database drops the connection right after the insert), so no pending draft waits forever.
    */
+  /**
+   * Records a pending draft for the customer message, unless a live one exists for it. Unless
+   * `replacing`, a rejected or failed draft of that message keeps it from being drafted again:
+   * a reviewer turned it down, or answers it by hand.
+   */
   async createPending(
     id: string,
     ticketId: string,
     basedOnReplyId: string,
     requestDueAt: Date,
+    replacing: boolean,
   ): Promise<Draft | null> {
     const rows = await queryRows<unknown>(
       this.dataSource,
       `INSERT INTO "whmcs_sync"."drafts"
          ("id", "ticket_id", "based_on_reply_id", "status", "next_request_at")
-       VALUES ($1, $2, $3, 'pending', $4)
+       SELECT $1::uuid, $2::bigint, $3::bigint, 'pending', $4::timestamptz
+       WHERE $5::boolean OR NOT EXISTS (
+         SELECT 1 FROM "whmcs_sync"."drafts" d
+         WHERE d."ticket_id" = $2::bigint AND d."based_on_reply_id" = $3::bigint
+           AND d."status" <> 'stale')
        ON CONFLICT DO NOTHING
        RETURNING "id"`,
-      [id, ticketId, basedOnReplyId, requestDueAt],
+      [id, ticketId, basedOnReplyId, requestDueAt, replacing],
     );
     return rows.length === 0 ? null : this.find(id);
   }

@@ -104,7 +104,7 @@ export class DraftsService {
         nextRequestAt: null,
       });
     }
-    const fresh = await this.requester.requestFor(draft.ticketId);
+    const fresh = await this.requester.requestFor(draft.ticketId, { replacing: true });
     if (fresh !== null) {
       return this.view(fresh);
     }

@@ -146,6 +146,26 @@ describe('whmcs-sync drafts', () => {
     await harness.draftOf(ticketId, 'ready');
   });
 
+  it('should not draft a message again after a reviewer rejected or wrote its draft', async () => {
+    const rejectedTicket = idOf('vps-unresponsive');
+    const failedTicket = idOf('phishing-report');
+    const draft = await harness.draftOf(rejectedTicket, 'ready');
+    await harness.bus.request('tickets.drafts.reject', {
+      draftId: draft.id,
+      rejectedBy: ACTOR,
+      reason: 'Answered by phone',
+    });
+
+    // A full poll re-reads every awaiting ticket and brings its drafts in line.
+    await harness.runSync(true);
+    await harness.runSync(true);
+
+    expect((await harness.drafts(undefined, rejectedTicket)).map((d) => d.status)).toEqual([
+      'rejected',
+    ]);
+    expect((await harness.drafts(undefined, failedTicket)).map((d) => d.status)).toEqual(['ready']);
+  });
+
   it('should list drafts by department and confidence', async () => {
     await harness.draftOf(idOf('epp-code-request'), 'ready');
 
