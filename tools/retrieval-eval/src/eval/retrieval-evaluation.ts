@@ -46,7 +46,7 @@ export interface OfflineAnswerSummary {
 }
 
 /** The console's confidence bands: low, medium from 0.5, high from 0.8. */
-export const CONFIDENCE_BANDS = [0, 0.5, 0.8];
+const CONFIDENCE_BANDS = [0, 0.5, 0.8];
 
 export interface ConfidenceSummary {
   /** Share of the answers that cite a passage of the gold section. */
