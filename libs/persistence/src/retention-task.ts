@@ -1,4 +1,5 @@
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
 
 import type { Logger } from '@deskpilot/observability';
 
@@ -64,4 +65,36 @@ export abstract class RetentionTask implements OnApplicationBootstrap, OnApplica
     }
     return deleted;
   }
+}
+
+/** A table whose rows age by one timestamp column, as `"schema"."table"` and `"column"` parts. */
+export interface AgingTable {
+  readonly schema: string;
+  readonly table: string;
+  /** The timestamp that says how old a row is. */
+  readonly column: string;
+}
+
+/**
+ * Deletes up to `limit` of the oldest rows from before `cutoff` (rows another replica is
+ * deleting at the moment are skipped), with whatever cascades from them; resolves how many went.
+ */
+export async function deleteOldestRows(
+  dataSource: DataSource,
+  { schema, table, column }: AgingTable,
+  cutoff: Date,
+  limit: number,
+): Promise<number> {
+  const name = `"${schema}"."${table}"`;
+  const rows: { deleted: number }[] = await dataSource.query(
+    `WITH "gone" AS (
+       DELETE FROM ${name} WHERE "id" IN (
+         SELECT "id" FROM ${name} WHERE "${column}" < $1
+         ORDER BY "${column}" LIMIT $2 FOR UPDATE SKIP LOCKED)
+       RETURNING "id"
+     )
+     SELECT count(*)::int AS "deleted" FROM "gone"`,
+    [cutoff, limit],
+  );
+  return rows[0]?.deleted ?? 0;
 }

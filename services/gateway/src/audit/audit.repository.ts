@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
 
+import { deleteOldestRows } from '@deskpilot/persistence';
+
 import { AuditEntryEntity } from './entities/audit-entry.entity';
+
+const AUDIT_LOG = { schema: 'gateway', table: 'audit_log', column: 'occurred_at' };
 
 export interface AuditFilter {
   readonly actorId?: string | undefined;
@@ -55,18 +59,8 @@ export class AuditRepository {
   }
 
   /** Deletes up to `limit` of the oldest entries from before `cutoff`; resolves how many went. */
-  async deleteOccurredBefore(cutoff: Date, limit: number): Promise<number> {
-    const rows: { deleted: number }[] = await this.dataSource.query(
-      `WITH "gone" AS (
-         DELETE FROM "gateway"."audit_log" WHERE "id" IN (
-           SELECT "id" FROM "gateway"."audit_log" WHERE "occurred_at" < $1
-           ORDER BY "occurred_at" LIMIT $2 FOR UPDATE SKIP LOCKED)
-         RETURNING "id"
-       )
-       SELECT count(*)::int AS "deleted" FROM "gone"`,
-      [cutoff, limit],
-    );
-    return rows[0]?.deleted ?? 0;
+  deleteOccurredBefore(cutoff: Date, limit: number): Promise<number> {
+    return deleteOldestRows(this.dataSource, AUDIT_LOG, cutoff, limit);
   }
 
   /** Newest first. */

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, LessThan } from 'typeorm';
 
+import { deleteOldestRows } from '@deskpilot/persistence';
+
 import { FeedbackEntity } from '../feedback/entities/feedback.entity';
 import { ConversationEntity } from './entities/conversation.entity';
 import { MessageEntity } from './entities/message.entity';
@@ -17,6 +19,9 @@ export type AnswerChange = Pick<
   | 'settingsVersion'
   | 'failure'
 >;
+
+/** A conversation ages from its last question, which updates it. */
+const CONVERSATIONS = { schema: 'gateway', table: 'conversations', column: 'updated_at' };
 
 @Injectable()
 export class ConversationsRepository {
@@ -95,18 +100,8 @@ export class ConversationsRepository {
    * Deletes up to `limit` of the conversations last asked in before `cutoff` (their messages and
    * feedback go with them); resolves how many went.
    */
-  async deleteInactiveBefore(cutoff: Date, limit: number): Promise<number> {
-    const rows: { deleted: number }[] = await this.dataSource.query(
-      `WITH "gone" AS (
-         DELETE FROM "gateway"."conversations" WHERE "id" IN (
-           SELECT "id" FROM "gateway"."conversations" WHERE "updated_at" < $1
-           ORDER BY "updated_at" LIMIT $2 FOR UPDATE SKIP LOCKED)
-         RETURNING "id"
-       )
-       SELECT count(*)::int AS "deleted" FROM "gone"`,
-      [cutoff, limit],
-    );
-    return rows[0]?.deleted ?? 0;
+  deleteInactiveBefore(cutoff: Date, limit: number): Promise<number> {
+    return deleteOldestRows(this.dataSource, CONVERSATIONS, cutoff, limit);
   }
 
   findMessage(id: string): Promise<MessageEntity | null> {
