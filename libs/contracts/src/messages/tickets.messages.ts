@@ -60,6 +60,8 @@ export const DraftView = z.object({
   interactionId: z.string().nullable(),
   /** Why the draft is failed, stale or rejected. */
   statusReason: z.string().nullable(),
+  /** When a failed draft is next asked for on its own; null when it is not. */
+  retryAt: IsoDate.nullable(),
   editedBy: Actor.nullable(),
   editedAt: IsoDate.nullable(),
   approvedBy: Actor.nullable(),

@@ -9,6 +9,7 @@ import { SyncAlertRecord } from '../sync/entities/sync-alert.entity';
 import { SyncState } from '../sync/entities/sync-state.entity';
 import { CreateTicketAnswering1795995914762 } from './migrations/1795995914762-CreateTicketAnswering';
 import { ScheduleUnsentDrafts1796300000000 } from './migrations/1796300000000-ScheduleUnsentDrafts';
+import { RecoverFailedDrafts1796400000000 } from './migrations/1796400000000-RecoverFailedDrafts';
 
 /** The whmcs_sync schema: ticket mirror, drafts, sent replies and their log, sync cursor, alerts. */
 export const whmcsSyncDatabase: MigrationTarget = {
@@ -23,5 +24,9 @@ export const whmcsSyncDatabase: MigrationTarget = {
     SyncState,
     SyncAlertRecord,
   ],
-  migrations: [CreateTicketAnswering1795995914762, ScheduleUnsentDrafts1796300000000],
+  migrations: [
+    CreateTicketAnswering1795995914762,
+    ScheduleUnsentDrafts1796300000000,
+    RecoverFailedDrafts1796400000000,
+  ],
 };

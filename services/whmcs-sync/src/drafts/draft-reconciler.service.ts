@@ -9,10 +9,9 @@ import { WHMCS_SYNC_CONFIG } from '../config/whmcs-sync.config';
 import { WhmcsErrorCode, isWhmcsError } from '../whmcs/whmcs.exception';
 import { DraftEventsPublisher } from './draft-events.publisher';
 import { DraftRequesterService } from './draft-requester.service';
+import { MAX_DRAFT_REQUESTS, recoveryAt } from './draft-schedule';
 import { DraftsRepository } from './drafts.repository';
 
-/** Requests per draft before it is marked failed for want of an answer. */
-export const MAX_DRAFT_REQUESTS = 4;
 /** WHMCS failures in a row after which a pass stops: WHMCS is down, the next poll resumes. */
 const GIVE_UP_AFTER_FAILURES = 5;
 const BATCH = 500;
@@ -26,7 +25,8 @@ export interface ReconcileResult {
 /**
  * Brings drafts in line with the mirror, from the database alone: drafts whose ticket moved on
  * become stale, every awaiting ticket whose last message is the customer's gets a draft, and
- * drafts the drafter never answered are requested again. Whatever fails is picked up next time.
+ * drafts the drafter never answered, or that failed, are requested again when due. Whatever
+ * fails is picked up next time.
  */
 @Injectable()
 export class DraftReconcilerService {
@@ -110,16 +110,17 @@ export class DraftReconcilerService {
 
   private async requestOverdue(signal?: AbortSignal): Promise<number> {
     let failures = 0;
-    for (const draft of await this.drafts.dueForRequest(new Date(), BATCH)) {
+    const now = new Date();
+    for (const draft of await this.drafts.dueForRequest(now, BATCH)) {
       if (signal?.aborted === true) {
         break;
       }
       try {
-        if (draft.requestAttempts >= MAX_DRAFT_REQUESTS) {
+        if (draft.status === 'pending' && draft.requestAttempts >= MAX_DRAFT_REQUESTS) {
           const failed = await this.drafts.update(draft, {
             status: 'failed',
             statusReason: `No draft arrived after ${draft.requestAttempts} requests`,
-            nextRequestAt: null,
+            nextRequestAt: recoveryAt(draft, now),
           });
           if (failed !== null) {
             await this.events.changed(failed, draft.status);

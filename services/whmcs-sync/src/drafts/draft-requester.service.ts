@@ -14,6 +14,7 @@ import type { MirroredTicket } from '../mirror/entities/mirrored-ticket.entity';
 import { TicketMirrorRepository } from '../mirror/ticket-mirror.repository';
 import { CustomerContextService } from './customer-context.service';
 import { DraftEventsPublisher } from './draft-events.publisher';
+import { recoveryAt } from './draft-schedule';
 import { DraftsRepository } from './drafts.repository';
 import type { Draft } from './entities/draft.entity';
 
@@ -73,7 +74,7 @@ export class DraftRequesterService {
     return this.send(draft, ticket, customer, thread);
   }
 
-  /** Sends the request of a draft that is still pending again. */
+  /** Sends the request of a draft that is still pending, or that failed, again. */
   async resend(draft: Draft): Promise<void> {
     const ticket = await this.mirror.find(draft.ticketId);
     if (ticket === null) {
@@ -81,7 +82,11 @@ export class DraftRequesterService {
     }
     const customer = await this.customers.contextFor(ticket);
     const thread = await this.mirror.thread(draft.ticketId);
-    await this.send(draft, ticket, customer, thread);
+    if (draft.status === 'failed') {
+      await this.sendRecovery(draft, ticket, customer, thread);
+    } else {
+      await this.send(draft, ticket, customer, thread);
+    }
   }
 
   private async send(
@@ -101,17 +106,11 @@ export class DraftRequesterService {
     if (marked === null) {
       return null;
     }
-    const request: DraftRequested = {
-      draftId: draft.id,
-      ticketId: ticket.id,
-      ticketNumber: ticket.number,
-      subject: ticket.subject,
-      department: ticket.departmentName,
-      customer,
-      thread: answeredThread(messages, draft.basedOnReplyId),
-    };
     try {
-      await this.bus.publish(DraftingEvent.DraftRequested, request);
+      await this.bus.publish(
+        DraftingEvent.DraftRequested,
+        draftRequest(marked, ticket, customer, messages),
+      );
     } catch (error) {
       this.logger.warn({ draftId: draft.id, err: String(error) }, 'Draft request not published');
       return marked;
@@ -119,6 +118,52 @@ export class DraftRequesterService {
     await this.drafts.deferRequest(marked, new Date(now + this.config.draftWaitSeconds * 1000));
     return marked;
   }
+
+  /**
+   * Asks again for a failed draft, which stays failed (and open to the reviewers) until the
+   * drafter's answer makes it ready. Its next request is due on the recovery schedule, whether
+   * or not this one reaches the broker.
+   */
+  private async sendRecovery(
+    draft: Draft,
+    ticket: MirroredTicket,
+    customer: CustomerContext,
+    messages: readonly MirroredMessage[],
+  ): Promise<void> {
+    const now = new Date();
+    const next = recoveryAt(
+      { requestAttempts: draft.requestAttempts + 1, createdAt: draft.createdAt },
+      now,
+    );
+    if (!(await this.drafts.markRecoveryRequest(draft, now, next))) {
+      return;
+    }
+    try {
+      await this.bus.publish(
+        DraftingEvent.DraftRequested,
+        draftRequest(draft, ticket, customer, messages),
+      );
+    } catch (error) {
+      this.logger.warn({ draftId: draft.id, err: String(error) }, 'Draft request not published');
+    }
+  }
+}
+
+function draftRequest(
+  draft: Draft,
+  ticket: MirroredTicket,
+  customer: CustomerContext,
+  messages: readonly MirroredMessage[],
+): DraftRequested {
+  return {
+    draftId: draft.id,
+    ticketId: ticket.id,
+    ticketNumber: ticket.number,
+    subject: ticket.subject,
+    department: ticket.departmentName,
+    customer,
+    thread: answeredThread(messages, draft.basedOnReplyId),
+  };
 }
 
 /** The thread up to and including the customer message the draft answers, oldest first. */

@@ -11,7 +11,7 @@ import type { DraftsRepository } from './drafts.repository';
 import type { Draft } from './entities/draft.entity';
 
 describe(DraftResultsService.name, () => {
-  let drafts: jest.Mocked<Pick<DraftsRepository, 'find' | 'update'>>;
+  let drafts: jest.Mocked<Pick<DraftsRepository, 'find' | 'update' | 'noteFailure'>>;
   let events: jest.Mocked<Pick<DraftEventsPublisher, 'changed'>>;
   let sut: DraftResultsService;
 
@@ -31,7 +31,7 @@ describe(DraftResultsService.name, () => {
   }
 
   beforeEach(() => {
-    drafts = { find: jest.fn(), update: jest.fn() };
+    drafts = { find: jest.fn(), update: jest.fn(), noteFailure: jest.fn() };
     events = { changed: jest.fn().mockResolvedValue(undefined) };
     sut = new DraftResultsService(
       drafts as unknown as DraftsRepository,
@@ -61,6 +61,25 @@ describe(DraftResultsService.name, () => {
         }),
       );
       expect(events.changed).toHaveBeenCalledWith(expect.anything(), 'pending');
+    });
+
+    it('should make a failed draft ready when a later request succeeds', async () => {
+      const draft = aDraft({ status: 'failed', statusReason: 'model down', requestAttempts: 5 });
+      drafts.find.mockResolvedValue(draft);
+      drafts.update.mockImplementation((d, patch) =>
+        Promise.resolve(Object.assign(aDraft(), d, patch)),
+      );
+
+      await sut.generated(generated(draft));
+
+      expect(drafts.update).toHaveBeenCalledWith(
+        draft,
+        expect.objectContaining({ status: 'ready', statusReason: null, nextRequestAt: null }),
+      );
+      expect(events.changed).toHaveBeenCalledWith(
+        expect.objectContaining({ status: 'ready' }),
+        'failed',
+      );
     });
 
     it('should change nothing when the result arrives again', async () => {
@@ -126,8 +145,23 @@ describe(DraftResultsService.name, () => {
       );
     });
 
-    it('should mark the draft failed when the failure is permanent', async () => {
-      const draft = aDraft();
+    it('should mark the draft failed when the failure is permanent, to be asked for again later', async () => {
+      const draft = aDraft({ createdAt: new Date() });
+      drafts.find.mockResolvedValue(draft);
+      drafts.update.mockResolvedValue(aDraft({ id: draft.id, status: 'failed' }));
+
+      await sut.failed({ draftId: draft.id, ticketId: '12', reason: 'refused', retryable: false });
+
+      const patch = drafts.update.mock.calls[0]?.[1];
+      expect(patch).toMatchObject({ status: 'failed', statusReason: 'refused' });
+      const retryIn = (patch?.nextRequestAt as Date).getTime() - Date.now();
+      expect(retryIn).toBeGreaterThan(4 * 60_000);
+      expect(retryIn).toBeLessThanOrEqual(5 * 60_000);
+      expect(events.changed).toHaveBeenCalledWith(expect.anything(), 'pending');
+    });
+
+    it('should not ask again for a draft that has been failing for a day', async () => {
+      const draft = aDraft({ createdAt: new Date(Date.now() - 24 * 3_600_000) });
       drafts.find.mockResolvedValue(draft);
       drafts.update.mockResolvedValue(aDraft({ id: draft.id, status: 'failed' }));
 
@@ -135,9 +169,24 @@ describe(DraftResultsService.name, () => {
 
       expect(drafts.update).toHaveBeenCalledWith(
         draft,
-        expect.objectContaining({ status: 'failed', statusReason: 'refused' }),
+        expect.objectContaining({ status: 'failed', nextRequestAt: null }),
       );
-      expect(events.changed).toHaveBeenCalledWith(expect.anything(), 'pending');
+    });
+
+    it('should only note the reason when a failed draft fails again', async () => {
+      const draft = aDraft({ status: 'failed', statusReason: 'model down' });
+      drafts.find.mockResolvedValue(draft);
+
+      await sut.failed({
+        draftId: draft.id,
+        ticketId: '12',
+        reason: 'no credits',
+        retryable: false,
+      });
+
+      expect(drafts.noteFailure).toHaveBeenCalledWith(draft, 'no credits');
+      expect(drafts.update).not.toHaveBeenCalled();
+      expect(events.changed).not.toHaveBeenCalled();
     });
   });
 });

@@ -6,16 +6,15 @@ import type { Logger } from '@deskpilot/observability';
 import { LOGGER } from '@deskpilot/runtime';
 
 import { DraftEventsPublisher } from './draft-events.publisher';
-import { MAX_DRAFT_REQUESTS } from './draft-reconciler.service';
+import { MAX_DRAFT_REQUESTS, recoveryAt, retryAt } from './draft-schedule';
 import { DraftsRepository } from './drafts.repository';
 import type { Draft } from './entities/draft.entity';
 
-const RETRY_BASE_MS = 30_000;
-
 /**
  * Stores what the drafter sent back. Idempotent: a redelivered result finds the draft no longer
- * pending and changes nothing. A result for a draft that went stale meanwhile is kept for
- * reference without reviving the draft.
+ * pending and changes nothing. A draft that failed becomes ready when a later request of it
+ * succeeds; a result for a draft that went stale meanwhile is kept for reference without
+ * reviving the draft.
  */
 @Injectable()
 export class DraftResultsService {
@@ -30,7 +29,7 @@ export class DraftResultsService {
     if (draft.aiText !== null) {
       return;
     }
-    const becomesReady = draft.status === 'pending';
+    const becomesReady = draft.status === 'pending' || draft.status === 'failed';
     const updated = await this.drafts.update(draft, {
       ...(becomesReady ? { status: 'ready' as const, statusReason: null } : {}),
       aiText: result.text,
@@ -54,18 +53,20 @@ export class DraftResultsService {
 
   async failed(result: DraftFailed): Promise<void> {
     const draft = await this.draftFor(result.draftId, result.ticketId);
+    if (draft.status === 'failed') {
+      await this.drafts.noteFailure(draft, result.reason);
+      return;
+    }
     if (draft.status !== 'pending') {
       return;
     }
+    const now = new Date();
     const again = result.retryable && draft.requestAttempts < MAX_DRAFT_REQUESTS;
     const updated = await this.drafts.update(
       draft,
       again
-        ? {
-            statusReason: result.reason,
-            nextRequestAt: new Date(Date.now() + RETRY_BASE_MS * 2 ** draft.requestAttempts),
-          }
-        : { status: 'failed', statusReason: result.reason, nextRequestAt: null },
+        ? { statusReason: result.reason, nextRequestAt: retryAt(draft.requestAttempts, now) }
+        : { status: 'failed', statusReason: result.reason, nextRequestAt: recoveryAt(draft, now) },
     );
     if (updated === null) {
       throw new Error(`Draft ${draft.id} changed while its failure was stored; retrying`);

@@ -35,6 +35,7 @@ export function toDraftView(draft: Draft, ticket: TicketFacts | null | undefined
     settingsVersion: draft.settingsVersion,
     interactionId: draft.interactionId,
     statusReason: draft.statusReason,
+    retryAt: draft.status === 'failed' ? iso(draft.nextRequestAt) : null,
     editedBy: draft.editedBy,
     editedAt: iso(draft.editedAt),
     approvedBy: draft.approvedBy,

@@ -47,14 +47,12 @@ export class DraftsRepository {
 
   /**
    * A new pending draft for the customer message, unless one is already live for it (the unique
-   * index settles races between replicas). Returns null when nothing was inserted. Its request
-   * is due at `requestDueAt` should nothing send it before then (the process stops, or the
-   * database drops the connection right after the insert), so no pending draft waits forever.
-   */
-  /**
-   * Records a pending draft for the customer message, unless a live one exists for it. Unless
-   * `replacing`, a rejected or failed draft of that message keeps it from being drafted again:
-   * a reviewer turned it down, or answers it by hand.
+   * index settles races between replicas). Unless `replacing`, a rejected or failed draft of that
+   * message keeps it from being drafted again: a reviewer turned it down, answers it by hand, or
+   * the failed draft is asked for again on its own schedule. Returns null when nothing was
+   * inserted. Its request is due at `requestDueAt` should nothing send it before then (the
+   * process stops, or the database drops the connection right after the insert), so no pending
+   * draft waits forever.
    */
   async createPending(
     id: string,
@@ -103,10 +101,37 @@ export class DraftsRepository {
     );
   }
 
-  /** Pending drafts whose request should be sent again. */
+  /**
+   * Records another request of a failed draft, unless the draft changed since. Only a schedule,
+   * like `deferRequest`: the draft stays failed at its version, so a reviewer writing it by hand
+   * meanwhile is not refused. Resolves false when the draft changed.
+   */
+  async markRecoveryRequest(draft: Draft, requestedAt: Date, next: Date | null): Promise<boolean> {
+    const rows = await queryRows<{ id: string }>(
+      this.dataSource,
+      `UPDATE "whmcs_sync"."drafts"
+       SET "request_attempts" = "request_attempts" + 1, "requested_at" = $3,
+           "next_request_at" = $4
+       WHERE "id" = $1 AND "version" = $2 AND "status" = 'failed'
+       RETURNING "id"`,
+      [draft.id, draft.version, requestedAt, next],
+    );
+    return rows.length > 0;
+  }
+
+  /** Keeps a failed draft's reason current when a later request of it fails too, version kept. */
+  async noteFailure(draft: Draft, reason: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE "whmcs_sync"."drafts" SET "status_reason" = $2
+       WHERE "id" = $1 AND "status" = 'failed'`,
+      [draft.id, reason],
+    );
+  }
+
+  /** Pending drafts whose request should be sent again, and failed drafts due another try. */
   dueForRequest(now: Date, limit: number): Promise<Draft[]> {
     return this.drafts.find({
-      where: { status: 'pending', nextRequestAt: LessThanOrEqual(now) },
+      where: { status: In(['pending', 'failed']), nextRequestAt: LessThanOrEqual(now) },
       order: { nextRequestAt: 'ASC' },
       take: limit,
     });

@@ -69,7 +69,9 @@ export class DraftsService {
       editedBy: request.editedBy,
       editedAt: new Date(),
       editRatio: draft.aiText === null ? 1 : editRatio(draft.aiText, request.text),
-      ...(draft.status === 'failed' ? { status: 'ready' as const, statusReason: null } : {}),
+      ...(draft.status === 'failed'
+        ? { status: 'ready' as const, statusReason: null, nextRequestAt: null }
+        : {}),
     });
     return this.view(updated);
   }
