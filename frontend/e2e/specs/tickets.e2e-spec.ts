@@ -65,9 +65,24 @@ async function customerWrites(
   return ticket;
 }
 
-/** Columns of the queue. */
+/** Columns of the queue, listing one status (a status column joins them for "Any status"). */
 const DEPARTMENT = 2;
+const PRIORITY = 3;
 const CONFIDENCE = 4;
+const WAITING = 6;
+
+/** Minutes of a waiting time as the queue writes it ("3 h 5 min", "2 d 4 h"); null for "—". */
+function minutesOf(shown: string): number | null {
+  if (shown === '—') {
+    return null;
+  }
+  const unit: Record<string, number> = { d: 1440, h: 60, min: 1 };
+  let minutes = 0;
+  for (const [, amount, name] of shown.matchAll(/(\d+) (d|h|min)/g)) {
+    minutes += Number(amount) * (unit[name ?? ''] ?? 0);
+  }
+  return minutes;
+}
 
 /** The texts of one column, row by row. */
 function columnOf(queue: Locator, column: number): Promise<string[]> {
@@ -267,6 +282,33 @@ describe('Tickets and drafts', () => {
     for (const subject of [technical, billing, vague]) {
       await rowOf(subject).waitFor();
     }
+  });
+
+  it('should put the longest waiting customer first, or the most urgent ticket', async () => {
+    const opened = await openSignedIn(browser, e2eEnvironment().admin, '/tickets');
+    context = opened.context;
+    const { page } = opened;
+    const queue = page.getByRole('table', { name: 'Drafts' });
+    await queue.locator('tr[data-draft]').first().waitFor();
+
+    const waited = (await columnOf(queue, WAITING)).map(minutesOf);
+    expect(waited.length).toBeGreaterThan(3);
+    expect(waited.every((minutes) => minutes !== null)).toBe(true);
+    expect(waited).toEqual([...waited].sort((a, b) => (b ?? 0) - (a ?? 0)));
+
+    await choose(page, 'Order', 'Most urgent');
+    await page.waitForURL(/sort=priority/);
+    const urgency = async (): Promise<number[]> =>
+      (await columnOf(queue, PRIORITY)).map((shown) => ['High', 'Medium', 'Low'].indexOf(shown));
+    const ranked = await waitFor(
+      async () => {
+        const shown = await urgency();
+        return shown[0] === 0 && shown;
+      },
+      { message: 'The most urgent drafts did not come first' },
+    );
+    expect(ranked).toEqual([...ranked].sort((a, b) => a - b));
+    expect(new Set(ranked).size).toBeGreaterThan(1);
   });
 
   it('should reject a draft with R, and the queue should find it under Rejected', async () => {

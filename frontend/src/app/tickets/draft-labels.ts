@@ -1,4 +1,4 @@
-import type { DraftStatus, DraftView } from '@deskpilot/contracts';
+import type { DraftSort, DraftStatus, DraftView } from '@deskpilot/contracts';
 
 import { redactionWarning } from '../ui/redactions';
 import type { BadgeTone } from '../ui/status-badge';
@@ -13,6 +13,36 @@ export const DRAFT_STATUSES: readonly { value: DraftStatus; label: string; tone:
   { value: 'stale', label: 'Stale', tone: 'warning' },
   { value: 'failed', label: 'Failed', tone: 'danger' },
 ];
+
+export const DRAFT_SORTS: readonly { value: DraftSort; label: string }[] = [
+  { value: 'waiting', label: 'Longest waiting' },
+  { value: 'priority', label: 'Most urgent' },
+  { value: 'updated', label: 'Latest change' },
+];
+
+/** How long the customer has waited, "—" when nobody waits: "45 min", "3 h 5 min", "2 d 4 h". */
+export function waitingText(since: string | null, now: number): string {
+  if (since === null) {
+    return '—';
+  }
+  const minutes = Math.max(0, Math.floor((now - Date.parse(since)) / 60_000));
+  if (minutes < 1) {
+    return 'under a minute';
+  }
+  if (minutes < 60) {
+    return `${minutes} min`;
+  }
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) {
+    return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
+  }
+  const days = Math.floor(hours / 24);
+  return hours % 24 === 0 ? `${days} d` : `${days} d ${hours % 24} h`;
+}
+
+export function priorityTone(priority: string): BadgeTone {
+  return priority === 'High' ? 'warning' : 'neutral';
+}
 
 export function statusLabel(status: DraftStatus): string {
   return DRAFT_STATUSES.find((entry) => entry.value === status)?.label ?? status;

@@ -20,7 +20,13 @@ import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
 import { debounceTime, filter, tap } from 'rxjs';
 
-import type { DraftPage, DraftStatus, DraftView, DraftsQuery } from '@deskpilot/contracts';
+import type {
+  DraftPage,
+  DraftSort,
+  DraftStatus,
+  DraftView,
+  DraftsQuery,
+} from '@deskpilot/contracts';
 
 import { CONFIDENCE_BANDS, confidenceTone } from '../ui/confidence-bands';
 import { EmptyState } from '../ui/empty-state';
@@ -32,19 +38,25 @@ import { RemoteData } from '../ui/remote-data';
 import { StatusBadge } from '../ui/status-badge';
 import { DraftEvents } from './draft-events';
 import {
+  DRAFT_SORTS,
   DRAFT_STATUSES,
   confidenceText,
   draftWarnings,
+  priorityTone,
   statusLabel,
   statusTone,
+  waitingText,
 } from './draft-labels';
 import { TicketsApi } from './tickets-api';
 
 const PAGE_SIZE = 25;
+/** How often the waiting times are brought up to date between reloads. */
+const CLOCK_TICK_MS = 30_000;
 
 /**
- * The review queue: drafts by status, department and confidence, updated live as whmcs-sync
- * writes new drafts or the ticket moves on. The filters live in the address.
+ * The review queue: drafts by status, department and confidence, the longest waiting customer
+ * first unless sorted otherwise, updated live as whmcs-sync writes new drafts or the ticket
+ * moves on. The filters and the order live in the address.
  */
 @Component({
   selector: 'dp-tickets-queue-page',
@@ -75,18 +87,14 @@ export class TicketsQueuePage {
   readonly status = input<string>();
   readonly department = input<string>();
   readonly confidence = input<string>();
+  readonly sort = input<string>();
   readonly page = input<string>();
 
-  protected readonly columns = [
-    'ticket',
-    'subject',
-    'department',
-    'status',
-    'confidence',
-    'flags',
-    'updated',
-  ];
   protected readonly statuses = DRAFT_STATUSES;
+  protected readonly sorts = DRAFT_SORTS;
+  protected readonly priorityTone = priorityTone;
+  protected readonly waitingText = waitingText;
+  protected readonly now = signal(Date.now());
   protected readonly bands = CONFIDENCE_BANDS;
   protected readonly statusLabel = statusLabel;
   protected readonly statusTone = statusTone;
@@ -107,6 +115,21 @@ export class TicketsQueuePage {
     }
     return DRAFT_STATUSES.find((entry) => entry.value === value)?.value ?? 'ready';
   });
+  protected readonly selectedSort = computed<DraftSort>(
+    () => DRAFT_SORTS.find((entry) => entry.value === this.sort())?.value ?? 'waiting',
+  );
+  /** The status column only when the list mixes statuses. */
+  protected readonly columns = computed(() => [
+    'ticket',
+    'subject',
+    'department',
+    'priority',
+    ...(this.selectedStatus() === 'all' ? ['status'] : []),
+    'confidence',
+    'flags',
+    'waiting',
+    'updated',
+  ]);
   protected readonly filtered = computed(
     () =>
       this.selectedStatus() !== 'ready' ||
@@ -114,7 +137,11 @@ export class TicketsQueuePage {
       (this.confidence() ?? '') !== '',
   );
   private readonly query = computed<DraftsQuery>(() => {
-    const query: DraftsQuery = { page: pageNumber(this.page()), pageSize: PAGE_SIZE };
+    const query: DraftsQuery = {
+      page: pageNumber(this.page()),
+      pageSize: PAGE_SIZE,
+      sort: this.selectedSort(),
+    };
     const status = this.selectedStatus();
     if (status !== 'all') {
       query.status = [status];
@@ -134,6 +161,12 @@ export class TicketsQueuePage {
   });
 
   constructor() {
+    const clock = setInterval(() => {
+      this.now.set(Date.now());
+    }, CLOCK_TICK_MS);
+    inject(DestroyRef).onDestroy(() => {
+      clearInterval(clock);
+    });
     effect(() => {
       const query = this.query();
       untracked(() => {
@@ -192,6 +225,10 @@ export class TicketsQueuePage {
 
   protected filterConfidence(event: MatSelectChange): void {
     this.navigate({ confidence: event.value === '' ? null : String(event.value), page: null });
+  }
+
+  protected sortBy(event: MatSelectChange): void {
+    this.navigate({ sort: event.value === 'waiting' ? null : String(event.value), page: null });
   }
 
   protected clearFilters(): void {

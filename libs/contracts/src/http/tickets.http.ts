@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import {
+  DraftSort,
   DraftStatus,
   DraftView,
   SentReplyView,
@@ -51,6 +52,8 @@ export const DraftsQuery = PageQuery.extend({
   maxConfidence: Confidence.optional(),
   /** Only drafts whose confidence is below this (for bands that meet without overlapping). */
   belowConfidence: Confidence.optional(),
+  /** Latest change first unless given; see `DraftSort`. */
+  sort: DraftSort.optional(),
 });
 export type DraftsQuery = z.input<typeof DraftsQuery>;
 

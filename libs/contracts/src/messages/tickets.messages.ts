@@ -21,6 +21,14 @@ export const DraftStatus = z.enum([
 ]);
 export type DraftStatus = z.infer<typeof DraftStatus>;
 
+/**
+ * The order of a draft list: `updated` (latest change first), `waiting` (the customer who has
+ * waited longest for a reply first, then the drafts of tickets nobody waits on, latest change
+ * first), `priority` (WHMCS priority High, Medium, Low, each longest waiting first).
+ */
+export const DraftSort = z.enum(['updated', 'waiting', 'priority']);
+export type DraftSort = z.infer<typeof DraftSort>;
+
 /** A console user acting on a draft, as the gateway authenticated them. */
 export const Actor = z.object({
   id: z.string().min(1),
@@ -42,6 +50,10 @@ export const DraftView = z.object({
   subject: z.string(),
   departmentId: z.string(),
   department: z.string(),
+  /** The ticket's WHMCS priority: `Low`, `Medium` or `High`. */
+  priority: z.string(),
+  /** Since when the customer waits for a reply; null when the ticket waits for nobody. */
+  customerWaitingSince: IsoDate.nullable(),
   status: DraftStatus,
   /** Id of the customer message the draft answers (`"0"` for the opening message). */
   basedOnReplyId: z.string(),
@@ -145,6 +157,8 @@ export const ListDraftsRequest = z.object({
   minConfidence: z.number().min(0).max(1).optional(),
   maxConfidence: z.number().min(0).max(1).optional(),
   belowConfidence: z.number().min(0).max(1).optional(),
+  /** `updated` unless given. */
+  sort: DraftSort.optional(),
   ...Page,
 });
 export type ListDraftsRequest = z.input<typeof ListDraftsRequest>;

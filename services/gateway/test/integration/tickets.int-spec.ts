@@ -127,11 +127,18 @@ describe('Tickets and drafts API', () => {
     ).body as DraftPage;
     await staff.agent.get('/api/drafts').query({ minConfidence: 2 }).expect(400);
     await staff.agent.get('/api/drafts').query({ status: 'bogus' }).expect(400);
+    await staff.agent.get('/api/drafts').query({ sort: 'oldest' }).expect(400);
+    const urgent = (
+      await staff.agent.get('/api/drafts').query({ sort: 'priority', pageSize: 200 }).expect(200)
+    ).body as DraftPage;
     const tickets = (await staff.agent.get('/api/tickets').expect(200)).body as TicketPage;
     const detail = (await staff.agent.get(`/api/tickets/${ticketId}`).expect(200))
       .body as TicketDetailResponse;
 
     expect(all).toMatchObject({ page: 1, pageSize: 2 });
+    const urgency = urgent.items.map((draft) => ['High', 'Medium', 'Low'].indexOf(draft.priority));
+    expect(urgency).toEqual([...urgency].sort((a, b) => a - b));
+    expect(new Set(urgency).size).toBeGreaterThan(1);
     expect(all.items).toHaveLength(2);
     expect(all.total).toBeGreaterThan(2);
     expect(ranged.items.length).toBeGreaterThan(0);

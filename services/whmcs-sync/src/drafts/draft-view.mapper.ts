@@ -3,13 +3,27 @@ import type { DraftView } from '@deskpilot/contracts';
 import type { MirroredTicket } from '../mirror/entities/mirrored-ticket.entity';
 import type { Draft } from './entities/draft.entity';
 
-type TicketFacts = Pick<MirroredTicket, 'number' | 'subject' | 'departmentId' | 'departmentName'>;
+type TicketFacts = Pick<
+  MirroredTicket,
+  | 'number'
+  | 'subject'
+  | 'departmentId'
+  | 'departmentName'
+  | 'priority'
+  | 'awaiting'
+  | 'lastMessageFrom'
+  | 'lastReplyAt'
+>;
 
 const UNKNOWN_TICKET: TicketFacts = {
   number: '',
   subject: '',
   departmentId: '0',
   departmentName: '',
+  priority: '',
+  awaiting: false,
+  lastMessageFrom: null,
+  lastReplyAt: null,
 };
 
 /** The console's view of a draft: what would be sent is the human text if edited, else the AI's. */
@@ -22,6 +36,9 @@ export function toDraftView(draft: Draft, ticket: TicketFacts | null | undefined
     subject: facts.subject,
     departmentId: facts.departmentId,
     department: facts.departmentName,
+    priority: facts.priority,
+    customerWaitingSince:
+      facts.awaiting && facts.lastMessageFrom === 'customer' ? iso(facts.lastReplyAt) : null,
     status: draft.status,
     basedOnReplyId: draft.basedOnReplyId,
     aiText: draft.aiText,

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, LessThanOrEqual } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 
-import type { DraftStatus } from '@deskpilot/contracts';
+import type { DraftSort, DraftStatus } from '@deskpilot/contracts';
 
 import { queryRows } from '../database/query-rows';
 import { MirroredTicket } from '../mirror/entities/mirrored-ticket.entity';
@@ -19,9 +19,17 @@ export interface DraftSearch {
   readonly maxConfidence?: number;
   /** Exclusive upper bound, unlike `maxConfidence`. */
   readonly belowConfidence?: number;
+  readonly sort: DraftSort;
   readonly limit: number;
   readonly offset: number;
 }
+
+/** 0 for drafts of tickets whose customer waits for a reply, 1 for the others. */
+const WAITING_RANK = `(CASE WHEN t.awaiting AND t.lastMessageFrom = 'customer' THEN 0 ELSE 1 END)`;
+/** Since when the customer waits, for the drafts of tickets that wait. */
+const WAITING_SINCE = `(CASE WHEN t.awaiting AND t.lastMessageFrom = 'customer' THEN t.lastReplyAt END)`;
+/** WHMCS priorities, the most urgent first. */
+const PRIORITY_RANK = `(CASE lower(t.priority) WHEN 'high' THEN 0 WHEN 'medium' THEN 1 WHEN 'low' THEN 2 ELSE 3 END)`;
 
 /** A draft whose status changed outside an optimistic update, with what it was before. */
 export interface StatusChange {
@@ -231,13 +239,19 @@ export class DraftsRepository {
   }
 
   async search(filter: DraftSearch): Promise<[Draft[], number]> {
+    // One ticket per draft, so plain LIMIT and OFFSET page the drafts.
     const query = this.drafts
       .createQueryBuilder('d')
       .innerJoin(MirroredTicket, 't', 't.id = d.ticketId')
-      .orderBy('d.updatedAt', 'DESC')
-      .addOrderBy('d.id', 'ASC')
-      .take(filter.limit)
-      .skip(filter.offset);
+      .limit(filter.limit)
+      .offset(filter.offset);
+    if (filter.sort === 'priority') {
+      query.addOrderBy(PRIORITY_RANK, 'ASC');
+    }
+    if (filter.sort !== 'updated') {
+      query.addOrderBy(WAITING_RANK, 'ASC').addOrderBy(WAITING_SINCE, 'ASC', 'NULLS LAST');
+    }
+    query.addOrderBy('d.updatedAt', 'DESC').addOrderBy('d.id', 'ASC');
     if (filter.statuses !== undefined && filter.statuses.length > 0) {
       query.andWhere('d.status IN (:...statuses)', { statuses: filter.statuses });
     }

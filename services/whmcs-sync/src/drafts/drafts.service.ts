@@ -47,6 +47,7 @@ export class DraftsService {
       ...(request.belowConfidence === undefined
         ? {}
         : { belowConfidence: request.belowConfidence }),
+      sort: request.sort ?? 'updated',
       limit: request.limit,
       offset: request.offset,
     });

@@ -1,3 +1,4 @@
+import type { DraftView } from '@deskpilot/contracts';
 import { RemoteError } from '@deskpilot/messaging';
 import { waitFor } from '@deskpilot/testing';
 import { SIMULATOR_CREDENTIALS, SYNC_ROLE_ACTIONS } from '@deskpilot/whmcs-simulator';
@@ -184,6 +185,34 @@ describe('whmcs-sync drafts', () => {
     expect(sales.total).toBeGreaterThan(0);
     expect(sales.items.every((d) => d.department === 'Sales & Domains')).toBe(true);
     expect(none.total).toBe(0);
+  });
+
+  it('should list the longest waiting customer first, or the most urgent', async () => {
+    await harness.draftOf(idOf('epp-code-request'), 'ready');
+    const list = async (sort: 'waiting' | 'priority') =>
+      (
+        await harness.bus.request('tickets.drafts.list', {
+          status: ['ready'],
+          sort,
+          limit: 200,
+          offset: 0,
+        })
+      ).items;
+    const waitingSince = (draft: DraftView): number => Date.parse(draft.customerWaitingSince ?? '');
+    const urgency = (draft: DraftView): number => ['High', 'Medium', 'Low'].indexOf(draft.priority);
+
+    const byWait = await list('waiting');
+    const byPriority = await list('priority');
+
+    expect(byWait.length).toBeGreaterThan(3);
+    expect(byWait.every((draft) => Number.isFinite(waitingSince(draft)))).toBe(true);
+    expect(byWait.map(waitingSince)).toEqual(byWait.map(waitingSince).sort((a, b) => a - b));
+    expect(new Set(byPriority.map((draft) => draft.priority))).toEqual(
+      new Set(['High', 'Medium', 'Low']),
+    );
+    expect(byPriority.map(urgency)).toEqual(byPriority.map(urgency).sort((a, b) => a - b));
+    const high = byPriority.filter((draft) => draft.priority === 'High').map(waitingSince);
+    expect(high).toEqual([...high].sort((a, b) => a - b));
   });
 
   it('should put a draft on a band boundary in the band it starts, not the one it ends', async () => {

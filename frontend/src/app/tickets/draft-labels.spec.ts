@@ -1,0 +1,18 @@
+import { describe, expect, it } from '@jest/globals';
+
+import { waitingText } from './draft-labels';
+
+describe(waitingText.name, () => {
+  const now = Date.parse('2026-12-06T12:00:00Z');
+  const minutesAgo = (minutes: number): string => new Date(now - minutes * 60_000).toISOString();
+
+  it('should say nothing when nobody waits', () => {
+    expect(waitingText(null, now)).toBe('—');
+  });
+
+  it('should count minutes, then hours, then days', () => {
+    expect(
+      [0, 45, 60, 185, 1440, 3120].map((minutes) => waitingText(minutesAgo(minutes), now)),
+    ).toEqual(['under a minute', '45 min', '1 h', '3 h 5 min', '1 d', '2 d 4 h']);
+  });
+});
