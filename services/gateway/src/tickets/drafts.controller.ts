@@ -53,7 +53,10 @@ export class DraftsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Drafts, newest first, by status, department, ticket and confidence' })
+  @ApiOperation({
+    summary:
+      'Drafts by status, department, ticket and confidence; latest change first unless sorted',
+  })
   @ApiJsonQuery(DraftsQuery)
   @ApiJsonResponse(HttpStatus.OK, DraftPage)
   @ApiErrorResponses(TICKETS_UNAVAILABLE)
