@@ -181,9 +181,11 @@ describe('Knowledge base', () => {
     const name = `dkim-${tag}.md`;
     const title = `DKIM keys ${tag}`;
     context = await signedInContext(browser, e2eEnvironment().admin);
-    const stream = '**/api/documents/events';
+    // The progress stream, and the read of the new document that the upload's answer triggers
+    // (on a busy machine ingest can finish first): the list and the upload itself still pass.
+    const away = (url: URL): boolean => url.pathname.startsWith('/api/documents/');
     let refused = 0;
-    await context.route(stream, (route) => {
+    await context.route(away, (route) => {
       refused += 1;
       return route.abort();
     });
@@ -204,7 +206,7 @@ describe('Knowledge base', () => {
     expect(refused).toBeGreaterThan(0);
     expect(await upload.getByText('Indexed').count()).toBe(0);
 
-    await context.unroute(stream);
+    await context.unroute(away);
 
     await upload.getByText('Indexed').waitFor({ timeout: 15_000 });
     await page.locator(`tr[data-title="${title}"]`).getByText('Indexed').waitFor();
