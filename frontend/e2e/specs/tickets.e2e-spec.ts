@@ -3,19 +3,44 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { DocumentPage, DraftPage, DraftView, SyncStatus } from '@deskpilot/contracts';
 import { waitFor } from '@deskpilot/testing';
 
-import { launchChromium, openSignedIn, openedDialog, saveScreenshot } from '../support/browser';
+import {
+  launchChromium,
+  openPage,
+  openSignedIn,
+  openedDialog,
+  saveScreenshot,
+  signedInContext,
+} from '../support/browser';
+import { login } from '../support/console-api';
 import { e2eEnvironment } from '../support/environment';
+import type { ModelSystem } from '../support/model-system';
+import { startModelSystem } from '../support/model-system';
 
 /** The simulator's Technical Support and Billing departments. */
 const TECHNICAL = 1;
 const BILLING = 2;
 
+/** A Deskpilot and its administrator's token: the shared system unless a test starts its own. */
+interface Target {
+  readonly url: string;
+  readonly token: string;
+}
+
+function sharedSystem(): Target {
+  return { url: e2eEnvironment().url, token: e2eEnvironment().adminToken };
+}
+
 /** The gateway's API as the administrator, to prepare tickets and check what the console did. */
-async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${e2eEnvironment().url}${path}`, {
+async function api<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  target: Target = sharedSystem(),
+): Promise<T> {
+  const response = await fetch(`${target.url}${path}`, {
     method,
     headers: {
-      authorization: `Bearer ${e2eEnvironment().adminToken}`,
+      authorization: `Bearer ${target.token}`,
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
     },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -51,6 +76,7 @@ async function customerWrites(
   subject: string,
   message: string,
   from: { readonly clientId?: number; readonly deptId?: number } = {},
+  target: Target = sharedSystem(),
 ): Promise<{ id: string }> {
   const ticket = await simulator<{ id: string }>(whmcsUrl, 'POST', '/tickets', {
     deptId: from.deptId ?? TECHNICAL,
@@ -61,7 +87,7 @@ async function customerWrites(
     message,
     via: 'web',
   });
-  await api('POST', '/api/whmcs/sync/run', {});
+  await api('POST', '/api/whmcs/sync/run', {}, target);
   return ticket;
 }
 
@@ -473,3 +499,67 @@ function injected(
     javascriptLinks: document.querySelectorAll('a[href^="javascript:" i]').length,
   }));
 }
+
+describe('Tickets and drafts while the model refuses to answer', () => {
+  let browser: Browser;
+  let system: ModelSystem;
+  let target: Target;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    system = await startModelSystem();
+    target = { url: system.url, token: (await login(system.admin, system.url)).accessToken };
+    context = await signedInContext(browser, system.admin, system.url);
+  }, 240_000);
+
+  afterAll(async () => {
+    await context.close();
+    await browser.close();
+    await system.stop();
+  });
+
+  it('should show a failed draft with its reason, and send the reply a reviewer writes', async () => {
+    await system.simulator.addFault({ kind: 'insufficient-credits', times: 'always' });
+    const { whmcsUrl } = await api<SyncStatus>('GET', '/api/whmcs/sync', undefined, target);
+    const subject = `Mailbox over quota ${Date.now()}`;
+    const ticket = await customerWrites(
+      whmcsUrl,
+      subject,
+      'My mailbox info@ says it is over quota and rejects new mail. Can you raise the limit?',
+      {},
+      target,
+    );
+    const failed = await waitFor(
+      async () =>
+        (
+          await api<DraftPage>(
+            'GET',
+            `/api/drafts?status=failed&ticketId=${ticket.id}`,
+            undefined,
+            target,
+          )
+        ).items[0],
+      { timeoutMs: 60_000, message: 'The draft did not fail' },
+    );
+
+    const page = await openPage(context, `/tickets/drafts/${failed.id}`);
+    await page.getByText(/credits are exhausted/).waitFor();
+    await page.getByText(/asks for this draft again at/).waitFor();
+    const approve = page.getByRole('button', { name: 'Approve and send' });
+    expect(await approve.isDisabled()).toBe(true);
+    const reply = 'We have raised the quota of info@ to 10 GB; new mail arrives again.';
+    await page.getByRole('textbox', { name: 'Reply to the customer (Markdown)' }).fill(reply);
+    await approve.click();
+    await page.getByText('Reply sent to the customer').waitFor();
+
+    const posted = await simulator<{ replies: { message: string }[] }>(
+      whmcsUrl,
+      'GET',
+      `/replies?ticketId=${ticket.id}`,
+    );
+    expect(posted.replies.map((one) => one.message)).toEqual([reply]);
+    const sent = await api<DraftView>('GET', `/api/drafts/${failed.id}`, undefined, target);
+    expect(sent).toMatchObject({ status: 'sent', aiText: null, humanText: reply, retryAt: null });
+  });
+});

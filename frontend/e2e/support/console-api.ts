@@ -122,17 +122,20 @@ export async function signInStatus(who: Credentials): Promise<number> {
   return (await postLogin(who)).status;
 }
 
-/** POST /api/auth/login; throws unless it succeeds. */
-export async function login(who: Credentials): Promise<AccessTokenResponse> {
-  const response = await postLogin(who);
+/** POST /api/auth/login (of the shared system unless `url` names another); throws unless it succeeds. */
+export async function login(
+  who: Credentials,
+  url = e2eEnvironment().url,
+): Promise<AccessTokenResponse> {
+  const response = await postLogin(who, url);
   if (!response.ok) {
     throw new Error(`Sign-in of ${who.email} failed: ${response.status} ${await response.text()}`);
   }
   return (await response.json()) as AccessTokenResponse;
 }
 
-function postLogin(who: Credentials): Promise<Response> {
-  return fetch(`${e2eEnvironment().url}/api/auth/login`, {
+function postLogin(who: Credentials, url = e2eEnvironment().url): Promise<Response> {
+  return fetch(`${url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: who.email, password: who.password }),

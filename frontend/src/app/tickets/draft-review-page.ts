@@ -109,7 +109,16 @@ export class DraftReviewPage {
     const draft = this.draft.value();
     return draft === undefined ? [] : draftWarnings(draft);
   });
-  protected readonly reviewable = computed(() => this.draft.value()?.status === 'ready');
+  /** A failed draft is reviewed too: the reviewer writes the reply the drafter could not. */
+  protected readonly reviewable = computed(() => {
+    const status = this.draft.value()?.status;
+    return status === 'ready' || status === 'failed';
+  });
+  /** A failed draft has no text of its own and goes only with what the reviewer wrote. */
+  protected readonly approvable = computed(
+    () =>
+      this.reviewable() && (this.draft.value()?.status === 'ready' || this.text().trim() !== ''),
+  );
   protected readonly dirty = computed(() => {
     const draft = this.draft.value();
     return draft !== undefined && this.text().trim() !== (draft.text ?? '').trim();
@@ -207,7 +216,7 @@ export class DraftReviewPage {
 
   protected approve(): void {
     const draft = this.draft.value();
-    if (draft === undefined || !this.reviewable() || this.busy() !== undefined) {
+    if (draft === undefined || !this.approvable() || this.busy() !== undefined) {
       return;
     }
     const body = this.dirty()
@@ -292,6 +301,9 @@ export class DraftReviewPage {
           } else {
             this.show(fresh);
           }
+        } else if (fresh.retryAt !== draft.retryAt) {
+          // Only the schedule of a failed draft moved; what the reviewer types stays.
+          this.draft.set(fresh);
         }
       },
       error: () => undefined,

@@ -146,6 +146,11 @@ export class DraftRequesterService {
     } catch (error) {
       this.logger.warn({ draftId: draft.id, err: String(error) }, 'Draft request not published');
     }
+    // The console shows when the next request goes.
+    const rescheduled = await this.drafts.find(draft.id);
+    if (rescheduled !== null) {
+      await this.events.changed(rescheduled, draft.status);
+    }
   }
 }
 

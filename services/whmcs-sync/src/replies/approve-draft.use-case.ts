@@ -24,9 +24,10 @@ const APPROVE_WAIT_MS = 8_000;
 const APPROVAL_HOLD_MS = 30_000;
 
 /**
- * A reviewer approves a ready draft (optionally with a final edit): the text to post is fixed,
- * the approver and the edit ratio recorded, and the reply posted at once when WHMCS allows.
- * Approving again is harmless: it reports where the post stands.
+ * A reviewer approves a ready draft (optionally with a final edit), or a failed one with the
+ * reply they wrote: the text to post is fixed, the approver and the edit ratio recorded, and the
+ * reply posted at once when WHMCS allows. Approving again is harmless: it reports where the post
+ * stands.
  */
 @Injectable()
 export class ApproveDraftUseCase {
@@ -44,7 +45,7 @@ export class ApproveDraftUseCase {
       throw DraftsException.notFound(command.draftId);
     }
     let hold: string | null = null;
-    if (draft.status === 'ready') {
+    if (draft.status === 'ready' || (draft.status === 'failed' && command.text !== undefined)) {
       hold = await this.approve(draft, command);
     } else if (
       draft.status !== 'approved' &&
@@ -89,6 +90,7 @@ export class ApproveDraftUseCase {
       editRatio: draft.aiText === null ? 1 : editRatio(draft.aiText, text),
       sendLeaseOwner: hold,
       sendLeaseUntil: new Date(Date.now() + APPROVAL_HOLD_MS),
+      nextRequestAt: null,
       ...(editedNow ? { editedBy: command.approvedBy, editedAt: new Date() } : {}),
     });
     if (approved === null) {

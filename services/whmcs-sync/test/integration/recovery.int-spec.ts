@@ -69,6 +69,9 @@ describe('whmcs-sync drafts after a model outage', () => {
     const ticketId = idOf('cpanel-login');
     const failed = await afterPolls(ticketId, 'failed');
     const asked = harness.drafter.requestsFor(ticketId).length;
+    const failedEvents = (): number =>
+      harness.changes.statusesOf(failed.id).filter((status) => status === 'failed').length;
+    const failedEventsBefore = failedEvents();
 
     await timePasses('failed');
     await harness.runSync(true);
@@ -77,11 +80,39 @@ describe('whmcs-sync drafts after a model outage', () => {
       message: 'The failed draft was not asked for again',
     });
     const drafts = await harness.drafts(undefined, ticketId);
+    await waitFor(() => failedEvents() > failedEventsBefore, {
+      message: 'The console was not told of the new schedule',
+    });
     expect(drafts).toHaveLength(1);
     expect(drafts[0]).toMatchObject({ id: failed.id, status: 'failed', version: failed.version });
     const retryIn = Date.parse(drafts[0]?.retryAt ?? '') - Date.now();
     expect(retryIn).toBeGreaterThan(5 * 60_000);
     expect(retryIn).toBeLessThanOrEqual(10 * 60_000);
+  });
+
+  it('should send the reply a reviewer wrote for a failed draft, and ask for it no more', async () => {
+    const ticketId = idOf('vps-unresponsive');
+    const failed = await afterPolls(ticketId, 'failed');
+    const text = 'We have restarted your VPS from the host node; it answers again.';
+
+    const empty = harness.bus.request('tickets.drafts.approve', {
+      draftId: failed.id,
+      approvedBy: ACTOR,
+    });
+    await expect(empty).rejects.toMatchObject({ code: 'CONFLICT' });
+    const result = await harness.bus.request('tickets.drafts.approve', {
+      draftId: failed.id,
+      approvedBy: ACTOR,
+      text,
+      expectedVersion: failed.version,
+    });
+
+    expect(result.outcome).toBe('sent');
+    expect(result.draft).toMatchObject({ status: 'sent', aiText: null, humanText: text });
+    expect(result.draft.retryAt).toBeNull();
+    expect(harness.simulator.control.postedReplies(ticketId)).toEqual([
+      expect.objectContaining({ message: text }),
+    ]);
   });
 
   it('should make the failed drafts ready once the model is back, except one written by hand', async () => {
