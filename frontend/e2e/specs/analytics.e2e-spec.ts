@@ -52,6 +52,20 @@ describe('Logs and analytics', () => {
       await page.getByRole('img', { name: /^Interactions: / }).getAttribute('aria-label'),
     ).toMatch(/\d+ chat/);
 
+    const cited = exchange.assistantMessage.citations[0];
+    expect(cited).toBeDefined();
+    const article = page
+      .getByRole('table', { name: 'Cited articles' })
+      .locator(`tr[data-document="${cited?.documentId ?? ''}"]`);
+    await article.waitFor();
+    const [title, answers, helpful] = await article.locator('td').allInnerTexts();
+    expect(title).toBe(cited?.documentTitle);
+    expect(Number(answers)).toBeGreaterThanOrEqual(1);
+    expect(Number(helpful)).toBeGreaterThanOrEqual(1);
+    expect(await page.locator('.uncited').innerText()).toMatch(
+      /^\d+ of \d+ answers? cited no article/,
+    );
+
     const table = page.getByRole('table', { name: 'Interactions' });
     const row = table.locator(`tr[data-id="${interactionId}"]`);
     await row.waitFor();

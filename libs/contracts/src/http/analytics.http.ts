@@ -4,6 +4,7 @@ import {
   AnalyticsBucket,
   DraftStats,
   InteractionStats,
+  KnowledgeUse,
   TimeZoneName,
 } from '../messages/analytics.messages';
 
@@ -68,6 +69,8 @@ export const AnalyticsReport = z.object({
   timeZone: z.string(),
   series: z.array(AnalyticsPoint),
   totals: z.object({ interactions: InteractionStats.nullable(), drafts: DraftStats.nullable() }),
+  /** The documents the answers cite; null with the interactions half. */
+  knowledge: KnowledgeUse.nullable(),
   unavailable: z.array(UnavailablePart),
 });
 export type AnalyticsReport = z.infer<typeof AnalyticsReport>;

@@ -62,9 +62,34 @@ export const InteractionStatsPoint = InteractionStats.extend({
   start: z.iso.datetime({ offset: true }),
 });
 
+/** A document that answers of the range cite, and how the people asking rated those answers. */
+export const CitedDocument = z.object({
+  documentId: z.string(),
+  /** The title the latest citing answer showed. */
+  title: z.string(),
+  /** Answers (chat, drafts, playground) citing it. */
+  answers: Count,
+  /** Of those, rated helpful and not helpful. */
+  helpful: Count,
+  notHelpful: Count,
+});
+export type CitedDocument = z.infer<typeof CitedDocument>;
+
+/** What the range's answers were built from: where to write or improve articles. */
+export const KnowledgeUse = z.object({
+  /** Answers given in the range (outcome `ok`). */
+  answers: Count,
+  /** Of those, answers that cite no passage: the knowledge base had nothing to go on. */
+  uncited: Count,
+  /** The most cited documents, most cited first. */
+  documents: z.array(CitedDocument),
+});
+export type KnowledgeUse = z.infer<typeof KnowledgeUse>;
+
 export const InteractionStatsResponse = z.object({
   buckets: z.array(InteractionStatsPoint),
   totals: InteractionStats,
+  knowledge: KnowledgeUse,
 });
 export type InteractionStatsResponse = z.infer<typeof InteractionStatsResponse>;
 

@@ -53,6 +53,7 @@ export class AnalyticsService {
         interactions: interactionsAt?.totals ?? null,
         drafts: draftsAt?.totals ?? null,
       },
+      knowledge: interactions.status === 'fulfilled' ? interactions.value.knowledge : null,
       unavailable,
     };
   }

@@ -115,6 +115,15 @@ describe('Analytics', () => {
       feedbackDown: 0,
     });
     expect(report.totals.interactions?.totalMsP50).not.toBeNull();
+    const cited = first.assistantMessage.citations[0];
+    expect(cited).toBeDefined();
+    expect(report.knowledge?.answers).toBeGreaterThanOrEqual(2);
+    expect(report.knowledge?.answers).toBeLessThanOrEqual(
+      report.totals.interactions?.interactions ?? 0,
+    );
+    expect(report.knowledge?.documents).toContainEqual(
+      expect.objectContaining({ documentId: cited?.documentId, helpful: 1, notHelpful: 0 }),
+    );
     expect(report.totals.drafts).toMatchObject({
       approved: 1,
       sent: 1,

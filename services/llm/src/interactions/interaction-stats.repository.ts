@@ -79,6 +79,44 @@ const STATS_SQL = `
    GROUP BY GROUPING SETS ((b."local_start"), ())
    ORDER BY b."local_start" NULLS LAST`;
 
+/** The documents cited by the answers of `[from, to)`, with their answers' ratings. */
+const CITED_SQL = `
+  WITH "cited" AS (
+    SELECT DISTINCT i."id", i."created_at", f."rating",
+           c->>'documentId' AS "document_id", c->>'documentTitle' AS "title"
+      FROM "llm"."interactions" i
+      CROSS JOIN LATERAL jsonb_array_elements(i."citations") c
+      LEFT JOIN "llm"."interaction_feedback" f ON f."interaction_id" = i."id"
+     WHERE i."outcome" = 'ok' AND i."created_at" >= $1 AND i."created_at" < $2
+  )
+  SELECT "document_id", (array_agg("title" ORDER BY "created_at" DESC))[1] AS "title",
+         count(DISTINCT "id")::float8 AS "answers",
+         count(DISTINCT "id") FILTER (WHERE "rating" = 'up')::float8 AS "helpful",
+         count(DISTINCT "id") FILTER (WHERE "rating" = 'down')::float8 AS "not_helpful"
+    FROM "cited"
+   GROUP BY "document_id"
+   ORDER BY "answers" DESC, "title" ASC
+   LIMIT $3`;
+
+const ANSWERED_SQL = `
+  SELECT count(*)::float8 AS "answers",
+         count(*) FILTER (WHERE jsonb_array_length(i."citations") = 0)::float8 AS "uncited"
+    FROM "llm"."interactions" i
+   WHERE i."outcome" = 'ok' AND i."created_at" >= $1 AND i."created_at" < $2`;
+
+export interface CitedDocumentRow {
+  document_id: string;
+  title: string;
+  answers: number;
+  helpful: number;
+  not_helpful: number;
+}
+
+export interface AnsweredRow {
+  answers: number;
+  uncited: number;
+}
+
 /** Aggregates over the interaction log, computed by PostgreSQL. */
 @Injectable()
 export class InteractionStatsRepository {
@@ -92,5 +130,16 @@ export class InteractionStatsRepository {
       window.bucket,
       window.timeZone,
     ]);
+  }
+
+  /** The `limit` documents the answers of `[from, to)` cite most. */
+  citedDocuments(from: Date, to: Date, limit: number): Promise<CitedDocumentRow[]> {
+    return this.dataSource.query<CitedDocumentRow[]>(CITED_SQL, [from, to, limit]);
+  }
+
+  /** How many answers `[from, to)` holds, and how many of them cite nothing. */
+  async answered(from: Date, to: Date): Promise<AnsweredRow> {
+    const rows = await this.dataSource.query<AnsweredRow[]>(ANSWERED_SQL, [from, to]);
+    return rows[0] ?? { answers: 0, uncited: 0 };
   }
 }

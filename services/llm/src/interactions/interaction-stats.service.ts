@@ -6,7 +6,13 @@ import type { AnalyticsRpc } from '@deskpilot/contracts';
 import { InteractionStatsRepository } from './interaction-stats.repository';
 import type { InteractionStatsRow } from './interaction-stats.repository';
 
-/** Volume, latency, usage and feedback of the interaction log per hour or day. */
+/** How many of the most cited documents a report lists. */
+const CITED_DOCUMENTS = 20;
+
+/**
+ * Volume, latency, usage and feedback of the interaction log per hour or day, and the documents
+ * the answers cite.
+ */
 @Injectable()
 export class InteractionStatsService {
   constructor(private readonly repository: InteractionStatsRepository) {}
@@ -14,12 +20,13 @@ export class InteractionStatsService {
   async stats(
     request: RpcRequest<typeof AnalyticsRpc.InteractionStats>,
   ): Promise<InteractionStatsResponse> {
-    const rows = await this.repository.stats({
-      from: new Date(request.from),
-      to: new Date(request.to),
-      bucket: request.bucket,
-      timeZone: request.timeZone,
-    });
+    const from = new Date(request.from);
+    const to = new Date(request.to);
+    const [rows, answered, documents] = await Promise.all([
+      this.repository.stats({ from, to, bucket: request.bucket, timeZone: request.timeZone }),
+      this.repository.answered(from, to),
+      this.repository.citedDocuments(from, to, CITED_DOCUMENTS),
+    ]);
     const buckets = rows.filter((row) => row.start !== null);
     const totals = rows.find((row) => row.start === null);
     if (totals === undefined) {
@@ -31,6 +38,17 @@ export class InteractionStatsService {
         ...toStats(row),
       })),
       totals: toStats(totals),
+      knowledge: {
+        answers: answered.answers,
+        uncited: answered.uncited,
+        documents: documents.map((row) => ({
+          documentId: row.document_id,
+          title: row.title,
+          answers: row.answers,
+          helpful: row.helpful,
+          notHelpful: row.not_helpful,
+        })),
+      },
     };
   }
 }

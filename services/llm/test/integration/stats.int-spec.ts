@@ -16,15 +16,30 @@ interface LoggedRow {
   readonly promptTokens: number | null;
   readonly completionTokens: number | null;
   readonly costUsd: number | null;
+  /** Documents cited, as [document, title] pairs. */
+  readonly cites: readonly (readonly [string, string])[];
 }
+
+const APACHE = randomUUID();
+const LOGS = randomUUID();
 
 /** Interactions of two days in March, put in place with known numbers. */
 const MARCH: readonly LoggedRow[] = [
-  row('chat', 'ok', '2026-03-01T10:05:00Z', 100, 1_000, 500, 100, 0.01),
-  row('chat', 'ok', '2026-03-01T10:40:00Z', 300, 2_000, 700, 150, 0.02),
-  row('draft', 'ok', '2026-03-01T11:15:00Z', 200, 3_000, 900, 250, 0.03),
-  row('chat', 'failed', '2026-03-01T11:30:00Z', null, 400, null, null, null),
-  row('playground', 'ok', '2026-03-02T03:00:00Z', 500, 5_000, 1_000, 300, 0.05),
+  row('chat', 'ok', '2026-03-01T10:05:00Z', 100, 1_000, 500, 100, 0.01, [
+    [APACHE, 'Restarting Apache'],
+    [LOGS, 'Web server logs'],
+  ]),
+  row('chat', 'ok', '2026-03-01T10:40:00Z', 300, 2_000, 700, 150, 0.02, [
+    [APACHE, 'Restarting Apache'],
+    [APACHE, 'Restarting Apache'],
+  ]),
+  row('draft', 'ok', '2026-03-01T11:15:00Z', 200, 3_000, 900, 250, 0.03, []),
+  row('chat', 'failed', '2026-03-01T11:30:00Z', null, 400, null, null, null, [
+    [LOGS, 'Web server logs'],
+  ]),
+  row('playground', 'ok', '2026-03-02T03:00:00Z', 500, 5_000, 1_000, 300, 0.05, [
+    [LOGS, 'Apache and nginx logs'],
+  ]),
 ];
 
 function row(
@@ -36,8 +51,32 @@ function row(
   promptTokens: number | null,
   completionTokens: number | null,
   costUsd: number | null,
+  cites: LoggedRow['cites'],
 ): LoggedRow {
-  return { kind, outcome, at, firstTokenMs, totalMs, promptTokens, completionTokens, costUsd };
+  return {
+    kind,
+    outcome,
+    at,
+    firstTokenMs,
+    totalMs,
+    promptTokens,
+    completionTokens,
+    costUsd,
+    cites,
+  };
+}
+
+function citationsOf(logged: LoggedRow): string {
+  return JSON.stringify(
+    logged.cites.map(([documentId, documentTitle], index) => ({
+      index: index + 1,
+      chunkId: randomUUID(),
+      documentId,
+      documentTitle,
+      headingPath: [],
+      excerpt: 'Run systemctl restart httpd.',
+    })),
+  );
 }
 
 describe('llm interaction statistics', () => {
@@ -55,9 +94,10 @@ describe('llm interaction statistics', () => {
         await client.query(
           `INSERT INTO "llm"."interactions"
              ("id", "kind", "user_id", "question", "model", "outcome", "first_token_ms",
-              "total_ms", "prompt_tokens", "completion_tokens", "cost_usd", "created_at")
+              "total_ms", "prompt_tokens", "completion_tokens", "cost_usd", "created_at",
+              "citations")
            VALUES ($1, $2, 'user-1', 'How do I restart Apache?', 'openai/gpt-4o-mini', $3, $4,
-                   $5, $6, $7, $8, $9)`,
+                   $5, $6, $7, $8, $9, $10)`,
           [
             id,
             logged.kind,
@@ -68,6 +108,7 @@ describe('llm interaction statistics', () => {
             logged.completionTokens,
             logged.costUsd,
             logged.at,
+            citationsOf(logged),
           ],
         );
       }
@@ -158,6 +199,26 @@ describe('llm interaction statistics', () => {
       firstTokenMsP50: 250,
     });
     expect(stats.totals.costUsd).toBeCloseTo(0.11, 9);
+  });
+
+  it('should list the documents the answers cite, with their ratings', async () => {
+    const { knowledge } = await harness.bus.request(AnalyticsRpc.InteractionStats, {
+      from: '2026-03-01T00:00:00Z',
+      to: '2026-03-03T00:00:00Z',
+      bucket: 'day',
+      timeZone: 'UTC',
+    });
+
+    // The failed answer does not count; a document cited twice by one answer counts once; the
+    // title is the one the latest answer showed.
+    expect(knowledge).toEqual({
+      answers: 4,
+      uncited: 1,
+      documents: [
+        { documentId: LOGS, title: 'Apache and nginx logs', answers: 2, helpful: 1, notHelpful: 0 },
+        { documentId: APACHE, title: 'Restarting Apache', answers: 2, helpful: 2, notHelpful: 1 },
+      ],
+    });
   });
 
   it('should answer every hour of a short range, empty ones included', async () => {
