@@ -40,13 +40,18 @@ describe(DraftResultsService.name, () => {
     );
   });
 
+  /** `draft` is what the repository finds, and it applies every update to it. */
+  function stored(draft: Draft): void {
+    drafts.find.mockResolvedValue(draft);
+    drafts.update.mockImplementation((d, patch) =>
+      Promise.resolve(Object.assign(aDraft(), d, patch)),
+    );
+  }
+
   describe('generated', () => {
     it('should make a pending draft ready with its citations, confidence, flags and settings version', async () => {
       const draft = aDraft();
-      drafts.find.mockResolvedValue(draft);
-      drafts.update.mockImplementation((d, patch) =>
-        Promise.resolve(Object.assign(aDraft(), d, patch)),
-      );
+      stored(draft);
 
       await sut.generated(generated(draft));
 
@@ -65,10 +70,7 @@ describe(DraftResultsService.name, () => {
 
     it('should make a failed draft ready when a later request succeeds', async () => {
       const draft = aDraft({ status: 'failed', statusReason: 'model down', requestAttempts: 5 });
-      drafts.find.mockResolvedValue(draft);
-      drafts.update.mockImplementation((d, patch) =>
-        Promise.resolve(Object.assign(aDraft(), d, patch)),
-      );
+      stored(draft);
 
       await sut.generated(generated(draft));
 
