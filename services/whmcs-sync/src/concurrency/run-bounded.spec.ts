@@ -67,17 +67,32 @@ describe(runBounded.name, () => {
   });
 
   it('should throw the first error after the running items finished, starting no others', async () => {
-    const finished: number[] = [];
-    const work = async (item: number): Promise<void> => {
-      await new Promise((resolve) => setTimeout(resolve, item === 2 ? 1 : 20));
-      if (item === 2) {
-        throw new Error('item 2 failed');
-      }
-      finished.push(item);
-    };
+    const gate = new Gate();
+    let failTwo: (error: Error) => void = () => undefined;
+    const work = (item: number): Promise<void> =>
+      item === 2
+        ? new Promise((_resolve, reject) => {
+            failTwo = reject;
+          })
+        : gate.work(item);
+    let settled = false;
+    const outcome = runBounded([1, 2, 3, 4, 5], 2, work).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    void outcome.finally(() => {
+      settled = true;
+    });
 
-    await expect(runBounded([1, 2, 3, 4, 5], 2, work)).rejects.toThrow('item 2 failed');
-    expect(finished).toEqual([1]);
+    await new Promise((resolve) => setImmediate(resolve));
+    failTwo(new Error('item 2 failed'));
+    await new Promise((resolve) => setImmediate(resolve));
+    const settledWhileOneRan = settled;
+    await gate.finishAll();
+
+    expect(await outcome).toEqual(new Error('item 2 failed'));
+    expect(settledWhileOneRan).toBe(false);
+    expect(gate.started).toEqual([1]);
   });
 
   it('should do nothing for no items', async () => {
