@@ -82,6 +82,16 @@ describe('Logs and analytics', () => {
     await page.getByRole('listbox').waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Apply' }).click();
     await row.waitFor();
+    for (const [sources, shown] of [
+      ['Cites no article', false],
+      ['Cites an article', true],
+    ] as const) {
+      await page.getByRole('combobox', { name: 'Sources' }).click();
+      await page.getByRole('option', { name: sources }).click();
+      await page.getByRole('listbox').waitFor({ state: 'detached' });
+      await page.getByRole('button', { name: 'Apply' }).click();
+      await row.waitFor({ state: shown ? 'visible' : 'detached' });
+    }
 
     await row.getByRole('link', { name: question }).click();
     await page.getByRole('heading', { name: 'Interaction', exact: true }).waitFor();

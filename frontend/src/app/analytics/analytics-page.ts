@@ -122,6 +122,7 @@ export class AnalyticsPage {
     outcome: [''],
     confidence: [''],
     kind: [''],
+    cited: [''],
   });
 
   constructor() {
@@ -181,6 +182,9 @@ export class AnalyticsPage {
     if (value.kind !== '') {
       query.kind = value.kind as InteractionsQuery['kind'];
     }
+    if (value.cited !== '') {
+      query.cited = value.cited as InteractionsQuery['cited'];
+    }
     const band = CONFIDENCE_BANDS.find((candidate) => candidate.value === value.confidence);
     if (band?.min !== undefined) {
       query.minConfidence = band.min;
@@ -190,6 +194,12 @@ export class AnalyticsPage {
     }
     this.applied.set(query);
     this.firstPage();
+  }
+
+  /** The answers that cited no article, newest first, in the log below. */
+  protected showUncited(): void {
+    this.filters.reset({ outcome: 'ok', cited: 'none' });
+    this.applyFilters();
   }
 
   protected clearFilters(): void {

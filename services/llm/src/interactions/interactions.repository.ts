@@ -15,6 +15,8 @@ export interface InteractionFilter {
   readonly model?: string;
   readonly outcome?: InteractionOutcome;
   readonly kind?: InteractionKind;
+  /** Answers that cite no passage, or at least one. */
+  readonly cited?: 'none' | 'some';
   readonly minConfidence?: number;
   readonly belowConfidence?: number;
   /** Only rows before this position in (created_at, id) order, newest first. */
@@ -70,6 +72,13 @@ export class InteractionsRepository {
     }
     if (filter.kind !== undefined) {
       query.andWhere('i.kind = :kind', { kind: filter.kind });
+    }
+    if (filter.cited !== undefined) {
+      query.andWhere(
+        filter.cited === 'none'
+          ? 'jsonb_array_length(i.citations) = 0'
+          : 'jsonb_array_length(i.citations) > 0',
+      );
     }
     // The column is a `real`: the bounds are rounded to it as the stored value was.
     if (filter.minConfidence !== undefined) {

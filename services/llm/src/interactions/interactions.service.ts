@@ -42,6 +42,7 @@ export class InteractionsService {
       ...(request.model === undefined ? {} : { model: request.model }),
       ...(request.outcome === undefined ? {} : { outcome: request.outcome }),
       ...(request.kind === undefined ? {} : { kind: request.kind }),
+      ...(request.cited === undefined ? {} : { cited: request.cited }),
       ...(request.minConfidence === undefined ? {} : { minConfidence: request.minConfidence }),
       ...(request.belowConfidence === undefined
         ? {}

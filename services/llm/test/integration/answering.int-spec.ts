@@ -435,7 +435,7 @@ describe('llm answering (OpenRouter simulator, PostgreSQL, RabbitMQ)', () => {
     }
   });
 
-  it('should list interactions by user, outcome, feedback and confidence', async () => {
+  it('should list interactions by user, outcome, feedback, confidence and citations', async () => {
     const userId = `user-${randomUUID()}`;
     const liked = finalOf(await harness.ask({ question: QUESTION, user: { id: userId } }));
     harness.simulator.control.addFault({ kind: 'insufficient-credits' });
@@ -472,6 +472,16 @@ describe('llm answering (OpenRouter simulator, PostgreSQL, RabbitMQ)', () => {
       userId,
       belowConfidence: liked.confidence,
     });
+    const citing = await harness.bus.request(InteractionsRpc.List, {
+      limit: 50,
+      userId,
+      cited: 'some',
+    });
+    const citingNothing = await harness.bus.request(InteractionsRpc.List, {
+      limit: 50,
+      userId,
+      cited: 'none',
+    });
     const firstPage = await harness.bus.request(InteractionsRpc.List, { userId, limit: 1 });
     const secondPage = await harness.bus.request(InteractionsRpc.List, {
       userId,
@@ -487,6 +497,8 @@ describe('llm answering (OpenRouter simulator, PostgreSQL, RabbitMQ)', () => {
     expect(liked.confidence).toBeGreaterThan(0);
     expect(confident.items.map((item) => item.id)).toEqual([liked.interactionId]);
     expect(doubtful.items.map((item) => item.id)).toEqual([failed.interactionId]);
+    expect(citing.items.map((item) => item.id)).toEqual([liked.interactionId]);
+    expect(citingNothing.items.map((item) => item.id)).toEqual([failed.interactionId]);
     expect([...firstPage.items, ...secondPage.items].map((item) => item.id)).toEqual(
       mine.items.map((item) => item.id),
     );
