@@ -1,5 +1,10 @@
 import { createHarness } from '../../test/api-harness';
-import { getAdminDetails, getClientsDetails, getClientsProducts } from './account.actions';
+import {
+  getAdminDetails,
+  getAdminUsers,
+  getClientsDetails,
+  getClientsProducts,
+} from './account.actions';
 
 describe('account actions', () => {
   describe(getClientsDetails.name, () => {
@@ -87,6 +92,40 @@ describe('account actions', () => {
         departments: ',1,2,',
         whmcs: { version: '8.10.1' },
       });
+    });
+  });
+
+  describe(getAdminUsers.name, () => {
+    it('should list the enabled admins whose email contains the text, with their signatures', async () => {
+      const sut = createHarness();
+
+      const result = await sut.call('GetAdminUsers', { email: 'SARAH.mitchell@' });
+
+      expect(result.json).toMatchObject({
+        result: 'success',
+        count: 1,
+        admin_users: [
+          {
+            id: 1,
+            username: 'sarah.mitchell',
+            email: 'sarah.mitchell@brightnest-hosting.example',
+            signature: 'Kind regards,\nSarah\nBrightNest Hosting Support',
+            isDisabled: 0,
+            supportDepartmentIds: ['1', '2', '3', '4'],
+            fullName: 'Sarah Mitchell',
+          },
+        ],
+      });
+    });
+
+    it('should leave disabled admins out unless asked for them', async () => {
+      const sut = createHarness();
+
+      const enabled = await sut.call('GetAdminUsers', { email: 'jake.holloway' });
+      const all = await sut.call('GetAdminUsers', { email: 'jake.holloway', include_disabled: 1 });
+
+      expect(enabled.json).toMatchObject({ count: 0, admin_users: [] });
+      expect(all.json).toMatchObject({ count: 1, admin_users: [{ id: 5, isDisabled: 1 }] });
     });
   });
 });

@@ -142,6 +142,46 @@ export const getAdminDetails: ApiAction = {
   },
 };
 
+/**
+ * GetAdminUsers: the admins with the role and an email containing the given text, enabled ones
+ * unless disabled ones are asked for; ints for ids and flags, department ids as strings.
+ */
+export const getAdminUsers: ApiAction = {
+  name: 'getadminusers',
+  structured: true,
+  run({ store, params }) {
+    const roleId = params.int('roleid');
+    const email = params.text('email').trim().toLowerCase();
+    const withDisabled = params.flag('include_disabled');
+    const admins = store
+      .admins()
+      .filter((admin) => roleId === 0 || admin.roleId === roleId)
+      .filter((admin) => email === '' || admin.email.toLowerCase().includes(email))
+      .filter((admin) => withDisabled || !admin.disabled);
+    return success({
+      count: admins.length,
+      admin_users: admins.map((admin) => ({
+        id: admin.id,
+        uuid: `00000000-0000-4000-8000-${String(admin.id).padStart(12, '0')}`,
+        roleId: admin.roleId,
+        username: admin.username,
+        firstname: admin.firstname,
+        lastname: admin.lastname,
+        email: admin.email,
+        signature: admin.signature,
+        notes: admin.notes,
+        template: 'blend',
+        language: admin.language,
+        isDisabled: admin.disabled ? 1 : 0,
+        loginAttempts: 0,
+        supportDepartmentIds: admin.departmentIds.map(String),
+        receivesTicketNotifications: admin.departmentIds.map(String),
+        fullName: `${admin.firstname} ${admin.lastname}`,
+      })),
+    });
+  },
+};
+
 const PRODUCT_PAGE_SIZE = 25;
 
 /**

@@ -1,4 +1,9 @@
-import { getAdminDetails, getClientsDetails, getClientsProducts } from '../actions/account.actions';
+import {
+  getAdminDetails,
+  getAdminUsers,
+  getClientsDetails,
+  getClientsProducts,
+} from '../actions/account.actions';
 import {
   getSupportDepartments,
   getSupportStatuses,
@@ -28,6 +33,7 @@ const ACTIONS: readonly ApiAction[] = [
   getClientsDetails,
   getClientsProducts,
   getAdminDetails,
+  getAdminUsers,
 ];
 
 const BY_NAME: ReadonlyMap<string, ApiAction> = new Map(

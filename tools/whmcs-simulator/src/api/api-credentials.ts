@@ -1,6 +1,9 @@
 import type { ApiCredential } from '../state/model';
 
-/** The API role the WHMCS reference recommends for the sync credential. */
+/**
+ * The API role the WHMCS reference recommends for the sync credential, with GetAdminUsers for
+ * posting replies as their approvers.
+ */
 export const SYNC_ROLE_ACTIONS: readonly string[] = [
   'gettickets',
   'getticket',
@@ -14,6 +17,7 @@ export const SYNC_ROLE_ACTIONS: readonly string[] = [
   'getclientsdetails',
   'getclientsproducts',
   'getadmindetails',
+  'getadminusers',
   'openticket',
 ];
 

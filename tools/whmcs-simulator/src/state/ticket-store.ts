@@ -70,6 +70,10 @@ export class TicketStore {
     return this.directory.admins.find((admin) => admin.id === id);
   }
 
+  admins(): readonly AdminUser[] {
+    return this.directory.admins;
+  }
+
   department(id: number): Department | undefined {
     return this.directory.departments.find((department) => department.id === id);
   }
