@@ -195,6 +195,8 @@ describe('Tickets and drafts', () => {
     await editor.waitFor();
     await saveScreenshot(page, 'tickets-review');
 
+    const drafted = await readyDraftOf(ticket.id);
+    expect(drafted.aiText).toMatch(/\[\d+\]/);
     const addition = 'We have added the MX records again; mail arrives now.';
     await editor.click();
     await editor.press('End');
@@ -217,6 +219,8 @@ describe('Tickets and drafts', () => {
     );
     expect(posted.replies).toHaveLength(1);
     expect(posted.replies[0]?.message).toContain(addition);
+    // The citation markers point the reviewer to the sources; the customer gets the text only.
+    expect(posted.replies[0]?.message).not.toMatch(/\[\d+\]/);
 
     await page.getByRole('link', { name: 'Back to the queue' }).click();
     await page.getByRole('link', { name: 'Sent replies' }).click();
@@ -450,6 +454,9 @@ describe('Tickets and drafts', () => {
     expect(await page.getByLabel('Reply to the customer (Markdown)').inputValue()).toMatch(
       /^Hello Daniel,/,
     );
+    expect(await page.getByTestId('reply-author').innerText()).toBe(
+      'Goes out in WHMCS as Deskpilot Integration, without source markers such as [1].',
+    );
   });
 
   it('should show a hostile ticket as inert text', async () => {
@@ -508,7 +515,11 @@ describe('Tickets and drafts while the model refuses to answer', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    system = await startModelSystem();
+    // The administrator is the simulated WHMCS's Sarah Mitchell, and replies go out as her.
+    system = await startModelSystem({
+      adminEmail: 'sarah.mitchell@brightnest-hosting.example',
+      env: { WHMCS_REPLY_AUTHOR: 'approver' },
+    });
     target = { url: system.url, token: (await login(system.admin, system.url)).accessToken };
     context = await signedInContext(browser, system.admin, system.url);
   }, 240_000);
@@ -519,7 +530,7 @@ describe('Tickets and drafts while the model refuses to answer', () => {
     await system.stop();
   });
 
-  it('should show a failed draft with its reason, and send the reply a reviewer writes', async () => {
+  it('should show a failed draft with its reason, and send the reply a reviewer writes, signed', async () => {
     await system.simulator.addFault({ kind: 'insufficient-credits', times: 'always' });
     const { whmcsUrl } = await api<SyncStatus>('GET', '/api/whmcs/sync', undefined, target);
     const subject = `Mailbox over quota ${Date.now()}`;
@@ -548,18 +559,33 @@ describe('Tickets and drafts while the model refuses to answer', () => {
     await page.getByText(/asks for this draft again at/).waitFor();
     const approve = page.getByRole('button', { name: 'Approve and send' });
     expect(await approve.isDisabled()).toBe(true);
+    const signature = 'Kind regards,\nSarah\nBrightNest Hosting Support';
+    const author = page.getByTestId('reply-author');
+    await author.waitFor();
+    expect(await author.innerText()).toMatch(
+      /^Goes out in WHMCS as Sarah Mitchell, without source markers such as \[1\]\./,
+    );
+    expect(await author.locator('.signature').innerText()).toBe(signature);
     const reply = 'We have raised the quota of info@ to 10 GB; new mail arrives again.';
     await page.getByRole('textbox', { name: 'Reply to the customer (Markdown)' }).fill(reply);
     await approve.click();
     await page.getByText('Reply sent to the customer').waitFor();
 
-    const posted = await simulator<{ replies: { message: string }[] }>(
+    const posted = await simulator<{ replies: { admin: string; message: string }[] }>(
       whmcsUrl,
       'GET',
       `/replies?ticketId=${ticket.id}`,
     );
-    expect(posted.replies.map((one) => one.message)).toEqual([reply]);
+    expect(posted.replies).toEqual([
+      expect.objectContaining({ admin: 'Sarah Mitchell', message: `${reply}\n\n${signature}` }),
+    ]);
     const sent = await api<DraftView>('GET', `/api/drafts/${failed.id}`, undefined, target);
-    expect(sent).toMatchObject({ status: 'sent', aiText: null, humanText: reply, retryAt: null });
+    expect(sent).toMatchObject({
+      status: 'sent',
+      aiText: null,
+      humanText: reply,
+      text: `${reply}\n\n${signature}`,
+      retryAt: null,
+    });
   });
 });

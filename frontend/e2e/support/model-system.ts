@@ -131,7 +131,14 @@ export class SimulatorProcess {
 
 const BUCKET = 'deskpilot-e2e';
 
-export async function startModelSystem(): Promise<ModelSystem> {
+export interface ModelSystemOptions {
+  /** The first administrator's email (a WHMCS admin's, to post replies as them). */
+  readonly adminEmail?: string;
+  /** More Deskpilot variables, for example `{ WHMCS_REPLY_AUTHOR: 'approver' }`. */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+export async function startModelSystem(options: ModelSystemOptions = {}): Promise<ModelSystem> {
   const cleanups: (() => Promise<void>)[] = [];
   const dispose = async (): Promise<void> => {
     for (const cleanup of cleanups.splice(0).reverse()) {
@@ -161,7 +168,7 @@ export async function startModelSystem(): Promise<ModelSystem> {
       return Promise.resolve();
     });
     const admin = {
-      email: 'admin@console-e2e-model.test',
+      email: options.adminEmail ?? 'admin@console-e2e-model.test',
       password: `Adm-${randomBytes(12).toString('base64url')}`,
     };
     const system = await startEmbeddedProcess(
@@ -181,6 +188,7 @@ export async function startModelSystem(): Promise<ModelSystem> {
         OPENROUTER_BASE_URL: simulator.baseUrl,
         OPENROUTER_API_KEY: simulator.apiKey,
         LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+        ...options.env,
       },
       90_000,
     );

@@ -24,7 +24,7 @@ import { RouterLink } from '@angular/router';
 import type { Observable } from 'rxjs';
 import { filter, tap } from 'rxjs';
 
-import type { DraftView, TicketDetailResponse } from '@deskpilot/contracts';
+import type { DraftView, ReplyAuthor, TicketDetailResponse } from '@deskpilot/contracts';
 
 import { confidenceTone } from '../ui/confidence-bands';
 import { ErrorState } from '../ui/error-state';
@@ -98,6 +98,8 @@ export class DraftReviewPage {
   protected readonly confidenceTone = confidenceTone;
   protected readonly draft = new RemoteData<DraftView>();
   protected readonly ticket = new RemoteData<TicketDetailResponse>();
+  /** Who the reply goes out as; the note under the editor stays away if it cannot be told. */
+  protected readonly author = new RemoteData<ReplyAuthor>();
   protected readonly text = signal('');
   protected readonly reason = signal('');
   protected readonly busy = signal<Busy | undefined>(undefined);
@@ -133,6 +135,7 @@ export class DraftReviewPage {
   private readonly editor = viewChild<ElementRef<HTMLTextAreaElement>>('editor');
 
   constructor() {
+    this.author.load(this.api.replyAuthor());
     effect(() => {
       const id = this.draftId();
       untracked(() => {

@@ -12,6 +12,7 @@ import type {
   EditDraftBody,
   RejectDraftBody,
   RepliesQuery,
+  ReplyAuthor,
   ReplyToKnowledgeBody,
   SentReplyPage,
   TicketDetailResponse,
@@ -61,6 +62,11 @@ export class TicketsApi {
       `/api/replies/${encodeURIComponent(replyId)}/knowledge`,
       body,
     );
+  }
+
+  /** Who WHMCS shows as the author of the replies the signed-in person approves. */
+  replyAuthor(): Observable<ReplyAuthor> {
+    return this.http.get<ReplyAuthor>('/api/replies/author');
   }
 
   replies(query: RepliesQuery): Observable<SentReplyPage> {

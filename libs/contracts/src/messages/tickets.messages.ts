@@ -33,6 +33,8 @@ export type DraftSort = z.infer<typeof DraftSort>;
 export const Actor = z.object({
   id: z.string().min(1),
   name: z.string().min(1),
+  /** The person's sign-in email: how a WHMCS admin account is found for them. */
+  email: z.string().optional(),
 });
 export type Actor = z.infer<typeof Actor>;
 
@@ -234,6 +236,20 @@ export const SentReplyView = z.object({
 });
 export type SentReplyView = z.infer<typeof SentReplyView>;
 
+export const ReplyAuthorRequest = z.object({ approver: Actor });
+export type ReplyAuthorRequest = z.input<typeof ReplyAuthorRequest>;
+
+/** Who WHMCS shows as the author of a reply this person approves, and what is added below it. */
+export const ReplyAuthor = z.object({
+  /** `adminusername` of the post, shown to the customer. */
+  name: z.string(),
+  /** The approver's WHMCS signature, put below the reply in place of its closing line. */
+  signature: z.string().nullable(),
+  /** `approver`: the approver's own WHMCS admin; `integration`: the integration's author. */
+  source: z.enum(['approver', 'integration']),
+});
+export type ReplyAuthor = z.infer<typeof ReplyAuthor>;
+
 export const ListSentRepliesRequest = z.object({ ticketId: z.string().optional(), ...Page });
 export type ListSentRepliesRequest = z.input<typeof ListSentRepliesRequest>;
 
@@ -315,6 +331,7 @@ export const TicketsRpc = {
   RegenerateDraft: 'tickets.drafts.regenerate',
   ListSentReplies: 'tickets.replies.list',
   GetSentReply: 'tickets.replies.get',
+  ReplyAuthor: 'tickets.replies.author',
   SyncStatus: 'tickets.sync.status',
   ResumeSync: 'tickets.sync.resume',
   RunSync: 'tickets.sync.run',
@@ -335,6 +352,7 @@ export const ticketsMessages = {
   [TicketsRpc.RegenerateDraft]: rpc(RegenerateDraftRequest, DraftView),
   [TicketsRpc.ListSentReplies]: rpc(ListSentRepliesRequest, SentReplyList),
   [TicketsRpc.GetSentReply]: rpc(GetSentReplyRequest, SentReplyView),
+  [TicketsRpc.ReplyAuthor]: rpc(ReplyAuthorRequest, ReplyAuthor),
   [TicketsRpc.SyncStatus]: rpc(SyncStatusRequest, SyncStatus),
   [TicketsRpc.ResumeSync]: rpc(ResumeSyncRequest, SyncStatus),
   [TicketsRpc.RunSync]: rpc(RunSyncRequest, SyncRunResult),

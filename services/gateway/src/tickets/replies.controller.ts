@@ -15,6 +15,7 @@ import type { z } from 'zod';
 import {
   DocumentUploadResult,
   RepliesQuery,
+  ReplyAuthor,
   ReplyToKnowledgeBody,
   SentReplyPage,
 } from '@deskpilot/contracts';
@@ -52,6 +53,20 @@ export class RepliesController {
     @Query(new ZodValidationPipe(RepliesQuery)) query: z.output<typeof RepliesQuery>,
   ): Promise<SentReplyPage> {
     return this.tickets.listReplies(query);
+  }
+
+  @Get('author')
+  @ApiOperation({
+    summary: 'Who WHMCS shows as the author of the replies you approve, and your signature',
+    description:
+      '`source` is `approver` when the reply goes out under your own WHMCS admin (found by your ' +
+      'email) with your WHMCS signature below it, `integration` when it goes out as the ' +
+      "integration's admin (WHMCS_REPLY_AUTHOR).",
+  })
+  @ApiJsonResponse(HttpStatus.OK, ReplyAuthor)
+  @ApiErrorResponses(TICKETS_UNAVAILABLE)
+  author(@CurrentUser() user: AuthenticatedUser): Promise<ReplyAuthor> {
+    return this.tickets.replyAuthor(user);
   }
 
   @Post(':id/knowledge')

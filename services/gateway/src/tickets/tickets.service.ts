@@ -12,6 +12,7 @@ import type {
   EditDraftBody,
   RejectDraftBody,
   RepliesQuery,
+  ReplyAuthor,
   RpcName,
   RpcRequest,
   RpcResponse,
@@ -170,6 +171,11 @@ export class TicketsService {
     return draft;
   }
 
+  /** Who WHMCS will show as the author of the replies `user` approves, and their signature. */
+  replyAuthor(user: AuthenticatedUser): Promise<ReplyAuthor> {
+    return this.request(TicketsRpc.ReplyAuthor, { approver: actorOf(user) });
+  }
+
   async listReplies(query: z.output<typeof RepliesQuery>): Promise<SentReplyPage> {
     const { page, pageSize, ticketId } = query;
     const list = await this.request(TicketsRpc.ListSentReplies, {
@@ -220,7 +226,7 @@ function window({ page, pageSize }: Paging): { limit: number; offset: number } {
 }
 
 function actorOf(user: AuthenticatedUser): Actor {
-  return { id: user.id, name: user.name };
+  return { id: user.id, name: user.name, email: user.email };
 }
 
 function versionOf(expectedVersion: number | undefined): { expectedVersion?: number } {

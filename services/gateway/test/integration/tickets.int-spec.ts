@@ -100,6 +100,17 @@ describe('Tickets and drafts API', () => {
     await stack.stop();
   });
 
+  it('should say who the replies a person approves go out as', async () => {
+    const author = await staff.agent.get('/api/replies/author').expect(200);
+
+    expect(author.body).toEqual({
+      name: 'Deskpilot Integration',
+      signature: null,
+      source: 'integration',
+    });
+    await stack.gateway.http().get('/api/replies/author').expect(401);
+  });
+
   it('should refuse anonymous callers', async () => {
     await stack.gateway.http().get('/api/drafts').expect(401);
     await stack.gateway.http().get('/api/tickets').expect(401);
@@ -222,6 +233,9 @@ describe('Tickets and drafts API', () => {
     const ticketId = ticketIdOf('cpanel-login');
     const draft = await readyDraftOf(ticketId);
     const text = `${draft.aiText ?? ''}\n\nYour account is unlocked now.`;
+    // The customer gets the reply without the markers that cite the knowledge base.
+    const customerText = text.replace(/ \[\d\]/g, '');
+    expect(customerText).not.toBe(text);
 
     const first = await untilRelayedSent(
       draft.id,
@@ -234,11 +248,15 @@ describe('Tickets and drafts API', () => {
 
     expect(first.outcome).toBe('sent');
     expect(first.draft).toMatchObject({ status: 'sent', humanText: text });
-    expect(first.draft.approvedBy).toEqual({ id: staff.user.id, name: staff.user.name });
+    expect(first.draft.approvedBy).toEqual({
+      id: staff.user.id,
+      name: staff.user.name,
+      email: staff.user.email,
+    });
     expect(again.outcome).toBe('sent');
     const posted = stack.whmcs.control.postedReplies(ticketId);
     expect(posted).toHaveLength(1);
-    expect(posted[0]?.message).toBe(text);
+    expect(posted[0]?.message).toBe(customerText);
     const entries = await auditOf(draft.id);
     expect(entries.map((entry) => entry.action).sort()).toEqual(
       [AuditAction.DraftApproved, AuditAction.ReplySent].sort(),
@@ -251,7 +269,7 @@ describe('Tickets and drafts API', () => {
     expect(replies.items).toHaveLength(1);
     expect(replies.items[0]).toMatchObject({
       draftId: draft.id,
-      text,
+      text: customerText,
       approvedBy: { id: staff.user.id },
     });
   });

@@ -20,7 +20,17 @@ describe(loadWhmcsSyncConfig.name, () => {
     expect(sut.pollSeconds).toBe(30);
     expect(sut.concurrency).toBe(1);
     expect(sut.adminUsername).toBeUndefined();
+    expect(sut.replyAuthor).toBe('integration');
     expect(sut.retentionDays).toBe(0);
+  });
+
+  it('should post as the approvers only when WHMCS_REPLY_AUTHOR says so', () => {
+    expect(loadWhmcsSyncConfig({ ...VALID, WHMCS_REPLY_AUTHOR: 'approver' }).replyAuthor).toBe(
+      'approver',
+    );
+    expect(() => loadWhmcsSyncConfig({ ...VALID, WHMCS_REPLY_AUTHOR: 'agent' })).toThrow(
+      /WHMCS_REPLY_AUTHOR.*must be one of integration, approver/s,
+    );
   });
 
   it('should keep tickets for the days WHMCS_RETENTION_DAYS gives', () => {

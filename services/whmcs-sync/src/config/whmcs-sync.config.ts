@@ -34,6 +34,7 @@ const whmcsSyncEnvironment = commonEnvironment.extend({
   WHMCS_SECRET: env.string(),
   WHMCS_ACCESS_KEY: env.string(),
   WHMCS_ADMIN_USERNAME: env.string(),
+  WHMCS_REPLY_AUTHOR: env.oneOf(['integration', 'approver'] as const),
   WHMCS_POLL_SECONDS: env.int(1, 3600),
   WHMCS_FULL_SYNC_SECONDS: env.int(10, 86_400),
   WHMCS_TIMEZONE: timeZone(),
@@ -61,6 +62,12 @@ export interface WhmcsSyncConfig {
   readonly whmcs: WhmcsConnectionConfig;
   /** `adminusername` of posted replies; unset means the API credential's admin. */
   readonly adminUsername: string | undefined;
+  /**
+   * Who a posted reply is from: `integration`, the admin above for every reply; `approver`, the
+   * WHMCS admin with the approving person's email, with their WHMCS signature (the admin above
+   * when WHMCS has no such admin).
+   */
+  readonly replyAuthor: 'integration' | 'approver';
   readonly pollSeconds: number;
   /** How often every awaiting ticket is re-read, changed or not. */
   readonly fullSyncSeconds: number;
@@ -115,6 +122,7 @@ export function loadWhmcsSyncConfig(environment: Environment): WhmcsSyncConfig {
       timeZone: vars.WHMCS_TIMEZONE ?? 'UTC',
     },
     adminUsername: vars.WHMCS_ADMIN_USERNAME,
+    replyAuthor: vars.WHMCS_REPLY_AUTHOR ?? 'integration',
     pollSeconds,
     fullSyncSeconds: vars.WHMCS_FULL_SYNC_SECONDS ?? Math.max(600, pollSeconds * 10),
     draftWaitSeconds: vars.WHMCS_DRAFT_WAIT_SECONDS ?? 600,

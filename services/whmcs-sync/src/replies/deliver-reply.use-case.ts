@@ -17,10 +17,13 @@ import { WhmcsGuard } from '../sync/whmcs-guard.service';
 import { WhmcsClient } from '../whmcs/whmcs-client';
 import type { TicketDetail } from '../whmcs/whmcs-responses';
 import { WhmcsErrorCode, WhmcsException } from '../whmcs/whmcs.exception';
+import { withoutCitationMarkers } from './citation-markers';
 import type { OutboundEvent } from './entities/outbound-reply-log-entry.entity';
 import { findPostedReply, newestReplyId, whyStale } from './posted-reply.matcher';
 import { PostingIdentityService } from './posting-identity.service';
+import type { ReplyPost } from './reply-sending.repository';
 import { ReplySendingRepository } from './reply-sending.repository';
+import { withSignature } from './reply-signature';
 
 /** Posts per draft before it is given up as failed (each one checked in WHMCS first). */
 export const MAX_SEND_ATTEMPTS = 8;
@@ -91,10 +94,14 @@ export class DeliverReplyUseCase {
     }
 
     let detail: TicketDetail;
-    let postAs: string;
+    let post: ReplyPost;
     try {
       detail = await this.whmcs.ticket(claimed.ticketId);
-      postAs = claimed.postAs ?? (await this.identity.postAs());
+      // A reply whose post was attempted keeps the author and text it was attempted with.
+      post =
+        claimed.postAs === null
+          ? await this.asPosted(claimed)
+          : { postAs: claimed.postAs, sendText: claimed.sendText ?? '' };
     } catch (error) {
       return this.pause(claimed, error);
     }
@@ -128,7 +135,7 @@ export class DeliverReplyUseCase {
     const intent = await this.sending.recordIntent(
       claimed,
       newestReplyId(detail),
-      postAs,
+      post,
       this.leaseUntil(),
       this.service.instanceId,
     );
@@ -139,7 +146,7 @@ export class DeliverReplyUseCase {
       await this.whmcs.addStaffReply({
         ticketId: intent.ticketId,
         message: intent.sendText ?? '',
-        adminUsername: postAs,
+        adminUsername: intent.postAs ?? post.postAs,
       });
     } catch (error) {
       return this.afterFailedPost(intent, error);
@@ -147,6 +154,17 @@ export class DeliverReplyUseCase {
     const delivery = await this.sent(intent, 'response', null, 'accepted');
     this.learnReplyId(delivery.draft);
     return delivery;
+  }
+
+  /**
+   * The reply's author and its text as the customer gets it: without the reviewer's citation
+   * markers, and signed when the author has a signature.
+   */
+  private async asPosted(draft: Draft): Promise<ReplyPost> {
+    const author = await this.identity.authorFor(draft.approvedBy);
+    const cited = new Set(draft.citations.map((citation) => citation.index));
+    const text = withoutCitationMarkers(draft.sendText ?? '', cited);
+    return { postAs: author.name, sendText: withSignature(text, author.signature) };
   }
 
   /** The post failed; whether anything was stored decides what happens next. */

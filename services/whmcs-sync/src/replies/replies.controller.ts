@@ -1,14 +1,18 @@
 import { Controller } from '@nestjs/common';
 
-import type { RpcRequest, SentReplyList, SentReplyView } from '@deskpilot/contracts';
+import type { ReplyAuthor, RpcRequest, SentReplyList, SentReplyView } from '@deskpilot/contracts';
 import { TicketsRpc } from '@deskpilot/contracts';
 import { OnRequest } from '@deskpilot/messaging';
 
+import { PostingIdentityService } from './posting-identity.service';
 import { SentRepliesService } from './sent-replies.service';
 
 @Controller()
 export class RepliesController {
-  constructor(private readonly replies: SentRepliesService) {}
+  constructor(
+    private readonly replies: SentRepliesService,
+    private readonly identity: PostingIdentityService,
+  ) {}
 
   @OnRequest(TicketsRpc.ListSentReplies)
   list(request: RpcRequest<'tickets.replies.list'>): Promise<SentReplyList> {
@@ -18,5 +22,10 @@ export class RepliesController {
   @OnRequest(TicketsRpc.GetSentReply)
   get(request: RpcRequest<'tickets.replies.get'>): Promise<SentReplyView> {
     return this.replies.get(request);
+  }
+
+  @OnRequest(TicketsRpc.ReplyAuthor)
+  author(request: RpcRequest<'tickets.replies.author'>): Promise<ReplyAuthor> {
+    return this.identity.authorFor(request.approver);
   }
 }

@@ -15,6 +15,12 @@ export interface SentConfirmation {
   readonly detail: string | null;
 }
 
+/** Who a reply is posted as and its text as posted. */
+export interface ReplyPost {
+  readonly postAs: string;
+  readonly sendText: string;
+}
+
 /**
  * The writes of posting a reply, each in one transaction with its outbound-log entry: the intent
  * (stored before WHMCS is called), and the confirmed post with its sent-reply record.
@@ -26,7 +32,7 @@ export class ReplySendingRepository {
   async recordIntent(
     draft: Draft,
     baselineReplyId: string,
-    postAs: string,
+    post: ReplyPost,
     leaseUntil: Date,
     instanceId: string,
   ): Promise<Draft | null> {
@@ -37,7 +43,8 @@ export class ReplySendingRepository {
         sendIntentAt: new Date(),
         sendAttempts: attempt,
         sendLeaseUntil: leaseUntil,
-        postAs,
+        postAs: post.postAs,
+        sendText: post.sendText,
       });
       if (!updated) {
         return null;

@@ -5,6 +5,8 @@ import type { Logger } from '@deskpilot/observability';
 
 import {
   AdminDetails,
+  type AdminUser,
+  AdminUserList,
   ClientDetails,
   type ClientProduct,
   ClientProducts,
@@ -57,6 +59,15 @@ export class WhmcsClient {
   /** The connection test: URL, credential, IP and permissions, plus the WHMCS version. */
   adminDetails(): Promise<AdminDetails> {
     return this.read('GetAdminDetails', {}, AdminDetails);
+  }
+
+  /** The enabled admin users whose email is `email` (GetAdminUsers matches it partially). */
+  async adminUsersByEmail(email: string): Promise<AdminUser[]> {
+    const result = await this.read('GetAdminUsers', { email }, AdminUserList);
+    const wanted = email.trim().toLowerCase();
+    return result.admin_users.filter(
+      (admin) => !admin.isDisabled && admin.email.trim().toLowerCase() === wanted,
+    );
   }
 
   /**

@@ -81,6 +81,22 @@ export const AdminDetails = z.object({
 });
 export type AdminDetails = z.infer<typeof AdminDetails>;
 
+export const AdminUser = z.object({
+  id: idText,
+  username: text,
+  firstname: text,
+  lastname: text,
+  email: text,
+  signature: text,
+  isDisabled: z
+    .union([z.boolean(), numeric])
+    .optional()
+    .transform((value) => Boolean(value)),
+});
+export type AdminUser = z.infer<typeof AdminUser>;
+
+export const AdminUserList = z.object({ admin_users: wrappedList(AdminUser, 'admin_user') });
+
 const ClientRecord = z.object({
   id: idText,
   firstname: text,

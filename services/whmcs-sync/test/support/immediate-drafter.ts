@@ -21,6 +21,8 @@ export interface DrafterOptions {
   readonly fail?: (request: DraftRequested) => 'retryable' | 'permanent' | undefined;
   /** Keep requests unanswered (they are still recorded). */
   readonly silent?: boolean;
+  /** Cite a knowledge-base passage as `[1]` after the sentence about the customer's message. */
+  readonly cite?: boolean;
 }
 
 /** Writes the draft text the drafter sends for a request; tests match on it. */
@@ -87,11 +89,24 @@ export class ImmediateDrafter {
       });
       return;
     }
+    const cite = this.options.cite === true;
+    const text = draftTextFor(request);
     const generated: DraftGenerated = {
       draftId: request.draftId,
       ticketId: request.ticketId,
-      text: draftTextFor(request),
-      citations: [],
+      text: cite ? text.replace(/^(We are looking into: .*)$/m, '$1 [1]') : text,
+      citations: cite
+        ? [
+            {
+              index: 1,
+              chunkId: randomUUID(),
+              documentId: randomUUID(),
+              documentTitle: 'Rebooting a VPS and using the console',
+              headingPath: [],
+              excerpt: 'A normal reboot asks the operating system to restart.',
+            },
+          ]
+        : [],
       confidence: 0.8,
       flags: { injectionSuspected: false, redactions: [], unsupportedSentences: [] },
       offline: true,
