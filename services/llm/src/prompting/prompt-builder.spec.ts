@@ -59,6 +59,7 @@ describe(PromptBuilder.name, () => {
           department: 'Technical',
           customer: {
             name: 'Anna Meyer',
+            language: 'german',
             services: [{ product: 'Hosting S', domain: 'anna.example', status: 'Active' }],
           },
           thread: [
@@ -73,9 +74,12 @@ describe(PromptBuilder.name, () => {
       });
 
       expect(messages[0]?.content).toContain('drafting a reply');
+      expect(messages[0]?.content).toContain("in the language of the customer's latest message");
       const user = messages.at(-1)?.content ?? '';
       expect(user).toContain('<ticket>\nTicket #ABC-123 in Technical\nSubject: Mail not arriving');
-      expect(user).toContain('Services: Hosting S (anna.example, Active)');
+      expect(user).toContain(
+        'Services: Hosting S (anna.example, Active)\nAccount language: german',
+      );
       expect(user).toContain('» Customer Anna Meyer, 2026-01-02 10:00:00:\nNo mail since Monday.');
     });
   });

@@ -34,6 +34,7 @@ const GROUNDING_RULES = [
 const REPLY_STYLE = [
   'You are drafting a reply for a web hosting support agent, who will review it before it is sent.',
   '- Greet the customer by first name, answer their latest message, and give concrete steps.',
+  "- Write in the language of the customer's latest message (when it is unclear, in the account language given with the ticket), even where the passages are in another language.",
   '- Be concise, friendly and professional. Do not promise refunds, credits, or actions that the passages do not describe.',
   '- End with a short sign-off without a name; the agent adds theirs.',
 ].join('\n');
@@ -101,6 +102,7 @@ function formatTicket(ticket: TicketContext): string {
     `Subject: ${ticket.subject}`,
     `Customer: ${customer.name}${customer.company ? ` (${customer.company})` : ''}`,
     services ? `Services: ${services}` : '',
+    customer.language ? `Account language: ${customer.language}` : '',
     customer.status ? `Account status: ${customer.status}` : '',
     customer.overdueInvoices ? `Overdue invoices: ${customer.overdueInvoices}` : '',
     'Thread, oldest first:',
