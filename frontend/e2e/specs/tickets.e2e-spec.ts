@@ -201,24 +201,30 @@ describe('Tickets and drafts', () => {
     await editor.click();
     await editor.press('End');
     await page.keyboard.press('Control+End');
-    // Typing letters that are shortcuts (a, e, r, g) in the editor must not trigger them.
+    // Typing letters that are shortcuts (a, c, e, r, g) in the editor must not trigger them.
     await page.keyboard.type(`\n\n${addition}`);
     await page.keyboard.press('Escape');
+    const close = (checked: boolean): Locator =>
+      page.getByRole('checkbox', { name: 'Close the ticket with this reply', checked });
+    await close(false).waitFor();
+    await page.keyboard.press('c');
+    await close(true).waitFor();
     await page.keyboard.press('a');
 
     const notice = page.locator('mat-snack-bar-container', {
-      hasText: 'Reply sent to the customer',
+      hasText: 'Reply sent to the customer; the ticket is closed',
     });
     await notice.waitFor({ timeout: 30_000 });
     await notice.getByRole('button', { name: 'OK' }).click();
     await notice.waitFor({ state: 'detached' });
-    const posted = await simulator<{ replies: { message: string }[] }>(
+    const posted = await simulator<{ replies: { message: string; statusAfter: string }[] }>(
       whmcsUrl,
       'GET',
       `/replies?ticketId=${ticket.id}`,
     );
     expect(posted.replies).toHaveLength(1);
     expect(posted.replies[0]?.message).toContain(addition);
+    expect(posted.replies[0]?.statusAfter).toBe('Closed');
     // The citation markers point the reviewer to the sources; the customer gets the text only.
     expect(posted.replies[0]?.message).not.toMatch(/\[\d+\]/);
 
@@ -227,6 +233,10 @@ describe('Tickets and drafts', () => {
     const sent = page.getByRole('list', { name: 'Sent replies' });
     await sent.locator('li', { hasText: subject }).waitFor();
     await sent.getByText(addition).waitFor();
+    await sent
+      .locator('li', { hasText: subject })
+      .getByText(/closed the ticket/)
+      .waitFor();
     await saveScreenshot(page, 'tickets-sent');
 
     // An administrator keeps the answer as an article for the next customer who asks.

@@ -15,6 +15,7 @@ import {
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
@@ -44,6 +45,7 @@ import { TicketsApi } from './tickets-api';
 export const REVIEW_SHORTCUTS = [
   { keys: 'A', action: 'Approve and send' },
   { keys: 'Ctrl/⌘ + Enter', action: 'Approve and send, also while editing' },
+  { keys: 'C', action: 'Close the ticket with the reply, or not' },
   { keys: 'E', action: 'Edit the draft' },
   { keys: 'R', action: 'Reject' },
   { keys: 'G', action: 'Regenerate' },
@@ -64,6 +66,7 @@ type Busy = 'save' | 'approve' | 'reject' | 'regenerate';
     FormsModule,
     RouterLink,
     MatButtonModule,
+    MatCheckboxModule,
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
@@ -102,6 +105,8 @@ export class DraftReviewPage {
   protected readonly author = new RemoteData<ReplyAuthor>();
   protected readonly text = signal('');
   protected readonly reason = signal('');
+  /** Whether the reply closes the ticket in WHMCS instead of leaving it Answered. */
+  protected readonly closeTicket = signal(false);
   protected readonly busy = signal<Busy | undefined>(undefined);
   protected readonly actionError = signal<string | undefined>(undefined);
   protected readonly selectedCitation = signal<number | undefined>(undefined);
@@ -184,6 +189,11 @@ export class DraftReviewPage {
       e: () => {
         this.editor()?.nativeElement.focus();
       },
+      c: () => {
+        if (this.reviewable()) {
+          this.closeTicket.update((close) => !close);
+        }
+      },
       r: () => {
         this.reject();
       },
@@ -222,16 +232,19 @@ export class DraftReviewPage {
     if (draft === undefined || !this.approvable() || this.busy() !== undefined) {
       return;
     }
-    const body = this.dirty()
-      ? { text: this.text(), expectedVersion: draft.version }
-      : { expectedVersion: draft.version };
+    const body = {
+      ...(this.dirty() ? { text: this.text() } : {}),
+      ...(this.closeTicket() ? { closeTicket: true } : {}),
+      expectedVersion: draft.version,
+    };
     this.run('approve', this.api.approve(draft.id, body), (result) => {
       this.show(result.draft);
-      this.snackBar.open(
-        result.outcome === 'sent' ? 'Reply sent to the customer' : result.message,
-        'OK',
-        { duration: 6000 },
-      );
+      const sent = result.draft.closeTicket
+        ? 'Reply sent to the customer; the ticket is closed'
+        : 'Reply sent to the customer';
+      this.snackBar.open(result.outcome === 'sent' ? sent : result.message, 'OK', {
+        duration: 6000,
+      });
       this.loadTicket(result.draft.ticketId);
     });
   }

@@ -84,6 +84,8 @@ export const DraftView = z.object({
   sentAt: IsoDate.nullable(),
   /** Share of the AI text the reviewer changed (word-level edit distance), 0 to 1. */
   editRatio: z.number().min(0).max(1).nullable(),
+  /** Whether the approved reply closes the ticket in WHMCS. */
+  closeTicket: z.boolean(),
   /** Increases with every change; pass it back as `expectedVersion` to avoid lost updates. */
   version: z.number().int().positive(),
   createdAt: IsoDate,
@@ -183,6 +185,8 @@ export const ApproveDraftRequest = z.object({
   approvedBy: Actor,
   /** Final text, when the reviewer edited it in the same step. */
   text: z.string().trim().min(1).max(20_000).optional(),
+  /** Close the ticket with the reply (WHMCS status `Closed` instead of `Answered`). */
+  closeTicket: z.boolean().optional(),
   expectedVersion: z.number().int().positive().optional(),
 });
 export type ApproveDraftRequest = z.input<typeof ApproveDraftRequest>;
@@ -229,6 +233,8 @@ export const SentReplyView = z.object({
   sentAt: IsoDate,
   /** The name shown to the customer as the reply's author (`adminusername`). */
   postedAs: z.string(),
+  /** Whether the reply closed the ticket. */
+  closedTicket: z.boolean(),
   /** WHMCS reply id once learned by re-reading the ticket (AddTicketReply returns none). */
   whmcsReplyId: z.string().nullable(),
   /** How the post was confirmed: WHMCS answered success, or the reply was found on re-read. */

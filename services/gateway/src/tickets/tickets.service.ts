@@ -105,6 +105,7 @@ export class TicketsService {
         draftId,
         approvedBy: actorOf(user),
         ...(body.text === undefined ? {} : { text: body.text }),
+        ...(body.closeTicket === undefined ? {} : { closeTicket: body.closeTicket }),
         ...versionOf(body.expectedVersion),
       },
       APPROVE_TIMEOUT_MS,
@@ -132,6 +133,7 @@ export class TicketsService {
         from,
         edited: draft.humanText !== null,
         editRatio: draft.editRatio,
+        closeTicket: draft.closeTicket,
       },
     });
     if (result.outcome === 'sent') {

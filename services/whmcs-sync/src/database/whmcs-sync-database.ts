@@ -10,6 +10,7 @@ import { SyncState } from '../sync/entities/sync-state.entity';
 import { CreateTicketAnswering1795995914762 } from './migrations/1795995914762-CreateTicketAnswering';
 import { ScheduleUnsentDrafts1796300000000 } from './migrations/1796300000000-ScheduleUnsentDrafts';
 import { RecoverFailedDrafts1796400000000 } from './migrations/1796400000000-RecoverFailedDrafts';
+import { CloseTicketOnSend1796500000000 } from './migrations/1796500000000-CloseTicketOnSend';
 
 /** The whmcs_sync schema: ticket mirror, drafts, sent replies and their log, sync cursor, alerts. */
 export const whmcsSyncDatabase: MigrationTarget = {
@@ -28,5 +29,6 @@ export const whmcsSyncDatabase: MigrationTarget = {
     CreateTicketAnswering1795995914762,
     ScheduleUnsentDrafts1796300000000,
     RecoverFailedDrafts1796400000000,
+    CloseTicketOnSend1796500000000,
   ],
 };

@@ -60,6 +60,7 @@ export function toDraftView(draft: Draft, ticket: TicketFacts | null | undefined
     rejectedBy: draft.rejectedBy,
     sentAt: iso(draft.sentAt),
     editRatio: draft.editRatio,
+    closeTicket: draft.closeTicket,
     version: draft.version,
     createdAt: draft.createdAt.toISOString(),
     updatedAt: draft.updatedAt.toISOString(),

@@ -85,6 +85,7 @@ export class ApproveDraftUseCase {
       statusReason: null,
       humanText,
       sendText: text,
+      closeTicket: command.closeTicket ?? false,
       approvedBy: command.approvedBy,
       approvedAt: new Date(),
       editRatio: draft.aiText === null ? 1 : editRatio(draft.aiText, text),

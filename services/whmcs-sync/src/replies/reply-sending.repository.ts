@@ -89,6 +89,7 @@ export class ReplySendingRepository {
         approvedAt: draft.approvedAt ?? sentAt,
         sentAt,
         postAs: draft.postAs ?? '',
+        closedTicket: draft.closeTicket,
         whmcsReplyId: confirmation.whmcsReplyId,
         confirmedBy: confirmation.confirmedBy,
       });

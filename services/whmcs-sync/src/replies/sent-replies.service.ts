@@ -56,6 +56,7 @@ function toView(reply: SentReply, ticket: MirroredTicket | undefined): SentReply
     approvedAt: reply.approvedAt.toISOString(),
     sentAt: reply.sentAt.toISOString(),
     postedAs: reply.postAs,
+    closedTicket: reply.closedTicket,
     whmcsReplyId: reply.whmcsReplyId,
     confirmedBy: reply.confirmedBy,
   };

@@ -36,6 +36,8 @@ export interface NewStaffReply {
   readonly message: string;
   /** Stored verbatim by WHMCS as the reply's author, shown to the customer. */
   readonly adminUsername: string;
+  /** The ticket's status after the reply; WHMCS sets `Answered` without it. */
+  readonly status?: string;
 }
 
 const PAGE_SIZE = 100;
@@ -133,6 +135,7 @@ export class WhmcsClient {
       message: reply.message,
       adminusername: reply.adminUsername,
       markdown: true,
+      ...(reply.status === undefined ? {} : { status: reply.status }),
     });
   }
 

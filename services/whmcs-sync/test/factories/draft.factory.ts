@@ -32,6 +32,7 @@ export function aDraft(overrides: Partial<Draft> = {}): Draft {
     rejectedAt: null,
     editRatio: null,
     sendText: null,
+    closeTicket: false,
     postAs: null,
     sendAttempts: 0,
     sendLeaseOwner: null,

@@ -42,6 +42,7 @@ describe('whmcs-sync sending', () => {
       message: text,
       statusAfter: 'Answered',
     });
+    expect(result.draft.closeTicket).toBe(false);
     const history = await waitFor(
       async () => {
         const list = await harness.bus.request('tickets.replies.list', {
@@ -71,6 +72,32 @@ describe('whmcs-sync sending', () => {
       offset: 0,
     });
     expect(awaiting.items.map((ticket) => ticket.id)).not.toContain(ticketId);
+  });
+
+  it('should close the ticket with the reply when the reviewer asks for it', async () => {
+    const ticketId = idOf('suspended-paid');
+    const draft = await harness.draftOf(ticketId, 'ready');
+
+    const result = await harness.bus.request('tickets.drafts.approve', {
+      draftId: draft.id,
+      approvedBy: ACTOR,
+      closeTicket: true,
+    });
+
+    expect(result.outcome).toBe('sent');
+    expect(result.draft).toMatchObject({ status: 'sent', closeTicket: true });
+    expect(harness.simulator.control.postedReplies(ticketId)).toMatchObject([
+      { statusAfter: 'Closed' },
+    ]);
+    const history = await harness.bus.request('tickets.replies.list', {
+      ticketId,
+      limit: 10,
+      offset: 0,
+    });
+    expect(history.items).toMatchObject([{ draftId: draft.id, closedTicket: true }]);
+    await harness.runSync(true);
+    const ticket = await harness.bus.request('tickets.get', { ticketId });
+    expect(ticket.status).toBe('Closed');
   });
 
   it('should not post when the customer wrote after the draft, and draft the new message', async () => {

@@ -82,9 +82,16 @@ export class Draft {
   @Column({ name: 'edit_ratio', type: 'double precision', nullable: true })
   editRatio!: number | null;
 
-  /** The exact text posted (or being posted) to WHMCS, fixed at approval. */
+  /**
+   * The exact text posted (or being posted) to WHMCS: the approved text, then, from the first
+   * attempt to post it, as the customer gets it (without citation markers, signed).
+   */
   @Column({ name: 'send_text', type: 'text', nullable: true })
   sendText!: string | null;
+
+  /** Whether the reply closes the ticket in WHMCS (else WHMCS sets it to Answered). */
+  @Column({ name: 'close_ticket', type: 'boolean', default: false })
+  closeTicket!: boolean;
 
   /** `adminusername` of the post. */
   @Column({ name: 'post_as', type: 'text', nullable: true })

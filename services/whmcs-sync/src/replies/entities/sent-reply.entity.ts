@@ -35,6 +35,10 @@ export class SentReply {
   @Column({ name: 'post_as', type: 'text' })
   postAs!: string;
 
+  /** Whether the reply closed the ticket. */
+  @Column({ name: 'closed_ticket', type: 'boolean', default: false })
+  closedTicket!: boolean;
+
   @Column({ name: 'whmcs_reply_id', type: 'bigint', nullable: true })
   whmcsReplyId!: string | null;
 
