@@ -395,7 +395,7 @@ describe('Tickets and drafts', () => {
     expect(await queue.locator('tr[data-draft]', { hasText: other }).count()).toBe(0);
   });
 
-  it('should request a new draft with G and lead to it', async () => {
+  it('should request a new draft with G, steered by guidance, and lead to it', async () => {
     const subject = `Cron job does not run ${Date.now().toString(36)}`;
     const ticket = await customerWrites(
       whmcsUrl,
@@ -403,10 +403,16 @@ describe('Tickets and drafts', () => {
       'The cron job I set up in the control panel never runs. What am I doing wrong?',
     );
     const draft = await readyDraftOf(ticket.id);
+    expect(draft.citations.map((citation) => citation.documentTitle)).not.toContain(
+      'Backups and restoring files',
+    );
 
     const page = await openReview(draft.id);
     const review = page.getByRole('region', { name: 'Draft reply' });
     await review.getByText('Ready to review').waitFor();
+    const guidance = 'Suggest restoring the crontab from last night’s backup';
+    await page.getByLabel('Guidance for a new draft (optional)').fill(guidance);
+    await page.getByLabel('Guidance for a new draft (optional)').blur();
     await page.keyboard.press('g');
 
     await page.getByText('A new draft is being written').waitFor({ timeout: 30_000 });
@@ -421,7 +427,13 @@ describe('Tickets and drafts', () => {
     await page.getByRole('link', { name: 'Open the newer draft' }).click();
     await page.waitForURL(new RegExp(`/tickets/drafts/${fresh?.id ?? 'none'}$`));
     await review.getByText('Ready to review').waitFor({ timeout: 60_000 });
-    expect((await readyDraftOf(ticket.id)).id).toBe(fresh?.id);
+    await review.getByText(`Written with the guidance “${guidance}”.`).waitFor();
+    const ready = await readyDraftOf(ticket.id);
+    expect(ready).toMatchObject({ id: fresh?.id, guidance });
+    // The offline drafter searches with the guidance first, so the backups article is quoted.
+    expect(ready.citations.map((citation) => citation.documentTitle)).toContain(
+      'Backups and restoring files',
+    );
   });
 
   it('should show the warnings, the customer and the sources of a draft', async () => {

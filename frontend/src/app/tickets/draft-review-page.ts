@@ -105,6 +105,8 @@ export class DraftReviewPage {
   protected readonly author = new RemoteData<ReplyAuthor>();
   protected readonly text = signal('');
   protected readonly reason = signal('');
+  /** What the next draft should do differently, sent with Regenerate. */
+  protected readonly guidance = signal('');
   /** Whether the reply closes the ticket in WHMCS instead of leaving it Answered. */
   protected readonly closeTicket = signal(false);
   protected readonly busy = signal<Busy | undefined>(undefined);
@@ -277,7 +279,9 @@ export class DraftReviewPage {
     ) {
       return;
     }
-    this.run('regenerate', this.api.regenerate(draft.id), (fresh) => {
+    const guidance = this.guidance().trim();
+    this.run('regenerate', this.api.regenerate(draft.id, guidance), (fresh) => {
+      this.guidance.set('');
       this.snackBar.open('A new draft is being written', 'OK', { duration: 5000 });
       this.loadTicket(fresh.ticketId);
       this.draft.load(this.api.draft(draft.id));

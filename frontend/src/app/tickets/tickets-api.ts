@@ -50,8 +50,12 @@ export class TicketsApi {
     return this.http.post<DraftView>(`/api/drafts/${encodeURIComponent(id)}/reject`, body);
   }
 
-  regenerate(id: string): Observable<DraftView> {
-    return this.http.post<DraftView>(`/api/drafts/${encodeURIComponent(id)}/regenerate`, {});
+  /** Asks for a new draft; `guidance` (may be empty) says what it should do differently. */
+  regenerate(id: string, guidance: string): Observable<DraftView> {
+    return this.http.post<DraftView>(
+      `/api/drafts/${encodeURIComponent(id)}/regenerate`,
+      guidance === '' ? {} : { guidance },
+    );
   }
 
   addReplyToKnowledge(

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import {
+  DraftGuidanceText,
   DraftSort,
   DraftStatus,
   DraftView,
@@ -78,6 +79,10 @@ export const ApproveDraftBody = z.strictObject({
   expectedVersion: ExpectedVersion,
 });
 export type ApproveDraftBody = z.input<typeof ApproveDraftBody>;
+
+/** `POST /api/drafts/:id/regenerate`: optionally, what the new draft should do differently. */
+export const RegenerateDraftBody = z.strictObject({ guidance: DraftGuidanceText.optional() });
+export type RegenerateDraftBody = z.input<typeof RegenerateDraftBody>;
 
 export const RejectDraftBody = z.strictObject({
   reason: z.string().trim().max(2_000).optional(),

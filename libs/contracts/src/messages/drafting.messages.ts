@@ -50,6 +50,8 @@ export const DraftRequested = z.object({
   customer: CustomerContext,
   /** The whole thread, oldest first; the last message is the customer's. */
   thread: z.array(ThreadMessage).min(1),
+  /** A reviewer's guidance for this draft ("mention the 30-day refund"), when one gave it. */
+  guidance: z.string().max(2_000).optional(),
 });
 export type DraftRequested = z.infer<typeof DraftRequested>;
 

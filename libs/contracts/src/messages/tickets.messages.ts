@@ -86,6 +86,8 @@ export const DraftView = z.object({
   editRatio: z.number().min(0).max(1).nullable(),
   /** Whether the approved reply closes the ticket in WHMCS. */
   closeTicket: z.boolean(),
+  /** The reviewer's guidance this draft was asked for with (Regenerate); null without. */
+  guidance: z.string().nullable(),
   /** Increases with every change; pass it back as `expectedVersion` to avoid lost updates. */
   version: z.number().int().positive(),
   createdAt: IsoDate,
@@ -215,7 +217,14 @@ export const RejectDraftRequest = z.object({
 });
 export type RejectDraftRequest = z.input<typeof RejectDraftRequest>;
 
-export const RegenerateDraftRequest = z.object({ draftId: z.uuid(), requestedBy: Actor });
+export const DraftGuidanceText = z.string().trim().min(1).max(2_000);
+
+export const RegenerateDraftRequest = z.object({
+  draftId: z.uuid(),
+  requestedBy: Actor,
+  /** What the new draft should do differently, in the reviewer's words. */
+  guidance: DraftGuidanceText.optional(),
+});
 export type RegenerateDraftRequest = z.input<typeof RegenerateDraftRequest>;
 
 export const SentReplyView = z.object({

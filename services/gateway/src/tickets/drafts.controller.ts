@@ -24,6 +24,7 @@ import {
   DraftView,
   DraftsQuery,
   EditDraftBody,
+  RegenerateDraftBody,
   RejectDraftBody,
 } from '@deskpilot/contracts';
 
@@ -152,14 +153,19 @@ export class DraftsController {
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({
     summary: 'Reject the draft and ask for a new one; answers the new, pending draft',
+    description:
+      '`guidance` (optional) tells the drafter what to do differently; its words also steer the ' +
+      'knowledge-base search, and the new draft keeps it.',
   })
   @ApiParam({ name: 'id', required: false, description: 'Draft id (UUID)' })
+  @ApiJsonBody(RegenerateDraftBody)
   @ApiJsonResponse(HttpStatus.ACCEPTED, DraftView)
   @ApiErrorResponses(DRAFT_NOT_FOUND, DRAFT_CONFLICT, TICKETS_UNAVAILABLE)
   regenerate(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', id) draftId: string,
+    @Body(new ZodValidationPipe(RegenerateDraftBody)) body: z.output<typeof RegenerateDraftBody>,
   ): Promise<DraftView> {
-    return this.tickets.regenerateDraft(user, draftId);
+    return this.tickets.regenerateDraft(user, draftId, body);
   }
 }

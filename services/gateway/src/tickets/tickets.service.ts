@@ -10,6 +10,7 @@ import type {
   DraftView,
   DraftsQuery,
   EditDraftBody,
+  RegenerateDraftBody,
   RejectDraftBody,
   RepliesQuery,
   ReplyAuthor,
@@ -160,15 +161,24 @@ export class TicketsService {
     return draft;
   }
 
-  async regenerateDraft(user: AuthenticatedUser, draftId: string): Promise<DraftView> {
+  async regenerateDraft(
+    user: AuthenticatedUser,
+    draftId: string,
+    body: z.output<typeof RegenerateDraftBody>,
+  ): Promise<DraftView> {
     const draft = await this.request(TicketsRpc.RegenerateDraft, {
       draftId,
       requestedBy: actorOf(user),
+      ...(body.guidance === undefined ? {} : { guidance: body.guidance }),
     });
     await this.audit.record({
       action: AuditAction.DraftRegenerated,
       target: { type: 'draft', id: draftId },
-      details: { ticketId: draft.ticketId, newDraftId: draft.id },
+      details: {
+        ticketId: draft.ticketId,
+        newDraftId: draft.id,
+        guided: body.guidance !== undefined,
+      },
     });
     return draft;
   }

@@ -342,16 +342,21 @@ describe('Tickets and drafts API', () => {
     ]);
   });
 
-  it('should replace a draft with a new one on regenerate', async () => {
+  it('should replace a draft with a new one on regenerate, with the guidance given', async () => {
     const draft = await unusedReadyDraft();
     const ticketId = draft.ticketId;
+    const guidance = 'Offer to restore last night’s backup.';
+    await staff.agent
+      .post(`/api/drafts/${draft.id}/regenerate`)
+      .send({ guidance: 'x'.repeat(2_001) })
+      .expect(400);
 
     const fresh = (
-      await staff.agent.post(`/api/drafts/${draft.id}/regenerate`).send({}).expect(202)
+      await staff.agent.post(`/api/drafts/${draft.id}/regenerate`).send({ guidance }).expect(202)
     ).body as DraftView;
 
     expect(fresh.id).not.toBe(draft.id);
-    expect(fresh).toMatchObject({ ticketId, status: 'pending' });
+    expect(fresh).toMatchObject({ ticketId, status: 'pending', guidance });
     const old = (await staff.agent.get(`/api/drafts/${draft.id}`).expect(200)).body as DraftView;
     expect(old.status).toBe('rejected');
     const ready = await readyDraftOf(ticketId);

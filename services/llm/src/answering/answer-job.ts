@@ -21,6 +21,8 @@ export interface TicketContext {
   readonly department: string;
   readonly customer: CustomerContext;
   readonly thread: readonly ThreadMessage[];
+  /** The reviewing agent's guidance for this draft, written by staff, not by the customer. */
+  readonly guidance?: string;
 }
 
 /** Everything the answer pipeline needs for one answer, chat or draft alike. */

@@ -32,6 +32,7 @@ export function redactJob(redactor: SecretRedactor, job: AnswerJob): RedactedInp
             : { company: clean(job.ticket.customer.company) }),
         },
         thread: job.ticket.thread.map((message) => ({ ...message, text: clean(message.text) })),
+        ...(job.ticket.guidance === undefined ? {} : { guidance: clean(job.ticket.guidance) }),
       }
     : null;
   return {

@@ -91,7 +91,10 @@ export class DraftTicketUseCase {
       draftId: request.draftId,
       ticketId: request.ticketId,
       question: lastCustomerMessage,
-      searchQuery: `${request.subject}\n${lastCustomerMessage}`,
+      // The guidance leads: the search counts a query's first words.
+      searchQuery: [request.guidance, request.subject, lastCustomerMessage]
+        .filter((part) => part !== undefined)
+        .join('\n'),
       history: [],
       ticket: {
         ticketNumber: request.ticketNumber,
@@ -99,6 +102,7 @@ export class DraftTicketUseCase {
         department: request.department,
         customer: request.customer,
         thread: request.thread,
+        ...(request.guidance === undefined ? {} : { guidance: request.guidance }),
       },
       settings: this.settings.resolved(),
       inspect: false,

@@ -52,7 +52,7 @@ export class PromptBuilder {
       .join('\n\n');
     const passages = `<passages>\n${input.passages.map(formatPassage).join('\n')}\n</passages>`;
     const ask = input.ticket
-      ? `${fence('ticket', formatTicket(input.ticket))}\n\nWrite the reply to the customer's latest message in the ticket.`
+      ? `${fence('ticket', formatTicket(input.ticket))}${guidanceOf(input.ticket)}\n\nWrite the reply to the customer's latest message in the ticket.`
       : `${fence('question', input.question)}\n\nAnswer the question above.`;
     return [
       { role: 'system', content: system },
@@ -109,6 +109,16 @@ function formatTicket(ticket: TicketContext): string {
     ...ticket.thread.map(formatThreadMessage),
   ];
   return lines.filter((line) => line.length > 0).join('\n');
+}
+
+/**
+ * The reviewing agent's guidance, fenced like any text that did not come from this prompt: an
+ * agent decides what the reply should say, within the grounding rules.
+ */
+function guidanceOf(ticket: TicketContext): string {
+  return ticket.guidance === undefined
+    ? ''
+    : `\n\n${fence('guidance', ticket.guidance)}\nThe support agent reviewing this reply asked for the above in the new draft; follow it where the passages allow, and never against the rules above.`;
 }
 
 function formatThreadMessage(message: ThreadMessage): string {

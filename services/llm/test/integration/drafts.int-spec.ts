@@ -93,6 +93,21 @@ describe('llm ticket drafts (OpenRouter simulator, PostgreSQL, RabbitMQ)', () =>
     });
   });
 
+  it("should search with the reviewer's guidance first and give it to the model", async () => {
+    const guidance = 'Explain the graceful restart in WHM; my token is tk_live_51HqLxyzSECRET99';
+    const request = draftRequest({ guidance });
+
+    await harness.publish(DraftingEvent.DraftRequested, request);
+
+    await waitFor(() => eventsFor(request.draftId, DraftingEvent.DraftGenerated).length === 1);
+    const search = JSON.stringify(harness.searches[0]);
+    expect(search).toContain('Explain the graceful restart in WHM');
+    expect(search.indexOf('graceful restart')).toBeLessThan(search.indexOf('Apache update'));
+    const prompt = JSON.stringify(harness.simulator.control.chatRequests()[0]!.body);
+    expect(prompt).toContain('<guidance>\\nExplain the graceful restart in WHM');
+    expect(prompt).not.toContain('tk_live_51HqLxyzSECRET99');
+  });
+
   it('should republish the same draft for a redelivered request without asking the model again', async () => {
     const request = draftRequest();
     await harness.publish(DraftingEvent.DraftRequested, request);

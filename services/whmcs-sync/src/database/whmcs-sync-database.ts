@@ -11,6 +11,7 @@ import { CreateTicketAnswering1795995914762 } from './migrations/1795995914762-C
 import { ScheduleUnsentDrafts1796300000000 } from './migrations/1796300000000-ScheduleUnsentDrafts';
 import { RecoverFailedDrafts1796400000000 } from './migrations/1796400000000-RecoverFailedDrafts';
 import { CloseTicketOnSend1796500000000 } from './migrations/1796500000000-CloseTicketOnSend';
+import { DraftGuidance1796600000000 } from './migrations/1796600000000-DraftGuidance';
 
 /** The whmcs_sync schema: ticket mirror, drafts, sent replies and their log, sync cursor, alerts. */
 export const whmcsSyncDatabase: MigrationTarget = {
@@ -30,5 +31,6 @@ export const whmcsSyncDatabase: MigrationTarget = {
     ScheduleUnsentDrafts1796300000000,
     RecoverFailedDrafts1796400000000,
     CloseTicketOnSend1796500000000,
+    DraftGuidance1796600000000,
   ],
 };

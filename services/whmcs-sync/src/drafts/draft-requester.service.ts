@@ -44,9 +44,13 @@ export class DraftRequesterService {
   /**
    * A draft for the ticket's latest customer message, unless one exists: a live one, or (unless
    * `replacing`, as when a reviewer asks for a new draft) one that was rejected or failed. Returns
-   * the new draft, or null when there is nothing to draft.
+   * the new draft, or null when there is nothing to draft. `guidance` is the reviewer's, sent
+   * with the request.
    */
-  async requestFor(ticketId: string, { replacing = false } = {}): Promise<Draft | null> {
+  async requestFor(
+    ticketId: string,
+    { replacing = false, guidance = null }: { replacing?: boolean; guidance?: string | null } = {},
+  ): Promise<Draft | null> {
     const ticket = await this.mirror.find(ticketId);
     if (
       ticket === null ||
@@ -66,6 +70,7 @@ export class DraftRequesterService {
       ticket.lastCustomerMessageId,
       new Date(Date.now() + PUBLISH_RETRY_MS),
       replacing,
+      guidance,
     );
     if (draft === null) {
       return null;
@@ -168,6 +173,7 @@ function draftRequest(
     department: ticket.departmentName,
     customer,
     thread: answeredThread(messages, draft.basedOnReplyId),
+    ...(draft.guidance === null ? {} : { guidance: draft.guidance }),
   };
 }
 

@@ -61,6 +61,7 @@ export function toDraftView(draft: Draft, ticket: TicketFacts | null | undefined
     sentAt: iso(draft.sentAt),
     editRatio: draft.editRatio,
     closeTicket: draft.closeTicket,
+    guidance: draft.guidance,
     version: draft.version,
     createdAt: draft.createdAt.toISOString(),
     updatedAt: draft.updatedAt.toISOString(),

@@ -68,19 +68,20 @@ export class DraftsRepository {
     basedOnReplyId: string,
     requestDueAt: Date,
     replacing: boolean,
+    guidance: string | null = null,
   ): Promise<Draft | null> {
     const rows = await queryRows<unknown>(
       this.dataSource,
       `INSERT INTO "whmcs_sync"."drafts"
-         ("id", "ticket_id", "based_on_reply_id", "status", "next_request_at")
-       SELECT $1::uuid, $2::bigint, $3::bigint, 'pending', $4::timestamptz
+         ("id", "ticket_id", "based_on_reply_id", "status", "next_request_at", "guidance")
+       SELECT $1::uuid, $2::bigint, $3::bigint, 'pending', $4::timestamptz, $6::text
        WHERE $5::boolean OR NOT EXISTS (
          SELECT 1 FROM "whmcs_sync"."drafts" d
          WHERE d."ticket_id" = $2::bigint AND d."based_on_reply_id" = $3::bigint
            AND d."status" <> 'stale')
        ON CONFLICT DO NOTHING
        RETURNING "id"`,
-      [id, ticketId, basedOnReplyId, requestDueAt, replacing],
+      [id, ticketId, basedOnReplyId, requestDueAt, replacing, guidance],
     );
     return rows.length === 0 ? null : this.find(id);
   }

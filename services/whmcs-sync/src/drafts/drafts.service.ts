@@ -107,7 +107,10 @@ export class DraftsService {
         nextRequestAt: null,
       });
     }
-    const fresh = await this.requester.requestFor(draft.ticketId, { replacing: true });
+    const fresh = await this.requester.requestFor(draft.ticketId, {
+      replacing: true,
+      guidance: request.guidance ?? null,
+    });
     if (fresh !== null) {
       return this.view(fresh);
     }

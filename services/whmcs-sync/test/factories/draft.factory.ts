@@ -33,6 +33,7 @@ export function aDraft(overrides: Partial<Draft> = {}): Draft {
     editRatio: null,
     sendText: null,
     closeTicket: false,
+    guidance: null,
     postAs: null,
     sendAttempts: 0,
     sendLeaseOwner: null,

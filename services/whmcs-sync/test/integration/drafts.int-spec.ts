@@ -147,6 +147,27 @@ describe('whmcs-sync drafts', () => {
     await harness.draftOf(ticketId, 'ready');
   });
 
+  it("should ask for the new draft with the reviewer's guidance and keep it", async () => {
+    const ticketId = idOf('presales-magento');
+    const draft = await harness.draftOf(ticketId, 'ready');
+    const guidance = 'Recommend the 8 GB VPS and offer the free managed migration.';
+
+    const regenerated = await harness.bus.request('tickets.drafts.regenerate', {
+      draftId: draft.id,
+      requestedBy: ACTOR,
+      guidance,
+    });
+
+    expect(regenerated).toMatchObject({ guidance });
+    expect(harness.drafter.requestsFor(ticketId).at(-1)).toMatchObject({
+      draftId: regenerated.id,
+      guidance,
+    });
+    const ready = await harness.draftOf(ticketId, 'ready');
+    expect(ready).toMatchObject({ id: regenerated.id, guidance });
+    expect(harness.drafter.requestsFor(ticketId)[0]?.guidance).toBeUndefined();
+  });
+
   it('should not draft a message again after a reviewer rejected or wrote its draft', async () => {
     const rejectedTicket = idOf('vps-unresponsive');
     const failedTicket = idOf('phishing-report');

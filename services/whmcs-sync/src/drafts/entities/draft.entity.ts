@@ -89,6 +89,10 @@ export class Draft {
   @Column({ name: 'send_text', type: 'text', nullable: true })
   sendText!: string | null;
 
+  /** What the reviewer who asked for this draft told the drafter to do; null if nobody did. */
+  @Column({ type: 'text', nullable: true })
+  guidance!: string | null;
+
   /** Whether the reply closes the ticket in WHMCS (else WHMCS sets it to Answered). */
   @Column({ name: 'close_ticket', type: 'boolean', default: false })
   closeTicket!: boolean;
