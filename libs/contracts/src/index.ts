@@ -4,6 +4,7 @@ export * from './messages/define';
 export * from './messages/catalog';
 export * from './messages/system.messages';
 export * from './messages/search.messages';
+export * from './messages/citation-markers';
 export * from './messages/drafting.messages';
 export * from './messages/answering.messages';
 export * from './messages/interactions.messages';

@@ -16,6 +16,7 @@ import type { Observable } from 'rxjs';
 import { filter } from 'rxjs';
 
 import type { ChatMessage, Citation, FeedbackRating, MessageFeedback } from '@deskpilot/contracts';
+import { withoutCitationMarkers } from '@deskpilot/contracts';
 
 import { describeHttpError } from '../ui/http-error';
 import { Markdown } from '../ui/markdown';
@@ -134,7 +135,10 @@ export class ChatMessageView {
   }
 
   protected copy(): void {
-    navigator.clipboard.writeText(this.message().content).then(
+    const message = this.message();
+    const cited = new Set(message.citations.map((citation) => citation.index));
+    // Copied to be pasted for a customer, who cannot follow the source markers.
+    navigator.clipboard.writeText(withoutCitationMarkers(message.content, cited)).then(
       () => this.snackBar.open('Answer copied', undefined, { duration: 3000 }),
       () => this.snackBar.open('The answer could not be copied', 'OK', { duration: 5000 }),
     );

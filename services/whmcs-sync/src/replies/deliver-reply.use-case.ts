@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 
 import type { ApproveOutcome, DraftStatus } from '@deskpilot/contracts';
+import { withoutCitationMarkers } from '@deskpilot/contracts';
 import type { Logger } from '@deskpilot/observability';
 import type { ServiceIdentity } from '@deskpilot/runtime';
 import { LOGGER, SERVICE_IDENTITY } from '@deskpilot/runtime';
@@ -17,7 +18,6 @@ import { WhmcsGuard } from '../sync/whmcs-guard.service';
 import { WhmcsClient } from '../whmcs/whmcs-client';
 import type { TicketDetail } from '../whmcs/whmcs-responses';
 import { WhmcsErrorCode, WhmcsException } from '../whmcs/whmcs.exception';
-import { withoutCitationMarkers } from './citation-markers';
 import type { OutboundEvent } from './entities/outbound-reply-log-entry.entity';
 import { findPostedReply, newestReplyId, whyStale } from './posted-reply.matcher';
 import { PostingIdentityService } from './posting-identity.service';

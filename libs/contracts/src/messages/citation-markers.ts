@@ -4,9 +4,9 @@ const MARKER = /[ \t]*\[(\d{1,3}(?:\s*,\s*\d{1,3})*)\]/g;
 const CODE = /(```[\s\S]*?```|`[^`\n]*`)/;
 
 /**
- * The reply without the markers that cite the draft's knowledge-base passages (`[2]`,
- * `[1, 3]`): they point the reviewer to the sources and mean nothing to the customer. Brackets
- * around other numbers, and anything inside code, stay as written.
+ * An answer or reply without the markers that cite its knowledge-base passages (`[2]`,
+ * `[1, 3]`, the numbers of its citations): they point staff to the sources and mean nothing to a
+ * customer. Brackets around other numbers, and anything inside code, stay as written.
  */
 export function withoutCitationMarkers(text: string, cited: ReadonlySet<number>): string {
   return text
