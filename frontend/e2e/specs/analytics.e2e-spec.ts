@@ -105,6 +105,30 @@ describe('Logs and analytics', () => {
     expect(facts).toMatch(/Settings version\s+\d+/);
   });
 
+  it('should list the answers that cited no article, the topics the knowledge base lacks', async () => {
+    const admin = new AdminApi();
+    const stamp = Date.now();
+    const lacking = await admin.ask(`Can I bring my parrot on the datacenter tour? (${stamp})`);
+    const covered = await admin.ask(`How do I reset my cPanel password? (${stamp})`);
+    expect(lacking.assistantMessage.citations).toEqual([]);
+    expect(covered.assistantMessage.citations.length).toBeGreaterThan(0);
+
+    const opened = await openSignedIn(browser, e2eEnvironment().admin, '/analytics');
+    context = opened.context;
+    const { page } = opened;
+    const table = page.getByRole('table', { name: 'Interactions' });
+    const rowOf = (id: string | null | undefined): Locator =>
+      table.locator(`tr[data-id="${id ?? ''}"]`);
+    await rowOf(covered.assistantMessage.interactionId).waitFor();
+    await page.locator('.uncited').getByRole('button', { name: 'List them' }).click();
+
+    await rowOf(covered.assistantMessage.interactionId).waitFor({ state: 'detached' });
+    await rowOf(lacking.assistantMessage.interactionId).waitFor();
+    expect(await page.getByRole('combobox', { name: 'Sources' }).innerText()).toBe(
+      'Cites no article',
+    );
+  });
+
   it("should show what a question's detail hid from the model and what it tried to instruct", async () => {
     const admin = new AdminApi();
     const exchange = await admin.ask(
