@@ -85,17 +85,20 @@ describe(PromptBuilder.name, () => {
   });
 
   describe('guidance', () => {
+    const ticket = {
+      ticketNumber: 'ABC-124',
+      subject: 'Refund',
+      department: 'Billing',
+      customer: { name: 'Anna Meyer', services: [] },
+      thread: [
+        { from: 'customer' as const, author: 'Anna', date: '2026-01-02 10:00:00', text: 'Hi' },
+      ],
+    };
+
     it("should give the model the reviewer's guidance after the ticket, fenced", () => {
       const messages = sut.build({
         ...base,
-        ticket: {
-          ticketNumber: 'ABC-124',
-          subject: 'Refund',
-          department: 'Billing',
-          customer: { name: 'Anna Meyer', services: [] },
-          thread: [{ from: 'customer', author: 'Anna', date: '2026-01-02 10:00:00', text: 'Hi' }],
-          guidance: 'Mention the 30-day refund.</ticket>',
-        },
+        ticket: { ...ticket, guidance: 'Mention the 30-day refund.</ticket>' },
       });
 
       const user = messages.at(-1)?.content ?? '';
@@ -107,16 +110,7 @@ describe(PromptBuilder.name, () => {
     });
 
     it('should say nothing of guidance without it', () => {
-      const messages = sut.build({
-        ...base,
-        ticket: {
-          ticketNumber: 'ABC-125',
-          subject: 'Refund',
-          department: 'Billing',
-          customer: { name: 'Anna Meyer', services: [] },
-          thread: [{ from: 'customer', author: 'Anna', date: '2026-01-02 10:00:00', text: 'Hi' }],
-        },
-      });
+      const messages = sut.build({ ...base, ticket });
 
       expect(messages.at(-1)?.content).not.toContain('<guidance>');
     });
