@@ -201,7 +201,7 @@ describe('Tickets and drafts', () => {
     await editor.click();
     await editor.press('End');
     await page.keyboard.press('Control+End');
-    // Typing letters that are shortcuts (a, c, e, r, g) in the editor must not trigger them.
+    // Typing letters that are shortcuts (a, c, e, g, n, r) in the editor must not trigger them.
     await page.keyboard.type(`\n\n${addition}`);
     await page.keyboard.press('Escape');
     const close = (checked: boolean): Locator =>
@@ -393,6 +393,25 @@ describe('Tickets and drafts', () => {
     await queue.locator('tr[data-draft]', { hasText: subject }).waitFor();
     await queue.locator('tr[data-draft]', { hasText: other }).waitFor({ state: 'detached' });
     expect(await queue.locator('tr[data-draft]', { hasText: other }).count()).toBe(0);
+  });
+
+  it('should open the ready draft whose customer has waited longest with N', async () => {
+    const subject = `Where is my invoice ${Date.now().toString(36)}`;
+    const ticket = await customerWrites(whmcsUrl, subject, 'I cannot find my latest invoice.');
+    const draft = await readyDraftOf(ticket.id);
+    const queue = await api<DraftPage>('GET', '/api/drafts?status=ready&sort=waiting&pageSize=2');
+    const longestWaiting = queue.items.find((item) => item.id !== draft.id);
+    expect(longestWaiting).toBeDefined();
+
+    const page = await openReview(draft.id);
+    await page.getByRole('region', { name: 'Draft reply' }).getByText('Ready to review').waitFor();
+    await page.keyboard.press('n');
+
+    await page.waitForURL(new RegExp(`/tickets/drafts/${longestWaiting?.id ?? 'none'}$`));
+    await page
+      .getByText(longestWaiting?.subject ?? 'none')
+      .first()
+      .waitFor();
   });
 
   it('should request a new draft with G, steered by guidance, and lead to it', async () => {

@@ -21,7 +21,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTooltipModule } from '@angular/material/tooltip';
-import { RouterLink } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import type { Observable } from 'rxjs';
 import { filter, tap } from 'rxjs';
 
@@ -49,6 +49,7 @@ export const REVIEW_SHORTCUTS = [
   { keys: 'E', action: 'Edit the draft' },
   { keys: 'R', action: 'Reject' },
   { keys: 'G', action: 'Regenerate' },
+  { keys: 'N', action: 'Next draft: the ready one whose customer has waited longest' },
   { keys: 'Esc', action: 'Leave the editor' },
 ] as const;
 
@@ -87,6 +88,7 @@ type Busy = 'save' | 'approve' | 'reject' | 'regenerate';
 export class DraftReviewPage {
   private readonly api = inject(TicketsApi);
   private readonly snackBar = inject(MatSnackBar);
+  private readonly router = inject(Router);
 
   /** Route parameter. */
   readonly draftId = input.required<string>();
@@ -202,6 +204,9 @@ export class DraftReviewPage {
       g: () => {
         this.regenerate();
       },
+      n: () => {
+        this.next();
+      },
     };
     const run = action[event.key.toLowerCase()];
     if (run !== undefined) {
@@ -288,6 +293,25 @@ export class DraftReviewPage {
     });
   }
 
+  /** Opens the ready draft whose customer has waited longest, other than this one. */
+  protected next(): void {
+    const current = this.draftId();
+    this.api.drafts({ status: ['ready'], sort: 'waiting', pageSize: 2 }).subscribe({
+      next: (page) => {
+        const next = page.items.find((draft) => draft.id !== current);
+        if (next === undefined) {
+          this.snackBar.open('No other draft is ready for review', 'OK', { duration: 5000 });
+          void this.router.navigate(['/tickets']);
+          return;
+        }
+        void this.router.navigate(['/tickets/drafts', next.id]);
+      },
+      error: (error: unknown) => {
+        this.actionError.set(describeHttpError(error));
+      },
+    });
+  }
+
   protected selectCitation(index: number): void {
     this.selectedCitation.set(index);
     document.getElementById(`citation-${index}`)?.focus();
@@ -296,6 +320,9 @@ export class DraftReviewPage {
   private load(id: string): void {
     this.actionError.set(undefined);
     this.changedElsewhere.set(false);
+    this.reason.set('');
+    this.guidance.set('');
+    this.closeTicket.set(false);
     this.draft.load(
       this.api.draft(id).pipe(
         tap((draft) => {
