@@ -85,6 +85,8 @@ export class ApproveDraftUseCase {
       statusReason: null,
       humanText,
       sendText: text,
+      // A new text is made ready for the customer (author, signature) at its first post.
+      postAs: null,
       closeTicket: command.closeTicket ?? false,
       approvedBy: command.approvedBy,
       approvedAt: new Date(),
