@@ -204,11 +204,16 @@ describe('Tickets and drafts', () => {
     // Typing letters that are shortcuts (a, c, e, g, n, r) in the editor must not trigger them.
     await page.keyboard.type(`\n\n${addition}`);
     await page.keyboard.press('Escape');
-    const close = (checked: boolean): Locator =>
-      page.getByRole('checkbox', { name: 'Close the ticket with this reply', checked });
-    await close(false).waitFor();
+    // The install's own statuses are offered; C closes the ticket from any of them.
+    const status = page.getByRole('combobox', { name: 'Ticket status after the reply' });
+    await status.filter({ hasText: 'Answered' }).waitFor();
+    await status.click();
+    await page.getByRole('option', { name: 'In Progress' }).waitFor();
+    await page.getByRole('option', { name: 'On Hold' }).click();
+    await status.filter({ hasText: 'On Hold' }).waitFor();
+    await page.keyboard.press('Escape');
     await page.keyboard.press('c');
-    await close(true).waitFor();
+    await status.filter({ hasText: 'Closed' }).waitFor();
     await page.keyboard.press('a');
 
     const notice = page.locator('mat-snack-bar-container', {

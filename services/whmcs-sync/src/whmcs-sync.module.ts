@@ -36,6 +36,7 @@ import { RepliesController } from './replies/replies.controller';
 import { ReplyOutboxService } from './replies/reply-outbox.service';
 import { ReplySendingRepository } from './replies/reply-sending.repository';
 import { SentRepliesService } from './replies/sent-replies.service';
+import { TicketStatusesService } from './replies/ticket-statuses.service';
 import { SyncAlertsRepository } from './sync/sync-alerts.repository';
 import { SyncCycleUseCase } from './sync/sync-cycle.use-case';
 import { SyncStateRepository } from './sync/sync-state.repository';
@@ -94,6 +95,7 @@ export class WhmcsSyncModule {
         DraftStatsRepository,
         ReplySendingRepository,
         PostingIdentityService,
+        TicketStatusesService,
         DeliverReplyUseCase,
         ApproveDraftUseCase,
         ReplyOutboxService,

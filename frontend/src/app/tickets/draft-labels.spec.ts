@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 
-import { waitingText } from './draft-labels';
+import { replyStatusText, waitingText } from './draft-labels';
 
 describe(waitingText.name, () => {
   const now = Date.parse('2026-12-06T12:00:00Z');
@@ -14,5 +14,15 @@ describe(waitingText.name, () => {
     expect(
       [0, 45, 60, 185, 1440, 3120].map((minutes) => waitingText(minutesAgo(minutes), now)),
     ).toEqual(['under a minute', '45 min', '1 h', '3 h 5 min', '1 d', '2 d 4 h']);
+  });
+});
+
+describe(replyStatusText.name, () => {
+  it("should name the status a reply set, and nothing for WHMCS's own", () => {
+    expect([null, 'Closed', 'On Hold'].map(replyStatusText)).toEqual([
+      '',
+      'closed the ticket',
+      'set the ticket to On Hold',
+    ]);
   });
 });

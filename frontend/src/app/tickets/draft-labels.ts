@@ -52,6 +52,17 @@ export function statusTone(status: DraftStatus): BadgeTone {
   return DRAFT_STATUSES.find((entry) => entry.value === status)?.tone ?? 'neutral';
 }
 
+/** WHMCS's own status after a staff reply, set when the reviewer picks none. */
+export const ANSWERED = 'Answered';
+
+/** What a sent reply did to its ticket's status, for the history; empty when WHMCS set its own. */
+export function replyStatusText(status: string | null): string {
+  if (status === null) {
+    return '';
+  }
+  return status === 'Closed' ? 'closed the ticket' : `set the ticket to ${status}`;
+}
+
 export function confidenceText(confidence: number | null): string {
   return confidence === null ? '—' : `${Math.round(confidence * 100)}%`;
 }

@@ -15,17 +15,22 @@ import {
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { Router, RouterLink } from '@angular/router';
 import type { Observable } from 'rxjs';
 import { filter, tap } from 'rxjs';
 
-import type { DraftView, ReplyAuthor, TicketDetailResponse } from '@deskpilot/contracts';
+import type {
+  DraftView,
+  ReplyAuthor,
+  TicketDetailResponse,
+  TicketStatusList,
+} from '@deskpilot/contracts';
 
 import { confidenceTone } from '../ui/confidence-bands';
 import { ErrorState } from '../ui/error-state';
@@ -38,20 +43,30 @@ import { SearchCorrections } from '../ui/search-corrections';
 import { StatusBadge } from '../ui/status-badge';
 import { UnsupportedSentences } from '../ui/unsupported-sentences';
 import { DraftEvents } from './draft-events';
-import { confidenceText, draftWarnings, statusLabel, statusTone } from './draft-labels';
+import {
+  ANSWERED,
+  confidenceText,
+  draftWarnings,
+  replyStatusText,
+  statusLabel,
+  statusTone,
+} from './draft-labels';
 import { TicketsApi } from './tickets-api';
 
 /** Keyboard shortcuts of the review screen, shown on screen as well. */
 export const REVIEW_SHORTCUTS = [
   { keys: 'A', action: 'Approve and send' },
   { keys: 'Ctrl/⌘ + Enter', action: 'Approve and send, also while editing' },
-  { keys: 'C', action: 'Close the ticket with the reply, or not' },
+  { keys: 'C', action: 'Close the ticket with the reply, or leave it Answered' },
   { keys: 'E', action: 'Edit the draft' },
   { keys: 'R', action: 'Reject' },
   { keys: 'G', action: 'Regenerate' },
   { keys: 'N', action: 'Next draft: the ready one whose customer has waited longest' },
   { keys: 'Esc', action: 'Leave the editor' },
 ] as const;
+
+/** WHMCS's core status of a closed ticket; every install has it. */
+const CLOSED = 'Closed';
 
 type Busy = 'save' | 'approve' | 'reject' | 'regenerate';
 
@@ -67,10 +82,10 @@ type Busy = 'save' | 'approve' | 'reject' | 'regenerate';
     FormsModule,
     RouterLink,
     MatButtonModule,
-    MatCheckboxModule,
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
+    MatSelectModule,
     MatTooltipModule,
     PageHeader,
     ErrorState,
@@ -109,8 +124,14 @@ export class DraftReviewPage {
   protected readonly reason = signal('');
   /** What the next draft should do differently, sent with Regenerate. */
   protected readonly guidance = signal('');
-  /** Whether the reply closes the ticket in WHMCS instead of leaving it Answered. */
-  protected readonly closeTicket = signal(false);
+  /** The install's ticket statuses; the picker falls back to the core ones without them. */
+  protected readonly statuses = new RemoteData<TicketStatusList>();
+  /** The ticket's WHMCS status after the reply. */
+  protected readonly replyStatus = signal(ANSWERED);
+  protected readonly statusOptions = computed(
+    () => this.statuses.value()?.statuses.map((status) => status.title) ?? [ANSWERED, CLOSED],
+  );
+  protected readonly replyStatusText = replyStatusText;
   protected readonly busy = signal<Busy | undefined>(undefined);
   protected readonly actionError = signal<string | undefined>(undefined);
   protected readonly selectedCitation = signal<number | undefined>(undefined);
@@ -145,6 +166,7 @@ export class DraftReviewPage {
 
   constructor() {
     this.author.load(this.api.replyAuthor());
+    this.statuses.load(this.api.replyStatuses());
     effect(() => {
       const id = this.draftId();
       untracked(() => {
@@ -171,7 +193,9 @@ export class DraftReviewPage {
     const target = event.target;
     const typing =
       target instanceof HTMLElement &&
-      (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+      (target.isContentEditable ||
+        ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) ||
+        target.getAttribute('role') === 'combobox');
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       this.approve();
@@ -195,7 +219,7 @@ export class DraftReviewPage {
       },
       c: () => {
         if (this.reviewable()) {
-          this.closeTicket.update((close) => !close);
+          this.replyStatus.update((status) => (status === CLOSED ? ANSWERED : CLOSED));
         }
       },
       r: () => {
@@ -241,14 +265,16 @@ export class DraftReviewPage {
     }
     const body = {
       ...(this.dirty() ? { text: this.text() } : {}),
-      ...(this.closeTicket() ? { closeTicket: true } : {}),
+      ...(this.replyStatus() === ANSWERED ? {} : { status: this.replyStatus() }),
       expectedVersion: draft.version,
     };
     this.run('approve', this.api.approve(draft.id, body), (result) => {
       this.show(result.draft);
-      const sent = result.draft.closeTicket
-        ? 'Reply sent to the customer; the ticket is closed'
-        : 'Reply sent to the customer';
+      const status = result.draft.replyStatus;
+      const sent =
+        status === null
+          ? 'Reply sent to the customer'
+          : `Reply sent to the customer; the ticket is ${status === CLOSED ? 'closed' : status}`;
       this.snackBar.open(result.outcome === 'sent' ? sent : result.message, 'OK', {
         duration: 6000,
       });
@@ -322,7 +348,7 @@ export class DraftReviewPage {
     this.changedElsewhere.set(false);
     this.reason.set('');
     this.guidance.set('');
-    this.closeTicket.set(false);
+    this.replyStatus.set(ANSWERED);
     this.draft.load(
       this.api.draft(id).pipe(
         tap((draft) => {

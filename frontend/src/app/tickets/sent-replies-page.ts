@@ -23,6 +23,7 @@ import { LoadingState } from '../ui/loading-state';
 import { PageHeader } from '../ui/page-header';
 import { PagePaginator } from '../ui/page-paginator';
 import { RemoteData } from '../ui/remote-data';
+import { replyStatusText } from './draft-labels';
 import { ReplyToKnowledgeDialog } from './reply-to-knowledge-dialog';
 import { TicketsApi } from './tickets-api';
 
@@ -57,6 +58,7 @@ export class SentRepliesPage {
   readonly page = input<string>();
 
   protected readonly isAdmin = computed(() => this.session.role() === 'admin');
+  protected readonly replyStatusText = replyStatusText;
 
   protected readonly replies = new RemoteData<SentReplyPage>();
 

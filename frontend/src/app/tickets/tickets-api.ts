@@ -16,6 +16,7 @@ import type {
   ReplyToKnowledgeBody,
   SentReplyPage,
   TicketDetailResponse,
+  TicketStatusList,
 } from '@deskpilot/contracts';
 
 /** Tickets, drafts and sent replies, through the gateway's tickets API. */
@@ -71,6 +72,11 @@ export class TicketsApi {
   /** Who WHMCS shows as the author of the replies the signed-in person approves. */
   replyAuthor(): Observable<ReplyAuthor> {
     return this.http.get<ReplyAuthor>('/api/replies/author');
+  }
+
+  /** The WHMCS ticket statuses a reply can set, in the install's order. */
+  replyStatuses(): Observable<TicketStatusList> {
+    return this.http.get<TicketStatusList>('/api/replies/statuses');
   }
 
   replies(query: RepliesQuery): Observable<SentReplyPage> {

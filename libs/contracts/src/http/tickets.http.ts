@@ -7,6 +7,7 @@ import {
   DraftView,
   SentReplyView,
   TicketDetail,
+  TicketStatusTitle,
   TicketSummary,
 } from '../messages/tickets.messages';
 import { PageQuery, pageOf } from './paging.http';
@@ -74,8 +75,8 @@ export type EditDraftBody = z.input<typeof EditDraftBody>;
 /** `POST /api/drafts/:id/approve`: approve and post, with the final text when edited in the same step. */
 export const ApproveDraftBody = z.strictObject({
   text: z.string().trim().min(1).max(20_000).optional(),
-  /** Close the ticket with the reply instead of leaving it Answered. */
-  closeTicket: z.boolean().optional(),
+  /** The ticket's WHMCS status after the reply (`Closed`, `On Hold`, ...), instead of `Answered`. */
+  status: TicketStatusTitle.optional(),
   expectedVersion: ExpectedVersion,
 });
 export type ApproveDraftBody = z.input<typeof ApproveDraftBody>;

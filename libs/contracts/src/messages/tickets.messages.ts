@@ -84,8 +84,8 @@ export const DraftView = z.object({
   sentAt: IsoDate.nullable(),
   /** Share of the AI text the reviewer changed (word-level edit distance), 0 to 1. */
   editRatio: z.number().min(0).max(1).nullable(),
-  /** Whether the approved reply closes the ticket in WHMCS. */
-  closeTicket: z.boolean(),
+  /** The WHMCS status the approved reply sets; null leaves WHMCS's own (`Answered`). */
+  replyStatus: z.string().nullable(),
   /** The reviewer's guidance this draft was asked for with (Regenerate); null without. */
   guidance: z.string().nullable(),
   /** Increases with every change; pass it back as `expectedVersion` to avoid lost updates. */
@@ -182,13 +182,16 @@ export const EditDraftRequest = z.object({
 });
 export type EditDraftRequest = z.input<typeof EditDraftRequest>;
 
+/** A WHMCS ticket status's title, as AddTicketReply takes it. */
+export const TicketStatusTitle = z.string().trim().min(1).max(64);
+
 export const ApproveDraftRequest = z.object({
   draftId: z.uuid(),
   approvedBy: Actor,
   /** Final text, when the reviewer edited it in the same step. */
   text: z.string().trim().min(1).max(20_000).optional(),
-  /** Close the ticket with the reply (WHMCS status `Closed` instead of `Answered`). */
-  closeTicket: z.boolean().optional(),
+  /** The ticket's WHMCS status after the reply (`Closed`, `On Hold`, ...), instead of `Answered`. */
+  status: TicketStatusTitle.optional(),
   expectedVersion: z.number().int().positive().optional(),
 });
 export type ApproveDraftRequest = z.input<typeof ApproveDraftRequest>;
@@ -242,8 +245,8 @@ export const SentReplyView = z.object({
   sentAt: IsoDate,
   /** The name shown to the customer as the reply's author (`adminusername`). */
   postedAs: z.string(),
-  /** Whether the reply closed the ticket. */
-  closedTicket: z.boolean(),
+  /** The WHMCS status the reply set; null when WHMCS set its own (`Answered`). */
+  replyStatus: z.string().nullable(),
   /** WHMCS reply id once learned by re-reading the ticket (AddTicketReply returns none). */
   whmcsReplyId: z.string().nullable(),
   /** How the post was confirmed: WHMCS answered success, or the reply was found on re-read. */
@@ -264,6 +267,19 @@ export const ReplyAuthor = z.object({
   source: z.enum(['approver', 'integration']),
 });
 export type ReplyAuthor = z.infer<typeof ReplyAuthor>;
+
+export const TicketStatusesRequest = z.object({});
+
+/** A ticket status configured in WHMCS, in its configured order. */
+export const TicketStatusOption = z.object({ title: z.string(), color: z.string().nullable() });
+export type TicketStatusOption = z.infer<typeof TicketStatusOption>;
+
+export const TicketStatusList = z.object({
+  statuses: z.array(TicketStatusOption),
+  /** False when WHMCS could not be asked: the list holds the statuses every install has. */
+  fromWhmcs: z.boolean(),
+});
+export type TicketStatusList = z.infer<typeof TicketStatusList>;
 
 export const ListSentRepliesRequest = z.object({ ticketId: z.string().optional(), ...Page });
 export type ListSentRepliesRequest = z.input<typeof ListSentRepliesRequest>;
@@ -347,6 +363,7 @@ export const TicketsRpc = {
   ListSentReplies: 'tickets.replies.list',
   GetSentReply: 'tickets.replies.get',
   ReplyAuthor: 'tickets.replies.author',
+  Statuses: 'tickets.statuses',
   SyncStatus: 'tickets.sync.status',
   ResumeSync: 'tickets.sync.resume',
   RunSync: 'tickets.sync.run',
@@ -368,6 +385,7 @@ export const ticketsMessages = {
   [TicketsRpc.ListSentReplies]: rpc(ListSentRepliesRequest, SentReplyList),
   [TicketsRpc.GetSentReply]: rpc(GetSentReplyRequest, SentReplyView),
   [TicketsRpc.ReplyAuthor]: rpc(ReplyAuthorRequest, ReplyAuthor),
+  [TicketsRpc.Statuses]: rpc(TicketStatusesRequest, TicketStatusList),
   [TicketsRpc.SyncStatus]: rpc(SyncStatusRequest, SyncStatus),
   [TicketsRpc.ResumeSync]: rpc(ResumeSyncRequest, SyncStatus),
   [TicketsRpc.RunSync]: rpc(RunSyncRequest, SyncRunResult),

@@ -18,6 +18,7 @@ import {
   ReplyAuthor,
   ReplyToKnowledgeBody,
   SentReplyPage,
+  TicketStatusList,
 } from '@deskpilot/contracts';
 
 import { CurrentUser, Roles } from '../auth';
@@ -67,6 +68,20 @@ export class RepliesController {
   @ApiErrorResponses(TICKETS_UNAVAILABLE)
   author(@CurrentUser() user: AuthenticatedUser): Promise<ReplyAuthor> {
     return this.tickets.replyAuthor(user);
+  }
+
+  @Get('statuses')
+  @ApiOperation({
+    summary: 'The WHMCS ticket statuses a reply can set',
+    description:
+      "The install's statuses in their configured order (GetSupportStatuses), custom ones " +
+      'included; pass one as `status` when approving a draft. `fromWhmcs` is false when WHMCS ' +
+      'could not be asked: the list then holds only Answered and Closed, which every install has.',
+  })
+  @ApiJsonResponse(HttpStatus.OK, TicketStatusList)
+  @ApiErrorResponses(TICKETS_UNAVAILABLE)
+  statuses(): Promise<TicketStatusList> {
+    return this.tickets.replyStatuses();
   }
 
   @Post(':id/knowledge')

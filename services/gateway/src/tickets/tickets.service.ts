@@ -22,6 +22,7 @@ import type {
   SyncStatus,
   TicketDetailResponse,
   TicketPage,
+  TicketStatusList,
   TicketsQuery,
 } from '@deskpilot/contracts';
 import { AuditAction, TicketsRpc } from '@deskpilot/contracts';
@@ -106,7 +107,7 @@ export class TicketsService {
         draftId,
         approvedBy: actorOf(user),
         ...(body.text === undefined ? {} : { text: body.text }),
-        ...(body.closeTicket === undefined ? {} : { closeTicket: body.closeTicket }),
+        ...(body.status === undefined ? {} : { status: body.status }),
         ...versionOf(body.expectedVersion),
       },
       APPROVE_TIMEOUT_MS,
@@ -134,7 +135,7 @@ export class TicketsService {
         from,
         edited: draft.humanText !== null,
         editRatio: draft.editRatio,
-        closeTicket: draft.closeTicket,
+        replyStatus: draft.replyStatus,
       },
     });
     if (result.outcome === 'sent') {
@@ -186,6 +187,10 @@ export class TicketsService {
   /** Who WHMCS will show as the author of the replies `user` approves, and their signature. */
   replyAuthor(user: AuthenticatedUser): Promise<ReplyAuthor> {
     return this.request(TicketsRpc.ReplyAuthor, { approver: actorOf(user) });
+  }
+
+  replyStatuses(): Promise<TicketStatusList> {
+    return this.request(TicketsRpc.Statuses, {});
   }
 
   async listReplies(query: z.output<typeof RepliesQuery>): Promise<SentReplyPage> {

@@ -10,6 +10,7 @@ import type {
   SyncStatus,
   TicketDetailResponse,
   TicketPage,
+  TicketStatusList,
 } from '@deskpilot/contracts';
 import { AuditAction } from '@deskpilot/contracts';
 import { waitFor } from '@deskpilot/testing';
@@ -300,6 +301,49 @@ describe('Tickets and drafts API', () => {
       actorId: null,
       details: { ticketId: draft.ticketId, ticketNumber: draft.ticketNumber },
     });
+  });
+
+  it("should set the ticket status picked from the install's, and refuse one it lacks", async () => {
+    const draft = await unusedReadyDraft();
+    const statuses = (await staff.agent.get('/api/replies/statuses').expect(200))
+      .body as TicketStatusList;
+
+    const unknown = await staff.agent
+      .post(`/api/drafts/${draft.id}/approve`)
+      .send({ status: 'Escalated' })
+      .expect(400);
+    await staff.agent
+      .post(`/api/drafts/${draft.id}/approve`)
+      .send({ status: 'x'.repeat(65) })
+      .expect(400);
+    const approval = await untilRelayedSent(
+      draft.id,
+      async () =>
+        (
+          await staff.agent
+            .post(`/api/drafts/${draft.id}/approve`)
+            .send({ status: 'In Progress' })
+            .expect(200)
+        ).body as ApproveDraftResponse,
+    );
+
+    expect(statuses.fromWhmcs).toBe(true);
+    expect(statuses.statuses.map((status) => status.title)).toContain('In Progress');
+    expect((unknown.body as { message: string }).message).toMatch(
+      /^WHMCS has no ticket status "Escalated"/,
+    );
+    expect(approval.draft.replyStatus).toBe('In Progress');
+    expect(stack.whmcs.control.postedReplies(draft.ticketId)).toMatchObject([
+      { statusAfter: 'In Progress' },
+    ]);
+    const approvals = (await auditOf(draft.id)).filter(
+      (entry) => entry.action === AuditAction.DraftApproved,
+    );
+    expect(approvals.map((entry) => entry.details['replyStatus'])).toEqual(['In Progress']);
+    const replies = (
+      await staff.agent.get('/api/replies').query({ ticketId: draft.ticketId }).expect(200)
+    ).body as SentReplyPage;
+    expect(replies.items[0]?.replyStatus).toBe('In Progress');
   });
 
   it('should refuse to approve a draft whose ticket moved on, and post nothing', async () => {

@@ -12,6 +12,7 @@ import { ScheduleUnsentDrafts1796300000000 } from './migrations/1796300000000-Sc
 import { RecoverFailedDrafts1796400000000 } from './migrations/1796400000000-RecoverFailedDrafts';
 import { CloseTicketOnSend1796500000000 } from './migrations/1796500000000-CloseTicketOnSend';
 import { DraftGuidance1796600000000 } from './migrations/1796600000000-DraftGuidance';
+import { ReplyStatus1796700000000 } from './migrations/1796700000000-ReplyStatus';
 
 /** The whmcs_sync schema: ticket mirror, drafts, sent replies and their log, sync cursor, alerts. */
 export const whmcsSyncDatabase: MigrationTarget = {
@@ -32,5 +33,6 @@ export const whmcsSyncDatabase: MigrationTarget = {
     RecoverFailedDrafts1796400000000,
     CloseTicketOnSend1796500000000,
     DraftGuidance1796600000000,
+    ReplyStatus1796700000000,
   ],
 };

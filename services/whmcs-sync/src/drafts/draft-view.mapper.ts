@@ -60,7 +60,7 @@ export function toDraftView(draft: Draft, ticket: TicketFacts | null | undefined
     rejectedBy: draft.rejectedBy,
     sentAt: iso(draft.sentAt),
     editRatio: draft.editRatio,
-    closeTicket: draft.closeTicket,
+    replyStatus: draft.replyStatus,
     guidance: draft.guidance,
     version: draft.version,
     createdAt: draft.createdAt.toISOString(),

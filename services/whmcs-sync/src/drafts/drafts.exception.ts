@@ -2,6 +2,8 @@ export enum DraftsErrorCode {
   NotFound = 'NOT_FOUND',
   /** The draft is not in a state that allows the action, or changed since it was read. */
   Conflict = 'CONFLICT',
+  /** The request names something WHMCS does not have (an unknown ticket status). */
+  Invalid = 'INVALID_REQUEST',
   /** WHMCS cannot be reached (or polling is stopped after a 403). */
   Unavailable = 'UNAVAILABLE',
 }
@@ -22,5 +24,9 @@ export class DraftsException extends Error {
 
   static conflict(message: string): DraftsException {
     return new DraftsException(DraftsErrorCode.Conflict, message);
+  }
+
+  static invalid(message: string): DraftsException {
+    return new DraftsException(DraftsErrorCode.Invalid, message);
   }
 }

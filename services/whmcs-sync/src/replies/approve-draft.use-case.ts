@@ -14,6 +14,7 @@ import type { Draft } from '../drafts/entities/draft.entity';
 import { TicketMirrorRepository } from '../mirror/ticket-mirror.repository';
 import type { Delivery } from './deliver-reply.use-case';
 import { DeliverReplyUseCase } from './deliver-reply.use-case';
+import { TicketStatusesService } from './ticket-statuses.service';
 
 /** How long approval waits for the post before answering `sending` (the post goes on). */
 const APPROVE_WAIT_MS = 8_000;
@@ -36,6 +37,7 @@ export class ApproveDraftUseCase {
     private readonly tickets: TicketMirrorRepository,
     private readonly deliver: DeliverReplyUseCase,
     private readonly events: DraftEventsPublisher,
+    private readonly statuses: TicketStatusesService,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -79,6 +81,8 @@ export class ApproveDraftUseCase {
     const editedNow =
       command.text !== undefined && command.text !== (draft.humanText ?? draft.aiText);
     const humanText = draft.aiText !== null && text === draft.aiText ? null : text;
+    const replyStatus =
+      command.status === undefined ? null : await this.statuses.statusToPost(command.status);
     const hold = `approval:${randomUUID()}`;
     const approved = await this.drafts.update(draft, {
       status: 'approved',
@@ -87,7 +91,7 @@ export class ApproveDraftUseCase {
       sendText: text,
       // A new text is made ready for the customer (author, signature) at its first post.
       postAs: null,
-      closeTicket: command.closeTicket ?? false,
+      replyStatus,
       approvedBy: command.approvedBy,
       approvedAt: new Date(),
       editRatio: draft.aiText === null ? 1 : editRatio(draft.aiText, text),

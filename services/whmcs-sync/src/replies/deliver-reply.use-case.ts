@@ -27,8 +27,6 @@ import { withSignature } from './reply-signature';
 
 /** Posts per draft before it is given up as failed (each one checked in WHMCS first). */
 export const MAX_SEND_ATTEMPTS = 8;
-/** WHMCS's core status of a closed ticket (it exists in every install). */
-const CLOSED = 'Closed';
 /** How long an approved reply waits after WHMCS could not be reached. */
 const RETRY_PAUSE_MS = 10_000;
 
@@ -149,7 +147,7 @@ export class DeliverReplyUseCase {
         ticketId: intent.ticketId,
         message: intent.sendText ?? '',
         adminUsername: intent.postAs ?? post.postAs,
-        ...(intent.closeTicket ? { status: CLOSED } : {}),
+        ...(intent.replyStatus === null ? {} : { status: intent.replyStatus }),
       });
     } catch (error) {
       return this.afterFailedPost(intent, error);

@@ -1,17 +1,25 @@
 import { Controller } from '@nestjs/common';
 
-import type { ReplyAuthor, RpcRequest, SentReplyList, SentReplyView } from '@deskpilot/contracts';
+import type {
+  ReplyAuthor,
+  RpcRequest,
+  SentReplyList,
+  SentReplyView,
+  TicketStatusList,
+} from '@deskpilot/contracts';
 import { TicketsRpc } from '@deskpilot/contracts';
 import { OnRequest } from '@deskpilot/messaging';
 
 import { PostingIdentityService } from './posting-identity.service';
 import { SentRepliesService } from './sent-replies.service';
+import { TicketStatusesService } from './ticket-statuses.service';
 
 @Controller()
 export class RepliesController {
   constructor(
     private readonly replies: SentRepliesService,
     private readonly identity: PostingIdentityService,
+    private readonly statuses: TicketStatusesService,
   ) {}
 
   @OnRequest(TicketsRpc.ListSentReplies)
@@ -27,5 +35,10 @@ export class RepliesController {
   @OnRequest(TicketsRpc.ReplyAuthor)
   author(request: RpcRequest<'tickets.replies.author'>): Promise<ReplyAuthor> {
     return this.identity.authorFor(request.approver);
+  }
+
+  @OnRequest(TicketsRpc.Statuses)
+  ticketStatuses(): Promise<TicketStatusList> {
+    return this.statuses.list();
   }
 }

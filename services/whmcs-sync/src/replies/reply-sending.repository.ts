@@ -89,7 +89,7 @@ export class ReplySendingRepository {
         approvedAt: draft.approvedAt ?? sentAt,
         sentAt,
         postAs: draft.postAs ?? '',
-        closedTicket: draft.closeTicket,
+        replyStatus: draft.replyStatus,
         whmcsReplyId: confirmation.whmcsReplyId,
         confirmedBy: confirmation.confirmedBy,
       });

@@ -56,7 +56,7 @@ function toView(reply: SentReply, ticket: MirroredTicket | undefined): SentReply
     approvedAt: reply.approvedAt.toISOString(),
     sentAt: reply.sentAt.toISOString(),
     postedAs: reply.postAs,
-    closedTicket: reply.closedTicket,
+    replyStatus: reply.replyStatus,
     whmcsReplyId: reply.whmcsReplyId,
     confirmedBy: reply.confirmedBy,
   };

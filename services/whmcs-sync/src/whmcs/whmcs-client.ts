@@ -12,6 +12,8 @@ import {
   ClientProducts,
   type Department,
   DepartmentList,
+  type SupportStatus,
+  SupportStatusList,
   TicketDetail,
   type TicketListItem,
   TicketListPage,
@@ -126,6 +128,12 @@ export class WhmcsClient {
       DepartmentList,
     );
     return result.departments;
+  }
+
+  /** The install's ticket statuses in their configured order, custom ones included. */
+  async supportStatuses(): Promise<SupportStatus[]> {
+    const result = await this.read('GetSupportStatuses', {}, SupportStatusList);
+    return result.statuses;
   }
 
   /** One attempt only: a retry after an unclear failure could post the reply twice. */

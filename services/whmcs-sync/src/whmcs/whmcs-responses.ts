@@ -73,6 +73,12 @@ export type Department = z.infer<typeof Department>;
 
 export const DepartmentList = z.object({ departments: wrappedList(Department, 'department') });
 
+/** `color` since WHMCS 8.0. */
+export const SupportStatus = z.object({ title: text, color: text });
+export type SupportStatus = z.infer<typeof SupportStatus>;
+
+export const SupportStatusList = z.object({ statuses: wrappedList(SupportStatus, 'status') });
+
 export const AdminDetails = z.object({
   adminid: idText,
   name: text,

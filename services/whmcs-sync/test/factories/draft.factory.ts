@@ -32,7 +32,7 @@ export function aDraft(overrides: Partial<Draft> = {}): Draft {
     rejectedAt: null,
     editRatio: null,
     sendText: null,
-    closeTicket: false,
+    replyStatus: null,
     guidance: null,
     postAs: null,
     sendAttempts: 0,

@@ -17,6 +17,34 @@ describe('whmcs-sync sending', () => {
     await harness.close();
   });
 
+  // First: the statuses are kept for minutes once WHMCS has listed them.
+  it("should offer the core ticket statuses while WHMCS fails, then the install's", async () => {
+    harness.simulator.control.setFaults([
+      { fault: 'http-500', count: 20, actions: ['GetSupportStatuses'] },
+    ]);
+    const down = await harness.bus.request('tickets.statuses', {});
+    harness.simulator.control.clearFaults();
+    const up = await harness.bus.request('tickets.statuses', {});
+
+    expect(down).toEqual({
+      statuses: [
+        { title: 'Answered', color: null },
+        { title: 'Closed', color: null },
+      ],
+      fromWhmcs: false,
+    });
+    expect(up.fromWhmcs).toBe(true);
+    expect(up.statuses.map((status) => status.title)).toEqual([
+      'Open',
+      'Answered',
+      'Customer-Reply',
+      'On Hold',
+      'In Progress',
+      'Closed',
+    ]);
+    expect(up.statuses[3]).toEqual({ title: 'On Hold', color: '#224488' });
+  });
+
   it('should post an approved draft once, as the API admin, and keep who approved it', async () => {
     const ticketId = idOf('cpanel-login');
     const draft = await harness.draftOf(ticketId, 'ready');
@@ -42,7 +70,7 @@ describe('whmcs-sync sending', () => {
       message: text,
       statusAfter: 'Answered',
     });
-    expect(result.draft.closeTicket).toBe(false);
+    expect(result.draft.replyStatus).toBeNull();
     const history = await waitFor(
       async () => {
         const list = await harness.bus.request('tickets.replies.list', {
@@ -81,11 +109,11 @@ describe('whmcs-sync sending', () => {
     const result = await harness.bus.request('tickets.drafts.approve', {
       draftId: draft.id,
       approvedBy: ACTOR,
-      closeTicket: true,
+      status: 'closed',
     });
 
     expect(result.outcome).toBe('sent');
-    expect(result.draft).toMatchObject({ status: 'sent', closeTicket: true });
+    expect(result.draft).toMatchObject({ status: 'sent', replyStatus: 'Closed' });
     expect(harness.simulator.control.postedReplies(ticketId)).toMatchObject([
       { statusAfter: 'Closed' },
     ]);
@@ -94,10 +122,39 @@ describe('whmcs-sync sending', () => {
       limit: 10,
       offset: 0,
     });
-    expect(history.items).toMatchObject([{ draftId: draft.id, closedTicket: true }]);
+    expect(history.items).toMatchObject([{ draftId: draft.id, replyStatus: 'Closed' }]);
     await harness.runSync(true);
     const ticket = await harness.bus.request('tickets.get', { ticketId });
     expect(ticket.status).toBe('Closed');
+  });
+
+  it('should set the status the reviewer picks, and refuse one WHMCS does not have', async () => {
+    const ticketId = idOf('dns-propagation');
+    const draft = await harness.draftOf(ticketId, 'ready');
+
+    const unknown = harness.bus.request('tickets.drafts.approve', {
+      draftId: draft.id,
+      approvedBy: ACTOR,
+      status: 'Escalated',
+    });
+    await expect(unknown).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
+    await expect(unknown).rejects.toThrow('WHMCS has no ticket status "Escalated"; it has Open,');
+    expect((await harness.bus.request('tickets.drafts.get', { draftId: draft.id })).status).toBe(
+      'ready',
+    );
+    const result = await harness.bus.request('tickets.drafts.approve', {
+      draftId: draft.id,
+      approvedBy: ACTOR,
+      status: 'on hold',
+    });
+
+    expect(result.outcome).toBe('sent');
+    expect(result.draft.replyStatus).toBe('On Hold');
+    expect(harness.simulator.control.postedReplies(ticketId)).toMatchObject([
+      { statusAfter: 'On Hold' },
+    ]);
+    await harness.runSync(true);
+    expect((await harness.bus.request('tickets.get', { ticketId })).status).toBe('On Hold');
   });
 
   it('should not post when the customer wrote after the draft, and draft the new message', async () => {

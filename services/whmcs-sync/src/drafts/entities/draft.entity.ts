@@ -93,9 +93,9 @@ export class Draft {
   @Column({ type: 'text', nullable: true })
   guidance!: string | null;
 
-  /** Whether the reply closes the ticket in WHMCS (else WHMCS sets it to Answered). */
-  @Column({ name: 'close_ticket', type: 'boolean', default: false })
-  closeTicket!: boolean;
+  /** The WHMCS status the reply sets (`Closed`, `On Hold`, ...); null: WHMCS's `Answered`. */
+  @Column({ name: 'reply_status', type: 'varchar', length: 64, nullable: true })
+  replyStatus!: string | null;
 
   /** `adminusername` of the post. */
   @Column({ name: 'post_as', type: 'text', nullable: true })

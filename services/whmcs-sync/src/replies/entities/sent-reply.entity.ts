@@ -35,9 +35,9 @@ export class SentReply {
   @Column({ name: 'post_as', type: 'text' })
   postAs!: string;
 
-  /** Whether the reply closed the ticket. */
-  @Column({ name: 'closed_ticket', type: 'boolean', default: false })
-  closedTicket!: boolean;
+  /** The WHMCS status the reply set; null when WHMCS set its own (`Answered`). */
+  @Column({ name: 'reply_status', type: 'varchar', length: 64, nullable: true })
+  replyStatus!: string | null;
 
   @Column({ name: 'whmcs_reply_id', type: 'bigint', nullable: true })
   whmcsReplyId!: string | null;
