@@ -9,6 +9,7 @@ import type {
   SentReplyPage,
   SyncStatus,
   TicketDetailResponse,
+  TicketNoteList,
   TicketPage,
   TicketStatusList,
 } from '@deskpilot/contracts';
@@ -356,7 +357,9 @@ describe('Tickets and drafts API', () => {
     const stale = await staff.agent.post(`/api/drafts/${draft.id}/approve`).send({}).expect(409);
     const retried = await staff.agent.post(`/api/drafts/${draft.id}/approve`).send({}).expect(409);
 
-    expect((stale.body as { message: string }).message).toMatch(/Not posted/);
+    // Found by the approval's own read of the ticket, or by a poll between the approval and its
+    // post (polling runs every second here): either way 409 and nothing posted.
+    expect((stale.body as { message: string }).message).toMatch(/customer wrote again/);
     expect((retried.body as { message: string }).message).toMatch(/stale/);
     expect(stack.whmcs.control.postedReplies(ticketId)).toHaveLength(0);
     const current = (await staff.agent.get(`/api/drafts/${draft.id}`).expect(200))
@@ -405,6 +408,38 @@ describe('Tickets and drafts API', () => {
     expect(old.status).toBe('rejected');
     const ready = await readyDraftOf(ticketId);
     expect(ready.id).toBe(fresh.id);
+  });
+
+  it("should show a ticket's WHMCS staff notes, and add one there with the writer's name", async () => {
+    const ticketId = ticketIdOf('double-charge');
+    await readyDraftOf(ticketId);
+    const before = (await staff.agent.get(`/api/tickets/${ticketId}`).expect(200))
+      .body as TicketDetailResponse;
+
+    await staff.agent.post(`/api/tickets/${ticketId}/notes`).send({ text: '   ' }).expect(400);
+    const added = (
+      await staff.agent
+        .post(`/api/tickets/${ticketId}/notes`)
+        .send({ text: 'Escalated to Sarah for the manual refund.' })
+        .expect(200)
+    ).body as TicketNoteList;
+
+    expect(before.notes.map((note) => note.text)).toEqual([
+      expect.stringMatching(/^Gateway shows 1 capture/) as string,
+    ]);
+    expect(added.notes.map((note) => note.text)).toEqual([
+      before.notes[0]?.text,
+      `Escalated to Sarah for the manual refund.\n\n— ${staff.user.name}, via Deskpilot`,
+    ]);
+    const entries = (
+      await admin.agent
+        .get('/api/audit')
+        .query({ action: 'tickets.note.added', pageSize: 10 })
+        .expect(200)
+    ).body as AuditPage;
+    expect(entries.items).toMatchObject([
+      { actorId: staff.user.id, targetId: ticketId, details: { length: 41 } },
+    ]);
   });
 
   it('should show admins the sync status, and not staff', async () => {
