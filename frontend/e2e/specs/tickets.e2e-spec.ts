@@ -505,6 +505,38 @@ describe('Tickets and drafts', () => {
     );
   });
 
+  it('should show the staff notes and add one in WHMCS, where Ctrl+Enter sends no reply', async () => {
+    const subject = `Transfer code for my domain ${Date.now().toString(36)}`;
+    const ticket = await customerWrites(whmcsUrl, subject, 'Please send me the EPP code.');
+    const draft = await readyDraftOf(ticket.id);
+    const page = await openReview(draft.id);
+    const thread = page.getByRole('region', { name: 'Ticket thread' });
+    await thread.getByRole('heading', { name: 'Staff notes in WHMCS' }).waitFor();
+
+    const note = 'Called the customer: the code goes to the registrant address only.';
+    await thread.getByLabel('Add a staff note').fill(note);
+    await page.keyboard.press('Control+Enter');
+
+    const notes = thread.getByRole('list', { name: 'Staff notes' });
+    await notes.getByText(note).waitFor();
+    await notes.getByText(/via Deskpilot$/).waitFor();
+    expect(await thread.getByLabel('Add a staff note').inputValue()).toBe('');
+    const inWhmcs = await simulator<{ notes: { note: { message: string }[] } | [] }>(
+      whmcsUrl,
+      'GET',
+      `/tickets/${ticket.id}`,
+    );
+    const messages = (Array.isArray(inWhmcs.notes) ? [] : inWhmcs.notes.note).map(
+      (entry) => entry.message,
+    );
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(new RegExp(`^${note}\\n\\n— .+, via Deskpilot$`));
+    expect(
+      await simulator<{ replies: unknown[] }>(whmcsUrl, 'GET', `/replies?ticketId=${ticket.id}`),
+    ).toEqual({ replies: [] });
+    expect((await api<DraftView>('GET', `/api/drafts/${draft.id}`)).status).toBe('ready');
+  });
+
   it('should show a hostile ticket as inert text', async () => {
     const marker = Date.now().toString(36);
     const subject = `Popup on my site <script>window.__pwned='${marker}'</script> <img src=x onerror="window.__pwned='img'">`;

@@ -44,6 +44,7 @@ import { SyncStatusService } from './sync/sync-status.service';
 import { SyncController } from './sync/sync.controller';
 import { TicketPollerService } from './sync/ticket-poller.service';
 import { WhmcsGuard } from './sync/whmcs-guard.service';
+import { TicketNotesService } from './tickets/ticket-notes.service';
 import { TicketQueriesRepository } from './tickets/ticket-queries.repository';
 import { TicketQueriesService } from './tickets/ticket-queries.service';
 import { TicketsController } from './tickets/tickets.controller';
@@ -96,6 +97,7 @@ export class WhmcsSyncModule {
         ReplySendingRepository,
         PostingIdentityService,
         TicketStatusesService,
+        TicketNotesService,
         DeliverReplyUseCase,
         ApproveDraftUseCase,
         ReplyOutboxService,

@@ -29,6 +29,7 @@ import type {
   DraftView,
   ReplyAuthor,
   TicketDetailResponse,
+  TicketNote,
   TicketStatusList,
 } from '@deskpilot/contracts';
 
@@ -51,6 +52,7 @@ import {
   statusLabel,
   statusTone,
 } from './draft-labels';
+import { TicketNotes } from './ticket-notes';
 import { TicketsApi } from './tickets-api';
 
 /** Keyboard shortcuts of the review screen, shown on screen as well. */
@@ -93,6 +95,7 @@ type Busy = 'save' | 'approve' | 'reject' | 'regenerate';
     Markdown,
     SearchCorrections,
     StatusBadge,
+    TicketNotes,
     UnsupportedSentences,
   ],
   templateUrl: './draft-review-page.html',
@@ -336,6 +339,13 @@ export class DraftReviewPage {
         this.actionError.set(describeHttpError(error));
       },
     });
+  }
+
+  protected showNotes(notes: TicketNote[]): void {
+    const detail = this.ticket.value();
+    if (detail !== undefined) {
+      this.ticket.set({ ...detail, notes });
+    }
   }
 
   protected selectCitation(index: number): void {

@@ -3,6 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
 
 import type {
+  AddTicketNoteBody,
   ApproveDraftBody,
   ApproveDraftResponse,
   DocumentUploadResult,
@@ -16,6 +17,7 @@ import type {
   ReplyToKnowledgeBody,
   SentReplyPage,
   TicketDetailResponse,
+  TicketNoteList,
   TicketStatusList,
 } from '@deskpilot/contracts';
 
@@ -72,6 +74,14 @@ export class TicketsApi {
   /** Who WHMCS shows as the author of the replies the signed-in person approves. */
   replyAuthor(): Observable<ReplyAuthor> {
     return this.http.get<ReplyAuthor>('/api/replies/author');
+  }
+
+  /** Adds a private staff note to the WHMCS ticket; answers the ticket's notes. */
+  addNote(ticketId: string, body: AddTicketNoteBody): Observable<TicketNoteList> {
+    return this.http.post<TicketNoteList>(
+      `/api/tickets/${encodeURIComponent(ticketId)}/notes`,
+      body,
+    );
   }
 
   /** The WHMCS ticket statuses a reply can set, in the install's order. */

@@ -38,6 +38,8 @@ export const AuditAction = {
   ReplySent: 'tickets.reply.sent',
   /** An administrator turned a sent reply into a knowledge-base article. */
   ReplyAddedToKnowledge: 'tickets.reply.added_to_knowledge',
+  /** A staff note was added to a WHMCS ticket from the console. */
+  TicketNoteAdded: 'tickets.note.added',
   /** An operator restarted WHMCS polling after a 403 stopped it. */
   SyncResumed: 'tickets.sync.resumed',
 } as const;

@@ -7,6 +7,7 @@ import {
   DraftView,
   SentReplyView,
   TicketDetail,
+  TicketNoteText,
   TicketStatusTitle,
   TicketSummary,
 } from '../messages/tickets.messages';
@@ -39,6 +40,10 @@ export const TicketDetailResponse = TicketDetail.extend({
   currentDraft: DraftView.nullable(),
 });
 export type TicketDetailResponse = z.infer<typeof TicketDetailResponse>;
+
+/** `POST /api/tickets/:id/notes`: a private staff note, added in WHMCS. */
+export const AddTicketNoteBody = z.strictObject({ text: TicketNoteText });
+export type AddTicketNoteBody = z.input<typeof AddTicketNoteBody>;
 
 /** `GET /api/drafts`: `status` may repeat or be comma-separated (`?status=ready,pending`). */
 export const DraftsQuery = PageQuery.extend({

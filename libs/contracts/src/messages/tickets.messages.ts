@@ -129,8 +129,22 @@ export const TicketThreadMessage = ThreadMessage.extend({
 });
 export type TicketThreadMessage = z.infer<typeof TicketThreadMessage>;
 
+/** A private staff note on a WHMCS ticket; the customer never sees it. */
+export const TicketNote = z.object({
+  /** WHMCS note id. */
+  id: z.string(),
+  /** The WHMCS admin who wrote it. */
+  author: z.string(),
+  /** WHMCS server-local `Y-m-d H:i:s`, as WHMCS sent it. */
+  date: z.string(),
+  text: z.string(),
+});
+export type TicketNote = z.infer<typeof TicketNote>;
+
 export const TicketDetail = TicketSummary.extend({
   thread: z.array(TicketThreadMessage),
+  /** Staff notes from WHMCS, oldest first: for the reviewer only, never sent to the model. */
+  notes: z.array(TicketNote),
   /** Null for guests and while the client record could not be read. */
   customer: CustomerContext.nullable(),
   /** Every draft of the ticket, newest first. */
@@ -155,6 +169,18 @@ export const TicketList = z.object({ items: z.array(TicketSummary), total: z.num
 export type TicketList = z.infer<typeof TicketList>;
 
 export const GetTicketRequest = z.object({ ticketId: z.string().min(1) });
+
+export const TicketNoteText = z.string().trim().min(1).max(10_000);
+
+export const AddTicketNoteRequest = z.object({
+  ticketId: z.string().min(1),
+  text: TicketNoteText,
+  addedBy: Actor,
+});
+export type AddTicketNoteRequest = z.input<typeof AddTicketNoteRequest>;
+
+export const TicketNoteList = z.object({ notes: z.array(TicketNote) });
+export type TicketNoteList = z.infer<typeof TicketNoteList>;
 
 export const ListDraftsRequest = z.object({
   status: z.array(DraftStatus).optional(),
@@ -354,6 +380,7 @@ export type DraftChanged = z.infer<typeof DraftChanged>;
 export const TicketsRpc = {
   ListTickets: 'tickets.list',
   GetTicket: 'tickets.get',
+  AddNote: 'tickets.notes.add',
   ListDrafts: 'tickets.drafts.list',
   GetDraft: 'tickets.drafts.get',
   EditDraft: 'tickets.drafts.edit',
@@ -376,6 +403,7 @@ export const TicketsEvent = {
 export const ticketsMessages = {
   [TicketsRpc.ListTickets]: rpc(ListTicketsRequest, TicketList),
   [TicketsRpc.GetTicket]: rpc(GetTicketRequest, TicketDetail),
+  [TicketsRpc.AddNote]: rpc(AddTicketNoteRequest, TicketNoteList),
   [TicketsRpc.ListDrafts]: rpc(ListDraftsRequest, DraftList),
   [TicketsRpc.GetDraft]: rpc(GetDraftRequest, DraftView),
   [TicketsRpc.EditDraft]: rpc(EditDraftRequest, DraftView),

@@ -21,6 +21,7 @@ import type {
   SyncRunResult,
   SyncStatus,
   TicketDetailResponse,
+  TicketNoteList,
   TicketPage,
   TicketStatusList,
   TicketsQuery,
@@ -64,6 +65,20 @@ export class TicketsService {
   async getTicket(ticketId: string): Promise<TicketDetailResponse> {
     const ticket = await this.request(TicketsRpc.GetTicket, { ticketId });
     return { ...ticket, currentDraft: ticket.drafts[0] ?? null };
+  }
+
+  async addNote(user: AuthenticatedUser, ticketId: string, text: string): Promise<TicketNoteList> {
+    const result = await this.request(TicketsRpc.AddNote, {
+      ticketId,
+      text,
+      addedBy: actorOf(user),
+    });
+    await this.audit.record({
+      action: AuditAction.TicketNoteAdded,
+      target: { type: 'ticket', id: ticketId },
+      details: { length: text.length },
+    });
+    return result;
   }
 
   async listDrafts(query: z.output<typeof DraftsQuery>): Promise<DraftPage> {

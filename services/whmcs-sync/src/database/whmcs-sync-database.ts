@@ -13,6 +13,7 @@ import { RecoverFailedDrafts1796400000000 } from './migrations/1796400000000-Rec
 import { CloseTicketOnSend1796500000000 } from './migrations/1796500000000-CloseTicketOnSend';
 import { DraftGuidance1796600000000 } from './migrations/1796600000000-DraftGuidance';
 import { ReplyStatus1796700000000 } from './migrations/1796700000000-ReplyStatus';
+import { TicketNotes1796800000000 } from './migrations/1796800000000-TicketNotes';
 
 /** The whmcs_sync schema: ticket mirror, drafts, sent replies and their log, sync cursor, alerts. */
 export const whmcsSyncDatabase: MigrationTarget = {
@@ -34,5 +35,6 @@ export const whmcsSyncDatabase: MigrationTarget = {
     CloseTicketOnSend1796500000000,
     DraftGuidance1796600000000,
     ReplyStatus1796700000000,
+    TicketNotes1796800000000,
   ],
 };

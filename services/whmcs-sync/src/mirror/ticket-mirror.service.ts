@@ -108,6 +108,14 @@ export class TicketMirrorService {
         lastMessageId: last?.replyId ?? null,
         lastMessageFrom: last === undefined ? null : last.fromCustomer ? 'customer' : 'staff',
         lastCustomerMessageId: lastCustomer?.replyId ?? null,
+        notes: detail.notes
+          .map((note) => ({
+            id: note.noteid,
+            author: decodeEntities(note.admin),
+            date: note.date,
+            text: decodeEntities(note.message),
+          }))
+          .sort((a, b) => Number(a.id) - Number(b.id)),
         ...(awaiting === undefined ? {} : { awaiting }),
       },
       messages,

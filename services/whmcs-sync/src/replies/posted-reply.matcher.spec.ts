@@ -32,6 +32,7 @@ function ticket(status: string, replies: TicketReply[]): TicketDetail {
     date: '',
     lastreply: '',
     replies,
+    notes: [],
   };
 }
 

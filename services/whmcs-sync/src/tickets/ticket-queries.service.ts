@@ -59,6 +59,7 @@ export class TicketQueriesService {
         rawText: message.rawText,
         attachments: message.attachments,
       })),
+      notes: ticket.notes,
       customer: ticket.customer,
       drafts: drafts.map((draft) => toDraftView(draft, ticket)),
     };

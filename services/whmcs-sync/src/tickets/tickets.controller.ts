@@ -1,14 +1,18 @@
 import { Controller } from '@nestjs/common';
 
-import type { RpcRequest, TicketDetail, TicketList } from '@deskpilot/contracts';
+import type { RpcRequest, TicketDetail, TicketList, TicketNoteList } from '@deskpilot/contracts';
 import { TicketsRpc } from '@deskpilot/contracts';
 import { OnRequest } from '@deskpilot/messaging';
 
+import { TicketNotesService } from './ticket-notes.service';
 import { TicketQueriesService } from './ticket-queries.service';
 
 @Controller()
 export class TicketsController {
-  constructor(private readonly tickets: TicketQueriesService) {}
+  constructor(
+    private readonly tickets: TicketQueriesService,
+    private readonly notes: TicketNotesService,
+  ) {}
 
   @OnRequest(TicketsRpc.ListTickets)
   list(request: RpcRequest<'tickets.list'>): Promise<TicketList> {
@@ -18,5 +22,10 @@ export class TicketsController {
   @OnRequest(TicketsRpc.GetTicket)
   get(request: RpcRequest<'tickets.get'>): Promise<TicketDetail> {
     return this.tickets.get(request.ticketId);
+  }
+
+  @OnRequest(TicketsRpc.AddNote)
+  addNote(request: RpcRequest<'tickets.notes.add'>): Promise<TicketNoteList> {
+    return this.notes.add(request);
   }
 }

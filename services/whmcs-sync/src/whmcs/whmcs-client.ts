@@ -136,6 +136,14 @@ export class WhmcsClient {
     return result.statuses;
   }
 
+  /**
+   * A private staff note, from the API credential's admin. One attempt only: a retry after an
+   * unclear failure could add it twice.
+   */
+  async addNote(ticketId: string, message: string): Promise<void> {
+    await this.transport.call('AddTicketNote', { ticketid: ticketId, message, markdown: true });
+  }
+
   /** One attempt only: a retry after an unclear failure could post the reply twice. */
   async addStaffReply(reply: NewStaffReply): Promise<void> {
     await this.transport.call('AddTicketReply', {

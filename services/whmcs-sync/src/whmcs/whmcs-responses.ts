@@ -50,6 +50,14 @@ export const TicketReply = z.object({
 });
 export type TicketReply = z.infer<typeof TicketReply>;
 
+export const TicketNoteItem = z.object({
+  noteid: idText,
+  date: text,
+  message: text,
+  admin: text,
+});
+export type TicketNoteItem = z.infer<typeof TicketNoteItem>;
+
 export const TicketDetail = z.object({
   ticketid: idText,
   tid: text,
@@ -65,6 +73,7 @@ export const TicketDetail = z.object({
   date: text,
   lastreply: text,
   replies: wrappedList(TicketReply, 'reply'),
+  notes: wrappedList(TicketNoteItem, 'note'),
 });
 export type TicketDetail = z.infer<typeof TicketDetail>;
 

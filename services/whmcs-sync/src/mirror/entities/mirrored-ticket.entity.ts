@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-import type { CustomerContext } from '@deskpilot/contracts';
+import type { CustomerContext, TicketNote } from '@deskpilot/contracts';
 
 /** A WHMCS ticket as last seen: list fields from GetTickets, thread facts from GetTicket. */
 @Entity({ name: 'tickets' })
@@ -74,6 +74,10 @@ export class MirroredTicket {
 
   @Column({ type: 'jsonb', nullable: true })
   customer!: CustomerContext | null;
+
+  /** WHMCS staff notes as of the last thread read, oldest first (entities decoded). */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  notes!: TicketNote[];
 
   @Column({ name: 'customer_fetched_at', type: 'timestamptz', nullable: true })
   customerFetchedAt!: Date | null;
