@@ -21,6 +21,7 @@ describe(loadWhmcsSyncConfig.name, () => {
     expect(sut.concurrency).toBe(1);
     expect(sut.adminUsername).toBeUndefined();
     expect(sut.replyAuthor).toBe('integration');
+    expect(sut.replySignature).toBeUndefined();
     expect(sut.retentionDays).toBe(0);
   });
 
@@ -31,6 +32,21 @@ describe(loadWhmcsSyncConfig.name, () => {
     expect(() => loadWhmcsSyncConfig({ ...VALID, WHMCS_REPLY_AUTHOR: 'agent' })).toThrow(
       /WHMCS_REPLY_AUTHOR.*must be one of integration, approver/s,
     );
+  });
+
+  it('should read the team signature with \\n or real line breaks', () => {
+    const escaped = 'Kind regards,\\nThe Brightnest support team';
+    const broken = 'Kind regards,\nThe Brightnest support team\n';
+
+    expect(
+      [escaped, broken, '  '].map(
+        (value) => loadWhmcsSyncConfig({ ...VALID, WHMCS_REPLY_SIGNATURE: value }).replySignature,
+      ),
+    ).toEqual([
+      'Kind regards,\nThe Brightnest support team',
+      'Kind regards,\nThe Brightnest support team',
+      undefined,
+    ]);
   });
 
   it('should keep tickets for the days WHMCS_RETENTION_DAYS gives', () => {

@@ -35,6 +35,7 @@ const whmcsSyncEnvironment = commonEnvironment.extend({
   WHMCS_ACCESS_KEY: env.string(),
   WHMCS_ADMIN_USERNAME: env.string(),
   WHMCS_REPLY_AUTHOR: env.oneOf(['integration', 'approver'] as const),
+  WHMCS_REPLY_SIGNATURE: env.string(),
   WHMCS_POLL_SECONDS: env.int(1, 3600),
   WHMCS_FULL_SYNC_SECONDS: env.int(10, 86_400),
   WHMCS_TIMEZONE: timeZone(),
@@ -68,6 +69,11 @@ export interface WhmcsSyncConfig {
    * when WHMCS has no such admin).
    */
   readonly replyAuthor: 'integration' | 'approver';
+  /**
+   * Put below replies from the integration's author (a team signature), since the API adds no
+   * signature; approvers with their own WHMCS admin sign with theirs.
+   */
+  readonly replySignature: string | undefined;
   readonly pollSeconds: number;
   /** How often every awaiting ticket is re-read, changed or not. */
   readonly fullSyncSeconds: number;
@@ -92,6 +98,12 @@ const REQUIRED_REASON =
 /** WHMCS adds `/includes/api.php` itself; a URL that already has it would get it twice. */
 function installRoot(url: string): string {
   return url.replace(/\/+$/, '').replace(/\/includes\/api\.php$/i, '');
+}
+
+/** One line in an environment file: `\n` stands for a line break. */
+function signature(value: string | undefined): string | undefined {
+  const text = value?.replace(/\\n/g, '\n').trim();
+  return text === '' ? undefined : text;
 }
 
 export function loadWhmcsSyncConfig(environment: Environment): WhmcsSyncConfig {
@@ -123,6 +135,7 @@ export function loadWhmcsSyncConfig(environment: Environment): WhmcsSyncConfig {
     },
     adminUsername: vars.WHMCS_ADMIN_USERNAME,
     replyAuthor: vars.WHMCS_REPLY_AUTHOR ?? 'integration',
+    replySignature: signature(vars.WHMCS_REPLY_SIGNATURE),
     pollSeconds,
     fullSyncSeconds: vars.WHMCS_FULL_SYNC_SECONDS ?? Math.max(600, pollSeconds * 10),
     draftWaitSeconds: vars.WHMCS_DRAFT_WAIT_SECONDS ?? 600,

@@ -19,7 +19,8 @@ const ADMIN_LOOKUP_TTL_MS = 10 * 60_000;
  * the person who approved it is recorded in the sent-reply history only. With `approver` a reply
  * is from the WHMCS admin whose email is the approver's, signed with that admin's WHMCS signature
  * (the API, unlike the admin area, adds none); an approver without an enabled WHMCS admin, or an
- * API role that may not list admins, falls back to the integration's author.
+ * API role that may not list admins, falls back to the integration's author. The integration's
+ * author signs with WHMCS_REPLY_SIGNATURE when it is set.
  */
 @Injectable()
 export class PostingIdentityService {
@@ -42,7 +43,11 @@ export class PostingIdentityService {
         return admin;
       }
     }
-    return { name: await this.postAs(), signature: null, source: 'integration' };
+    return {
+      name: await this.postAs(),
+      signature: this.config.replySignature ?? null,
+      source: 'integration',
+    };
   }
 
   /** Called with what GetAdminDetails said at start-up. */

@@ -147,6 +147,53 @@ describe('whmcs-sync reply author', () => {
     });
   });
 
+  describe('with a team signature (WHMCS_REPLY_SIGNATURE)', () => {
+    let harness: SyncHarness;
+    const team = 'Kind regards,\nThe BrightNest support team';
+
+    beforeAll(async () => {
+      harness = await SyncHarness.start({
+        env: {
+          WHMCS_POLL_SECONDS: '3600',
+          WHMCS_REPLY_SIGNATURE: 'Kind regards,\\nThe BrightNest support team',
+        },
+      });
+    });
+
+    afterAll(async () => {
+      await harness.close();
+    });
+
+    it("should sign the integration's replies with it, in place of the closing line", async () => {
+      const ticketId = harness.simulator.control.ticketIdByKey('cpanel-login');
+      const draft = await harness.draftOf(ticketId, 'ready');
+      const author = await harness.bus.request('tickets.replies.author', { approver: SARAH });
+
+      const result = await harness.bus.request('tickets.drafts.approve', {
+        draftId: draft.id,
+        approvedBy: SARAH,
+        text: 'Hello Daniel,\n\nyour IP address was unblocked.\n\nBest regards,',
+      });
+
+      const posted = `Hello Daniel,\n\nyour IP address was unblocked.\n\n${team}`;
+      expect(author).toEqual({
+        name: 'Deskpilot Integration',
+        signature: team,
+        source: 'integration',
+      });
+      expect(result.outcome).toBe('sent');
+      expect(harness.simulator.control.postedReplies(ticketId)).toMatchObject([
+        { admin: 'Deskpilot Integration', message: posted },
+      ]);
+      const history = await harness.bus.request('tickets.replies.list', {
+        ticketId,
+        limit: 10,
+        offset: 0,
+      });
+      expect(history.items).toMatchObject([{ text: posted }]);
+    });
+  });
+
   describe('with an API role that may not list admins', () => {
     let harness: SyncHarness;
 
