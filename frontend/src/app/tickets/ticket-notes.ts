@@ -11,7 +11,7 @@ import { TicketsApi } from './tickets-api';
 
 /**
  * A ticket's private WHMCS staff notes, and a field to add one. The notes are the team's: the
- * customer never sees them and the drafter does not read them.
+ * customer never sees them; the drafter reads them as context (unless WHMCS_DRAFT_NOTES is off).
  */
 @Component({
   selector: 'dp-ticket-notes',

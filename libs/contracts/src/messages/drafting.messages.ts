@@ -39,6 +39,15 @@ export const CustomerContext = z.object({
 export type CustomerContext = z.infer<typeof CustomerContext>;
 
 /** Published by whmcs-sync for each ticket that waits for a staff reply and has no current draft. */
+/** A private staff note on the ticket, as the drafter gets it. */
+export const DraftNote = z.object({
+  author: z.string(),
+  /** WHMCS server-local `Y-m-d H:i:s`, as WHMCS sent it. */
+  date: z.string(),
+  text: z.string(),
+});
+export type DraftNote = z.infer<typeof DraftNote>;
+
 export const DraftRequested = z.object({
   draftId: z.uuid(),
   /** WHMCS internal ticket id (`ticketid`), as a string. */
@@ -52,6 +61,8 @@ export const DraftRequested = z.object({
   thread: z.array(ThreadMessage).min(1),
   /** A reviewer's guidance for this draft ("mention the 30-day refund"), when one gave it. */
   guidance: z.string().max(2_000).optional(),
+  /** The ticket's private staff notes, newest last (WHMCS_DRAFT_NOTES); for context only. */
+  notes: z.array(DraftNote).max(20).optional(),
 });
 export type DraftRequested = z.infer<typeof DraftRequested>;
 

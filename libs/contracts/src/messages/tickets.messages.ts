@@ -143,7 +143,7 @@ export type TicketNote = z.infer<typeof TicketNote>;
 
 export const TicketDetail = TicketSummary.extend({
   thread: z.array(TicketThreadMessage),
-  /** Staff notes from WHMCS, oldest first: for the reviewer only, never sent to the model. */
+  /** Staff notes from WHMCS, oldest first: private to the team, never for the customer. */
   notes: z.array(TicketNote),
   /** Null for guests and while the client record could not be read. */
   customer: CustomerContext.nullable(),

@@ -4,6 +4,7 @@ import type {
   BotSettingsValues,
   ConversationTurn,
   CustomerContext,
+  DraftNote,
   InteractionKind,
   ThreadMessage,
 } from '@deskpilot/contracts';
@@ -23,6 +24,8 @@ export interface TicketContext {
   readonly thread: readonly ThreadMessage[];
   /** The reviewing agent's guidance for this draft, written by staff, not by the customer. */
   readonly guidance?: string;
+  /** The ticket's private staff notes, oldest first: context, never for the customer's eyes. */
+  readonly notes?: readonly DraftNote[];
 }
 
 /** Everything the answer pipeline needs for one answer, chat or draft alike. */

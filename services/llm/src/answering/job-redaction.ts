@@ -33,6 +33,9 @@ export function redactJob(redactor: SecretRedactor, job: AnswerJob): RedactedInp
         },
         thread: job.ticket.thread.map((message) => ({ ...message, text: clean(message.text) })),
         ...(job.ticket.guidance === undefined ? {} : { guidance: clean(job.ticket.guidance) }),
+        ...(job.ticket.notes === undefined
+          ? {}
+          : { notes: job.ticket.notes.map((note) => ({ ...note, text: clean(note.text) })) }),
       }
     : null;
   return {

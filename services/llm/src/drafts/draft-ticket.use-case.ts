@@ -103,6 +103,7 @@ export class DraftTicketUseCase {
         customer: request.customer,
         thread: request.thread,
         ...(request.guidance === undefined ? {} : { guidance: request.guidance }),
+        ...(request.notes === undefined ? {} : { notes: request.notes }),
       },
       settings: this.settings.resolved(),
       inspect: false,

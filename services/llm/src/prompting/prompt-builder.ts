@@ -52,7 +52,7 @@ export class PromptBuilder {
       .join('\n\n');
     const passages = `<passages>\n${input.passages.map(formatPassage).join('\n')}\n</passages>`;
     const ask = input.ticket
-      ? `${fence('ticket', formatTicket(input.ticket))}${guidanceOf(input.ticket)}\n\nWrite the reply to the customer's latest message in the ticket.`
+      ? `${fence('ticket', formatTicket(input.ticket))}${notesOf(input.ticket)}${guidanceOf(input.ticket)}\n\nWrite the reply to the customer's latest message in the ticket.`
       : `${fence('question', input.question)}\n\nAnswer the question above.`;
     return [
       { role: 'system', content: system },
@@ -109,6 +109,18 @@ function formatTicket(ticket: TicketContext): string {
     ...ticket.thread.map(formatThreadMessage),
   ];
   return lines.filter((line) => line.length > 0).join('\n');
+}
+
+/**
+ * The team's private notes on the ticket: what colleagues found, did or promised. They inform the
+ * reply; the customer must not read them.
+ */
+function notesOf(ticket: TicketContext): string {
+  if (ticket.notes === undefined || ticket.notes.length === 0) {
+    return '';
+  }
+  const notes = ticket.notes.map((note) => `» ${note.author}, ${note.date}:\n${note.text.trim()}`);
+  return `\n\n${fence('staff_notes', notes.join('\n'))}\nThe support team's private notes on this ticket, oldest first: use them to understand what was found, done or promised, and stay consistent with them. Never quote them, say that notes exist, or pass on what the customer should not read (colleagues' names, suspicions, internal steps).`;
 }
 
 /**

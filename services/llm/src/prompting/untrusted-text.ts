@@ -1,6 +1,6 @@
 /** Tags the prompt uses to fence off text; untrusted text must not be able to close them. */
 const FENCE_TAG =
-  /<(\/?\s*(?:passages?|question|ticket|thread|history|guidance|untrusted[\w-]*)\b[^>]*)>/giu;
+  /<(\/?\s*(?:passages?|question|ticket|thread|history|guidance|staff_notes|untrusted[\w-]*)\b[^>]*)>/giu;
 
 /**
  * Makes untrusted text safe to put between the prompt's tags: any tag that could close or open

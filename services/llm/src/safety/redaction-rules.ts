@@ -27,6 +27,8 @@ export interface RedactionRule {
 
 /** Not followed by a placeholder already put in by an earlier rule. */
 const FRESH = '(?!\\[REDACTED)';
+/** What a password belongs to, between the label and the value: " for the server". */
+const WHOSE = '(?:\\s+(?:for|of|on|to)\\s+(?:(?:the|my|your|our|this|his|her)\\s+)?[\\w.@-]+)?';
 const SEPARATOR = '\\s*(?:=|:|\\bis\\b)\\s*["\'`]?';
 
 function labelled(labels: string, value: string): RegExp {
@@ -92,8 +94,9 @@ export const REDACTION_RULES: readonly RedactionRule[] = [
   },
   {
     kind: 'password',
+    // "password: x", and "the password for the server is x" / "password of admin@host: x".
     pattern: labelled(
-      'password|passwort|passwd|passphrase|pass|pwd|pw|kennwort|root password',
+      `(?:password|passwort|passwd|passphrase|pass|pwd|pw|kennwort|root password)${WHOSE}`,
       '[^\\s"\'`,;]{3,}',
     ),
   },

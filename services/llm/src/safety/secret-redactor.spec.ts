@@ -12,6 +12,12 @@ describe(SecretRedactor.name, () => {
       ],
       ['password', 'user: root\npass: s3cr3t-P@ss', 'user: root\npass: [REDACTED:password]'],
       [
+        'password',
+        'the root password for the box is Tr0ub4dor&3 now',
+        'the root password for the box is [REDACTED:password] now',
+      ],
+      ['password', 'Password for cPanel: xK9#mm2q', 'Password for cPanel: [REDACTED:password]'],
+      [
         'api-key',
         'key sk-or-v1-0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef here',
         'key [REDACTED:api-key] here',

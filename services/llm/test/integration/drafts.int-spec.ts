@@ -108,6 +108,33 @@ describe('llm ticket drafts (OpenRouter simulator, PostgreSQL, RabbitMQ)', () =>
     expect(prompt).not.toContain('tk_live_51HqLxyzSECRET99');
   });
 
+  it("should give the model the ticket's staff notes, with their secrets redacted", async () => {
+    const request = draftRequest({
+      notes: [
+        {
+          author: 'Priya Raman',
+          date: '2026-03-02 09:30:00',
+          text: 'Apache was restarted at 09:25; the root password is Tr0ub4dor&3xyz now.',
+        },
+      ],
+    });
+
+    await harness.publish(DraftingEvent.DraftRequested, request);
+
+    const [generated] = await waitFor(() => {
+      const found = eventsFor(request.draftId, DraftingEvent.DraftGenerated);
+      return found.length === 1 && found;
+    });
+    const prompt = JSON.stringify(harness.simulator.control.chatRequests().at(-1)!.body);
+    expect(prompt).toContain(
+      '<staff_notes>\\n» Priya Raman, 2026-03-02 09:30:00:\\nApache was restarted at 09:25',
+    );
+    expect(prompt).not.toContain('Tr0ub4dor&3xyz');
+    expect((generated as { flags: { redactions: string[] } }).flags.redactions).toContain(
+      'password',
+    );
+  });
+
   it('should republish the same draft for a redelivered request without asking the model again', async () => {
     const request = draftRequest();
     await harness.publish(DraftingEvent.DraftRequested, request);

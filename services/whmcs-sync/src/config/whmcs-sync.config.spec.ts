@@ -22,6 +22,7 @@ describe(loadWhmcsSyncConfig.name, () => {
     expect(sut.adminUsername).toBeUndefined();
     expect(sut.replyAuthor).toBe('integration');
     expect(sut.replySignature).toBeUndefined();
+    expect(sut.draftWithNotes).toBe(true);
     expect(sut.retentionDays).toBe(0);
   });
 
@@ -47,6 +48,12 @@ describe(loadWhmcsSyncConfig.name, () => {
       'Kind regards,\nThe Brightnest support team',
       undefined,
     ]);
+  });
+
+  it('should leave the staff notes out of draft requests when WHMCS_DRAFT_NOTES is false', () => {
+    expect(loadWhmcsSyncConfig({ ...VALID, WHMCS_DRAFT_NOTES: 'false' }).draftWithNotes).toBe(
+      false,
+    );
   });
 
   it('should keep tickets for the days WHMCS_RETENTION_DAYS gives', () => {

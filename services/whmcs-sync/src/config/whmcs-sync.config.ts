@@ -43,6 +43,7 @@ const whmcsSyncEnvironment = commonEnvironment.extend({
   WHMCS_DRAFT_WAIT_SECONDS: env.int(5, 86_400),
   WHMCS_CONCURRENCY: env.int(1, 16),
   WHMCS_RETENTION_DAYS: env.int(0, 36_500),
+  WHMCS_DRAFT_NOTES: env.bool(),
 });
 
 /** The WHMCS connection: where, with which credential, and how patiently. */
@@ -79,6 +80,8 @@ export interface WhmcsSyncConfig {
   readonly fullSyncSeconds: number;
   /** How long a draft may stay pending before it is requested again. */
   readonly draftWaitSeconds: number;
+  /** Whether a draft request carries the ticket's private staff notes, for context. */
+  readonly draftWithNotes: boolean;
   /** Tickets a poll reads and drafts at once, so at most this many WHMCS calls at a time. */
   readonly concurrency: number;
   /**
@@ -139,6 +142,7 @@ export function loadWhmcsSyncConfig(environment: Environment): WhmcsSyncConfig {
     pollSeconds,
     fullSyncSeconds: vars.WHMCS_FULL_SYNC_SECONDS ?? Math.max(600, pollSeconds * 10),
     draftWaitSeconds: vars.WHMCS_DRAFT_WAIT_SECONDS ?? 600,
+    draftWithNotes: vars.WHMCS_DRAFT_NOTES ?? true,
     concurrency: vars.WHMCS_CONCURRENCY ?? 1,
     retentionDays: vars.WHMCS_RETENTION_DAYS ?? 0,
     fingerprint: createHash('sha256')

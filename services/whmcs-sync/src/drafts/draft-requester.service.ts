@@ -1,7 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 
-import type { CustomerContext, DraftRequested, ThreadMessage } from '@deskpilot/contracts';
+import type {
+  CustomerContext,
+  DraftNote,
+  DraftRequested,
+  ThreadMessage,
+  TicketNote,
+} from '@deskpilot/contracts';
 import { DraftingEvent } from '@deskpilot/contracts';
 import { MessageBus } from '@deskpilot/messaging';
 import type { Logger } from '@deskpilot/observability';
@@ -23,6 +29,9 @@ import type { Draft } from './entities/draft.entity';
  * request was marked) goes again this soon.
  */
 const PUBLISH_RETRY_MS = 30_000;
+/** The newest staff notes a draft request carries (the contract allows 20), and their length. */
+const MAX_DRAFT_NOTES = 10;
+const MAX_NOTE_CHARACTERS = 2_000;
 
 /**
  * Asks the drafter for a draft: records the pending draft first (so the request is never lost),
@@ -114,7 +123,7 @@ export class DraftRequesterService {
     try {
       await this.bus.publish(
         DraftingEvent.DraftRequested,
-        draftRequest(marked, ticket, customer, messages),
+        draftRequest(marked, ticket, customer, messages, this.config.draftWithNotes),
       );
     } catch (error) {
       this.logger.warn({ draftId: draft.id, err: String(error) }, 'Draft request not published');
@@ -146,7 +155,7 @@ export class DraftRequesterService {
     try {
       await this.bus.publish(
         DraftingEvent.DraftRequested,
-        draftRequest(draft, ticket, customer, messages),
+        draftRequest(draft, ticket, customer, messages, this.config.draftWithNotes),
       );
     } catch (error) {
       this.logger.warn({ draftId: draft.id, err: String(error) }, 'Draft request not published');
@@ -164,7 +173,9 @@ function draftRequest(
   ticket: MirroredTicket,
   customer: CustomerContext,
   messages: readonly MirroredMessage[],
+  withNotes: boolean,
 ): DraftRequested {
+  const notes = withNotes ? ticket.notes.slice(-MAX_DRAFT_NOTES).map(draftNote) : [];
   return {
     draftId: draft.id,
     ticketId: ticket.id,
@@ -174,7 +185,17 @@ function draftRequest(
     customer,
     thread: answeredThread(messages, draft.basedOnReplyId),
     ...(draft.guidance === null ? {} : { guidance: draft.guidance }),
+    ...(notes.length === 0 ? {} : { notes }),
   };
+}
+
+/** A long note keeps its start: what happened comes first, pasted logs after. */
+function draftNote(note: TicketNote): DraftNote {
+  const text =
+    note.text.length > MAX_NOTE_CHARACTERS
+      ? `${note.text.slice(0, MAX_NOTE_CHARACTERS)} …`
+      : note.text;
+  return { author: note.author, date: note.date, text };
 }
 
 /** The thread up to and including the customer message the draft answers, oldest first. */

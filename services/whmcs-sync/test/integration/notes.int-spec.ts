@@ -1,3 +1,5 @@
+import { waitFor } from '@deskpilot/testing';
+
 import { ACTOR, SyncHarness } from '../support/sync-harness';
 
 interface SimulatorNotes {
@@ -45,6 +47,31 @@ describe('whmcs-sync staff notes', () => {
     expect(notes[0]?.author).toBe(notesInWhmcs(ticketId)[0]?.admin);
     const ticket = await harness.bus.request('tickets.get', { ticketId });
     expect(ticket.notes).toEqual(notes);
+  });
+
+  it('should give the drafter the notes, and a regenerated draft the note just added', async () => {
+    const ticketId = idOf('double-charge');
+    const draft = await harness.draftOf(ticketId, 'ready');
+    const first = harness.drafter.requestsFor(ticketId).at(-1);
+    await harness.bus.request('tickets.notes.add', {
+      ticketId,
+      text: 'Refund of the second capture approved.',
+      addedBy: ACTOR,
+    });
+
+    await harness.bus.request('tickets.drafts.regenerate', {
+      draftId: draft.id,
+      requestedBy: ACTOR,
+    });
+
+    const again = await waitFor(() => harness.drafter.requestsFor(ticketId).at(1));
+    expect(first?.notes).toMatchObject([
+      { text: expect.stringMatching(/^Gateway shows/) as string },
+    ]);
+    expect(again.notes?.map((note) => note.text)).toEqual([
+      first?.notes?.[0]?.text,
+      'Refund of the second capture approved.\n\n— Alex Reviewer, via Deskpilot',
+    ]);
   });
 
   it('should say when WHMCS did not confirm a note, and refuse one for an unknown ticket', async () => {
