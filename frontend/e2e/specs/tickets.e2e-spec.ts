@@ -1,6 +1,12 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 
-import type { DocumentPage, DraftPage, DraftView, SyncStatus } from '@deskpilot/contracts';
+import type {
+  DocumentPage,
+  DraftPage,
+  DraftView,
+  SyncStatus,
+  TicketDetailResponse,
+} from '@deskpilot/contracts';
 import { waitFor } from '@deskpilot/testing';
 
 import {
@@ -535,6 +541,19 @@ describe('Tickets and drafts', () => {
       await simulator<{ replies: unknown[] }>(whmcsUrl, 'GET', `/replies?ticketId=${ticket.id}`),
     ).toEqual({ replies: [] });
     expect((await api<DraftView>('GET', `/api/drafts/${draft.id}`)).status).toBe('ready');
+
+    // The draft was written before the note: the notice offers a new one, which gets the note.
+    const notice = page.locator('mat-snack-bar-container', { hasText: 'written without it' });
+    await notice.getByRole('button', { name: 'Regenerate' }).click();
+    await page
+      .locator('mat-snack-bar-container', { hasText: 'A new draft is being written' })
+      .waitFor();
+    const fresh = await waitFor(async () => {
+      const current = (await api<TicketDetailResponse>('GET', `/api/tickets/${ticket.id}`))
+        .currentDraft;
+      return current !== null && current.id !== draft.id && current;
+    });
+    expect(fresh.status).not.toBe('rejected');
   });
 
   it('should show a hostile ticket as inert text', async () => {

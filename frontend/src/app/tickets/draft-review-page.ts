@@ -341,11 +341,24 @@ export class DraftReviewPage {
     });
   }
 
+  /** A note was added: the draft was written without it, so offer a new one. */
   protected showNotes(notes: TicketNote[]): void {
     const detail = this.ticket.value();
     if (detail !== undefined) {
       this.ticket.set({ ...detail, notes });
     }
+    if (!this.reviewable()) {
+      this.snackBar.open('Note added in WHMCS', 'OK', { duration: 5000 });
+      return;
+    }
+    this.snackBar
+      .open('Note added in WHMCS; this draft was written without it', 'Regenerate', {
+        duration: 10_000,
+      })
+      .onAction()
+      .subscribe(() => {
+        this.regenerate();
+      });
   }
 
   protected selectCitation(index: number): void {
