@@ -23,6 +23,7 @@ describe(loadWhmcsSyncConfig.name, () => {
     expect(sut.replyAuthor).toBe('integration');
     expect(sut.replySignature).toBeUndefined();
     expect(sut.draftWithNotes).toBe(true);
+    expect(sut.draftDepartments).toBeUndefined();
     expect(sut.retentionDays).toBe(0);
   });
 
@@ -54,6 +55,15 @@ describe(loadWhmcsSyncConfig.name, () => {
     expect(loadWhmcsSyncConfig({ ...VALID, WHMCS_DRAFT_NOTES: 'false' }).draftWithNotes).toBe(
       false,
     );
+  });
+
+  it('should draft only for the departments WHMCS_DRAFT_DEPARTMENTS names', () => {
+    const sut = loadWhmcsSyncConfig({
+      ...VALID,
+      WHMCS_DRAFT_DEPARTMENTS: ' Technical Support, 3 ,,Sales & Domains ',
+    });
+
+    expect(sut.draftDepartments).toEqual(['technical support', '3', 'sales & domains']);
   });
 
   it('should keep tickets for the days WHMCS_RETENTION_DAYS gives', () => {

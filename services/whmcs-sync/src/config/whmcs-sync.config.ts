@@ -44,6 +44,7 @@ const whmcsSyncEnvironment = commonEnvironment.extend({
   WHMCS_CONCURRENCY: env.int(1, 16),
   WHMCS_RETENTION_DAYS: env.int(0, 36_500),
   WHMCS_DRAFT_NOTES: env.bool(),
+  WHMCS_DRAFT_DEPARTMENTS: env.string(),
 });
 
 /** The WHMCS connection: where, with which credential, and how patiently. */
@@ -82,6 +83,11 @@ export interface WhmcsSyncConfig {
   readonly draftWaitSeconds: number;
   /** Whether a draft request carries the ticket's private staff notes, for context. */
   readonly draftWithNotes: boolean;
+  /**
+   * The departments whose tickets get drafts, as lower-case names or ids; undefined drafts for
+   * every department. Tickets of the others are mirrored and listed, without a draft.
+   */
+  readonly draftDepartments: readonly string[] | undefined;
   /** Tickets a poll reads and drafts at once, so at most this many WHMCS calls at a time. */
   readonly concurrency: number;
   /**
@@ -107,6 +113,15 @@ function installRoot(url: string): string {
 function signature(value: string | undefined): string | undefined {
   const text = value?.replace(/\\n/g, '\n').trim();
   return text === '' ? undefined : text;
+}
+
+/** Comma-separated department names or ids, compared without case. */
+function departments(value: string | undefined): string[] | undefined {
+  const names = (value ?? '')
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter((name) => name !== '');
+  return names.length === 0 ? undefined : names;
 }
 
 export function loadWhmcsSyncConfig(environment: Environment): WhmcsSyncConfig {
@@ -143,6 +158,7 @@ export function loadWhmcsSyncConfig(environment: Environment): WhmcsSyncConfig {
     fullSyncSeconds: vars.WHMCS_FULL_SYNC_SECONDS ?? Math.max(600, pollSeconds * 10),
     draftWaitSeconds: vars.WHMCS_DRAFT_WAIT_SECONDS ?? 600,
     draftWithNotes: vars.WHMCS_DRAFT_NOTES ?? true,
+    draftDepartments: departments(vars.WHMCS_DRAFT_DEPARTMENTS),
     concurrency: vars.WHMCS_CONCURRENCY ?? 1,
     retentionDays: vars.WHMCS_RETENTION_DAYS ?? 0,
     fingerprint: createHash('sha256')

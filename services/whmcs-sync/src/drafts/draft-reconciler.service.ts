@@ -78,7 +78,7 @@ export class DraftReconcilerService {
     let inARow = 0;
     const gaveUp = (): boolean => inARow >= GIVE_UP_AFTER_FAILURES;
     const stopped = (): boolean => signal?.aborted === true || gaveUp();
-    const ticketIds = await this.drafts.ticketIdsNeedingDraft(BATCH);
+    const ticketIds = await this.drafts.ticketIdsNeedingDraft(BATCH, this.config.draftDepartments);
     await runBounded(
       ticketIds,
       this.config.concurrency,

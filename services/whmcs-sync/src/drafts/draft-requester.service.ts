@@ -64,7 +64,8 @@ export class DraftRequesterService {
     if (
       ticket === null ||
       ticket.lastCustomerMessageId === null ||
-      ticket.lastMessageFrom !== 'customer'
+      ticket.lastMessageFrom !== 'customer' ||
+      !this.draftsFor(ticket)
     ) {
       return null;
     }
@@ -101,6 +102,16 @@ export class DraftRequesterService {
     } else {
       await this.send(draft, ticket, customer, thread);
     }
+  }
+
+  /** Whether the ticket's department gets drafts (WHMCS_DRAFT_DEPARTMENTS). */
+  private draftsFor(ticket: MirroredTicket): boolean {
+    const departments = this.config.draftDepartments;
+    return (
+      departments === undefined ||
+      departments.includes(ticket.departmentName.toLowerCase()) ||
+      departments.includes(ticket.departmentId)
+    );
   }
 
   private async send(

@@ -183,19 +183,27 @@ export class DraftsRepository {
   }
 
   /** Tickets waiting on the customer's last message with no draft (other than stale) for it. */
-  async ticketIdsNeedingDraft(limit: number): Promise<string[]> {
+  /** `departments`: lower-case names or ids to draft for; undefined for every department. */
+  async ticketIdsNeedingDraft(
+    limit: number,
+    departments: readonly string[] | undefined,
+  ): Promise<string[]> {
     const rows = await queryRows<{ id: string }>(
       this.dataSource,
       `SELECT t."id" FROM "whmcs_sync"."tickets" t
        WHERE t."awaiting" AND t."last_message_from" = 'customer'
          AND t."last_customer_message_id" IS NOT NULL
+         AND ($2::text IS NULL
+              OR lower(t."department_name") = ANY(string_to_array($2::text, E'\\n'))
+              OR t."department_id"::text = ANY(string_to_array($2::text, E'\\n')))
          AND NOT EXISTS (
            SELECT 1 FROM "whmcs_sync"."drafts" d
            WHERE d."ticket_id" = t."id" AND d."based_on_reply_id" = t."last_customer_message_id"
              AND d."status" <> 'stale')
        ORDER BY t."last_reply_at" ASC NULLS LAST, t."id" ASC
        LIMIT $1`,
-      [limit],
+      // One text parameter, a department per line.
+      [limit, departments?.join('\n') ?? null],
     );
     return rows.map((row) => row.id);
   }
