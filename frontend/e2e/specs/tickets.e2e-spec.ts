@@ -265,6 +265,15 @@ describe('Tickets and drafts', () => {
       `/api/documents?search=${encodeURIComponent(title)}`,
     );
     expect(documents.items.map((document) => document.title)).toEqual([title]);
+
+    // How was this answered before? The history finds the reply by its words and its subject's.
+    const search = page.getByRole('searchbox', { name: 'Search the sent replies' });
+    await search.fill('nosuchwordanywhere');
+    await page.getByText('No sent reply matches').waitFor();
+    await search.fill(`mx ${subject.split(' ').at(-1) ?? ''}`);
+    await sent.locator('li', { hasText: subject }).waitFor();
+    expect(await sent.locator('li.reply').count()).toBe(1);
+    expect(page.url()).toContain('search=');
   });
 
   it('should narrow the queue by department and by confidence', async () => {

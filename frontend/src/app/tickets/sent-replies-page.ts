@@ -2,6 +2,7 @@ import { DatePipe, DecimalPipe } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
+  DestroyRef,
   computed,
   effect,
   inject,
@@ -10,9 +11,12 @@ import {
 } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
+import { Subject, debounceTime, distinctUntilChanged } from 'rxjs';
 
 import type { DocumentUploadResult, SentReplyPage, SentReplyView } from '@deskpilot/contracts';
 
@@ -37,7 +41,9 @@ const PAGE_SIZE = 20;
     DecimalPipe,
     RouterLink,
     MatButtonModule,
+    MatFormFieldModule,
     MatIconModule,
+    MatInputModule,
     PagePaginator,
     PageHeader,
     EmptyState,
@@ -56,23 +62,43 @@ export class SentRepliesPage {
   private readonly session = inject(Session);
 
   readonly page = input<string>();
+  /** Words of the reply or its ticket's subject, or a ticket number (kept in the address). */
+  readonly search = input<string>();
 
   protected readonly isAdmin = computed(() => this.session.role() === 'admin');
   protected readonly replyStatusText = replyStatusText;
 
   protected readonly replies = new RemoteData<SentReplyPage>();
+  private readonly searches = new Subject<string>();
 
   constructor() {
     effect(() => {
       const page = pageNumber(this.page());
+      const search = this.search()?.trim() ?? '';
       untracked(() => {
-        this.replies.load(this.api.replies({ page, pageSize: PAGE_SIZE }));
+        this.load(page, search);
       });
+    });
+    const typed = this.searches
+      .pipe(debounceTime(250), distinctUntilChanged())
+      .subscribe((text) => {
+        const search = text.trim();
+        void this.router.navigate([], {
+          queryParams: { search: search === '' ? null : search, page: null },
+          queryParamsHandling: 'merge',
+        });
+      });
+    inject(DestroyRef).onDestroy(() => {
+      typed.unsubscribe();
     });
   }
 
   protected reload(): void {
-    this.replies.load(this.api.replies({ page: pageNumber(this.page()), pageSize: PAGE_SIZE }));
+    this.load(pageNumber(this.page()), this.search()?.trim() ?? '');
+  }
+
+  protected onSearch(value: string): void {
+    this.searches.next(value);
   }
 
   protected addToKnowledge(reply: SentReplyView): void {
@@ -101,7 +127,14 @@ export class SentRepliesPage {
   protected changePage(page: number): void {
     void this.router.navigate([], {
       queryParams: { page: page === 1 ? null : String(page) },
+      queryParamsHandling: 'merge',
     });
+  }
+
+  private load(page: number, search: string): void {
+    this.replies.load(
+      this.api.replies({ page, pageSize: PAGE_SIZE, ...(search === '' ? {} : { search }) }),
+    );
   }
 }
 

@@ -97,7 +97,11 @@ export const RejectDraftBody = z.strictObject({
 export type RejectDraftBody = z.input<typeof RejectDraftBody>;
 
 /** `GET /api/replies`: replies posted to WHMCS, newest first, optionally of one ticket. */
-export const RepliesQuery = PageQuery.extend({ ticketId: Filter.optional() });
+export const RepliesQuery = PageQuery.extend({
+  ticketId: Filter.optional(),
+  /** Words the reply's text or its ticket's subject contains (each of them), or a ticket number. */
+  search: Filter.optional(),
+});
 export type RepliesQuery = z.input<typeof RepliesQuery>;
 
 export const SentReplyPage = pageOf(SentReplyView);

@@ -307,7 +307,12 @@ export const TicketStatusList = z.object({
 });
 export type TicketStatusList = z.infer<typeof TicketStatusList>;
 
-export const ListSentRepliesRequest = z.object({ ticketId: z.string().optional(), ...Page });
+export const ListSentRepliesRequest = z.object({
+  ticketId: z.string().optional(),
+  /** Words that each must be in the reply's text or its ticket's subject, or a ticket number. */
+  search: z.string().max(200).optional(),
+  ...Page,
+});
 export type ListSentRepliesRequest = z.input<typeof ListSentRepliesRequest>;
 
 export const SentReplyList = z.object({ items: z.array(SentReplyView), total: z.number().int() });

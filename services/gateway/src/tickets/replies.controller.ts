@@ -46,6 +46,9 @@ export class RepliesController {
   @Get()
   @ApiOperation({
     summary: 'Replies posted to WHMCS, newest first, with who approved them and the edit ratio',
+    description:
+      '`search` finds the replies whose text or ticket subject contains every word of it, or ' +
+      'the replies of the ticket with that number: how a question was answered before.',
   })
   @ApiJsonQuery(RepliesQuery)
   @ApiJsonResponse(HttpStatus.OK, SentReplyPage)

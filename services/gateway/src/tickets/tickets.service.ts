@@ -209,9 +209,10 @@ export class TicketsService {
   }
 
   async listReplies(query: z.output<typeof RepliesQuery>): Promise<SentReplyPage> {
-    const { page, pageSize, ticketId } = query;
+    const { page, pageSize, ticketId, search } = query;
     const list = await this.request(TicketsRpc.ListSentReplies, {
       ...(ticketId === undefined ? {} : { ticketId }),
+      ...(search === undefined ? {} : { search }),
       ...window(query),
     });
     return { items: list.items, page, pageSize, total: list.total };

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, QueryFailedError } from 'typeorm';
 
 import type { DocumentStatus } from '@deskpilot/contracts';
+import { containsPattern } from '@deskpilot/persistence';
 
 import { DocumentEntity } from './entities/document.entity';
 
@@ -78,7 +79,7 @@ export class DocumentsRepository {
   async findPage(filter: DocumentFilter): Promise<{ items: DocumentEntity[]; total: number }> {
     const query = this.documents.createQueryBuilder('d').where('d.deletedAt IS NULL');
     if (filter.search !== undefined && filter.search.length > 0) {
-      const pattern = `%${filter.search.replace(/[\\%_]/gu, (c) => `\\${c}`)}%`;
+      const pattern = containsPattern(filter.search);
       query.andWhere('(d.title ILIKE :pattern OR d.originalFilename ILIKE :pattern)', { pattern });
     }
     if (filter.status !== undefined) {

@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 
+import { containsPattern } from '@deskpilot/persistence';
+
 import { Draft } from '../drafts/entities/draft.entity';
 import type { OutboundEvent } from './entities/outbound-reply-log-entry.entity';
 import { OutboundReplyLogEntry } from './entities/outbound-reply-log-entry.entity';
@@ -20,6 +22,9 @@ export interface ReplyPost {
   readonly postAs: string;
   readonly sendText: string;
 }
+
+/** A search of the sent replies reads this many words at most. */
+const MAX_SEARCH_WORDS = 8;
 
 /**
  * The writes of posting a reply, each in one transaction with its outbound-log entry: the intent
@@ -129,17 +134,42 @@ export class ReplySendingRepository {
     return this.dataSource.getRepository(SentReply).findOne({ where: { id } });
   }
 
+  /**
+   * Newest first. `search`: every word is in the reply's text or its ticket's subject, or the
+   * whole of it is the ticket's number (with or without `#`).
+   */
   listSent(
-    ticketId: string | undefined,
+    filter: { ticketId?: string | undefined; search?: string | undefined },
     limit: number,
     offset: number,
   ): Promise<[SentReply[], number]> {
-    return this.dataSource.getRepository(SentReply).findAndCount({
-      where: ticketId === undefined ? {} : { ticketId },
-      order: { sentAt: 'DESC' },
-      take: limit,
-      skip: offset,
-    });
+    const query = this.dataSource
+      .getRepository(SentReply)
+      .createQueryBuilder('reply')
+      .orderBy('reply.sentAt', 'DESC')
+      .addOrderBy('reply.id', 'ASC')
+      .take(limit)
+      .skip(offset);
+    if (filter.ticketId !== undefined) {
+      query.andWhere('reply.ticketId = :ticketId', { ticketId: filter.ticketId });
+    }
+    const words = (filter.search ?? '')
+      .split(/\s+/u)
+      .filter((word) => word !== '')
+      .slice(0, MAX_SEARCH_WORDS);
+    if (words.length > 0) {
+      const subject = (i: number): string =>
+        `EXISTS (SELECT 1 FROM "whmcs_sync"."tickets" t WHERE t."id" = reply."ticket_id" AND t."subject" ILIKE :word${i})`;
+      const allWords = words
+        .map((_, i) => `(reply.text ILIKE :word${i} OR ${subject(i)})`)
+        .join(' AND ');
+      const number = `EXISTS (SELECT 1 FROM "whmcs_sync"."tickets" t WHERE t."id" = reply."ticket_id" AND t."number" = :number)`;
+      query.andWhere(`((${allWords}) OR ${number})`, {
+        ...Object.fromEntries(words.map((word, i) => [`word${i}`, containsPattern(word)])),
+        number: (filter.search ?? '').trim().replace(/^#/u, ''),
+      });
+    }
+    return query.getManyAndCount();
   }
 
   private async updateDraft(

@@ -18,7 +18,7 @@ export class SentRepliesService {
 
   async list(request: RpcRequest<'tickets.replies.list'>): Promise<SentReplyList> {
     const [replies, total] = await this.sending.listSent(
-      request.ticketId,
+      { ticketId: request.ticketId, search: request.search },
       request.limit,
       request.offset,
     );

@@ -157,6 +157,22 @@ describe('whmcs-sync sending', () => {
     expect((await harness.bus.request('tickets.get', { ticketId })).status).toBe('On Hold');
   });
 
+  it('should find sent replies by the words of their text or subject, or the ticket number', async () => {
+    const unlocked = idOf('cpanel-login');
+    const closed = idOf('suspended-paid');
+    const { subject, number } = await harness.bus.request('tickets.get', { ticketId: closed });
+    const find = async (search: string): Promise<string[]> =>
+      (await harness.bus.request('tickets.replies.list', { search, limit: 50, offset: 0 })).items
+        .map((reply) => reply.ticketId)
+        .sort();
+
+    expect(await find('UNLOCKED  failed')).toEqual([unlocked]);
+    expect(await find(subject)).toEqual([closed]);
+    expect(await find(`#${number}`)).toEqual([closed]);
+    expect(await find('unlocked nonsenseword')).toEqual([]);
+    expect(await find('100%_')).toEqual([]);
+  });
+
   it('should not post when the customer wrote after the draft, and draft the new message', async () => {
     const ticketId = idOf('double-charge');
     const draft = await harness.draftOf(ticketId, 'ready');
