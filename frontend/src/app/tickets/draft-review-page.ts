@@ -132,7 +132,11 @@ export class DraftReviewPage {
   /** The ticket's WHMCS status after the reply. */
   protected readonly replyStatus = signal(ANSWERED);
   protected readonly statusOptions = computed(
-    () => this.statuses.value()?.statuses.map((status) => status.title) ?? [ANSWERED, CLOSED],
+    () =>
+      this.statuses.value()?.statuses ?? [
+        { title: ANSWERED, color: null },
+        { title: CLOSED, color: null },
+      ],
   );
   protected readonly replyStatusText = replyStatusText;
   protected readonly busy = signal<Busy | undefined>(undefined);

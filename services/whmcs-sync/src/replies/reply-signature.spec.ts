@@ -17,6 +17,25 @@ describe('withSignature', () => {
     ).toBe(`Hello Anna,\n\nthe DNS change is live.\n\n${SIGNATURE}`);
   });
 
+  it('should replace a closing above a name as well', () => {
+    expect(
+      withSignature('Hello Anna,\n\nthe DNS change is live.\n\nBest regards,\nPriya', SIGNATURE),
+    ).toBe(`Hello Anna,\n\nthe DNS change is live.\n\n${SIGNATURE}`);
+    expect(
+      withSignature('Hello Anna,\n\nit is live.\n\nKind regards,\nThe support team', SIGNATURE),
+    ).toBe(`Hello Anna,\n\nit is live.\n\n${SIGNATURE}`);
+  });
+
+  it('should keep a last line that says more than a name under a closing', () => {
+    const text = 'Hello Anna,\n\nthe DNS change is live.\n\nThanks,\nplease reboot the VPS now.';
+    expect(withSignature(text, SIGNATURE)).toBe(`${text}\n\n${SIGNATURE}`);
+  });
+
+  it("should keep the reply's indentation (Markdown code and nested lists)", () => {
+    const text = 'Run:\n\n    systemctl restart httpd\n\n- step\n  - detail';
+    expect(withSignature(`${text}\n\nKind regards,`, SIGNATURE)).toBe(`${text}\n\n${SIGNATURE}`);
+  });
+
   it('should keep a last line that says more than a closing', () => {
     const text = 'Hello Anna,\n\nplease reboot the VPS from the client area, then check again,';
     expect(withSignature(text, SIGNATURE)).toBe(`${text}\n\n${SIGNATURE}`);

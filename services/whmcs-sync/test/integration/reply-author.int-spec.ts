@@ -86,7 +86,12 @@ describe('whmcs-sync reply author', () => {
         approvedBy: SARAH,
       });
 
-      const posted = `${(draft.aiText ?? '').replace(' [1]', '')}\n\n${SARAH_SIGNATURE}`;
+      // The drafter's own closing ("Kind regards,\nSupport") gives way to Sarah's signature.
+      const body = (draft.aiText ?? '')
+        .replace(' [1]', '')
+        .replace(/\n+Kind regards,\nSupport$/u, '');
+      expect(body).not.toBe(draft.aiText);
+      const posted = `${body}\n\n${SARAH_SIGNATURE}`;
       expect(result.draft).toMatchObject({ status: 'sent', aiText: draft.aiText, text: posted });
       expect(harness.simulator.control.postedReplies(ticketId)).toMatchObject([
         { admin: 'Sarah Mitchell', message: posted },
