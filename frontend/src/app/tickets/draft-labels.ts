@@ -54,13 +54,15 @@ export function statusTone(status: DraftStatus): BadgeTone {
 
 /** WHMCS's own status after a staff reply, set when the reviewer picks none. */
 export const ANSWERED = 'Answered';
+/** WHMCS's core status of a closed ticket; every install has it. */
+export const CLOSED = 'Closed';
 
 /** What a sent reply did to its ticket's status, for the history; empty when WHMCS set its own. */
 export function replyStatusText(status: string | null): string {
   if (status === null) {
     return '';
   }
-  return status === 'Closed' ? 'closed the ticket' : `set the ticket to ${status}`;
+  return status === CLOSED ? 'closed the ticket' : `set the ticket to ${status}`;
 }
 
 export function confidenceText(confidence: number | null): string {

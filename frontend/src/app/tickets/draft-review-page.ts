@@ -46,6 +46,7 @@ import { UnsupportedSentences } from '../ui/unsupported-sentences';
 import { DraftEvents } from './draft-events';
 import {
   ANSWERED,
+  CLOSED,
   confidenceText,
   draftWarnings,
   replyStatusText,
@@ -66,9 +67,6 @@ export const REVIEW_SHORTCUTS = [
   { keys: 'N', action: 'Next draft: the ready one whose customer has waited longest' },
   { keys: 'Esc', action: 'Leave the editor' },
 ] as const;
-
-/** WHMCS's core status of a closed ticket; every install has it. */
-const CLOSED = 'Closed';
 
 type Busy = 'save' | 'approve' | 'reject' | 'regenerate';
 

@@ -6,6 +6,7 @@ import type { EntityManager } from 'typeorm';
 import { containsPattern } from '@deskpilot/persistence';
 
 import { Draft } from '../drafts/entities/draft.entity';
+import { MirroredTicket } from '../mirror/entities/mirrored-ticket.entity';
 import type { OutboundEvent } from './entities/outbound-reply-log-entry.entity';
 import { OutboundReplyLogEntry } from './entities/outbound-reply-log-entry.entity';
 import { SentReply } from './entities/sent-reply.entity';
@@ -158,13 +159,11 @@ export class ReplySendingRepository {
       .filter((word) => word !== '')
       .slice(0, MAX_SEARCH_WORDS);
     if (words.length > 0) {
-      const subject = (i: number): string =>
-        `EXISTS (SELECT 1 FROM "whmcs_sync"."tickets" t WHERE t."id" = reply."ticket_id" AND t."subject" ILIKE :word${i})`;
       const allWords = words
-        .map((_, i) => `(reply.text ILIKE :word${i} OR ${subject(i)})`)
+        .map((_, i) => `(reply.text ILIKE :word${i} OR ticket.subject ILIKE :word${i})`)
         .join(' AND ');
-      const number = `EXISTS (SELECT 1 FROM "whmcs_sync"."tickets" t WHERE t."id" = reply."ticket_id" AND t."number" = :number)`;
-      query.andWhere(`((${allWords}) OR ${number})`, {
+      query.leftJoin(MirroredTicket, 'ticket', 'ticket.id = reply.ticketId');
+      query.andWhere(`((${allWords}) OR ticket.number = :number)`, {
         ...Object.fromEntries(words.map((word, i) => [`word${i}`, containsPattern(word)])),
         number: (filter.search ?? '').trim().replace(/^#/u, ''),
       });

@@ -10,7 +10,7 @@ import { WhmcsClient } from '../whmcs/whmcs-client';
 /* Statuses are configured rarely; a new one is offered this long after. */
 const STATUSES_TTL_MS = 10 * 60_000;
 /** WHMCS's own status after a staff reply: posting without a status leaves it. */
-export const ANSWERED = 'Answered';
+const ANSWERED = 'Answered';
 /** The core statuses after a staff reply that exist in every install, offered without WHMCS. */
 const CORE_STATUSES: TicketStatusList['statuses'] = [
   { title: ANSWERED, color: null },
