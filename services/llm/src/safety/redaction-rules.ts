@@ -21,18 +21,66 @@ export type RedactionKind =
 export interface RedactionRule {
   readonly kind: RedactionKind;
   readonly pattern: RegExp;
-  /** Rejects look-alikes, e.g. digit runs that are not card numbers. */
-  readonly accept?: (secret: string) => boolean;
+  /**
+   * Rejects look-alikes, e.g. digit runs that are not card numbers; gets the match's named
+   * groups too.
+   */
+  readonly accept?: (secret: string, groups: MatchGroups) => boolean;
 }
+
+export type MatchGroups = Readonly<Record<string, string | undefined>>;
 
 /** Not followed by a placeholder already put in by an earlier rule. */
 const FRESH = '(?!\\[REDACTED)';
 /** What a password belongs to, between the label and the value: " for the server". */
 const WHOSE = '(?:\\s+(?:for|of|on|to)\\s+(?:(?:the|my|your|our|this|his|her)\\s+)?[\\w.@-]+)?';
-const SEPARATOR = '\\s*(?:=|:|\\bis\\b)\\s*["\'`]?';
+/*
+ * Between the label and the value: `=` or `:` (also "is:", "is as follows:"), or the sentence
+ * form "is" / "was" (group `sentence`), where the words that lead to a value ("is now", "was
+ * changed to") are passed over.
+ */
+const SEPARATOR =
+  '(?:\\s*[:=]|\\s+(?:is|was)(?:\\s+(?:as\\s+follows|the\\s+following|below))?\\s*[:=]|' +
+  '\\s+(?<sentence>is|was)\\s+(?:(?:now|still|also|just|currently|temporarily|(?:set|changed|reset|updated)\\s+to)\\s+)?)' +
+  '\\s*["\'`]?';
 
 function labelled(labels: string, value: string): RegExp {
   return new RegExp(`\\b(?:${labels})${SEPARATOR}${FRESH}(?<secret>${value})`, 'giu');
+}
+
+/*
+ * Words that say something about a password or a key where the sentence form could put its
+ * value: "my password is not working", "the password is incorrect", "the key is the one you
+ * sent". Grouped by what they are, not drawn from particular tickets.
+ */
+const DESCRIPTIONS = new Set(
+  [
+    // negations and adverbs
+    'not never nowhere really actually apparently certainly definitely probably possibly surely',
+    'clearly obviously simply suddenly exactly supposedly correctly properly somehow usually',
+    'sometimes always already again even only too very quite pretty rather indeed fine',
+    // determiners, pronouns, conjunctions, prepositions
+    'the and any all some this that these those same one mine yours ours theirs his her its',
+    'your our their what which something nothing whatever each both either neither another',
+    'other for from with without into because since but then there here above under over',
+    // states of a password or a key
+    'wrong right correct incorrect invalid valid expired locked blocked disabled enabled',
+    'rejected refused denied declined accepted required needed missing empty blank lost',
+    'forgotten compromised hacked leaked stolen changed reset updated saved stored set sent',
+    'shown displayed visible hidden known unknown weak strong long short new old good bad okay',
+    'secure insecure temporary generated random different identical unchanged broken',
+    'mismatched case-sensitive sensitive working failing being been getting going showing',
+    'saying supposed meant like listed mentioned written included given provided attached',
+  ].flatMap((line) => line.split(' ')),
+);
+
+/** Whether a value found by the sentence form is a word about the secret rather than it. */
+function describesSecret(value: string): boolean {
+  return DESCRIPTIONS.has(value.replace(/[.!?:)]+$/u, '').toLowerCase());
+}
+
+function notADescription(secret: string, groups: MatchGroups): boolean {
+  return groups['sentence'] === undefined || !describesSecret(secret);
 }
 
 function isCardNumber(candidate: string): boolean {
@@ -91,6 +139,7 @@ export const REDACTION_RULES: readonly RedactionRule[] = [
       'api[ _-]?key|api[ _-]?token|api[ _-]?secret|access[ _-]?key|access[ _-]?token|auth[ _-]?token|secret(?:[ _-]?key)?|client[ _-]?secret|private[ _-]?key|token|license[ _-]?key',
       '[\\w.~+/=-]{8,}',
     ),
+    accept: notADescription,
   },
   {
     kind: 'password',
@@ -99,6 +148,7 @@ export const REDACTION_RULES: readonly RedactionRule[] = [
       `(?:password|passwort|passwd|passphrase|pass|pwd|pw|kennwort|root password)${WHOSE}`,
       '[^\\s"\'`,;]{3,}',
     ),
+    accept: notADescription,
   },
   {
     kind: 'card-security-code',

@@ -73,6 +73,37 @@ describe(SecretRedactor.name, () => {
       expect(result.kinds).toEqual([]);
     });
 
+    it.each([
+      ['password is: Hunter2', 'password is: [REDACTED:password]'],
+      ['My old password was Hunter2x', 'My old password was [REDACTED:password]'],
+      ['the password is now Abc123x.', 'the password is now [REDACTED:password]'],
+      ['password was changed to tr0ub4dor', 'password was changed to [REDACTED:password]'],
+      [
+        'The root password is as follows: xK9#mm2q',
+        'The root password is as follows: [REDACTED:password]',
+      ],
+      ['my password is sunshine', 'my password is [REDACTED:password]'],
+      ['password: not-a-word', 'password: [REDACTED:password]'],
+    ])('should hide the value in %j', (input, expected) => {
+      expect(sut.redact(input).text).toBe(expected);
+    });
+
+    it.each([
+      'My password is not working since yesterday',
+      'the password is wrong according to cPanel',
+      'My email password is incorrect?',
+      'my password for the account is locked',
+      'The password is the one you sent me',
+      'The root password is still not accepted',
+      'Your password is now working again',
+      'the API key is definitely correct',
+    ])('should keep %j, whose words describe the password', (input) => {
+      const result = sut.redact(input);
+
+      expect(result.text).toBe(input);
+      expect(result.count).toBe(0);
+    });
+
     it('should report each kind once and count every secret', () => {
       const result = sut.redact('password: aaaa1 and password: bbbb2 and 4012888888881881');
 

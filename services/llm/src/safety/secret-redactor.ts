@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-import type { RedactionKind } from './redaction-rules';
+import type { MatchGroups, RedactionKind } from './redaction-rules';
 import { REDACTION_RULES } from './redaction-rules';
 
 /** The marks `redact` leaves where it removed something. */
@@ -27,9 +27,13 @@ export class SecretRedactor {
     for (const rule of REDACTION_RULES) {
       current = current.replace(rule.pattern, (...args: unknown[]) => {
         const match = args[0] as string;
-        const groups = args.at(-1) as { secret?: string } | undefined;
-        const secret = groups?.secret;
-        if (secret === undefined || secret.length === 0 || rule.accept?.(secret) === false) {
+        const groups = (args.at(-1) ?? {}) as MatchGroups;
+        const secret = groups['secret'];
+        if (
+          secret === undefined ||
+          secret.length === 0 ||
+          rule.accept?.(secret, groups) === false
+        ) {
           return match;
         }
         kinds.add(rule.kind);
