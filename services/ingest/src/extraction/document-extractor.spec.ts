@@ -104,6 +104,41 @@ describe(DocumentExtractor.name, () => {
       ]);
     });
 
+    it.each([
+      ['main', '<main><h1>Pointing a domain</h1><p>Set the nameservers.</p></main>'],
+      [
+        'role="main"',
+        '<div role="main"><h1>Pointing a domain</h1><p>Set the nameservers.</p></div>',
+      ],
+      ['article', '<article><h1>Pointing a domain</h1><p>Set the nameservers.</p></article>'],
+    ])(
+      'should read a web page from its %s content only, titled by its heading',
+      async (_root, content) => {
+        const html = `<html><head><title>Pointing a domain - Knowledgebase - Example Host</title>
+          </head><body><header><a href="/">Example Host</a> Menu: Store, Support</header>
+          <aside>Popular articles: Webmail login</aside>${content}
+          <div class="cookies">We use cookies.</div></body></html>`;
+
+        const result = await sut.extract(Buffer.from(html), declared('domains.html'), limits);
+
+        expect(result.title).toBe('Pointing a domain');
+        expect(result.blocks).toEqual([
+          { kind: 'heading', level: 1, text: 'Pointing a domain' },
+          { kind: 'paragraph', text: 'Set the nameservers.' },
+        ]);
+      },
+    );
+
+    it('should keep a title that only begins with the heading', async () => {
+      const html =
+        '<html><head><title>DNS records: a primer</title></head><body><h1>DNS records</h1>' +
+        '<p>Text.</p></body></html>';
+
+      const result = await sut.extract(Buffer.from(html), declared('dns.html'), limits);
+
+      expect(result.title).toBe('DNS records: a primer');
+    });
+
     it('should parse Markdown structure when the content shows Markdown syntax', async () => {
       const markdown =
         '# Backups\n\nNightly copies.\n\n## Restore\n\n1. Open the panel\n2. Pick a date\n';

@@ -9,6 +9,18 @@ import { plainTextToBlocks } from '@deskpilot/text';
 const HEADING_MARK = '\uE000';
 const HEADING_END = '\uE001';
 const TITLE = /<title[^>]*>([\s\S]*?)<\/title>/iu;
+const FIRST_H1 = /<h1[^>]*>([\s\S]*?)<\/h1>/iu;
+/*
+ * Where a web page keeps its content, in order of preference; the page's header, menus,
+ * sidebars and footer are outside. Without any of them the whole body is read.
+ */
+const CONTENT_ROOTS: readonly (readonly [string, RegExp])[] = [
+  ['main', /<main[\s>]/iu],
+  ['[role=main]', /<[a-z][^>]*\brole\s*=\s*["']?main\b/iu],
+  ['article', /<article[\s>]/iu],
+];
+/* Between a page's own title and the site's name in `<title>`: "DNS records | Example Host". */
+const SITE_SEPARATOR = /^(?:\s*[|·–—]|\s+-\s)/u;
 
 const headingFormatter: FormatCallback = (elem, walk, builder, options) => {
   builder.openBlock({ leadingLineBreaks: 2 });
@@ -37,10 +49,15 @@ const OPTIONS = {
 /**
  * HTML to blocks with html-to-text (scripts, styles and navigation dropped, entities decoded,
  * tables kept as rows): headings keep their level, the text between them becomes paragraphs and
- * lists.
+ * lists. A page with a `main` element (or `role="main"`, or else `article` elements) is read
+ * from there only, as a web page's menus and sidebars are around it.
  */
 export function htmlToBlocks(html: string): { title: string | undefined; blocks: Block[] } {
-  const text = convert(html, OPTIONS);
+  const root = CONTENT_ROOTS.find(([, present]) => present.test(html))?.[0];
+  const text = convert(
+    html,
+    root === undefined ? OPTIONS : { ...OPTIONS, baseElements: { selectors: [root] } },
+  );
   const blocks: Block[] = [];
   let body: string[] = [];
   const flush = (): void => {
@@ -60,9 +77,32 @@ export function htmlToBlocks(html: string): { title: string | undefined; blocks:
     }
   }
   flush();
-  const title = TITLE.exec(html)?.[1];
-  const cleanTitle = title === undefined ? '' : decode(title).replace(/\s+/gu, ' ').trim();
-  return { title: cleanTitle.length > 0 ? cleanTitle : undefined, blocks };
+  return { title: titleOf(html), blocks };
+}
+
+/**
+ * The `<title>`, or the first `<h1>` when the title is that heading followed by the site's
+ * name ("Pointing a domain - Knowledgebase - Example Host").
+ */
+function titleOf(html: string): string | undefined {
+  const title = textOf(TITLE.exec(html)?.[1]);
+  const heading = textOf(FIRST_H1.exec(html)?.[1]);
+  if (
+    heading.length > 0 &&
+    title.toLowerCase().startsWith(heading.toLowerCase()) &&
+    SITE_SEPARATOR.test(title.slice(heading.length))
+  ) {
+    return heading;
+  }
+  return title.length > 0 ? title : undefined;
+}
+
+function textOf(markup: string | undefined): string {
+  return markup === undefined
+    ? ''
+    : decode(markup.replace(/<[^>]*>/gu, ' '))
+        .replace(/\s+/gu, ' ')
+        .trim();
 }
 
 // HTML marks its headings; short lines between them are text, not guessed headings.
