@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 
 import { waitFor } from '@deskpilot/testing';
@@ -174,6 +176,88 @@ describe('Knowledge base', () => {
     await page.getByText(`${nginx} was deleted`).waitFor();
     await nginxRow.waitFor({ state: 'detached' });
     await page.locator(`tr[data-title="${vat}"]`).waitFor();
+  });
+
+  it('should import a help-centre page by its address, show its source, and refresh it', async () => {
+    const tag = randomBytes(3).toString('hex');
+    const title = `Pointing a domain ${tag}`;
+    let body = `<p>Set the nameservers to ns1.example-host.net, amber ${tag}.</p>`;
+    const site = createServer((request, response) => {
+      if (request.url === '/kb/domains') {
+        response
+          .writeHead(200, { 'content-type': 'text/html' })
+          .end(
+            `<html><head><title>${title} | Example Host</title></head><body>` +
+              `<nav>Store | Support</nav><main><h1>${title}</h1>${body}</main></body></html>`,
+          );
+      } else {
+        response.writeHead(404, 'Not Found').end();
+      }
+    });
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+    try {
+      const opened = await openSignedIn(browser, e2eEnvironment().admin, '/knowledge');
+      context = opened.context;
+      page = opened.page;
+      await page.getByRole('table', { name: 'Documents' }).waitFor();
+
+      await page.getByLabel('Web addresses to import').fill(`${base}/kb/domains
+${base}/kb/missing-${tag}`);
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+
+      await page
+        .locator(`li[data-file="${base}/kb/domains"]`)
+        .getByText('Indexed')
+        .waitFor({ timeout: 30_000 });
+      await page
+        .locator(`li[data-file="${base}/kb/missing-${tag}"]`)
+        .getByText('The server answered 404 Not Found.')
+        .waitFor();
+      expect(await page.getByLabel('Web addresses to import').inputValue()).toBe('');
+      await page.getByLabel('Search by title').fill(tag);
+      const row = page.locator(`tr[data-title="${title}"]`);
+      await row.getByText(`${base}/kb/domains`).waitFor();
+      await saveScreenshot(page, 'knowledge-web-import');
+
+      await row.getByRole('link', { name: title }).click();
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      const facts = page.getByRole('region', { name: 'About this document' });
+      expect(
+        await facts.getByRole('link', { name: `${base}/kb/domains` }).getAttribute('href'),
+      ).toBe(`${base}/kb/domains`);
+      const chunks = page.getByRole('region', { name: 'Chunks' });
+      await chunks.getByText(`amber ${tag}`).waitFor();
+      expect(await chunks.getByText('Store | Support').count()).toBe(0);
+
+      await page.getByRole('button', { name: 'Refresh from the web' }).click();
+      await page.getByText(`${title}: the page has not changed`).waitFor();
+      body = `<p>Nameserver changes take up to 24 hours, indigo ${tag}.</p>`;
+      await page.getByRole('button', { name: 'Refresh from the web' }).click();
+      await page.getByText(`${title}: the page changed; version 2 is being indexed`).waitFor();
+      await waitFor(
+        async () => {
+          await page.reload();
+          await chunks.waitFor();
+          return (await chunks.getByText(`indigo ${tag}`).count()) === 1;
+        },
+        { timeoutMs: 30_000, message: 'the new version was not indexed' },
+      );
+      expect(await facts.locator('dt:text-is("Version") + dd').innerText()).toBe('2');
+      expect(await chunks.getByText(`amber ${tag}`).count()).toBe(0);
+
+      site.close();
+      site.closeAllConnections();
+      await page.getByRole('button', { name: 'Refresh from the web' }).click();
+      await page
+        .getByRole('alert')
+        .getByText(/refused the connection/)
+        .waitFor();
+      expect(await facts.locator('dt:text-is("Version") + dd').innerText()).toBe('2');
+    } finally {
+      site.closeAllConnections();
+      site.close();
+    }
   });
 
   it('should catch up on an upload whose progress was sent while the progress stream was away', async () => {

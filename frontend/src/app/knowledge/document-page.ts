@@ -1,19 +1,22 @@
 import { DatePipe, DecimalPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import type { OnInit } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
+import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 
-import type { DocumentDetail } from '@deskpilot/contracts';
+import type { DocumentDetail, DocumentSummary } from '@deskpilot/contracts';
 
+import { ActionError } from '../ui/action-error';
 import { EmptyState } from '../ui/empty-state';
 import { ErrorState } from '../ui/error-state';
+import { describeHttpError } from '../ui/http-error';
 import { LoadingState } from '../ui/loading-state';
 import { PageHeader } from '../ui/page-header';
 import { RemoteData } from '../ui/remote-data';
 import { StatusBadge } from '../ui/status-badge';
-import { STATUS_LABELS, STATUS_TONES } from './document-status';
+import { STATUS_LABELS, STATUS_TONES, refreshOutcome } from './document-status';
 import { KnowledgeApi } from './knowledge-api';
 
 /** One document: what it is, where it stands, and the passages retrieval searches. */
@@ -26,6 +29,7 @@ import { KnowledgeApi } from './knowledge-api';
     MatButtonModule,
     MatIconModule,
     PageHeader,
+    ActionError,
     EmptyState,
     ErrorState,
     LoadingState,
@@ -51,9 +55,31 @@ import { KnowledgeApi } from './knowledge-api';
           [label]="statusLabels[document.status]"
           [tone]="statusTones[document.status]"
         />
+        @if (document.sourceUrl !== null) {
+          <button
+            mat-stroked-button
+            type="button"
+            [disabled]="refreshing()"
+            (click)="refresh(document)"
+          >
+            <mat-icon aria-hidden="true">sync</mat-icon>
+            Refresh from the web
+          </button>
+        }
       </dp-page-header>
+      @if (actionError(); as message) {
+        <dp-action-error [message]="message" (dismiss)="actionError.set(undefined)" />
+      }
       <section class="panel facts" aria-label="About this document">
         <dl>
+          @if (document.sourceUrl; as sourceUrl) {
+            <dt>Source</dt>
+            <dd>
+              <a class="source" [href]="sourceUrl" target="_blank" rel="noopener noreferrer">{{
+                sourceUrl
+              }}</a>
+            </dd>
+          }
           <dt>Version</dt>
           <dd>{{ document.version }}</dd>
           <dt>Type</dt>
@@ -114,6 +140,9 @@ import { KnowledgeApi } from './knowledge-api';
     dd {
       margin: 0;
     }
+    .source {
+      overflow-wrap: anywhere;
+    }
     .failure {
       margin: 12px 0 0;
       color: var(--mat-sys-error);
@@ -149,6 +178,7 @@ import { KnowledgeApi } from './knowledge-api';
 })
 export class DocumentPage implements OnInit {
   private readonly api = inject(KnowledgeApi);
+  private readonly snackBar = inject(MatSnackBar);
 
   /** The route's `:id`. */
   readonly id = input.required<string>();
@@ -156,6 +186,8 @@ export class DocumentPage implements OnInit {
   protected readonly statusLabels = STATUS_LABELS;
   protected readonly statusTones = STATUS_TONES;
   protected readonly detail = new RemoteData<DocumentDetail>();
+  protected readonly refreshing = signal(false);
+  protected readonly actionError = signal<string | undefined>(undefined);
 
   ngOnInit(): void {
     this.load();
@@ -163,5 +195,22 @@ export class DocumentPage implements OnInit {
 
   protected load(): void {
     this.detail.load(this.api.get(this.id()));
+  }
+
+  /** Fetches the page again; a change becomes a new version, indexed while the old one answers. */
+  protected refresh(document: DocumentSummary): void {
+    this.refreshing.set(true);
+    this.actionError.set(undefined);
+    this.api.refresh(document.documentId).subscribe({
+      next: (response) => {
+        this.refreshing.set(false);
+        this.snackBar.open(refreshOutcome(document.title, response), 'OK', { duration: 6000 });
+        this.load();
+      },
+      error: (error: unknown) => {
+        this.refreshing.set(false);
+        this.actionError.set(describeHttpError(error));
+      },
+    });
   }
 }

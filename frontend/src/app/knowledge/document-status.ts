@@ -1,4 +1,4 @@
-import type { DocumentStatus } from '@deskpilot/contracts';
+import type { DocumentReplaceResponse, DocumentStatus } from '@deskpilot/contracts';
 
 import type { BadgeTone } from '../ui/status-badge';
 
@@ -19,3 +19,15 @@ export const STATUS_TONES: Record<DocumentStatus, BadgeTone> = {
 };
 
 export const STATUSES = Object.keys(STATUS_LABELS) as DocumentStatus[];
+
+/** What refreshing a web document from its address did, after the document's title. */
+export function refreshOutcome(title: string, response: DocumentReplaceResponse): string {
+  switch (response.outcome) {
+    case 'replaced':
+      return `${title}: the page changed; version ${response.document.version} is being indexed`;
+    case 'unchanged':
+      return `${title}: the page has not changed`;
+    case 'duplicate':
+      return `${title}: the page now has the content of "${response.document.title}"`;
+  }
+}

@@ -49,6 +49,16 @@ export class KnowledgeApi {
     });
   }
 
+  /** Fetches each address into the knowledge base; one result per address, in order. */
+  importFromWeb(urls: readonly string[]): Observable<DocumentUploadResponse> {
+    return this.http.post<DocumentUploadResponse>('/api/documents/import', { urls });
+  }
+
+  /** Fetches a web document from its address again. */
+  refresh(id: string): Observable<DocumentReplaceResponse> {
+    return this.http.post<DocumentReplaceResponse>(`/api/documents/${id}/refresh`, null);
+  }
+
   replace(id: string, file: File): Observable<DocumentReplaceResponse> {
     return this.http.put<DocumentReplaceResponse>(`/api/documents/${id}`, formOf(file));
   }

@@ -1,6 +1,13 @@
 import { DatePipe, DecimalPipe } from '@angular/common';
 import { HttpEventType } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -19,8 +26,10 @@ import type {
   DocumentProgress,
   DocumentStatus,
   DocumentSummary,
+  DocumentUploadResult,
   SearchResponse,
 } from '@deskpilot/contracts';
+import { MAX_URLS_PER_IMPORT } from '@deskpilot/contracts';
 
 import { ActionError } from '../ui/action-error';
 import { confirmAction } from '../ui/confirm-dialog';
@@ -34,17 +43,20 @@ import { RemoteData } from '../ui/remote-data';
 import { SearchCorrections } from '../ui/search-corrections';
 import type { BadgeTone } from '../ui/status-badge';
 import { StatusBadge } from '../ui/status-badge';
-import { STATUSES, STATUS_LABELS, STATUS_TONES } from './document-status';
+import { STATUSES, STATUS_LABELS, STATUS_TONES, refreshOutcome } from './document-status';
 import { KnowledgeApi } from './knowledge-api';
 
 const PAGE_SIZE = 20;
 
-/** One file of an upload, from the browser's upload to the end of ingestion. */
+/** One file of an upload or one imported address, until the end of ingestion. */
 interface UploadItem {
   readonly key: number;
   readonly name: string;
-  /** `sending`: the upload itself; `processing`: ingest works on it; then an outcome. */
-  readonly phase: 'sending' | 'processing' | 'indexed' | 'failed' | 'duplicate';
+  /**
+   * `sending`: the upload itself; `fetching`: the gateway fetches an address; `processing`:
+   * ingest works on it; then an outcome.
+   */
+  readonly phase: 'sending' | 'fetching' | 'processing' | 'indexed' | 'failed' | 'duplicate';
   readonly percent: number;
   readonly stage: DocumentStatus | undefined;
   readonly documentId: string | undefined;
@@ -97,6 +109,13 @@ export class KnowledgePage {
   protected readonly dragging = signal(false);
   protected readonly actionError = signal<string | undefined>(undefined);
   protected readonly replacing = signal<DocumentSummary | undefined>(undefined);
+  protected readonly addresses = signal('');
+  protected readonly addressList = computed(() =>
+    this.addresses()
+      .split(/\s+/u)
+      .filter((address) => address.length > 0),
+  );
+  protected readonly maxAddresses = MAX_URLS_PER_IMPORT;
   protected readonly query = signal('');
   protected readonly results = new RemoteData<SearchResponse>();
 
@@ -183,13 +202,17 @@ export class KnowledgePage {
   }
 
   protected clearFinished(): void {
-    this.uploads.update((items) => items.filter((item) => item.phase === 'sending'));
+    this.uploads.update((items) =>
+      items.filter((item) => item.phase === 'sending' || item.phase === 'fetching'),
+    );
   }
 
   protected uploadLabel(item: UploadItem): string {
     switch (item.phase) {
       case 'sending':
         return `Uploading ${item.percent}%`;
+      case 'fetching':
+        return 'Fetching…';
       case 'processing':
         return item.stage === undefined
           ? 'Queued'
@@ -223,6 +246,50 @@ export class KnowledgePage {
           duplicate: `That file is already the document "${response.document.title}"`,
         }[response.outcome];
         this.snackBar.open(message, 'OK', { duration: 6000 });
+        this.reload();
+      },
+      error: (error: unknown) => {
+        this.actionError.set(`${document.title}: ${describeHttpError(error)}`);
+      },
+    });
+  }
+
+  /** Imports the addresses in the field; each is followed in the uploads list like a file. */
+  protected importFromWeb(): void {
+    const urls = this.addressList();
+    if (urls.length > MAX_URLS_PER_IMPORT) {
+      this.actionError.set(
+        `Import at most ${MAX_URLS_PER_IMPORT} addresses at a time (${urls.length} given).`,
+      );
+      return;
+    }
+    this.actionError.set(undefined);
+    const keys = urls.map((url) => this.addUpload(url, 'fetching'));
+    this.api.importFromWeb(urls).subscribe({
+      next: ({ results }) => {
+        this.addresses.set('');
+        results.forEach((result, i) => {
+          this.showResult(keys[i] ?? 0, result);
+        });
+        this.reload();
+      },
+      error: (error: unknown) => {
+        for (const key of keys) {
+          this.updateUpload(key, {
+            phase: 'failed',
+            percent: 100,
+            message: describeHttpError(error),
+          });
+        }
+      },
+    });
+  }
+
+  protected refresh(document: DocumentSummary): void {
+    this.actionError.set(undefined);
+    this.api.refresh(document.documentId).subscribe({
+      next: (response) => {
+        this.snackBar.open(refreshOutcome(document.title, response), 'OK', { duration: 6000 });
         this.reload();
       },
       error: (error: unknown) => {
@@ -278,19 +345,7 @@ export class KnowledgePage {
 
   private uploadFiles(files: readonly File[]): void {
     for (const file of files) {
-      const key = this.nextKey++;
-      this.uploads.update((items) => [
-        {
-          key,
-          name: file.name,
-          phase: 'sending',
-          percent: 0,
-          stage: undefined,
-          documentId: undefined,
-          message: undefined,
-        },
-        ...items,
-      ]);
+      const key = this.addUpload(file.name, 'sending');
       this.api.upload(file).subscribe({
         next: (event) => {
           if (event.type === HttpEventType.UploadProgress) {
@@ -298,22 +353,13 @@ export class KnowledgePage {
             this.updateUpload(key, { percent });
           } else if (event.type === HttpEventType.Response) {
             const result = event.body?.results[0];
-            if (result?.outcome === 'created') {
-              const documentId = result.document.documentId;
-              this.updateUpload(key, {
-                phase: 'processing',
-                percent: result.document.progress,
-                documentId,
-              });
-              // Ingest may have moved on, or finished, before this response arrived.
-              this.refreshUpload(documentId);
+            if (result === undefined) {
+              this.updateUpload(key, { phase: 'failed', percent: 100 });
+              return;
+            }
+            this.showResult(key, result);
+            if (result.outcome === 'created') {
               this.reload();
-            } else {
-              this.updateUpload(key, {
-                phase: result?.outcome === 'duplicate' ? 'duplicate' : 'failed',
-                percent: 100,
-                message: result?.message,
-              });
             }
           }
         },
@@ -324,6 +370,43 @@ export class KnowledgePage {
             message: describeHttpError(error),
           });
         },
+      });
+    }
+  }
+
+  private addUpload(name: string, phase: 'sending' | 'fetching'): number {
+    const key = this.nextKey++;
+    this.uploads.update((items) => [
+      {
+        key,
+        name,
+        phase,
+        percent: 0,
+        stage: undefined,
+        documentId: undefined,
+        message: undefined,
+      },
+      ...items,
+    ]);
+    return key;
+  }
+
+  /** What the gateway did with an uploaded file or a fetched address. */
+  private showResult(key: number, result: DocumentUploadResult): void {
+    if (result.outcome === 'created') {
+      const documentId = result.document.documentId;
+      this.updateUpload(key, {
+        phase: 'processing',
+        percent: result.document.progress,
+        documentId,
+      });
+      // Ingest may have moved on, or finished, before this response arrived.
+      this.refreshUpload(documentId);
+    } else {
+      this.updateUpload(key, {
+        phase: result.outcome,
+        percent: 100,
+        message: result.message,
       });
     }
   }

@@ -70,6 +70,22 @@ export const DocumentUploadResult = z.discriminatedUnion('outcome', [
 ]);
 export type DocumentUploadResult = z.infer<typeof DocumentUploadResult>;
 
+/** The most web addresses one import request may name. */
+export const MAX_URLS_PER_IMPORT = 20;
+
+/**
+ * `POST /api/documents/import`: pages or files to fetch from the web into the knowledge base
+ * (http or https). The answer is a `DocumentUploadResponse` with one result per address, in
+ * order; `filename` is the address.
+ */
+export const DocumentImportBody = z.object({
+  urls: z
+    .array(z.url({ protocol: /^https?$/u, error: 'must be an http or https address' }).max(2000))
+    .min(1)
+    .max(MAX_URLS_PER_IMPORT),
+});
+export type DocumentImportBody = z.input<typeof DocumentImportBody>;
+
 /** `POST /api/documents`: one result per uploaded file, in the order they were sent. */
 export const DocumentUploadResponse = z.object({ results: z.array(DocumentUploadResult) });
 export type DocumentUploadResponse = z.infer<typeof DocumentUploadResponse>;

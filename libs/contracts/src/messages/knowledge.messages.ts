@@ -33,6 +33,11 @@ export const UploadedFile = z.object({
   sizeBytes: z.number().int().nonnegative(),
   sha256: Sha256,
   uploadedBy: Uploader,
+  /** The web address the original was fetched from, for a document imported from the web. */
+  sourceUrl: z
+    .url({ protocol: /^https?$/u })
+    .max(2000)
+    .optional(),
 });
 export type UploadedFile = z.infer<typeof UploadedFile>;
 
@@ -58,6 +63,8 @@ export const DocumentSummary = z.object({
   indexedVersion: z.number().int().positive().nullable(),
   embedder: z.string().nullable(),
   s3Key: z.string(),
+  /** Where the current version was fetched from; null for an uploaded file. */
+  sourceUrl: z.string().nullable(),
   uploadedBy: Uploader,
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),

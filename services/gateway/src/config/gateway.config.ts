@@ -32,6 +32,8 @@ const gatewayEnvironment = commonEnvironment.extend(s3Environment.shape).extend(
   CORS_ORIGINS: env.string(),
   CONSOLE_DIR: env.string(),
   UPLOAD_MAX_MB: env.number(0.001, 2_048),
+  WEB_IMPORT_ALLOW_INTERNAL: env.bool(),
+  WEB_IMPORT_TIMEOUT_SECONDS: env.int(1, 600),
   CHAT_MESSAGES_PER_MINUTE: env.int(1, 10_000),
   CHAT_RETENTION_DAYS: env.int(0, 36_500),
   AUDIT_RETENTION_DAYS: env.int(0, 36_500),
@@ -53,6 +55,13 @@ export interface GatewayConfig {
   readonly consoleDir: string;
   /** The largest file accepted by a knowledge-base upload, in bytes. */
   readonly uploadMaxBytes: number;
+  /** Fetching pages into the knowledge base from the web. */
+  readonly webImport: {
+    /** Whether addresses on this host and private networks may be fetched (an intranet wiki). */
+    readonly allowInternal: boolean;
+    /** For one page, redirects included. */
+    readonly timeoutMs: number;
+  };
   /** Questions one person may send to chat per minute, across all of their conversations. */
   readonly chatMessagesPerMinute: number;
   /** Days a conversation is kept after its last question; older ones are deleted. 0 keeps all. */
@@ -105,6 +114,10 @@ export function loadGatewayConfig(
     consoleDir:
       vars.CONSOLE_DIR ?? join(__dirname, '..', '..', '..', '..', 'frontend', 'dist', 'browser'),
     uploadMaxBytes: Math.round((vars.UPLOAD_MAX_MB ?? 50) * 1_048_576),
+    webImport: {
+      allowInternal: vars.WEB_IMPORT_ALLOW_INTERNAL ?? false,
+      timeoutMs: (vars.WEB_IMPORT_TIMEOUT_SECONDS ?? 30) * 1_000,
+    },
     chatMessagesPerMinute: vars.CHAT_MESSAGES_PER_MINUTE ?? 20,
     chatRetentionDays: vars.CHAT_RETENTION_DAYS ?? 0,
     auditRetentionDays: vars.AUDIT_RETENTION_DAYS ?? 0,

@@ -1,5 +1,6 @@
 import {
   BadRequestException,
+  Body,
   Controller,
   Delete,
   Get,
@@ -34,6 +35,7 @@ import {
   DocumentDetail,
   DocumentDetailQuery,
   DocumentEventName,
+  DocumentImportBody,
   DocumentListQuery,
   DocumentPage,
   DocumentReindexAllResponse,
@@ -41,17 +43,24 @@ import {
   DocumentSummary,
   DocumentUploadResponse,
   MAX_FILES_PER_UPLOAD,
+  MAX_URLS_PER_IMPORT,
 } from '@deskpilot/contracts';
 
 import type { AuthenticatedUser } from '../auth';
 import { CurrentUser, Roles } from '../auth';
 import { SseStream, acceptsEventStream } from '../chat/sse-stream';
-import { ApiErrorResponses, ApiJsonQuery, ApiJsonResponse } from '../http/openapi.decorators';
+import {
+  ApiErrorResponses,
+  ApiJsonBody,
+  ApiJsonQuery,
+  ApiJsonResponse,
+} from '../http/openapi.decorators';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { DocumentProgressHub } from './document-progress.hub';
 import type { IncomingFile } from './documents.service';
 import { DocumentsService } from './documents.service';
 import { UploadLimitFilter } from './upload-limit.filter';
+import { WebImportService } from './web-import.service';
 
 const NOT_FOUND = { status: HttpStatus.NOT_FOUND, description: 'No such document' };
 const TOO_LARGE = {
@@ -93,6 +102,7 @@ export class DocumentsController {
   constructor(
     private readonly documents: DocumentsService,
     private readonly progress: DocumentProgressHub,
+    private readonly webImport: WebImportService,
   ) {}
 
   @Post()
@@ -118,6 +128,28 @@ export class DocumentsController {
   ): Promise<DocumentUploadResponse> {
     const results = await this.documents.uploadAll(incomingFiles(files), user);
     return { results };
+  }
+
+  @Post('import')
+  @ApiOperation({
+    summary: 'Import pages or files from the web (http or https addresses)',
+    description:
+      `Up to ${MAX_URLS_PER_IMPORT} addresses. Each is fetched (redirects followed, the upload ` +
+      'size limit applied, addresses on this host or private networks refused unless ' +
+      'WEB_IMPORT_ALLOW_INTERNAL is set) and becomes a document that keeps its address, with a ' +
+      'result per address as for an upload: `created`, `duplicate` or `failed` with the reason.',
+  })
+  @ApiJsonBody(DocumentImportBody)
+  @ApiJsonResponse(HttpStatus.CREATED, DocumentUploadResponse)
+  @ApiErrorResponses({
+    status: HttpStatus.BAD_REQUEST,
+    description: 'No addresses, too many, or one that is not http or https',
+  })
+  async import(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body(new ZodValidationPipe(DocumentImportBody)) body: z.output<typeof DocumentImportBody>,
+  ): Promise<DocumentUploadResponse> {
+    return { results: await this.webImport.importAll(body.urls, user) };
   }
 
   @Get()
@@ -229,6 +261,28 @@ export class DocumentsController {
   @ApiErrorResponses(NOT_FOUND, UNAVAILABLE)
   delete(@Param('id', id) documentId: string): Promise<void> {
     return this.documents.delete(documentId);
+  }
+
+  @Post(':id/refresh')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Fetch a web document from its address again',
+    description:
+      'A change becomes a new version (`replaced`); the same content is `unchanged`. The old ' +
+      'chunks stay searchable until the new version is indexed.',
+  })
+  @ApiJsonResponse(HttpStatus.OK, DocumentReplaceResponse)
+  @ApiErrorResponses(
+    NOT_FOUND,
+    { status: HttpStatus.CONFLICT, description: 'The document was uploaded, not imported' },
+    { status: HttpStatus.BAD_GATEWAY, description: 'The address could not be fetched' },
+    UNAVAILABLE,
+  )
+  refresh(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', id) documentId: string,
+  ): Promise<DocumentReplaceResponse> {
+    return this.webImport.refresh(documentId, user);
   }
 
   @Post(':id/reindex')

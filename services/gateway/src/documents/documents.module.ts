@@ -9,6 +9,7 @@ import { DocumentProgressConsumer } from './document-progress.consumer';
 import { DocumentProgressHub } from './document-progress.hub';
 import { DocumentsController } from './documents.controller';
 import { DocumentsService } from './documents.service';
+import { WebImportService } from './web-import.service';
 
 /**
  * The knowledge base for admins. Other features add documents through `DocumentsService.upload`
@@ -26,7 +27,7 @@ import { DocumentsService } from './documents.service';
     }),
   ],
   controllers: [DocumentsController, DocumentProgressConsumer],
-  providers: [DocumentsService, DocumentProgressHub],
+  providers: [DocumentsService, DocumentProgressHub, WebImportService],
   exports: [DocumentsService],
 })
 export class DocumentsModule {}

@@ -39,6 +39,8 @@ export interface DocumentActor {
 export interface UploadOptions {
   /** Shown in lists; by default ingest takes the document's own title, else the file name. */
   readonly title?: string;
+  /** The web address the file was fetched from. */
+  readonly sourceUrl?: string;
 }
 
 const RPC_TIMEOUT_MS = 15_000;
@@ -82,6 +84,7 @@ export class DocumentsService {
           ...stored,
           uploadedBy: { id: actor.id, name: actor.name },
           ...(options.title === undefined ? {} : { title: options.title }),
+          ...(options.sourceUrl === undefined ? {} : { sourceUrl: options.sourceUrl }),
         },
         { timeoutMs: RPC_TIMEOUT_MS },
       );
@@ -96,7 +99,12 @@ export class DocumentsService {
       await this.audit.record({
         action: AuditAction.DocumentUploaded,
         target: { type: TARGET, id: document.documentId },
-        details: { filename, title: document.title, sizeBytes: document.sizeBytes },
+        details: {
+          filename,
+          title: document.title,
+          sizeBytes: document.sizeBytes,
+          ...(options.sourceUrl === undefined ? {} : { sourceUrl: options.sourceUrl }),
+        },
       });
       return { outcome, filename, document };
     } catch (error) {
@@ -121,11 +129,15 @@ export class DocumentsService {
     return results;
   }
 
-  /** A new version of a document; its old chunks stay searchable until the new ones are indexed. */
+  /**
+   * A new version of a document; its old chunks stay searchable until the new ones are indexed.
+   * The document keeps `sourceUrl` as its web address (none for an uploaded file).
+   */
   async replace(
     documentId: string,
     file: IncomingFile,
     actor: DocumentActor,
+    options: Pick<UploadOptions, 'sourceUrl'> = {},
   ): Promise<DocumentReplaceResponse> {
     const tooLarge = this.sizeProblem(file);
     if (tooLarge !== undefined) {
@@ -135,7 +147,12 @@ export class DocumentsService {
     const stored = await this.storeOriginal(documentId, file);
     const response = await this.bus.request(
       KnowledgeRpc.Replace,
-      { documentId, ...stored, uploadedBy: { id: actor.id, name: actor.name } },
+      {
+        documentId,
+        ...stored,
+        uploadedBy: { id: actor.id, name: actor.name },
+        ...(options.sourceUrl === undefined ? {} : { sourceUrl: options.sourceUrl }),
+      },
       { timeoutMs: RPC_TIMEOUT_MS },
     );
     if (response.outcome === 'replaced') {
@@ -146,6 +163,7 @@ export class DocumentsService {
           filename: file.filename,
           version: response.document.version,
           sizeBytes: response.document.sizeBytes,
+          ...(options.sourceUrl === undefined ? {} : { sourceUrl: options.sourceUrl }),
         },
       });
     }

@@ -2,11 +2,12 @@ import type { MigrationTarget } from '@deskpilot/runtime';
 
 import { DocumentEntity } from '../documents/entities/document.entity';
 import { CreateDocuments1796000100000 } from './migrations/1796000100000-CreateDocuments';
+import { DocumentSourceUrl1796900000000 } from './migrations/1796900000000-DocumentSourceUrl';
 
 /** The ingest schema: document records. */
 export const ingestDatabase: MigrationTarget = {
   service: 'ingest',
   schema: 'ingest',
   entities: [DocumentEntity],
-  migrations: [CreateDocuments1796000100000],
+  migrations: [CreateDocuments1796000100000, DocumentSourceUrl1796900000000],
 };

@@ -20,6 +20,7 @@ export function toDocumentSummary(document: DocumentEntity): DocumentSummary {
     indexedVersion: document.indexedVersion,
     embedder: document.embedderId,
     s3Key: document.s3Key,
+    sourceUrl: document.sourceUrl,
     uploadedBy: { id: document.uploadedById, name: document.uploadedByName },
     createdAt: document.createdAt.toISOString(),
     updatedAt: document.updatedAt.toISOString(),

@@ -120,6 +120,7 @@ export class DocumentsRepository {
       | 's3Key'
       | 'uploadedById'
       | 'uploadedByName'
+      | 'sourceUrl'
     > & { readonly title: string | undefined },
   ): Promise<DocumentEntity | null> {
     return this.dataSource.transaction(async (manager) => {
@@ -148,6 +149,7 @@ export class DocumentsRepository {
         document.s3Key = file.s3Key;
         document.uploadedById = file.uploadedById;
         document.uploadedByName = file.uploadedByName;
+        document.sourceUrl = file.sourceUrl;
         document.detectedType = null;
         if (file.title !== undefined) {
           document.title = file.title;

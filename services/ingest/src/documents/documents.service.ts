@@ -80,6 +80,7 @@ export class DocumentsService {
       s3Key: command.s3Key,
       uploadedById: command.uploadedBy.id,
       uploadedByName: command.uploadedBy.name,
+      sourceUrl: command.sourceUrl ?? null,
       title: command.title,
     });
     if (replaced === null) {
@@ -179,6 +180,7 @@ function newDocument(command: RegisterCommand): DocumentEntity {
     embedderId: null,
     s3Key: command.s3Key,
     staleS3Keys: [],
+    sourceUrl: command.sourceUrl ?? null,
     uploadedById: command.uploadedBy.id,
     uploadedByName: command.uploadedBy.name,
     createdAt: now,

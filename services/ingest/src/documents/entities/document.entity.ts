@@ -67,6 +67,10 @@ export class DocumentEntity {
   @Column({ name: 'stale_s3_keys', type: 'jsonb' })
   staleS3Keys!: string[];
 
+  /** The web address the current version was fetched from; null for an uploaded file. */
+  @Column({ name: 'source_url', type: 'text', nullable: true })
+  sourceUrl!: string | null;
+
   @Column({ name: 'uploaded_by_id', type: 'varchar', length: 200 })
   uploadedById!: string;
 

@@ -1,0 +1,264 @@
+import type { Server } from 'node:http';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+
+import type {
+  AuditPage,
+  DocumentDetail,
+  DocumentReplaceResponse,
+  DocumentSummary,
+  DocumentUploadResponse,
+  SearchResponse,
+} from '@deskpilot/contracts';
+import { startIngest } from '@deskpilot/ingest';
+import type { Broker } from '@deskpilot/messaging';
+import { createLogger } from '@deskpilot/observability';
+import { startRetrieval } from '@deskpilot/retrieval';
+import type { RunningService } from '@deskpilot/runtime';
+import { openAmqpBroker } from '@deskpilot/runtime';
+import type { Disposable } from '@deskpilot/testing';
+import { createTestVhost, waitFor } from '@deskpilot/testing';
+
+import { GATEWAY_CONFIG } from '../../src/config/gateway-config.module';
+import type { GatewayConfig } from '../../src/config/gateway.config';
+import type { TestGateway, TestSession } from '../support/session';
+import { startTestGateway } from '../support/session';
+
+const articleAbout = (body: string): string =>
+  `<!doctype html><html><head><title>Pointing a domain at your hosting</title></head>` +
+  `<body><nav>Home | Knowledgebase</nav><article><h1>Pointing a domain</h1>${body}</article></body></html>`;
+
+/** A help centre on this host, whose pages the tests change and break. */
+class HelpCentre {
+  readonly pages = new Map<string, { type: string; body: string }>();
+  failing = false;
+  private server: Server | undefined;
+  private port = 0;
+
+  async start(): Promise<void> {
+    this.server = createServer((request, response) => {
+      const page = this.pages.get(request.url ?? '');
+      if (this.failing) {
+        response.writeHead(500, 'Internal Server Error').end();
+      } else if (request.url === '/old-address') {
+        response.writeHead(301, { location: '/kb/domains' }).end();
+      } else if (page === undefined) {
+        response.writeHead(404, 'Not Found').end();
+      } else {
+        response.writeHead(200, { 'content-type': page.type }).end(page.body);
+      }
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+  }
+
+  url(path: string): string {
+    return `http://127.0.0.1:${this.port}${path}`;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise((resolve) => this.server?.close(resolve));
+  }
+}
+
+describe('Importing knowledge from the web with the real ingest and retrieval services', () => {
+  let vhost: Disposable<string>;
+  let broker: Broker;
+  let gateway: TestGateway;
+  let ingest: RunningService;
+  let retrieval: RunningService;
+  let admin: TestSession;
+  let staff: TestSession;
+  const site = new HelpCentre();
+
+  beforeAll(async () => {
+    await site.start();
+    site.pages.set('/kb/domains', {
+      type: 'text/html; charset=utf-8',
+      body: articleAbout('<p>Set the nameservers at your registrar to ns1.example-host.net.</p>'),
+    });
+    site.pages.set('/kb/mail.md', {
+      type: 'text/markdown',
+      body: '# Mail delivery\n\nOutgoing mail leaves through port 587 with authentication.\n',
+    });
+    vhost = await createTestVhost();
+    broker = await openAmqpBroker({
+      url: vhost.value,
+      connectionName: 'gateway-test',
+      maxAttempts: 5,
+      logger: createLogger({ service: 'test', instanceId: 'test', level: 'silent' }),
+    });
+    gateway = await startTestGateway({
+      broker,
+      fakeWorkerHealth: false,
+      env: { WEB_IMPORT_ALLOW_INTERNAL: 'true', WEB_IMPORT_TIMEOUT_SECONDS: '5' },
+    });
+    const s3 = gateway.app.get<GatewayConfig>(GATEWAY_CONFIG).s3;
+    const env = {
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      PORT: '0',
+      DATABASE_URL: gateway.databaseUrl,
+      AMQP_URL: vhost.value,
+      DATA_DIR: join(gateway.dataDir, 'workers'),
+      S3_ENDPOINT: s3.endpoint ?? '',
+      S3_ACCESS_KEY_ID: s3.accessKeyId ?? '',
+      S3_SECRET_ACCESS_KEY: s3.secretAccessKey ?? '',
+      S3_BUCKET: s3.bucket,
+    };
+    ingest = await startIngest({ env });
+    retrieval = await startRetrieval({ env });
+    admin = await gateway.signIn(gateway.admin);
+    staff = await gateway.signIn('staff');
+  });
+
+  afterAll(async () => {
+    await retrieval.stop();
+    await ingest.stop();
+    await gateway.stop();
+    await broker.close();
+    await vhost.dispose();
+    await site.stop();
+  });
+
+  const settled = (documentId: string, status: DocumentSummary['status'], version = 1) =>
+    waitFor(
+      async () => {
+        const response = await admin.agent.get(`/api/documents/${documentId}`);
+        const detail = response.body as Partial<DocumentDetail>;
+        return (
+          detail.document?.status === status &&
+          (status !== 'indexed' || detail.document.indexedVersion === version) &&
+          (detail as DocumentDetail)
+        );
+      },
+      { timeoutMs: 30_000, intervalMs: 200, message: `document did not become ${status}` },
+    );
+  const search = async (query: string): Promise<SearchResponse> =>
+    (await admin.agent.post('/api/search').send({ query }).expect(200)).body as SearchResponse;
+
+  let pageId: string;
+
+  it('should import each address as a document that keeps it, failing only the broken ones', async () => {
+    const response = await admin.agent
+      .post('/api/documents/import')
+      .send({
+        urls: [site.url('/kb/domains'), site.url('/kb/gone'), site.url('/kb/mail.md')],
+      })
+      .expect(201);
+
+    const { results } = response.body as DocumentUploadResponse;
+    expect(results.map((result) => [result.filename, result.outcome])).toEqual([
+      [site.url('/kb/domains'), 'created'],
+      [site.url('/kb/gone'), 'failed'],
+      [site.url('/kb/mail.md'), 'created'],
+    ]);
+    expect(results[1]).toMatchObject({ message: 'The server answered 404 Not Found.' });
+    pageId = results[0]?.outcome === 'created' ? results[0].document.documentId : '';
+    const markdownId = results[2]?.outcome === 'created' ? results[2].document.documentId : '';
+
+    const page = await settled(pageId, 'indexed');
+    expect(page.document).toMatchObject({
+      title: 'Pointing a domain at your hosting',
+      detectedType: 'html',
+      originalFilename: 'domains.html',
+      sourceUrl: site.url('/kb/domains'),
+    });
+    const markdown = await settled(markdownId, 'indexed');
+    expect(markdown.document).toMatchObject({ title: 'Mail delivery', detectedType: 'markdown' });
+    expect((await search('nameservers at the registrar')).hits[0]?.documentId).toBe(pageId);
+  });
+
+  it('should follow a redirect and find an address whose page is already imported', async () => {
+    const response = await admin.agent
+      .post('/api/documents/import')
+      .send({ urls: [site.url('/old-address')] })
+      .expect(201);
+
+    const [result] = (response.body as DocumentUploadResponse).results;
+    expect(result).toMatchObject({ outcome: 'duplicate', filename: site.url('/old-address') });
+    expect(result?.outcome === 'duplicate' && result.document.documentId).toBe(pageId);
+  });
+
+  it('should leave a document as it is when its page has not changed, and version a change', async () => {
+    const unchanged = await admin.agent.post(`/api/documents/${pageId}/refresh`).expect(200);
+    expect((unchanged.body as DocumentReplaceResponse).outcome).toBe('unchanged');
+
+    site.pages.set('/kb/domains', {
+      type: 'text/html',
+      body: articleAbout('<p>DNS changes take up to 24 hours to propagate worldwide.</p>'),
+    });
+    const changed = await admin.agent.post(`/api/documents/${pageId}/refresh`).expect(200);
+
+    expect(changed.body as DocumentReplaceResponse).toMatchObject({
+      outcome: 'replaced',
+      document: { version: 2, sourceUrl: site.url('/kb/domains') },
+    });
+    await settled(pageId, 'indexed', 2);
+    expect((await search('propagate worldwide')).hits[0]).toMatchObject({
+      documentId: pageId,
+      documentVersion: 2,
+    });
+  });
+
+  it('should keep the document when its page cannot be fetched, and say why', async () => {
+    site.failing = true;
+    try {
+      const response = await admin.agent.post(`/api/documents/${pageId}/refresh`).expect(502);
+
+      expect((response.body as { message: string }).message).toBe(
+        `${site.url('/kb/domains')}: The server answered 500 Internal Server Error.`,
+      );
+    } finally {
+      site.failing = false;
+    }
+    const detail = (await admin.agent.get(`/api/documents/${pageId}`).expect(200))
+      .body as DocumentDetail;
+    expect(detail.document).toMatchObject({ version: 2, status: 'indexed' });
+  });
+
+  it('should make a document replaced by an uploaded file an uploaded document', async () => {
+    await admin.agent
+      .put(`/api/documents/${pageId}`)
+      .attach('files', Buffer.from('# Domains\n\nUse our nameservers.'), {
+        filename: 'domains.md',
+        contentType: 'text/markdown',
+      })
+      .expect(200);
+
+    const detail = (await admin.agent.get(`/api/documents/${pageId}`).expect(200))
+      .body as DocumentDetail;
+    expect(detail.document).toMatchObject({ version: 3, sourceUrl: null });
+    const refused = await admin.agent.post(`/api/documents/${pageId}/refresh`).expect(409);
+    expect((refused.body as { message: string }).message).toContain('replace its file instead');
+  });
+
+  it('should record the address in the audit log', async () => {
+    const audit = (await admin.agent.get('/api/audit?action=knowledge.*').expect(200))
+      .body as AuditPage;
+
+    const imported = audit.items.filter((entry) => entry.details['sourceUrl'] !== undefined);
+    expect(imported.map((entry) => entry.action).sort()).toEqual([
+      'knowledge.document.replaced',
+      'knowledge.document.uploaded',
+      'knowledge.document.uploaded',
+    ]);
+  });
+
+  it('should refuse bad requests and staff', async () => {
+    await admin.agent.post('/api/documents/import').send({ urls: [] }).expect(400);
+    const ftp = await admin.agent
+      .post('/api/documents/import')
+      .send({ urls: ['ftp://files.example.com/a.pdf'] })
+      .expect(400);
+    expect(JSON.stringify(ftp.body)).toContain('must be an http or https address');
+    await admin.agent
+      .post('/api/documents/00000000-0000-4000-8000-000000000000/refresh')
+      .expect(404);
+    await staff.agent
+      .post('/api/documents/import')
+      .send({ urls: [site.url('/kb/domains')] })
+      .expect(403);
+  });
+});
