@@ -129,6 +129,35 @@ describe(DocumentExtractor.name, () => {
       },
     );
 
+    it('should read a page without a content root less its header and sidebars', async () => {
+      const html = `<html><head><title>Webmail login - Knowledgebase - Example Host</title></head>
+        <body><header id="header"><a href="/">Example Host</a> Store Support</header>
+        <nav class="master-breadcrumb">Portal Home / Knowledgebase</nav>
+        <section id="main-body"><div class="row">
+          <div class="col-lg-4"><div class="sidebar">Categories: Email (12)</div></div>
+          <div class="col-lg-8 primary-content"><h1>Webmail login</h1>
+            <p>Open webmail on port 2096.</p></div>
+        </div></section>
+        <div role="contentinfo">Copyright Example Host</div></body></html>`;
+
+      const result = await sut.extract(Buffer.from(html), declared('webmail.html'), limits);
+
+      expect(result.title).toBe('Webmail login');
+      expect(result.blocks).toEqual([
+        { kind: 'heading', level: 1, text: 'Webmail login' },
+        { kind: 'paragraph', text: 'Open webmail on port 2096.' },
+      ]);
+    });
+
+    it('should read a page named as HTML with few tags as HTML, titled by its heading', async () => {
+      const html = '<main><h1>Restoring a backup</h1><p>Open JetBackup.</p></main>';
+
+      const result = await sut.extract(Buffer.from(html), declared('backups.html'), limits);
+
+      expect(result.type).toBe('html');
+      expect(result.title).toBe('Restoring a backup');
+    });
+
     it('should keep a title that only begins with the heading', async () => {
       const html =
         '<html><head><title>DNS records: a primer</title></head><body><h1>DNS records</h1>' +

@@ -90,13 +90,19 @@ function textType(
   declared: DeclaredFile,
 ): Extract<DocumentType, 'html' | 'markdown' | 'text'> {
   const start = text.slice(0, SNIFF_BYTES);
-  if (HTML_START.test(start) || (start.match(HTML_TAGS)?.length ?? 0) >= 3) {
+  // A fragment with a few tags is HTML; one declared as HTML (a web page) needs only one tag.
+  const tags = start.match(HTML_TAGS)?.length ?? 0;
+  if (HTML_START.test(start) || tags >= 3 || (tags >= 1 && declaresHtml(declared))) {
     return 'html';
   }
   if (MARKDOWN_SYNTAX.test(start) || declaresMarkdown(declared)) {
     return 'markdown';
   }
   return 'text';
+}
+
+function declaresHtml(declared: DeclaredFile): boolean {
+  return /html/iu.test(declared.contentType) || /\.(?:html?|xhtml)$/iu.test(declared.filename);
 }
 
 function declaresMarkdown(declared: DeclaredFile): boolean {

@@ -19,6 +19,13 @@ const CONTENT_ROOTS: readonly (readonly [string, RegExp])[] = [
   ['[role=main]', /<[a-z][^>]*\brole\s*=\s*["']?main\b/iu],
   ['article', /<article[\s>]/iu],
 ];
+/*
+ * A page without a content root is read whole, less what surrounds content on web pages: the
+ * site's header, sidebars (as in WHMCS's client area theme) and complementary boxes.
+ */
+const AROUND_CONTENT = ['header', 'aside', '.sidebar', '[role=banner]', '[role=complementary]'].map(
+  (selector) => ({ selector, format: 'skip' }),
+);
 /* Between a page's own title and the site's name in `<title>`: "DNS records | Example Host". */
 const SITE_SEPARATOR = /^(?:\s*[|·–—]|\s+-\s)/u;
 
@@ -42,6 +49,8 @@ const OPTIONS = {
     { selector: 'img', format: 'skip' },
     { selector: 'nav', format: 'skip' },
     { selector: 'footer', format: 'skip' },
+    { selector: '[role=navigation]', format: 'skip' },
+    { selector: '[role=contentinfo]', format: 'skip' },
     { selector: 'table', format: 'dataTable' },
   ],
 };
@@ -50,13 +59,16 @@ const OPTIONS = {
  * HTML to blocks with html-to-text (scripts, styles and navigation dropped, entities decoded,
  * tables kept as rows): headings keep their level, the text between them becomes paragraphs and
  * lists. A page with a `main` element (or `role="main"`, or else `article` elements) is read
- * from there only, as a web page's menus and sidebars are around it.
+ * from there only, as a web page's menus and sidebars are around it; another is read without
+ * its header and sidebars.
  */
 export function htmlToBlocks(html: string): { title: string | undefined; blocks: Block[] } {
   const root = CONTENT_ROOTS.find(([, present]) => present.test(html))?.[0];
   const text = convert(
     html,
-    root === undefined ? OPTIONS : { ...OPTIONS, baseElements: { selectors: [root] } },
+    root === undefined
+      ? { ...OPTIONS, selectors: [...OPTIONS.selectors, ...AROUND_CONTENT] }
+      : { ...OPTIONS, baseElements: { selectors: [root] } },
   );
   const blocks: Block[] = [];
   let body: string[] = [];
@@ -82,19 +94,17 @@ export function htmlToBlocks(html: string): { title: string | undefined; blocks:
 
 /**
  * The `<title>`, or the first `<h1>` when the title is that heading followed by the site's
- * name ("Pointing a domain - Knowledgebase - Example Host").
+ * name ("Pointing a domain - Knowledgebase - Example Host") or when there is no title.
  */
 function titleOf(html: string): string | undefined {
   const title = textOf(TITLE.exec(html)?.[1]);
   const heading = textOf(FIRST_H1.exec(html)?.[1]);
-  if (
+  const headingWithSite =
     heading.length > 0 &&
     title.toLowerCase().startsWith(heading.toLowerCase()) &&
-    SITE_SEPARATOR.test(title.slice(heading.length))
-  ) {
-    return heading;
-  }
-  return title.length > 0 ? title : undefined;
+    SITE_SEPARATOR.test(title.slice(heading.length));
+  const chosen = headingWithSite || title.length === 0 ? heading : title;
+  return chosen.length > 0 ? chosen : undefined;
 }
 
 function textOf(markup: string | undefined): string {
