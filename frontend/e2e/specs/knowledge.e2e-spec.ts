@@ -260,6 +260,77 @@ ${base}/kb/missing-${tag}`);
     }
   });
 
+  it('should import the articles a help centre lists under a category, picked in a list', async () => {
+    const tag = randomBytes(3).toString('hex');
+    const articles: Record<string, string> = {
+      '/kb/ssl': `Installing an SSL certificate ${tag}`,
+      '/kb/backups': `Restoring a backup ${tag}`,
+    };
+    const linksTo = (entries: [string, string][]): string =>
+      entries.map(([path, name]) => `<a href="${path}">${name}</a>`).join(' ');
+    const pagesOfSite: Record<string, string> = {
+      '/kb/': `<nav>${linksTo([
+        ['/cart.php', 'Store'],
+        ['/login', 'Log in'],
+      ])}</nav><main>${linksTo([['/kb/hosting', 'Hosting']])}</main>`,
+      '/kb/hosting': `<main><h1>Hosting</h1>${linksTo(Object.entries(articles))}</main>`,
+      ...Object.fromEntries(
+        Object.entries(articles).map(([path, title]) => [
+          path,
+          `<main><h1>${title}</h1><p>Step by step, ${tag}.</p></main>`,
+        ]),
+      ),
+    };
+    const site = createServer((request, response) => {
+      const html = pagesOfSite[request.url ?? ''];
+      if (html === undefined) {
+        response.writeHead(404).end();
+      } else {
+        response.writeHead(200, { 'content-type': 'text/html' }).end(html);
+      }
+    });
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+    try {
+      const opened = await openSignedIn(browser, e2eEnvironment().admin, '/knowledge');
+      context = opened.context;
+      page = opened.page;
+      await page.getByRole('table', { name: 'Documents' }).waitFor();
+
+      await page.getByLabel('Web addresses to import').fill(`${base}/kb/`);
+      await page.getByRole('button', { name: 'Find linked pages' }).click();
+      const dialog = page.getByRole('dialog');
+      const pages = dialog.getByRole('list', { name: 'Linked pages' });
+      await pages.getByText(`${base}/cart.php`).waitFor();
+      expect(await pages.getByRole('listitem').count()).toBe(3);
+
+      await dialog.getByText('Also list what the pages under it link to').click();
+      await pages.getByText(`${base}/kb/ssl`).waitFor();
+      expect(await pages.getByRole('listitem').count()).toBe(5);
+      await dialog.getByLabel('Only addresses or titles containing').fill('/kb/');
+      await dialog.getByText('All 3 shown').click();
+      await pages.getByText('Hosting', { exact: true }).click();
+      await saveScreenshot(page, 'knowledge-linked-pages');
+      await dialog.getByRole('button', { name: 'Import 2 pages' }).click();
+      await dialog.waitFor({ state: 'detached' });
+
+      for (const path of Object.keys(articles)) {
+        await page
+          .locator(`li[data-file="${base}${path}"]`)
+          .getByText('Indexed')
+          .waitFor({ timeout: 30_000 });
+      }
+      expect(await page.locator(`li[data-file="${base}/kb/hosting"]`).count()).toBe(0);
+      await page.getByLabel('Search by title').fill(tag);
+      for (const title of Object.values(articles)) {
+        await page.locator(`tr[data-title="${title}"]`).getByText('Indexed').waitFor();
+      }
+    } finally {
+      site.closeAllConnections();
+      site.close();
+    }
+  });
+
   it('should catch up on an upload whose progress was sent while the progress stream was away', async () => {
     const tag = randomBytes(3).toString('hex');
     const name = `dkim-${tag}.md`;

@@ -6,6 +6,7 @@ import { firstValueFrom } from 'rxjs';
 
 import type {
   DocumentDetail,
+  DocumentDiscoverResponse,
   DocumentListQuery,
   DocumentPage,
   DocumentProgress,
@@ -52,6 +53,17 @@ export class KnowledgeApi {
   /** Fetches each address into the knowledge base; one result per address, in order. */
   importFromWeb(urls: readonly string[]): Observable<DocumentUploadResponse> {
     return this.http.post<DocumentUploadResponse>('/api/documents/import', { urls });
+  }
+
+  /**
+   * The pages a web page links to on its site (with depth 2, also those its linked pages under
+   * its address link to), or those a sitemap lists.
+   */
+  discover(url: string, depth: 1 | 2): Observable<DocumentDiscoverResponse> {
+    return this.http.post<DocumentDiscoverResponse>('/api/documents/import/discover', {
+      url,
+      depth,
+    });
   }
 
   /** Fetches a web document from its address again. */

@@ -19,7 +19,15 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
-import { Subject, debounceTime, distinctUntilChanged, filter } from 'rxjs';
+import {
+  Subject,
+  concatMap,
+  debounceTime,
+  distinctUntilChanged,
+  filter,
+  firstValueFrom,
+  from,
+} from 'rxjs';
 
 import type {
   DocumentPage,
@@ -45,6 +53,7 @@ import type { BadgeTone } from '../ui/status-badge';
 import { StatusBadge } from '../ui/status-badge';
 import { STATUSES, STATUS_LABELS, STATUS_TONES, refreshOutcome } from './document-status';
 import { KnowledgeApi } from './knowledge-api';
+import { LinkedPagesDialog } from './linked-pages-dialog';
 
 const PAGE_SIZE = 20;
 
@@ -115,7 +124,6 @@ export class KnowledgePage {
       .split(/\s+/u)
       .filter((address) => address.length > 0),
   );
-  protected readonly maxAddresses = MAX_URLS_PER_IMPORT;
   protected readonly query = signal('');
   protected readonly results = new RemoteData<SearchResponse>();
 
@@ -256,33 +264,25 @@ export class KnowledgePage {
 
   /** Imports the addresses in the field; each is followed in the uploads list like a file. */
   protected importFromWeb(): void {
-    const urls = this.addressList();
-    if (urls.length > MAX_URLS_PER_IMPORT) {
-      this.actionError.set(
-        `Import at most ${MAX_URLS_PER_IMPORT} addresses at a time (${urls.length} given).`,
-      );
-      return;
-    }
-    this.actionError.set(undefined);
-    const keys = urls.map((url) => this.addUpload(url, 'fetching'));
-    this.api.importFromWeb(urls).subscribe({
-      next: ({ results }) => {
+    this.importUrls(this.addressList());
+    this.addresses.set('');
+  }
+
+  /** Lets the administrator pick, among the pages the address links to, those to import. */
+  protected findLinkedPages(): void {
+    const [address] = this.addressList();
+    this.dialog
+      .open<LinkedPagesDialog, string, string[]>(LinkedPagesDialog, {
+        data: address,
+        width: '760px',
+        maxWidth: '92vw',
+      })
+      .afterClosed()
+      .pipe(filter((urls): urls is string[] => urls !== undefined && urls.length > 0))
+      .subscribe((urls) => {
         this.addresses.set('');
-        results.forEach((result, i) => {
-          this.showResult(keys[i] ?? 0, result);
-        });
-        this.reload();
-      },
-      error: (error: unknown) => {
-        for (const key of keys) {
-          this.updateUpload(key, {
-            phase: 'failed',
-            percent: 100,
-            message: describeHttpError(error),
-          });
-        }
-      },
-    });
+        this.importUrls(urls);
+      });
   }
 
   protected refresh(document: DocumentSummary): void {
@@ -372,6 +372,37 @@ export class KnowledgePage {
         },
       });
     }
+  }
+
+  /** Imports in requests of at most the gateway's maximum, one after another. */
+  private importUrls(urls: readonly string[]): void {
+    this.actionError.set(undefined);
+    const batches: { urls: string[]; keys: number[] }[] = [];
+    for (let start = 0; start < urls.length; start += MAX_URLS_PER_IMPORT) {
+      const batch = urls.slice(start, start + MAX_URLS_PER_IMPORT);
+      batches.push({ urls: batch, keys: batch.map((url) => this.addUpload(url, 'fetching')) });
+    }
+    from(batches)
+      .pipe(
+        concatMap(async (batch) => {
+          try {
+            const { results } = await firstValueFrom(this.api.importFromWeb(batch.urls));
+            results.forEach((result, i) => {
+              this.showResult(batch.keys[i] ?? 0, result);
+            });
+          } catch (error) {
+            for (const key of batch.keys) {
+              this.updateUpload(key, {
+                phase: 'failed',
+                percent: 100,
+                message: describeHttpError(error),
+              });
+            }
+          }
+          this.reload();
+        }),
+      )
+      .subscribe();
   }
 
   private addUpload(name: string, phase: 'sending' | 'fetching'): number {

@@ -78,13 +78,53 @@ export const MAX_URLS_PER_IMPORT = 20;
  * (http or https). The answer is a `DocumentUploadResponse` with one result per address, in
  * order; `filename` is the address.
  */
+const WebAddress = z
+  .url({ protocol: /^https?$/u, error: 'must be an http or https address' })
+  .max(2000);
+
 export const DocumentImportBody = z.object({
-  urls: z
-    .array(z.url({ protocol: /^https?$/u, error: 'must be an http or https address' }).max(2000))
-    .min(1)
-    .max(MAX_URLS_PER_IMPORT),
+  urls: z.array(WebAddress).min(1).max(MAX_URLS_PER_IMPORT),
 });
 export type DocumentImportBody = z.input<typeof DocumentImportBody>;
+
+/** The most pages one discovery lists. */
+export const MAX_DISCOVERED_PAGES = 500;
+/** The most linked pages one discovery reads one level further. */
+export const MAX_FOLLOWED_PAGES = 50;
+
+/**
+ * `POST /api/documents/import/discover`: the pages a help centre's page links to on the same
+ * site, or those a sitemap lists, for an administrator to pick from before importing them.
+ */
+export const DocumentDiscoverBody = z.object({
+  url: WebAddress,
+  /**
+   * 2: also the links of the linked pages under the address's path (a help centre's category
+   * pages, whose articles its index does not list), up to `MAX_FOLLOWED_PAGES` of them.
+   */
+  depth: z.union([z.literal(1), z.literal(2)]).default(1),
+});
+export type DocumentDiscoverBody = z.input<typeof DocumentDiscoverBody>;
+
+export const DiscoveredPage = z.object({
+  url: z.string(),
+  /** The link's text; for a sitemap entry, the address's path. */
+  text: z.string(),
+});
+export type DiscoveredPage = z.infer<typeof DiscoveredPage>;
+
+export const DocumentDiscoverResponse = z.object({
+  /** The address read, after redirects. */
+  url: z.string(),
+  kind: z.enum(['page', 'sitemap']),
+  pages: z.array(DiscoveredPage),
+  /** More pages were found than `MAX_DISCOVERED_PAGES`. */
+  truncated: z.boolean(),
+  /** Linked pages read one level further (depth 2), and how many of them could not be read. */
+  followed: z.number().int().nonnegative(),
+  unreadable: z.number().int().nonnegative(),
+});
+export type DocumentDiscoverResponse = z.infer<typeof DocumentDiscoverResponse>;
 
 /** `POST /api/documents`: one result per uploaded file, in the order they were sent. */
 export const DocumentUploadResponse = z.object({ results: z.array(DocumentUploadResult) });

@@ -34,6 +34,8 @@ import {
   DOCUMENT_FILES_FIELD,
   DocumentDetail,
   DocumentDetailQuery,
+  DocumentDiscoverBody,
+  DocumentDiscoverResponse,
   DocumentEventName,
   DocumentImportBody,
   DocumentListQuery,
@@ -42,6 +44,7 @@ import {
   DocumentReplaceResponse,
   DocumentSummary,
   DocumentUploadResponse,
+  MAX_DISCOVERED_PAGES,
   MAX_FILES_PER_UPLOAD,
   MAX_URLS_PER_IMPORT,
 } from '@deskpilot/contracts';
@@ -150,6 +153,29 @@ export class DocumentsController {
     @Body(new ZodValidationPipe(DocumentImportBody)) body: z.output<typeof DocumentImportBody>,
   ): Promise<DocumentUploadResponse> {
     return { results: await this.webImport.importAll(body.urls, user) };
+  }
+
+  @Post('import/discover')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'List the pages a web page links to on its site, or those a sitemap lists',
+    description:
+      `Up to ${MAX_DISCOVERED_PAGES} addresses to pick from before importing them; nothing is ` +
+      'imported. Links to other sites and to files that are not documents (images, scripts, ' +
+      'archives) are left out. `depth` 2 adds the links of up to 50 linked pages under the ' +
+      "address's path (a help centre's categories). A sitemap index contributes the pages of " +
+      'its first 10 sitemaps.',
+  })
+  @ApiJsonBody(DocumentDiscoverBody)
+  @ApiJsonResponse(HttpStatus.OK, DocumentDiscoverResponse)
+  @ApiErrorResponses(
+    { status: HttpStatus.BAD_REQUEST, description: 'Not an http or https address' },
+    { status: HttpStatus.BAD_GATEWAY, description: 'The address could not be fetched' },
+  )
+  discover(
+    @Body(new ZodValidationPipe(DocumentDiscoverBody)) body: z.output<typeof DocumentDiscoverBody>,
+  ): Promise<DocumentDiscoverResponse> {
+    return this.webImport.discover(body.url, body.depth);
   }
 
   @Get()

@@ -1,16 +1,25 @@
 import { BadGatewayException, ConflictException, Inject, Injectable } from '@nestjs/common';
 
-import type { DocumentReplaceResponse, DocumentUploadResult } from '@deskpilot/contracts';
+import type {
+  DiscoveredPage,
+  DocumentDiscoverResponse,
+  DocumentReplaceResponse,
+  DocumentUploadResult,
+} from '@deskpilot/contracts';
+import { MAX_DISCOVERED_PAGES, MAX_FOLLOWED_PAGES } from '@deskpilot/contracts';
 
 import { GATEWAY_CONFIG } from '../config/gateway-config.module';
 import type { GatewayConfig } from '../config/gateway.config';
 import type { DocumentActor } from './documents.service';
 import { DocumentsService } from './documents.service';
+import { entryText, isSitemap, linksOfPage, sitemapEntries } from './web-links';
 import type { FetchedPage } from './web-page-fetcher';
 import { WebFetchError, fetchWebPage } from './web-page-fetcher';
 
 /* Pages fetched at once by one import. */
 const CONCURRENT_FETCHES = 4;
+/* Sitemaps of a sitemap index read by one discovery. */
+const MAX_CHILD_SITEMAPS = 10;
 
 /**
  * Pages and files fetched from the web into the knowledge base. Each becomes a document through
@@ -26,18 +35,54 @@ export class WebImportService {
   ) {}
 
   /** One result per address, in order; an address that fails does not stop the others. */
-  async importAll(urls: readonly string[], actor: DocumentActor): Promise<DocumentUploadResult[]> {
-    const results: DocumentUploadResult[] = new Array<DocumentUploadResult>(urls.length);
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < urls.length) {
-        const index = next;
-        next += 1;
-        results[index] = await this.importOne(urls[index] ?? '', actor);
+  importAll(urls: readonly string[], actor: DocumentActor): Promise<DocumentUploadResult[]> {
+    return mapBounded(urls, CONCURRENT_FETCHES, (url) => this.importOne(url, actor));
+  }
+
+  /**
+   * The pages to offer for import from an address: those a page links to on the same site (with
+   * depth 2, also those its linked pages under its path link to), or those a sitemap lists (with
+   * a sitemap index, those of its first sitemaps).
+   */
+  async discover(url: string, depth: 1 | 2 = 1): Promise<DocumentDiscoverResponse> {
+    const page = await this.fetchOrExplain(url);
+    const body = page.buffer.toString('utf8');
+    if (isSitemap(body)) {
+      return this.sitemapPages(page.url, body);
+    }
+    const links = linksOfPage(body, page.url);
+    if (depth === 1) {
+      return listed(page.url, 'page', links, { followed: 0, unreadable: 0 });
+    }
+    const below = links
+      .filter((link) => isBelow(new URL(link.url), page.url))
+      .slice(0, MAX_FOLLOWED_PAGES);
+    const read = await mapBounded(below, CONCURRENT_FETCHES, async (link) => {
+      try {
+        const linked = await this.fetch(link.url);
+        return linksOfPage(linked.buffer.toString('utf8'), linked.url);
+      } catch (error) {
+        if (error instanceof WebFetchError) {
+          return undefined;
+        }
+        throw error;
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(CONCURRENT_FETCHES, urls.length) }, worker));
-    return results;
+    });
+    const found = new Map(links.map((link) => [link.url, link.text]));
+    for (const link of read.flatMap((linked) => linked ?? [])) {
+      if (link.url !== page.url.href && !found.has(link.url)) {
+        found.set(link.url, link.text);
+      }
+    }
+    return listed(
+      page.url,
+      'page',
+      [...found].map(([address, text]) => ({ url: address, text })),
+      {
+        followed: below.length,
+        unreadable: read.filter((linked) => linked === undefined).length,
+      },
+    );
   }
 
   /** Fetches a web document's address again; a change becomes a new version. */
@@ -48,15 +93,7 @@ export class WebImportService {
         `"${document.title}" was uploaded as a file, not imported from the web: replace its file instead.`,
       );
     }
-    let page: FetchedPage;
-    try {
-      page = await this.fetch(document.sourceUrl);
-    } catch (error) {
-      if (error instanceof WebFetchError) {
-        throw new BadGatewayException(`${document.sourceUrl}: ${error.message}`);
-      }
-      throw error;
-    }
+    const page = await this.fetchOrExplain(document.sourceUrl);
     return this.documents.replace(documentId, fileOf(page), actor, {
       sourceUrl: document.sourceUrl,
     });
@@ -76,6 +113,35 @@ export class WebImportService {
     return { ...result, filename: url };
   }
 
+  private async sitemapPages(url: URL, body: string): Promise<DocumentDiscoverResponse> {
+    const { pages, sitemaps } = sitemapEntries(body);
+    for (const sitemap of sitemaps.slice(0, MAX_CHILD_SITEMAPS)) {
+      if (pages.length > MAX_DISCOVERED_PAGES) {
+        break;
+      }
+      const child = await this.fetchOrExplain(sitemap);
+      pages.push(...sitemapEntries(child.buffer.toString('utf8')).pages);
+    }
+    return listed(
+      url,
+      'sitemap',
+      [...new Set(pages)].map((address) => ({ url: address, text: entryText(address) })),
+      { followed: 0, unreadable: 0 },
+    );
+  }
+
+  /** The page, or a 502 that names the address and says why it could not be fetched. */
+  private async fetchOrExplain(url: string): Promise<FetchedPage> {
+    try {
+      return await this.fetch(url);
+    } catch (error) {
+      if (error instanceof WebFetchError) {
+        throw new BadGatewayException(`${url}: ${error.message}`);
+      }
+      throw error;
+    }
+  }
+
   private fetch(url: string): Promise<FetchedPage> {
     return fetchWebPage(url, {
       maxBytes: this.config.uploadMaxBytes,
@@ -87,4 +153,47 @@ export class WebImportService {
 
 function fileOf(page: FetchedPage) {
   return { buffer: page.buffer, filename: page.filename, contentType: page.contentType };
+}
+
+function listed(
+  url: URL,
+  kind: DocumentDiscoverResponse['kind'],
+  pages: readonly DiscoveredPage[],
+  reading: Pick<DocumentDiscoverResponse, 'followed' | 'unreadable'>,
+): DocumentDiscoverResponse {
+  return {
+    url: url.href,
+    kind,
+    pages: pages.slice(0, MAX_DISCOVERED_PAGES),
+    truncated: pages.length > MAX_DISCOVERED_PAGES,
+    ...reading,
+  };
+}
+
+/**
+ * Whether an address is under a page's: its path and query begin with the page's
+ * (`/knowledgebase/1/Email` under `/knowledgebase`, `/kb/ssl` under `/kb/`).
+ */
+function isBelow(address: URL, page: URL): boolean {
+  const within = (url: URL): string => `${url.pathname}${url.search}`;
+  return within(address) !== within(page) && within(address).startsWith(within(page));
+}
+
+/** `work` for each item, at most `limit` at a time; the results in the items' order. */
+async function mapBounded<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next;
+      next += 1;
+      results[index] = await work(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }

@@ -19,6 +19,8 @@ export interface WebFetchLimits {
 }
 
 export interface FetchedPage {
+  /** Where the page was found, after redirects. */
+  readonly url: URL;
   readonly buffer: Buffer;
   /** As the server declared it; ingest decides the type from the content. */
   readonly contentType: string;
@@ -78,7 +80,7 @@ export async function fetchWebPage(address: string, limits: WebFetchLimits): Pro
     }
     const contentType = (response.headers['content-type'] ?? '').trim();
     const buffer = await readBody(response, limits, signal);
-    return { buffer, contentType, filename: filenameOf(url, contentType) };
+    return { url, buffer, contentType, filename: filenameOf(url, contentType) };
   }
 }
 

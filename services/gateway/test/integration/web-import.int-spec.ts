@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type {
   AuditPage,
   DocumentDetail,
+  DocumentDiscoverResponse,
   DocumentReplaceResponse,
   DocumentSummary,
   DocumentUploadResponse,
@@ -46,7 +47,9 @@ class HelpCentre {
       } else if (page === undefined) {
         response.writeHead(404, 'Not Found').end();
       } else {
-        response.writeHead(200, { 'content-type': page.type }).end(page.body);
+        response
+          .writeHead(200, { 'content-type': page.type })
+          .end(page.body.replaceAll('LOC/', this.url('/')));
       }
     });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
@@ -78,6 +81,26 @@ describe('Importing knowledge from the web with the real ingest and retrieval se
     site.pages.set('/kb/domains', {
       type: 'text/html; charset=utf-8',
       body: articleAbout('<p>Set the nameservers at your registrar to ns1.example-host.net.</p>'),
+    });
+    site.pages.set('/kb/', {
+      type: 'text/html',
+      body:
+        '<nav><a href="/">Home</a> <a href="/cart.php">Store</a></nav><main>' +
+        '<a href="domains">Pointing a domain</a> <a href="mail.md">Mail delivery</a>' +
+        '<a href="hosting">Hosting</a> <a href="retired">Retired</a>' +
+        '<a href="https://status.example.org/">Status</a> <a href="/logo.svg">Logo</a></main>',
+    });
+    site.pages.set('/kb/hosting', {
+      type: 'text/html',
+      body: '<main><a href="ssl">Installing SSL</a> <a href="/kb/domains">Domains</a></main>',
+    });
+    site.pages.set('/sitemap.xml', {
+      type: 'application/xml',
+      body: '<sitemapindex><sitemap><loc>LOC/sitemap-kb.xml</loc></sitemap></sitemapindex>',
+    });
+    site.pages.set('/sitemap-kb.xml', {
+      type: 'application/xml',
+      body: '<?xml version="1.0"?><urlset><url><loc>LOC/kb/domains</loc></url></urlset>',
     });
     site.pages.set('/kb/mail.md', {
       type: 'text/markdown',
@@ -246,6 +269,62 @@ describe('Importing knowledge from the web with the real ingest and retrieval se
     ]);
   });
 
+  it('should list the pages a page links to on its site, and those of a sitemap index', async () => {
+    const linked = await admin.agent
+      .post('/api/documents/import/discover')
+      .send({ url: site.url('/kb/') })
+      .expect(200);
+
+    expect(linked.body as DocumentDiscoverResponse).toEqual({
+      url: site.url('/kb/'),
+      kind: 'page',
+      pages: [
+        { url: site.url('/'), text: 'Home' },
+        { url: site.url('/cart.php'), text: 'Store' },
+        { url: site.url('/kb/domains'), text: 'Pointing a domain' },
+        { url: site.url('/kb/mail.md'), text: 'Mail delivery' },
+        { url: site.url('/kb/hosting'), text: 'Hosting' },
+        { url: site.url('/kb/retired'), text: 'Retired' },
+      ],
+      truncated: false,
+      followed: 0,
+      unreadable: 0,
+    });
+
+    const deeper = await admin.agent
+      .post('/api/documents/import/discover')
+      .send({ url: site.url('/kb/'), depth: 2 })
+      .expect(200);
+    expect(deeper.body as DocumentDiscoverResponse).toMatchObject({
+      followed: 4,
+      unreadable: 1,
+    });
+    expect((deeper.body as DocumentDiscoverResponse).pages.slice(6)).toEqual([
+      { url: site.url('/kb/ssl'), text: 'Installing SSL' },
+    ]);
+
+    const mapped = await admin.agent
+      .post('/api/documents/import/discover')
+      .send({ url: site.url('/sitemap.xml') })
+      .expect(200);
+    expect(mapped.body as DocumentDiscoverResponse).toEqual({
+      url: site.url('/sitemap.xml'),
+      kind: 'sitemap',
+      pages: [{ url: site.url('/kb/domains'), text: '/kb/domains' }],
+      truncated: false,
+      followed: 0,
+      unreadable: 0,
+    });
+
+    const missing = await admin.agent
+      .post('/api/documents/import/discover')
+      .send({ url: site.url('/kb/none') })
+      .expect(502);
+    expect((missing.body as { message: string }).message).toBe(
+      `${site.url('/kb/none')}: The server answered 404 Not Found.`,
+    );
+  });
+
   it('should refuse bad requests and staff', async () => {
     await admin.agent.post('/api/documents/import').send({ urls: [] }).expect(400);
     const ftp = await admin.agent
@@ -259,6 +338,10 @@ describe('Importing knowledge from the web with the real ingest and retrieval se
     await staff.agent
       .post('/api/documents/import')
       .send({ urls: [site.url('/kb/domains')] })
+      .expect(403);
+    await staff.agent
+      .post('/api/documents/import/discover')
+      .send({ url: site.url('/kb/') })
       .expect(403);
   });
 });
