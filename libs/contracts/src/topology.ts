@@ -47,6 +47,7 @@ export const topology: Record<ServiceName, ServiceSubscriptions> = {
       KnowledgeRpc.ReindexAll,
       KnowledgeRpc.List,
       KnowledgeRpc.Get,
+      KnowledgeRpc.ClaimWebRefreshes,
     ],
   },
   // Index events reach every replica (each holds an HNSW index) and also the shared work queue,

@@ -129,6 +129,21 @@ export const ReindexAllRequest = z.object({});
 export const ReindexAllResponse = z.object({ queued: z.number().int().nonnegative() });
 export type ReindexAllResponse = z.infer<typeof ReindexAllResponse>;
 
+/**
+ * Web documents whose address was last fetched before `checkedBefore`, at most `limit`, each
+ * marked as fetched now so that no other caller claims it too. The caller fetches them again.
+ */
+export const ClaimWebRefreshesRequest = z.object({
+  checkedBefore: z.iso.datetime(),
+  limit: z.number().int().min(1).max(100),
+});
+export type ClaimWebRefreshesRequest = z.input<typeof ClaimWebRefreshesRequest>;
+
+export const ClaimWebRefreshesResponse = z.object({
+  documents: z.array(z.object({ documentId: z.uuid(), title: z.string(), sourceUrl: z.string() })),
+});
+export type ClaimWebRefreshesResponse = z.infer<typeof ClaimWebRefreshesResponse>;
+
 export const ListDocumentsRequest = z.object({
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(1).max(100).default(20),
@@ -243,6 +258,7 @@ export const KnowledgeRpc = {
   ReindexAll: 'ingest.documents.reindex',
   List: 'ingest.documents.list',
   Get: 'ingest.document.get',
+  ClaimWebRefreshes: 'ingest.documents.claim-web-refreshes',
   DocumentChunks: 'retrieval.document.chunks',
 } as const;
 
@@ -258,6 +274,7 @@ export const KnowledgeEvent = {
 export const knowledgeMessages = {
   [KnowledgeRpc.Register]: rpc(RegisterDocumentRequest, RegisterDocumentResponse),
   [KnowledgeRpc.Replace]: rpc(ReplaceDocumentRequest, ReplaceDocumentResponse),
+  [KnowledgeRpc.ClaimWebRefreshes]: rpc(ClaimWebRefreshesRequest, ClaimWebRefreshesResponse),
   [KnowledgeRpc.Delete]: rpc(DocumentRef, DeleteDocumentResponse),
   [KnowledgeRpc.Reindex]: rpc(DocumentRef, DocumentSummary),
   [KnowledgeRpc.ReindexAll]: rpc(ReindexAllRequest, ReindexAllResponse),

@@ -84,4 +84,25 @@ describe(loadGatewayConfig.name, () => {
       problemsOf(() => loadGatewayConfig({ AUDIT_RETENTION_DAYS: '1.5' }, 'embedded')),
     ).toEqual([expect.stringMatching(/^AUDIT_RETENTION_DAYS: must be an integer from 0/)]);
   });
+
+  it('should refuse internal addresses to web imports and refresh web documents daily by default', () => {
+    expect(loadGatewayConfig({}, 'embedded').webImport).toEqual({
+      allowInternal: false,
+      timeoutMs: 30_000,
+      refreshMs: 86_400_000,
+    });
+    expect(
+      loadGatewayConfig(
+        {
+          WEB_IMPORT_ALLOW_INTERNAL: 'true',
+          WEB_IMPORT_TIMEOUT_SECONDS: '10',
+          WEB_IMPORT_REFRESH_HOURS: '0',
+        },
+        'embedded',
+      ).webImport,
+    ).toEqual({ allowInternal: true, timeoutMs: 10_000, refreshMs: 0 });
+    expect(
+      problemsOf(() => loadGatewayConfig({ WEB_IMPORT_ALLOW_INTERNAL: 'maybe' }, 'embedded')),
+    ).toEqual([expect.stringMatching(/^WEB_IMPORT_ALLOW_INTERNAL: must be true or false/)]);
+  });
 });

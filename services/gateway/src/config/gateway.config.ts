@@ -34,6 +34,7 @@ const gatewayEnvironment = commonEnvironment.extend(s3Environment.shape).extend(
   UPLOAD_MAX_MB: env.number(0.001, 2_048),
   WEB_IMPORT_ALLOW_INTERNAL: env.bool(),
   WEB_IMPORT_TIMEOUT_SECONDS: env.int(1, 600),
+  WEB_IMPORT_REFRESH_HOURS: env.number(0, 8_760),
   CHAT_MESSAGES_PER_MINUTE: env.int(1, 10_000),
   CHAT_RETENTION_DAYS: env.int(0, 36_500),
   AUDIT_RETENTION_DAYS: env.int(0, 36_500),
@@ -61,6 +62,8 @@ export interface GatewayConfig {
     readonly allowInternal: boolean;
     /** For one page, redirects included. */
     readonly timeoutMs: number;
+    /** How long after its last fetch a web document is fetched again by itself; 0 never. */
+    readonly refreshMs: number;
   };
   /** Questions one person may send to chat per minute, across all of their conversations. */
   readonly chatMessagesPerMinute: number;
@@ -117,6 +120,7 @@ export function loadGatewayConfig(
     webImport: {
       allowInternal: vars.WEB_IMPORT_ALLOW_INTERNAL ?? false,
       timeoutMs: (vars.WEB_IMPORT_TIMEOUT_SECONDS ?? 30) * 1_000,
+      refreshMs: Math.round((vars.WEB_IMPORT_REFRESH_HOURS ?? 24) * 3_600_000),
     },
     chatMessagesPerMinute: vars.CHAT_MESSAGES_PER_MINUTE ?? 20,
     chatRetentionDays: vars.CHAT_RETENTION_DAYS ?? 0,

@@ -10,6 +10,7 @@ import { DocumentProgressHub } from './document-progress.hub';
 import { DocumentsController } from './documents.controller';
 import { DocumentsService } from './documents.service';
 import { WebImportService } from './web-import.service';
+import { WebRefreshScheduler } from './web-refresh.scheduler';
 
 /**
  * The knowledge base for admins. Other features add documents through `DocumentsService.upload`
@@ -27,7 +28,7 @@ import { WebImportService } from './web-import.service';
     }),
   ],
   controllers: [DocumentsController, DocumentProgressConsumer],
-  providers: [DocumentsService, DocumentProgressHub, WebImportService],
+  providers: [DocumentsService, DocumentProgressHub, WebImportService, WebRefreshScheduler],
   exports: [DocumentsService],
 })
 export class DocumentsModule {}

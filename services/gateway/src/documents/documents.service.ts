@@ -226,6 +226,11 @@ export class DocumentsService {
     return { queued };
   }
 
+  /** The stored original of the document's current version. */
+  readOriginal(document: DocumentSummary): Promise<Buffer> {
+    return this.store.get(document.s3Key);
+  }
+
   /** Whether the knowledge base holds no document at all. */
   async isEmpty(): Promise<boolean> {
     const { total } = await this.list({ page: 1, pageSize: 1 });

@@ -12,6 +12,7 @@ import { GATEWAY_CONFIG } from '../config/gateway-config.module';
 import type { GatewayConfig } from '../config/gateway.config';
 import type { DocumentActor } from './documents.service';
 import { DocumentsService } from './documents.service';
+import { sameWebContent } from './web-content';
 import { entryText, isSitemap, linksOfPage, sitemapEntries } from './web-links';
 import type { FetchedPage } from './web-page-fetcher';
 import { WebFetchError, fetchWebPage } from './web-page-fetcher';
@@ -85,18 +86,24 @@ export class WebImportService {
     );
   }
 
-  /** Fetches a web document's address again; a change becomes a new version. */
+  /**
+   * Fetches a web document's address again; a change becomes a new version. A page whose only
+   * changes are per-request tokens and scripts is `unchanged`.
+   */
   async refresh(documentId: string, actor: DocumentActor): Promise<DocumentReplaceResponse> {
     const { document } = await this.documents.get(documentId, { chunkOffset: 0, chunkLimit: 0 });
-    if (document.sourceUrl === null) {
+    const { sourceUrl } = document;
+    if (sourceUrl === null) {
       throw new ConflictException(
         `"${document.title}" was uploaded as a file, not imported from the web: replace its file instead.`,
       );
     }
-    const page = await this.fetchOrExplain(document.sourceUrl);
-    return this.documents.replace(documentId, fileOf(page), actor, {
-      sourceUrl: document.sourceUrl,
-    });
+    const page = await this.fetchOrExplain(sourceUrl);
+    const stored = await this.documents.readOriginal(document).catch(() => undefined);
+    if (stored !== undefined && sameWebContent(stored, page.buffer)) {
+      return { outcome: 'unchanged', document };
+    }
+    return this.documents.replace(documentId, fileOf(page), actor, { sourceUrl });
   }
 
   private async importOne(url: string, actor: DocumentActor): Promise<DocumentUploadResult> {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -33,12 +34,15 @@ const articleAbout = (body: string): string =>
 /** A help centre on this host, whose pages the tests change and break. */
 class HelpCentre {
   readonly pages = new Map<string, { type: string; body: string }>();
+  /** The paths asked for, in order. */
+  readonly requests: string[] = [];
   failing = false;
   private server: Server | undefined;
   private port = 0;
 
   async start(): Promise<void> {
     this.server = createServer((request, response) => {
+      this.requests.push(request.url ?? '');
       const page = this.pages.get(request.url ?? '');
       if (this.failing) {
         response.writeHead(500, 'Internal Server Error').end();
@@ -49,7 +53,7 @@ class HelpCentre {
       } else {
         response
           .writeHead(200, { 'content-type': page.type })
-          .end(page.body.replaceAll('LOC/', this.url('/')));
+          .end(page.body.replaceAll('LOC/', this.url('/')).replaceAll('TOKEN', randomUUID()));
       }
     });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
@@ -66,12 +70,74 @@ class HelpCentre {
   }
 }
 
+/** A gateway with the real ingest and retrieval services on a private virtual host. */
+interface KnowledgeStack {
+  readonly gateway: TestGateway;
+  readonly admin: TestSession;
+  readonly staff: TestSession;
+  stop(): Promise<void>;
+}
+
+async function startKnowledgeStack(gatewayEnv: Record<string, string>): Promise<KnowledgeStack> {
+  const vhost: Disposable<string> = await createTestVhost();
+  const broker: Broker = await openAmqpBroker({
+    url: vhost.value,
+    connectionName: 'gateway-test',
+    maxAttempts: 5,
+    logger: createLogger({ service: 'test', instanceId: 'test', level: 'silent' }),
+  });
+  const gateway = await startTestGateway({ broker, fakeWorkerHealth: false, env: gatewayEnv });
+  const s3 = gateway.app.get<GatewayConfig>(GATEWAY_CONFIG).s3;
+  const env = {
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    PORT: '0',
+    DATABASE_URL: gateway.databaseUrl,
+    AMQP_URL: vhost.value,
+    DATA_DIR: join(gateway.dataDir, 'workers'),
+    S3_ENDPOINT: s3.endpoint ?? '',
+    S3_ACCESS_KEY_ID: s3.accessKeyId ?? '',
+    S3_SECRET_ACCESS_KEY: s3.secretAccessKey ?? '',
+    S3_BUCKET: s3.bucket,
+  };
+  const ingest: RunningService = await startIngest({ env });
+  const retrieval: RunningService = await startRetrieval({ env });
+  return {
+    gateway,
+    admin: await gateway.signIn(gateway.admin),
+    staff: await gateway.signIn('staff'),
+    stop: async () => {
+      await retrieval.stop();
+      await ingest.stop();
+      await gateway.stop();
+      await broker.close();
+      await vhost.dispose();
+    },
+  };
+}
+
+/** The document once its status is `status` (and, when indexed, its version `version`). */
+function settledDocument(
+  admin: TestSession,
+  documentId: string,
+  status: DocumentSummary['status'],
+  version = 1,
+): Promise<DocumentDetail> {
+  return waitFor(
+    async () => {
+      const response = await admin.agent.get(`/api/documents/${documentId}`);
+      const detail = response.body as Partial<DocumentDetail>;
+      return (
+        detail.document?.status === status &&
+        (status !== 'indexed' || detail.document.indexedVersion === version) &&
+        (detail as DocumentDetail)
+      );
+    },
+    { timeoutMs: 30_000, intervalMs: 200, message: `document did not become ${status}` },
+  );
+}
+
 describe('Importing knowledge from the web with the real ingest and retrieval services', () => {
-  let vhost: Disposable<string>;
-  let broker: Broker;
-  let gateway: TestGateway;
-  let ingest: RunningService;
-  let retrieval: RunningService;
+  let stack: KnowledgeStack;
   let admin: TestSession;
   let staff: TestSession;
   const site = new HelpCentre();
@@ -106,58 +172,20 @@ describe('Importing knowledge from the web with the real ingest and retrieval se
       type: 'text/markdown',
       body: '# Mail delivery\n\nOutgoing mail leaves through port 587 with authentication.\n',
     });
-    vhost = await createTestVhost();
-    broker = await openAmqpBroker({
-      url: vhost.value,
-      connectionName: 'gateway-test',
-      maxAttempts: 5,
-      logger: createLogger({ service: 'test', instanceId: 'test', level: 'silent' }),
+    stack = await startKnowledgeStack({
+      WEB_IMPORT_ALLOW_INTERNAL: 'true',
+      WEB_IMPORT_TIMEOUT_SECONDS: '5',
     });
-    gateway = await startTestGateway({
-      broker,
-      fakeWorkerHealth: false,
-      env: { WEB_IMPORT_ALLOW_INTERNAL: 'true', WEB_IMPORT_TIMEOUT_SECONDS: '5' },
-    });
-    const s3 = gateway.app.get<GatewayConfig>(GATEWAY_CONFIG).s3;
-    const env = {
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-      PORT: '0',
-      DATABASE_URL: gateway.databaseUrl,
-      AMQP_URL: vhost.value,
-      DATA_DIR: join(gateway.dataDir, 'workers'),
-      S3_ENDPOINT: s3.endpoint ?? '',
-      S3_ACCESS_KEY_ID: s3.accessKeyId ?? '',
-      S3_SECRET_ACCESS_KEY: s3.secretAccessKey ?? '',
-      S3_BUCKET: s3.bucket,
-    };
-    ingest = await startIngest({ env });
-    retrieval = await startRetrieval({ env });
-    admin = await gateway.signIn(gateway.admin);
-    staff = await gateway.signIn('staff');
+    ({ admin, staff } = stack);
   });
 
   afterAll(async () => {
-    await retrieval.stop();
-    await ingest.stop();
-    await gateway.stop();
-    await broker.close();
-    await vhost.dispose();
+    await stack.stop();
     await site.stop();
   });
 
   const settled = (documentId: string, status: DocumentSummary['status'], version = 1) =>
-    waitFor(
-      async () => {
-        const response = await admin.agent.get(`/api/documents/${documentId}`);
-        const detail = response.body as Partial<DocumentDetail>;
-        return (
-          detail.document?.status === status &&
-          (status !== 'indexed' || detail.document.indexedVersion === version) &&
-          (detail as DocumentDetail)
-        );
-      },
-      { timeoutMs: 30_000, intervalMs: 200, message: `document did not become ${status}` },
-    );
+    settledDocument(admin, documentId, status, version);
   const search = async (query: string): Promise<SearchResponse> =>
     (await admin.agent.post('/api/search').send({ query }).expect(200)).body as SearchResponse;
 
@@ -343,5 +371,77 @@ describe('Importing knowledge from the web with the real ingest and retrieval se
       .post('/api/documents/import/discover')
       .send({ url: site.url('/kb/') })
       .expect(403);
+  });
+});
+
+describe('Refreshing web documents on a schedule', () => {
+  let stack: KnowledgeStack;
+  const site = new HelpCentre();
+  const ftp = (body: string) => ({
+    type: 'text/html',
+    // A new form token in every answer, as WHMCS's pages have.
+    body:
+      '<html><head><title>Passive FTP</title></head><body><form><input type="hidden" ' +
+      `name="token" value="TOKEN"></form><main><h1>Passive FTP</h1>${body}</main></body></html>`,
+  });
+
+  beforeAll(async () => {
+    await site.start();
+    site.pages.set('/kb/ftp', ftp('<p>Use passive mode behind a firewall.</p>'));
+    // Due again about two seconds after each fetch.
+    stack = await startKnowledgeStack({
+      WEB_IMPORT_ALLOW_INTERNAL: 'true',
+      WEB_IMPORT_REFRESH_HOURS: '0.0005',
+    });
+  });
+
+  afterAll(async () => {
+    await stack.stop();
+    await site.stop();
+  });
+
+  it('should fetch an imported page again by itself, version a change only, and keep it while the site is down', async () => {
+    const { admin } = stack;
+    const imported = await admin.agent
+      .post('/api/documents/import')
+      .send({ urls: [site.url('/kb/ftp')] })
+      .expect(201);
+    const [result] = (imported.body as DocumentUploadResponse).results;
+    const documentId = result?.outcome === 'created' ? result.document.documentId : '';
+    await settledDocument(admin, documentId, 'indexed');
+
+    const asked = site.requests.length;
+    await waitFor(() => site.requests.length >= asked + 2, {
+      timeoutMs: 20_000,
+      message: 'the page was not fetched again',
+    });
+    const unchanged = (await admin.agent.get(`/api/documents/${documentId}`).expect(200))
+      .body as DocumentDetail;
+    expect(unchanged.document.version).toBe(1);
+
+    site.pages.set('/kb/ftp', ftp('<p>Passive ports 49152 to 65534 are open.</p>'));
+    const refreshed = await settledDocument(admin, documentId, 'indexed', 2);
+
+    expect(refreshed.document).toMatchObject({
+      version: 2,
+      sourceUrl: site.url('/kb/ftp'),
+      uploadedBy: { name: 'Web refresh' },
+    });
+    expect(refreshed.chunks.map((chunk) => chunk.text).join(' ')).toContain('49152');
+    const audit = (
+      await admin.agent.get('/api/audit?action=knowledge.document.replaced').expect(200)
+    ).body as AuditPage;
+    expect(audit.items[0]).toMatchObject({ actorId: null, targetId: documentId });
+
+    site.failing = true;
+    const askedWhileDown = site.requests.length;
+    await waitFor(() => site.requests.length >= askedWhileDown + 2, {
+      timeoutMs: 20_000,
+      message: 'the page was not fetched again while the site failed',
+    });
+    site.failing = false;
+    const kept = (await admin.agent.get(`/api/documents/${documentId}`).expect(200))
+      .body as DocumentDetail;
+    expect(kept.document).toMatchObject({ version: 2, status: 'indexed' });
   });
 });

@@ -3,11 +3,16 @@ import type { MigrationTarget } from '@deskpilot/runtime';
 import { DocumentEntity } from '../documents/entities/document.entity';
 import { CreateDocuments1796000100000 } from './migrations/1796000100000-CreateDocuments';
 import { DocumentSourceUrl1796900000000 } from './migrations/1796900000000-DocumentSourceUrl';
+import { DocumentSourceChecked1797000000000 } from './migrations/1797000000000-DocumentSourceChecked';
 
 /** The ingest schema: document records. */
 export const ingestDatabase: MigrationTarget = {
   service: 'ingest',
   schema: 'ingest',
   entities: [DocumentEntity],
-  migrations: [CreateDocuments1796000100000, DocumentSourceUrl1796900000000],
+  migrations: [
+    CreateDocuments1796000100000,
+    DocumentSourceUrl1796900000000,
+    DocumentSourceChecked1797000000000,
+  ],
 };

@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 
 import type {
+  ClaimWebRefreshesResponse,
   DeleteDocumentResponse,
   DocumentSummary,
   GetDocumentResponse,
@@ -48,6 +49,13 @@ export class DocumentsController {
   @OnRequest(KnowledgeRpc.ReindexAll)
   async reindexAll(): Promise<ReindexAllResponse> {
     return { queued: await this.documents.reindexAll() };
+  }
+
+  @OnRequest(KnowledgeRpc.ClaimWebRefreshes)
+  claimWebRefreshes(
+    request: RpcRequest<typeof KnowledgeRpc.ClaimWebRefreshes>,
+  ): Promise<ClaimWebRefreshesResponse> {
+    return this.documents.claimWebRefreshes(request);
   }
 
   @OnRequest(KnowledgeRpc.List)

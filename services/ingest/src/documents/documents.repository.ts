@@ -13,6 +13,12 @@ export interface DocumentFilter {
   readonly limit: number;
 }
 
+export interface WebRefresh {
+  readonly documentId: string;
+  readonly title: string;
+  readonly sourceUrl: string;
+}
+
 export interface QueuedGeneration {
   readonly id: string;
   readonly generation: number;
@@ -150,6 +156,7 @@ export class DocumentsRepository {
         document.uploadedById = file.uploadedById;
         document.uploadedByName = file.uploadedByName;
         document.sourceUrl = file.sourceUrl;
+        document.sourceCheckedAt = file.sourceUrl === null ? null : new Date();
         document.detectedType = null;
         if (file.title !== undefined) {
           document.title = file.title;
@@ -198,6 +205,24 @@ export class DocumentsRepository {
       [IN_PROGRESS, before],
     );
     return returnedRows<QueuedGeneration>(result);
+  }
+
+  /**
+   * Web documents whose address was last fetched before `before`, the oldest first, marked as
+   * fetched now so that no other gateway replica claims them too.
+   */
+  async claimWebRefreshes(before: Date, limit: number): Promise<WebRefresh[]> {
+    const result = await this.dataSource.query<unknown>(
+      `UPDATE "ingest"."documents" SET "source_checked_at" = now()
+       WHERE "id" IN (
+         SELECT "id" FROM "ingest"."documents"
+         WHERE "source_url" IS NOT NULL AND "deleted_at" IS NULL AND "source_checked_at" < $1
+         ORDER BY "source_checked_at" LIMIT $2 FOR UPDATE SKIP LOCKED
+       )
+       RETURNING "id" AS "documentId", "title", "source_url" AS "sourceUrl"`,
+      [before, limit],
+    );
+    return returnedRows<WebRefresh>(result);
   }
 
   async markDeleted(id: string): Promise<void> {

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 
 import type {
+  ClaimWebRefreshesResponse,
   DocumentSummary,
   RegisterDocumentResponse,
   ReplaceDocumentResponse,
@@ -20,6 +21,7 @@ import { DocumentEntity } from './entities/document.entity';
 
 export type RegisterCommand = RpcRequest<typeof KnowledgeRpc.Register>;
 export type ReplaceCommand = RpcRequest<typeof KnowledgeRpc.Replace>;
+export type ClaimCommand = RpcRequest<typeof KnowledgeRpc.ClaimWebRefreshes>;
 
 /**
  * The lifecycle of document records: registration of uploads (with duplicate detection by
@@ -92,6 +94,15 @@ export class DocumentsService {
     }
     await this.queue(replaced);
     return { outcome: 'replaced', document: toDocumentSummary(replaced) };
+  }
+
+  /** Claims the web documents due for a refresh: the longest unchecked first. */
+  async claimWebRefreshes(command: ClaimCommand): Promise<ClaimWebRefreshesResponse> {
+    const documents = await this.documents.claimWebRefreshes(
+      new Date(command.checkedBefore),
+      command.limit,
+    );
+    return { documents };
   }
 
   async reindex(documentId: string): Promise<DocumentSummary> {
@@ -181,6 +192,7 @@ function newDocument(command: RegisterCommand): DocumentEntity {
     s3Key: command.s3Key,
     staleS3Keys: [],
     sourceUrl: command.sourceUrl ?? null,
+    sourceCheckedAt: command.sourceUrl === undefined ? null : now,
     uploadedById: command.uploadedBy.id,
     uploadedByName: command.uploadedBy.name,
     createdAt: now,

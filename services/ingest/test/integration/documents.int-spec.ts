@@ -4,6 +4,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from 'pg';
 
 import type { ChunksEmbedded, DocumentSummary } from '@deskpilot/contracts';
 import { KnowledgeEvent, KnowledgeRpc } from '@deskpilot/contracts';
@@ -91,7 +92,12 @@ describe('ingest documents', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  const register = async (name: string, body: Buffer, contentType = 'application/octet-stream') => {
+  const register = async (
+    name: string,
+    body: Buffer,
+    contentType = 'application/octet-stream',
+    sourceUrl?: string,
+  ) => {
     const s3Key = `documents/${randomUUID()}/${name}`;
     await store.put(s3Key, body, contentType);
     return bus.request(KnowledgeRpc.Register, {
@@ -102,6 +108,7 @@ describe('ingest documents', () => {
       sizeBytes: body.length,
       sha256: createHash('sha256').update(body).digest('hex'),
       uploadedBy: { id: 'u1', name: 'Ada' },
+      ...(sourceUrl === undefined ? {} : { sourceUrl }),
     });
   };
   const settled = (documentId: string): Promise<DocumentSummary> =>
@@ -213,5 +220,52 @@ describe('ingest documents', () => {
         chunkLimit: 0,
       }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('should hand out the web documents due for a refresh once each, the longest unchecked first', async () => {
+    const older = await register(
+      'a.html',
+      Buffer.from('<h1>A</h1><p>Alpha</p>'),
+      'text/html',
+      'https://help.example.com/a',
+    );
+    const newer = await register(
+      'b.html',
+      Buffer.from('<h1>B</h1><p>Beta</p>'),
+      'text/html',
+      'https://help.example.com/b',
+    );
+    await register('c.md', Buffer.from('# C\n\nGamma, uploaded.'), 'text/markdown');
+    const sql = new Client({ connectionString: database.value });
+    await sql.connect();
+    try {
+      await sql.query(
+        `UPDATE "ingest"."documents" SET "source_checked_at" = now() - $2::interval WHERE "id" = $1`,
+        [older.document.documentId, '2 days'],
+      );
+      await sql.query(
+        `UPDATE "ingest"."documents" SET "source_checked_at" = now() - $2::interval WHERE "id" = $1`,
+        [newer.document.documentId, '1 day'],
+      );
+    } finally {
+      await sql.end();
+    }
+    const claim = (limit: number) =>
+      bus.request(KnowledgeRpc.ClaimWebRefreshes, {
+        checkedBefore: new Date(Date.now() - 60 * 60 * 1_000).toISOString(),
+        limit,
+      });
+
+    const first = await claim(1);
+    const rest = await claim(10);
+    const none = await claim(10);
+
+    expect(first.documents.map((document) => [document.documentId, document.sourceUrl])).toEqual([
+      [older.document.documentId, 'https://help.example.com/a'],
+    ]);
+    expect(rest.documents.map((document) => document.documentId)).toEqual([
+      newer.document.documentId,
+    ]);
+    expect(none.documents).toEqual([]);
   });
 });

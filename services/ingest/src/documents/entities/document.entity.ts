@@ -71,6 +71,10 @@ export class DocumentEntity {
   @Column({ name: 'source_url', type: 'text', nullable: true })
   sourceUrl!: string | null;
 
+  /** When `sourceUrl` was last fetched (to import, refresh or check it). */
+  @Column({ name: 'source_checked_at', type: 'timestamptz', nullable: true })
+  sourceCheckedAt!: Date | null;
+
   @Column({ name: 'uploaded_by_id', type: 'varchar', length: 200 })
   uploadedById!: string;
 
