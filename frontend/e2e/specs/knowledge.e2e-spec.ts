@@ -90,6 +90,28 @@ function shownTime(text: string): number {
   return Date.parse(`${shown} UTC`);
 }
 
+/** A help centre on this host: the HTML `pageAt` gives for a path, or 404 where it gives none. */
+async function serveHelpCentre(
+  pageAt: (path: string) => string | undefined,
+): Promise<{ readonly base: string; stop(): void }> {
+  const site = createServer((request, response) => {
+    const html = pageAt(request.url ?? '');
+    if (html === undefined) {
+      response.writeHead(404, 'Not Found').end();
+    } else {
+      response.writeHead(200, { 'content-type': 'text/html' }).end(html);
+    }
+  });
+  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+  return {
+    base: `http://127.0.0.1:${(site.address() as AddressInfo).port}`,
+    stop: () => {
+      site.close();
+      site.closeAllConnections();
+    },
+  };
+}
+
 describe('Knowledge base', () => {
   let browser: Browser;
   let context: BrowserContext | undefined;
@@ -182,20 +204,13 @@ describe('Knowledge base', () => {
     const tag = randomBytes(3).toString('hex');
     const title = `Pointing a domain ${tag}`;
     let body = `<p>Set the nameservers to ns1.example-host.net, amber ${tag}.</p>`;
-    const site = createServer((request, response) => {
-      if (request.url === '/kb/domains') {
-        response
-          .writeHead(200, { 'content-type': 'text/html' })
-          .end(
-            `<html><head><title>${title} | Example Host</title></head><body>` +
-              `<nav>Store | Support</nav><main><h1>${title}</h1>${body}</main></body></html>`,
-          );
-      } else {
-        response.writeHead(404, 'Not Found').end();
-      }
-    });
-    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
-    const base = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+    const site = await serveHelpCentre((path) =>
+      path === '/kb/domains'
+        ? `<html><head><title>${title} | Example Host</title></head><body>` +
+          `<nav>Store | Support</nav><main><h1>${title}</h1>${body}</main></body></html>`
+        : undefined,
+    );
+    const base = site.base;
     try {
       const opened = await openSignedIn(browser, e2eEnvironment().admin, '/knowledge');
       context = opened.context;
@@ -246,8 +261,7 @@ ${base}/kb/missing-${tag}`);
       expect(await facts.locator('dt:text-is("Version") + dd').innerText()).toBe('2');
       expect(await chunks.getByText(`amber ${tag}`).count()).toBe(0);
 
-      site.close();
-      site.closeAllConnections();
+      site.stop();
       await page.getByRole('button', { name: 'Refresh from the web' }).click();
       await page
         .getByRole('alert')
@@ -255,8 +269,7 @@ ${base}/kb/missing-${tag}`);
         .waitFor();
       expect(await facts.locator('dt:text-is("Version") + dd').innerText()).toBe('2');
     } finally {
-      site.closeAllConnections();
-      site.close();
+      site.stop();
     }
   });
 
@@ -281,16 +294,8 @@ ${base}/kb/missing-${tag}`);
         ]),
       ),
     };
-    const site = createServer((request, response) => {
-      const html = pagesOfSite[request.url ?? ''];
-      if (html === undefined) {
-        response.writeHead(404).end();
-      } else {
-        response.writeHead(200, { 'content-type': 'text/html' }).end(html);
-      }
-    });
-    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
-    const base = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+    const site = await serveHelpCentre((path) => pagesOfSite[path]);
+    const base = site.base;
     try {
       const opened = await openSignedIn(browser, e2eEnvironment().admin, '/knowledge');
       context = opened.context;
@@ -326,8 +331,7 @@ ${base}/kb/missing-${tag}`);
         await page.locator(`tr[data-title="${title}"]`).getByText('Indexed').waitFor();
       }
     } finally {
-      site.closeAllConnections();
-      site.close();
+      site.stop();
     }
   });
 

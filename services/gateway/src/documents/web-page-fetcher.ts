@@ -6,8 +6,8 @@ import { request as httpsRequest } from 'node:https';
 import type { Readable, Transform } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 
+import { isInternalAddress } from '../http/private-network';
 import { formatMegabytes } from './documents.service';
-import { isInternalAddress } from './network-address';
 
 export interface WebFetchLimits {
   /** The largest page accepted, after decompression. */

@@ -1,6 +1,5 @@
 import type { IncomingMessage } from 'node:http';
 import { get } from 'node:http';
-import { join } from 'node:path';
 
 import type {
   AuditPage,
@@ -12,20 +11,12 @@ import type {
   DocumentUploadResponse,
   SearchResponse,
 } from '@deskpilot/contracts';
-import { startIngest } from '@deskpilot/ingest';
-import type { Broker } from '@deskpilot/messaging';
-import { createLogger } from '@deskpilot/observability';
-import { startRetrieval } from '@deskpilot/retrieval';
-import type { RunningService } from '@deskpilot/runtime';
-import { openAmqpBroker } from '@deskpilot/runtime';
-import type { Disposable } from '@deskpilot/testing';
-import { createTestVhost, waitFor } from '@deskpilot/testing';
+import { waitFor } from '@deskpilot/testing';
 
-import { GATEWAY_CONFIG } from '../../src/config/gateway-config.module';
-import type { GatewayConfig } from '../../src/config/gateway.config';
 import { parseSse } from '../support/answering-stack';
-import type { TestGateway, TestSession } from '../support/session';
-import { startTestGateway } from '../support/session';
+import type { KnowledgeStack } from '../support/knowledge-stack';
+import { startKnowledgeStack } from '../support/knowledge-stack';
+import type { TestSession } from '../support/session';
 
 const MARKDOWN = Buffer.from(
   [
@@ -74,55 +65,21 @@ function openEvents(url: string, token: string): Promise<EventStream> {
 }
 
 describe('Documents API with the real ingest and retrieval services', () => {
-  let vhost: Disposable<string>;
-  let broker: Broker;
-  let gateway: TestGateway;
-  let ingest: RunningService;
-  let retrieval: RunningService;
+  let stack: KnowledgeStack;
   let admin: TestSession;
   let staff: TestSession;
   let events: EventStream;
 
   beforeAll(async () => {
-    vhost = await createTestVhost();
-    broker = await openAmqpBroker({
-      url: vhost.value,
-      connectionName: 'gateway-test',
-      maxAttempts: 5,
-      logger: createLogger({ service: 'test', instanceId: 'test', level: 'silent' }),
-    });
-    gateway = await startTestGateway({
-      broker,
-      fakeWorkerHealth: false,
-      env: { UPLOAD_MAX_MB: '0.05' },
-    });
-    const s3 = gateway.app.get<GatewayConfig>(GATEWAY_CONFIG).s3;
-    const env = {
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-      PORT: '0',
-      DATABASE_URL: gateway.databaseUrl,
-      AMQP_URL: vhost.value,
-      DATA_DIR: join(gateway.dataDir, 'workers'),
-      S3_ENDPOINT: s3.endpoint ?? '',
-      S3_ACCESS_KEY_ID: s3.accessKeyId ?? '',
-      S3_SECRET_ACCESS_KEY: s3.secretAccessKey ?? '',
-      S3_BUCKET: s3.bucket,
-    };
-    ingest = await startIngest({ env });
-    retrieval = await startRetrieval({ env });
-    admin = await gateway.signIn(gateway.admin);
-    staff = await gateway.signIn('staff');
-    events = await openEvents(gateway.url, admin.accessToken);
+    stack = await startKnowledgeStack({ UPLOAD_MAX_MB: '0.05' });
+    ({ admin, staff } = stack);
+    events = await openEvents(stack.gateway.url, admin.accessToken);
   });
 
   afterAll(async () => {
-    await retrieval.stop();
-    await ingest.stop();
     // The event stream is still open: stopping the gateway must end it rather than wait for it.
-    await gateway.stop();
+    await stack.stop();
     events.close();
-    await broker.close();
-    await vhost.dispose();
   });
 
   const upload = (session: TestSession, files: { name: string; body: Buffer; type: string }[]) => {

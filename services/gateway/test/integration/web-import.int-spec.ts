@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 
 import type {
   AuditPage,
@@ -13,19 +12,11 @@ import type {
   DocumentUploadResponse,
   SearchResponse,
 } from '@deskpilot/contracts';
-import { startIngest } from '@deskpilot/ingest';
-import type { Broker } from '@deskpilot/messaging';
-import { createLogger } from '@deskpilot/observability';
-import { startRetrieval } from '@deskpilot/retrieval';
-import type { RunningService } from '@deskpilot/runtime';
-import { openAmqpBroker } from '@deskpilot/runtime';
-import type { Disposable } from '@deskpilot/testing';
-import { createTestVhost, waitFor } from '@deskpilot/testing';
+import { waitFor } from '@deskpilot/testing';
 
-import { GATEWAY_CONFIG } from '../../src/config/gateway-config.module';
-import type { GatewayConfig } from '../../src/config/gateway.config';
-import type { TestGateway, TestSession } from '../support/session';
-import { startTestGateway } from '../support/session';
+import type { KnowledgeStack } from '../support/knowledge-stack';
+import { startKnowledgeStack } from '../support/knowledge-stack';
+import type { TestSession } from '../support/session';
 
 const articleAbout = (body: string): string =>
   `<!doctype html><html><head><title>Pointing a domain at your hosting</title></head>` +
@@ -68,51 +59,6 @@ class HelpCentre {
     this.server?.closeAllConnections();
     await new Promise((resolve) => this.server?.close(resolve));
   }
-}
-
-/** A gateway with the real ingest and retrieval services on a private virtual host. */
-interface KnowledgeStack {
-  readonly gateway: TestGateway;
-  readonly admin: TestSession;
-  readonly staff: TestSession;
-  stop(): Promise<void>;
-}
-
-async function startKnowledgeStack(gatewayEnv: Record<string, string>): Promise<KnowledgeStack> {
-  const vhost: Disposable<string> = await createTestVhost();
-  const broker: Broker = await openAmqpBroker({
-    url: vhost.value,
-    connectionName: 'gateway-test',
-    maxAttempts: 5,
-    logger: createLogger({ service: 'test', instanceId: 'test', level: 'silent' }),
-  });
-  const gateway = await startTestGateway({ broker, fakeWorkerHealth: false, env: gatewayEnv });
-  const s3 = gateway.app.get<GatewayConfig>(GATEWAY_CONFIG).s3;
-  const env = {
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-    PORT: '0',
-    DATABASE_URL: gateway.databaseUrl,
-    AMQP_URL: vhost.value,
-    DATA_DIR: join(gateway.dataDir, 'workers'),
-    S3_ENDPOINT: s3.endpoint ?? '',
-    S3_ACCESS_KEY_ID: s3.accessKeyId ?? '',
-    S3_SECRET_ACCESS_KEY: s3.secretAccessKey ?? '',
-    S3_BUCKET: s3.bucket,
-  };
-  const ingest: RunningService = await startIngest({ env });
-  const retrieval: RunningService = await startRetrieval({ env });
-  return {
-    gateway,
-    admin: await gateway.signIn(gateway.admin),
-    staff: await gateway.signIn('staff'),
-    stop: async () => {
-      await retrieval.stop();
-      await ingest.stop();
-      await gateway.stop();
-      await broker.close();
-      await vhost.dispose();
-    },
-  };
 }
 
 /** The document once its status is `status` (and, when indexed, its version `version`). */
