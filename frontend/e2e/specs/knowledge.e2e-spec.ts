@@ -263,11 +263,25 @@ ${base}/kb/missing-${tag}`);
 
       site.stop();
       await page.getByRole('button', { name: 'Refresh from the web' }).click();
-      await page
+      await facts
         .getByRole('alert')
-        .getByText(/refused the connection/)
+        .getByText(/has not answered since .+: .*refused the connection.* stays searchable/)
         .waitFor();
+      expect(
+        await page.getByRole('alert').filter({ hasText: 'refused the connection' }).count(),
+      ).toBe(2);
       expect(await facts.locator('dt:text-is("Version") + dd').innerText()).toBe('2');
+
+      await page.getByRole('link', { name: 'Knowledge base' }).first().click();
+      await page.getByRole('combobox', { name: 'Source' }).click();
+      await page.getByRole('option', { name: 'Pages not answering' }).click();
+      await page.getByRole('listbox').waitFor({ state: 'detached' });
+      await row.getByText('Page not answering').waitFor();
+      await row.getByText(/Since .+refused the connection/s).waitFor();
+      await saveScreenshot(page, 'knowledge-web-failing');
+      await page.getByRole('combobox', { name: 'Source' }).click();
+      await page.getByRole('option', { name: 'Uploaded files' }).click();
+      await row.waitFor({ state: 'detached' });
     } finally {
       site.stop();
     }

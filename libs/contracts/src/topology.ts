@@ -48,6 +48,7 @@ export const topology: Record<ServiceName, ServiceSubscriptions> = {
       KnowledgeRpc.List,
       KnowledgeRpc.Get,
       KnowledgeRpc.ClaimWebRefreshes,
+      KnowledgeRpc.RecordWebCheck,
     ],
   },
   // Index events reach every replica (each holds an HNSW index) and also the shared work queue,

@@ -79,6 +79,8 @@ import { KnowledgeApi } from './knowledge-api';
                 sourceUrl
               }}</a>
             </dd>
+            <dt>Last fetched</dt>
+            <dd>{{ document.sourceCheckedAt | date: 'medium' }}</dd>
           }
           <dt>Version</dt>
           <dd>{{ document.version }}</dd>
@@ -95,6 +97,12 @@ import { KnowledgeApi } from './knowledge-api';
         </dl>
         @if (document.failureReason; as reason) {
           <p class="failure" role="alert">{{ reason }}</p>
+        }
+        @if (document.sourceError; as sourceError) {
+          <p class="failure" role="alert">
+            The page has not answered since {{ document.sourceFailingSince | date: 'medium' }}:
+            {{ sourceError }} The version fetched before stays searchable.
+          </p>
         }
       </section>
       <section class="panel" aria-label="Chunks">
@@ -210,6 +218,7 @@ export class DocumentPage implements OnInit {
       error: (error: unknown) => {
         this.refreshing.set(false);
         this.actionError.set(describeHttpError(error));
+        this.load();
       },
     });
   }

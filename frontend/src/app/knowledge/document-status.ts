@@ -1,4 +1,4 @@
-import type { DocumentReplaceResponse, DocumentStatus } from '@deskpilot/contracts';
+import type { DocumentReplaceResponse, DocumentSource, DocumentStatus } from '@deskpilot/contracts';
 
 import type { BadgeTone } from '../ui/status-badge';
 
@@ -19,6 +19,14 @@ export const STATUS_TONES: Record<DocumentStatus, BadgeTone> = {
 };
 
 export const STATUSES = Object.keys(STATUS_LABELS) as DocumentStatus[];
+
+export const SOURCE_LABELS: Record<DocumentSource, string> = {
+  upload: 'Uploaded files',
+  web: 'Web pages',
+  'web-failing': 'Pages not answering',
+};
+
+export const SOURCES = Object.keys(SOURCE_LABELS) as DocumentSource[];
 
 /** What refreshing a web document from its address did, after the document's title. */
 export function refreshOutcome(title: string, response: DocumentReplaceResponse): string {

@@ -32,6 +32,7 @@ import {
 import type {
   DocumentPage,
   DocumentProgress,
+  DocumentSource,
   DocumentStatus,
   DocumentSummary,
   DocumentUploadResult,
@@ -51,7 +52,14 @@ import { RemoteData } from '../ui/remote-data';
 import { SearchCorrections } from '../ui/search-corrections';
 import type { BadgeTone } from '../ui/status-badge';
 import { StatusBadge } from '../ui/status-badge';
-import { STATUSES, STATUS_LABELS, STATUS_TONES, refreshOutcome } from './document-status';
+import {
+  SOURCES,
+  SOURCE_LABELS,
+  STATUSES,
+  STATUS_LABELS,
+  STATUS_TONES,
+  refreshOutcome,
+} from './document-status';
 import { KnowledgeApi } from './knowledge-api';
 import { LinkedPagesDialog } from './linked-pages-dialog';
 
@@ -110,9 +118,12 @@ export class KnowledgePage {
   protected readonly columns = ['title', 'status', 'chunks', 'version', 'updated', 'actions'];
   protected readonly statuses = STATUSES;
   protected readonly statusLabels = STATUS_LABELS;
+  protected readonly sources = SOURCES;
+  protected readonly sourceLabels = SOURCE_LABELS;
   protected readonly documents = new RemoteData<DocumentPage>();
   protected readonly search = signal('');
   protected readonly status = signal<DocumentStatus | undefined>(undefined);
+  protected readonly source = signal<DocumentSource | undefined>(undefined);
   protected readonly page = signal(1);
   protected readonly uploads = signal<UploadItem[]>([]);
   protected readonly dragging = signal(false);
@@ -156,12 +167,14 @@ export class KnowledgePage {
   protected reload(): void {
     const search = this.search().trim();
     const status = this.status();
+    const source = this.source();
     this.documents.load(
       this.api.list({
         page: this.page(),
         pageSize: PAGE_SIZE,
         ...(search === '' ? {} : { search }),
         ...(status === undefined ? {} : { status }),
+        ...(source === undefined ? {} : { source }),
       }),
     );
   }
@@ -173,6 +186,13 @@ export class KnowledgePage {
   /** `''` is "any status". */
   protected filterByStatus(status: DocumentStatus | ''): void {
     this.status.set(status === '' ? undefined : status);
+    this.page.set(1);
+    this.reload();
+  }
+
+  /** `''` is "any source". */
+  protected filterBySource(source: DocumentSource | ''): void {
+    this.source.set(source === '' ? undefined : source);
     this.page.set(1);
     this.reload();
   }
@@ -294,6 +314,7 @@ export class KnowledgePage {
       },
       error: (error: unknown) => {
         this.actionError.set(`${document.title}: ${describeHttpError(error)}`);
+        this.reload();
       },
     });
   }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import {
+  DocumentSource,
   DocumentStatus,
   DocumentSummary,
   GetDocumentResponse,
@@ -17,13 +18,14 @@ export const DOCUMENT_FILES_FIELD = 'files';
 /** The most files one upload request may carry. */
 export const MAX_FILES_PER_UPLOAD = 20;
 
-/** `GET /api/documents?page=1&pageSize=20&search=dns&status=failed` */
+/** `GET /api/documents?page=1&pageSize=20&search=dns&status=failed&source=web-failing` */
 export const DocumentListQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
   /** Case-insensitive part of the title or file name. */
   search: z.string().trim().min(1).max(200).optional(),
   status: DocumentStatus.optional(),
+  source: DocumentSource.optional(),
 });
 export type DocumentListQuery = z.input<typeof DocumentListQuery>;
 

@@ -65,6 +65,12 @@ export const DocumentSummary = z.object({
   s3Key: z.string(),
   /** Where the current version was fetched from; null for an uploaded file. */
   sourceUrl: z.string().nullable(),
+  /** When `sourceUrl` was last fetched, to import or refresh the document. */
+  sourceCheckedAt: z.iso.datetime().nullable(),
+  /** Why the latest fetch of `sourceUrl` failed; null while it answers. */
+  sourceError: z.string().nullable(),
+  /** The first of the fetches that have failed in a row; null while the address answers. */
+  sourceFailingSince: z.iso.datetime().nullable(),
   uploadedBy: Uploader,
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
@@ -144,12 +150,27 @@ export const ClaimWebRefreshesResponse = z.object({
 });
 export type ClaimWebRefreshesResponse = z.infer<typeof ClaimWebRefreshesResponse>;
 
+/**
+ * The outcome of fetching a web document's address without a new version: `error` says why the
+ * fetch failed, null that the address answered with the content the document already has.
+ */
+export const RecordWebCheckRequest = z.object({
+  documentId: z.uuid(),
+  error: z.string().min(1).max(1000).nullable(),
+});
+export type RecordWebCheckRequest = z.input<typeof RecordWebCheckRequest>;
+
+/** Where documents come from: uploaded files, web pages, or web pages whose refresh fails. */
+export const DocumentSource = z.enum(['upload', 'web', 'web-failing']);
+export type DocumentSource = z.infer<typeof DocumentSource>;
+
 export const ListDocumentsRequest = z.object({
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(1).max(100).default(20),
   /** Case-insensitive substring of the title or file name. */
   search: z.string().trim().max(200).optional(),
   status: DocumentStatus.optional(),
+  source: DocumentSource.optional(),
 });
 export type ListDocumentsRequest = z.input<typeof ListDocumentsRequest>;
 
@@ -259,6 +280,7 @@ export const KnowledgeRpc = {
   List: 'ingest.documents.list',
   Get: 'ingest.document.get',
   ClaimWebRefreshes: 'ingest.documents.claim-web-refreshes',
+  RecordWebCheck: 'ingest.document.record-web-check',
   DocumentChunks: 'retrieval.document.chunks',
 } as const;
 
@@ -275,6 +297,7 @@ export const knowledgeMessages = {
   [KnowledgeRpc.Register]: rpc(RegisterDocumentRequest, RegisterDocumentResponse),
   [KnowledgeRpc.Replace]: rpc(ReplaceDocumentRequest, ReplaceDocumentResponse),
   [KnowledgeRpc.ClaimWebRefreshes]: rpc(ClaimWebRefreshesRequest, ClaimWebRefreshesResponse),
+  [KnowledgeRpc.RecordWebCheck]: rpc(RecordWebCheckRequest, DocumentSummary),
   [KnowledgeRpc.Delete]: rpc(DocumentRef, DeleteDocumentResponse),
   [KnowledgeRpc.Reindex]: rpc(DocumentRef, DocumentSummary),
   [KnowledgeRpc.ReindexAll]: rpc(ReindexAllRequest, ReindexAllResponse),

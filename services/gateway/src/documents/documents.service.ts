@@ -178,6 +178,7 @@ export class DocumentsService {
         pageSize: query.pageSize,
         ...(query.search === undefined ? {} : { search: query.search }),
         ...(query.status === undefined ? {} : { status: query.status }),
+        ...(query.source === undefined ? {} : { source: query.source }),
       },
       { timeoutMs: RPC_TIMEOUT_MS },
     );
@@ -224,6 +225,18 @@ export class DocumentsService {
     );
     await this.audit.record({ action: AuditAction.DocumentsReindexed, details: { queued } });
     return { queued };
+  }
+
+  /**
+   * Records a fetch of a web document's address that brought no new version: why it failed, or
+   * null when it answered.
+   */
+  recordWebCheck(documentId: string, error: string | null): Promise<DocumentSummary> {
+    return this.bus.request(
+      KnowledgeRpc.RecordWebCheck,
+      { documentId, error },
+      { timeoutMs: RPC_TIMEOUT_MS },
+    );
   }
 
   /** The stored original of the document's current version. */

@@ -88,7 +88,8 @@ export class WebImportService {
 
   /**
    * Fetches a web document's address again; a change becomes a new version. A page whose only
-   * changes are per-request tokens and scripts is `unchanged`.
+   * changes are per-request tokens and scripts is `unchanged`. The document records the fetch:
+   * when it was made and, when the address did not answer, why (the answer is then a 502).
    */
   async refresh(documentId: string, actor: DocumentActor): Promise<DocumentReplaceResponse> {
     const { document } = await this.documents.get(documentId, { chunkOffset: 0, chunkLimit: 0 });
@@ -98,12 +99,29 @@ export class WebImportService {
         `"${document.title}" was uploaded as a file, not imported from the web: replace its file instead.`,
       );
     }
-    const page = await this.fetchOrExplain(sourceUrl);
+    let page: FetchedPage;
+    try {
+      page = await this.fetch(sourceUrl);
+    } catch (error) {
+      if (error instanceof WebFetchError) {
+        await this.documents.recordWebCheck(documentId, error.message);
+        throw new BadGatewayException(`${sourceUrl}: ${error.message}`);
+      }
+      throw error;
+    }
     const stored = await this.documents.readOriginal(document).catch(() => undefined);
     if (stored !== undefined && sameWebContent(stored, page.buffer)) {
-      return { outcome: 'unchanged', document };
+      return {
+        outcome: 'unchanged',
+        document: await this.documents.recordWebCheck(documentId, null),
+      };
     }
-    return this.documents.replace(documentId, fileOf(page), actor, { sourceUrl });
+    const response = await this.documents.replace(documentId, fileOf(page), actor, { sourceUrl });
+    if (response.outcome === 'replaced') {
+      return response;
+    }
+    const checked = await this.documents.recordWebCheck(documentId, null);
+    return response.outcome === 'unchanged' ? { ...response, document: checked } : response;
   }
 
   private async importOne(url: string, actor: DocumentActor): Promise<DocumentUploadResult> {

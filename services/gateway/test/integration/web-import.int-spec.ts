@@ -7,6 +7,7 @@ import type {
   AuditPage,
   DocumentDetail,
   DocumentDiscoverResponse,
+  DocumentPage,
   DocumentReplaceResponse,
   DocumentSummary,
   DocumentUploadResponse,
@@ -179,8 +180,15 @@ describe('Importing knowledge from the web with the real ingest and retrieval se
   });
 
   it('should leave a document as it is when its page has not changed, and version a change', async () => {
+    const before = (await admin.agent.get(`/api/documents/${pageId}`).expect(200))
+      .body as DocumentDetail;
     const unchanged = await admin.agent.post(`/api/documents/${pageId}/refresh`).expect(200);
-    expect((unchanged.body as DocumentReplaceResponse).outcome).toBe('unchanged');
+    const { outcome, document } = unchanged.body as DocumentReplaceResponse;
+    expect(outcome).toBe('unchanged');
+    expect(document).toMatchObject({ version: 1, sourceError: null, sourceFailingSince: null });
+    expect(Date.parse(document.sourceCheckedAt ?? '')).toBeGreaterThan(
+      Date.parse(before.document.sourceCheckedAt ?? ''),
+    );
 
     site.pages.set('/kb/domains', {
       type: 'text/html',
@@ -199,20 +207,49 @@ describe('Importing knowledge from the web with the real ingest and retrieval se
     });
   });
 
-  it('should keep the document when its page cannot be fetched, and say why', async () => {
+  it('should keep the document when its page cannot be fetched, say why, and list it as failing until it answers', async () => {
+    const failing = async (): Promise<string[]> =>
+      (
+        (await admin.agent.get('/api/documents?source=web-failing').expect(200))
+          .body as DocumentPage
+      ).items.map((item) => item.documentId);
     site.failing = true;
+    let firstFailure: DocumentSummary;
     try {
       const response = await admin.agent.post(`/api/documents/${pageId}/refresh`).expect(502);
 
       expect((response.body as { message: string }).message).toBe(
         `${site.url('/kb/domains')}: The server answered 500 Internal Server Error.`,
       );
+      firstFailure = (
+        (await admin.agent.get(`/api/documents/${pageId}`).expect(200)).body as DocumentDetail
+      ).document;
+      await admin.agent.post(`/api/documents/${pageId}/refresh`).expect(502);
     } finally {
       site.failing = false;
     }
     const detail = (await admin.agent.get(`/api/documents/${pageId}`).expect(200))
       .body as DocumentDetail;
-    expect(detail.document).toMatchObject({ version: 2, status: 'indexed' });
+    expect(detail.document).toMatchObject({
+      version: 2,
+      status: 'indexed',
+      sourceError: 'The server answered 500 Internal Server Error.',
+      sourceFailingSince: firstFailure.sourceFailingSince,
+    });
+    expect(firstFailure.sourceFailingSince).toBe(firstFailure.sourceCheckedAt);
+    expect(detail.document.sourceCheckedAt).not.toBe(firstFailure.sourceCheckedAt);
+    expect(await failing()).toEqual([pageId]);
+    const uploaded = (await admin.agent.get('/api/documents?source=upload').expect(200))
+      .body as DocumentPage;
+    expect(uploaded.items).toEqual([]);
+
+    const answered = await admin.agent.post(`/api/documents/${pageId}/refresh`).expect(200);
+
+    expect((answered.body as DocumentReplaceResponse).document).toMatchObject({
+      sourceError: null,
+      sourceFailingSince: null,
+    });
+    expect(await failing()).toEqual([]);
   });
 
   it('should make a document replaced by an uploaded file an uploaded document', async () => {
@@ -379,15 +416,26 @@ describe('Refreshing web documents on a schedule', () => {
     ).body as AuditPage;
     expect(audit.items[0]).toMatchObject({ actorId: null, targetId: documentId });
 
+    const current = async (): Promise<DocumentSummary> =>
+      ((await admin.agent.get(`/api/documents/${documentId}`).expect(200)).body as DocumentDetail)
+        .document;
     site.failing = true;
-    const askedWhileDown = site.requests.length;
-    await waitFor(() => site.requests.length >= askedWhileDown + 2, {
+    await waitFor(async () => (await current()).sourceError !== null, {
       timeoutMs: 20_000,
-      message: 'the page was not fetched again while the site failed',
+      intervalMs: 200,
+      message: 'the failed fetch was not recorded',
+    });
+    expect(await current()).toMatchObject({
+      version: 2,
+      status: 'indexed',
+      sourceError: 'The server answered 500 Internal Server Error.',
     });
     site.failing = false;
-    const kept = (await admin.agent.get(`/api/documents/${documentId}`).expect(200))
-      .body as DocumentDetail;
-    expect(kept.document).toMatchObject({ version: 2, status: 'indexed' });
+    await waitFor(async () => (await current()).sourceError === null, {
+      timeoutMs: 20_000,
+      intervalMs: 200,
+      message: 'the recovered page still shows the failure',
+    });
+    expect(await current()).toMatchObject({ version: 2, sourceFailingSince: null });
   });
 });

@@ -4,6 +4,7 @@ import { DocumentEntity } from '../documents/entities/document.entity';
 import { CreateDocuments1796000100000 } from './migrations/1796000100000-CreateDocuments';
 import { DocumentSourceUrl1796900000000 } from './migrations/1796900000000-DocumentSourceUrl';
 import { DocumentSourceChecked1797000000000 } from './migrations/1797000000000-DocumentSourceChecked';
+import { DocumentSourceError1797100000000 } from './migrations/1797100000000-DocumentSourceError';
 
 /** The ingest schema: document records. */
 export const ingestDatabase: MigrationTarget = {
@@ -14,5 +15,6 @@ export const ingestDatabase: MigrationTarget = {
     CreateDocuments1796000100000,
     DocumentSourceUrl1796900000000,
     DocumentSourceChecked1797000000000,
+    DocumentSourceError1797100000000,
   ],
 };

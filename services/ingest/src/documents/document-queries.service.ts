@@ -26,6 +26,7 @@ export class DocumentQueriesService {
     const { items, total } = await this.documents.findPage({
       search: request.search,
       status: request.status,
+      source: request.source,
       offset: (page - 1) * pageSize,
       limit: pageSize,
     });

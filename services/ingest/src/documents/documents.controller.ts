@@ -58,6 +58,13 @@ export class DocumentsController {
     return this.documents.claimWebRefreshes(request);
   }
 
+  @OnRequest(KnowledgeRpc.RecordWebCheck)
+  recordWebCheck(
+    request: RpcRequest<typeof KnowledgeRpc.RecordWebCheck>,
+  ): Promise<DocumentSummary> {
+    return this.documents.recordWebCheck(request);
+  }
+
   @OnRequest(KnowledgeRpc.List)
   list(request: RpcRequest<typeof KnowledgeRpc.List>): Promise<ListDocumentsResponse> {
     return this.queries.list(request);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, QueryFailedError } from 'typeorm';
 
-import type { DocumentStatus } from '@deskpilot/contracts';
+import type { DocumentSource, DocumentStatus } from '@deskpilot/contracts';
 import { containsPattern } from '@deskpilot/persistence';
 
 import { DocumentEntity } from './entities/document.entity';
@@ -9,6 +9,7 @@ import { DocumentEntity } from './entities/document.entity';
 export interface DocumentFilter {
   readonly search?: string | undefined;
   readonly status?: DocumentStatus | undefined;
+  readonly source?: DocumentSource | undefined;
   readonly offset: number;
   readonly limit: number;
 }
@@ -40,6 +41,12 @@ export type DocumentChange = Partial<
     | 'staleS3Keys'
   >
 >;
+
+const SOURCE_CONDITIONS: Readonly<Record<DocumentSource, string>> = {
+  upload: 'd.sourceUrl IS NULL',
+  web: 'd.sourceUrl IS NOT NULL',
+  'web-failing': 'd.sourceUrl IS NOT NULL AND d.sourceError IS NOT NULL',
+};
 
 const UNIQUE_VIOLATION = '23505';
 const IN_PROGRESS: readonly DocumentStatus[] = ['uploaded', 'extracting', 'embedding'];
@@ -90,6 +97,9 @@ export class DocumentsRepository {
     }
     if (filter.status !== undefined) {
       query.andWhere('d.status = :status', { status: filter.status });
+    }
+    if (filter.source !== undefined) {
+      query.andWhere(SOURCE_CONDITIONS[filter.source]);
     }
     const [items, total] = await query
       .orderBy('d.createdAt', 'DESC')
@@ -157,6 +167,8 @@ export class DocumentsRepository {
         document.uploadedByName = file.uploadedByName;
         document.sourceUrl = file.sourceUrl;
         document.sourceCheckedAt = file.sourceUrl === null ? null : new Date();
+        document.sourceError = null;
+        document.sourceFailingSince = null;
         document.detectedType = null;
         if (file.title !== undefined) {
           document.title = file.title;
@@ -223,6 +235,24 @@ export class DocumentsRepository {
       [before, limit],
     );
     return returnedRows<WebRefresh>(result);
+  }
+
+  /**
+   * Records a fetch of a web document's address that brought no new version: `error` is why it
+   * failed (the first failure of a run starts `sourceFailingSince`), null that it answered.
+   * Null when the document is gone or has no address.
+   */
+  async recordWebCheck(id: string, error: string | null): Promise<DocumentEntity | null> {
+    const result = await this.dataSource.query<unknown>(
+      `UPDATE "ingest"."documents"
+       SET "source_checked_at" = now(), "source_error" = $2::text,
+           "source_failing_since" = CASE WHEN $2::text IS NULL THEN NULL
+                                         ELSE coalesce("source_failing_since", now()) END
+       WHERE "id" = $1 AND "source_url" IS NOT NULL AND "deleted_at" IS NULL
+       RETURNING "id"`,
+      [id, error],
+    );
+    return returnedRows<{ id: string }>(result).length === 0 ? null : this.findById(id);
   }
 
   async markDeleted(id: string): Promise<void> {

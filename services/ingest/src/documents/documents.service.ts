@@ -22,6 +22,7 @@ import { DocumentEntity } from './entities/document.entity';
 export type RegisterCommand = RpcRequest<typeof KnowledgeRpc.Register>;
 export type ReplaceCommand = RpcRequest<typeof KnowledgeRpc.Replace>;
 export type ClaimCommand = RpcRequest<typeof KnowledgeRpc.ClaimWebRefreshes>;
+export type WebCheckCommand = RpcRequest<typeof KnowledgeRpc.RecordWebCheck>;
 
 /**
  * The lifecycle of document records: registration of uploads (with duplicate detection by
@@ -103,6 +104,15 @@ export class DocumentsService {
       command.limit,
     );
     return { documents };
+  }
+
+  /** Records a fetch of a web document's address that brought no new version. */
+  async recordWebCheck(command: WebCheckCommand): Promise<DocumentSummary> {
+    const document = await this.documents.recordWebCheck(command.documentId, command.error);
+    if (document === null) {
+      throw DocumentsException.notFound(command.documentId);
+    }
+    return toDocumentSummary(document);
   }
 
   async reindex(documentId: string): Promise<DocumentSummary> {
@@ -193,6 +203,8 @@ function newDocument(command: RegisterCommand): DocumentEntity {
     staleS3Keys: [],
     sourceUrl: command.sourceUrl ?? null,
     sourceCheckedAt: command.sourceUrl === undefined ? null : now,
+    sourceError: null,
+    sourceFailingSince: null,
     uploadedById: command.uploadedBy.id,
     uploadedByName: command.uploadedBy.name,
     createdAt: now,

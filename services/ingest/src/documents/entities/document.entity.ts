@@ -75,6 +75,14 @@ export class DocumentEntity {
   @Column({ name: 'source_checked_at', type: 'timestamptz', nullable: true })
   sourceCheckedAt!: Date | null;
 
+  /** Why the latest fetch of `sourceUrl` failed; null while it answers. */
+  @Column({ name: 'source_error', type: 'text', nullable: true })
+  sourceError!: string | null;
+
+  /** The first of the fetches of `sourceUrl` that have failed in a row. */
+  @Column({ name: 'source_failing_since', type: 'timestamptz', nullable: true })
+  sourceFailingSince!: Date | null;
+
   @Column({ name: 'uploaded_by_id', type: 'varchar', length: 200 })
   uploadedById!: string;
 
