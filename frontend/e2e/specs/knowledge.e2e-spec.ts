@@ -344,6 +344,22 @@ ${base}/kb/missing-${tag}`);
       for (const title of Object.values(articles)) {
         await page.locator(`tr[data-title="${title}"]`).getByText('Indexed').waitFor();
       }
+
+      await page.getByLabel('Web addresses to import').fill(`${base}/kb/`);
+      await page.getByRole('button', { name: 'Find linked pages' }).click();
+      await dialog.getByText('Also list what the pages under it link to').click();
+      await pages.getByText(`${base}/kb/ssl`).waitFor();
+      await dialog.getByText('2 of them are already in the knowledge base.').waitFor();
+      for (const path of Object.keys(articles)) {
+        const article = pages.getByRole('listitem').filter({ hasText: `${base}${path}` });
+        await article.getByText('In the knowledge base').waitFor();
+        expect(await article.getByRole('checkbox').isDisabled()).toBe(true);
+      }
+      await dialog.getByLabel('Only addresses or titles containing').fill('/kb/');
+      await dialog.getByText('All 1 shown not yet imported').click();
+      await dialog.getByRole('button', { name: 'Import 1 page' }).waitFor();
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'detached' });
     } finally {
       site.stop();
     }

@@ -49,6 +49,7 @@ export const topology: Record<ServiceName, ServiceSubscriptions> = {
       KnowledgeRpc.Get,
       KnowledgeRpc.ClaimWebRefreshes,
       KnowledgeRpc.RecordWebCheck,
+      KnowledgeRpc.FindBySource,
     ],
   },
   // Index events reach every replica (each holds an HNSW index) and also the shared work queue,

@@ -54,6 +54,10 @@ import { KnowledgeApi } from './knowledge-api';
           @if (response.unreadable > 0) {
             {{ plural(response.unreadable, 'page') }} under it could not be read.
           }
+          @if (importedCount() > 0) {
+            {{ importedCount() }} of them {{ importedCount() === 1 ? 'is' : 'are' }} already in the
+            knowledge base.
+          }
         </p>
         @if (response.kind === 'page') {
           <mat-checkbox
@@ -77,18 +81,24 @@ import { KnowledgeApi } from './knowledge-api';
           class="all"
           [checked]="allShownChosen()"
           [indeterminate]="someShownChosen() && !allShownChosen()"
-          [disabled]="shown().length === 0"
+          [disabled]="importable().length === 0"
           (change)="chooseShown($event.checked)"
-          >All {{ shown().length }} shown</mat-checkbox
+          >All {{ importable().length }} shown{{
+            importable().length < shown().length ? ' not yet imported' : ''
+          }}</mat-checkbox
         >
         <ul class="pages" aria-label="Linked pages">
           @for (page of shown(); track page.url) {
             <li>
               <mat-checkbox
                 [checked]="chosen().has(page.url)"
+                [disabled]="page.documentId !== null"
                 (change)="choose(page.url, $event.checked)"
               >
                 <span class="page-text">{{ page.text || page.url }}</span>
+                @if (page.documentId !== null) {
+                  <span class="imported">In the knowledge base</span>
+                }
                 <span class="address">{{ page.url }}</span>
               </mat-checkbox>
             </li>
@@ -127,6 +137,11 @@ import { KnowledgeApi } from './knowledge-api';
       font: var(--mat-sys-body-small);
       color: var(--mat-sys-on-surface-variant);
     }
+    .imported {
+      margin-left: 8px;
+      font: var(--mat-sys-label-medium);
+      color: var(--mat-sys-primary);
+    }
     .lead .address {
       display: inline;
     }
@@ -158,11 +173,20 @@ export class LinkedPagesDialog {
       ? pages
       : pages.filter((page) => `${page.url} ${page.text}`.toLowerCase().includes(words));
   });
+  /** The shown pages not imported yet: an imported page is refreshed, not imported again. */
+  protected readonly importable = computed(() =>
+    this.shown().filter((page) => page.documentId === null),
+  );
+  protected readonly importedCount = computed(
+    () => (this.found.value()?.pages ?? []).filter((page) => page.documentId !== null).length,
+  );
   protected readonly allShownChosen = computed(
-    () => this.shown().length > 0 && this.shown().every((page) => this.chosen().has(page.url)),
+    () =>
+      this.importable().length > 0 &&
+      this.importable().every((page) => this.chosen().has(page.url)),
   );
   protected readonly someShownChosen = computed(() =>
-    this.shown().some((page) => this.chosen().has(page.url)),
+    this.importable().some((page) => this.chosen().has(page.url)),
   );
 
   constructor() {
@@ -195,7 +219,7 @@ export class LinkedPagesDialog {
   }
 
   protected chooseShown(checked: boolean): void {
-    for (const page of this.shown()) {
+    for (const page of this.importable()) {
       this.choose(page.url, checked);
     }
   }

@@ -112,6 +112,8 @@ export const DiscoveredPage = z.object({
   url: z.string(),
   /** The link's text; for a sitemap entry, the address's path. */
   text: z.string(),
+  /** The document already imported from this address, if any. */
+  documentId: z.uuid().nullable(),
 });
 export type DiscoveredPage = z.infer<typeof DiscoveredPage>;
 

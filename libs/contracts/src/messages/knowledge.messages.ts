@@ -160,6 +160,15 @@ export const RecordWebCheckRequest = z.object({
 });
 export type RecordWebCheckRequest = z.input<typeof RecordWebCheckRequest>;
 
+/** The documents imported from any of these web addresses (compared as written). */
+export const FindBySourceRequest = z.object({
+  urls: z.array(z.string().min(1).max(2000)).min(1).max(500),
+});
+export type FindBySourceRequest = z.input<typeof FindBySourceRequest>;
+
+export const FindBySourceResponse = z.object({ documents: z.array(DocumentSummary) });
+export type FindBySourceResponse = z.infer<typeof FindBySourceResponse>;
+
 /** Where documents come from: uploaded files, web pages, or web pages whose refresh fails. */
 export const DocumentSource = z.enum(['upload', 'web', 'web-failing']);
 export type DocumentSource = z.infer<typeof DocumentSource>;
@@ -281,6 +290,7 @@ export const KnowledgeRpc = {
   Get: 'ingest.document.get',
   ClaimWebRefreshes: 'ingest.documents.claim-web-refreshes',
   RecordWebCheck: 'ingest.document.record-web-check',
+  FindBySource: 'ingest.documents.find-by-source',
   DocumentChunks: 'retrieval.document.chunks',
 } as const;
 
@@ -298,6 +308,7 @@ export const knowledgeMessages = {
   [KnowledgeRpc.Replace]: rpc(ReplaceDocumentRequest, ReplaceDocumentResponse),
   [KnowledgeRpc.ClaimWebRefreshes]: rpc(ClaimWebRefreshesRequest, ClaimWebRefreshesResponse),
   [KnowledgeRpc.RecordWebCheck]: rpc(RecordWebCheckRequest, DocumentSummary),
+  [KnowledgeRpc.FindBySource]: rpc(FindBySourceRequest, FindBySourceResponse),
   [KnowledgeRpc.Delete]: rpc(DocumentRef, DeleteDocumentResponse),
   [KnowledgeRpc.Reindex]: rpc(DocumentRef, DocumentSummary),
   [KnowledgeRpc.ReindexAll]: rpc(ReindexAllRequest, ReindexAllResponse),

@@ -227,6 +227,25 @@ export class DocumentsService {
     return { queued };
   }
 
+  /** The documents imported from the addresses, by address (the oldest of any two). */
+  async importedFrom(urls: readonly string[]): Promise<Map<string, DocumentSummary>> {
+    const found = new Map<string, DocumentSummary>();
+    if (urls.length === 0) {
+      return found;
+    }
+    const { documents } = await this.bus.request(
+      KnowledgeRpc.FindBySource,
+      { urls: [...urls] },
+      { timeoutMs: RPC_TIMEOUT_MS },
+    );
+    for (const document of documents) {
+      if (document.sourceUrl !== null && !found.has(document.sourceUrl)) {
+        found.set(document.sourceUrl, document);
+      }
+    }
+    return found;
+  }
+
   /**
    * Records a fetch of a web document's address that brought no new version: why it failed, or
    * null when it answered.

@@ -4,6 +4,7 @@ import type {
   DiscoveredPage,
   DocumentDiscoverResponse,
   DocumentReplaceResponse,
+  DocumentSummary,
   DocumentUploadResult,
 } from '@deskpilot/contracts';
 import { MAX_DISCOVERED_PAGES, MAX_FOLLOWED_PAGES } from '@deskpilot/contracts';
@@ -13,6 +14,7 @@ import type { GatewayConfig } from '../config/gateway.config';
 import type { DocumentActor } from './documents.service';
 import { DocumentsService } from './documents.service';
 import { sameWebContent } from './web-content';
+import type { FoundLink } from './web-links';
 import { entryText, isSitemap, linksOfPage, sitemapEntries } from './web-links';
 import type { FetchedPage } from './web-page-fetcher';
 import { WebFetchError, fetchWebPage } from './web-page-fetcher';
@@ -35,9 +37,22 @@ export class WebImportService {
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
-  /** One result per address, in order; an address that fails does not stop the others. */
-  importAll(urls: readonly string[], actor: DocumentActor): Promise<DocumentUploadResult[]> {
-    return mapBounded(urls, CONCURRENT_FETCHES, (url) => this.importOne(url, actor));
+  /**
+   * One result per address, in order; an address that fails does not stop the others. An
+   * address a document was already imported from is not fetched again: its result is that
+   * document, as a duplicate (refreshing it fetches the page).
+   */
+  async importAll(urls: readonly string[], actor: DocumentActor): Promise<DocumentUploadResult[]> {
+    const distinct = [...new Set(urls)];
+    const imported = await this.documents.importedFrom(distinct);
+    const results = await mapBounded(distinct, CONCURRENT_FETCHES, (url) => {
+      const document = imported.get(url);
+      return document === undefined
+        ? this.importOne(url, actor)
+        : Promise.resolve(alreadyImported(url, document));
+    });
+    const byUrl = new Map(distinct.map((url, index) => [url, results[index]]));
+    return urls.map((url) => byUrl.get(url) as DocumentUploadResult);
   }
 
   /**
@@ -53,7 +68,7 @@ export class WebImportService {
     }
     const links = linksOfPage(body, page.url);
     if (depth === 1) {
-      return listed(page.url, 'page', links, { followed: 0, unreadable: 0 });
+      return this.listed(page.url, 'page', links, { followed: 0, unreadable: 0 });
     }
     const below = links
       .filter((link) => isBelow(new URL(link.url), page.url))
@@ -75,7 +90,7 @@ export class WebImportService {
         found.set(link.url, link.text);
       }
     }
-    return listed(
+    return this.listed(
       page.url,
       'page',
       [...found].map(([address, text]) => ({ url: address, text })),
@@ -99,16 +114,9 @@ export class WebImportService {
         `"${document.title}" was uploaded as a file, not imported from the web: replace its file instead.`,
       );
     }
-    let page: FetchedPage;
-    try {
-      page = await this.fetch(sourceUrl);
-    } catch (error) {
-      if (error instanceof WebFetchError) {
-        await this.documents.recordWebCheck(documentId, error.message);
-        throw new BadGatewayException(`${sourceUrl}: ${error.message}`);
-      }
-      throw error;
-    }
+    const page = await this.fetchOrExplain(sourceUrl, (reason) =>
+      this.documents.recordWebCheck(documentId, reason),
+    );
     const stored = await this.documents.readOriginal(document).catch(() => undefined);
     if (stored !== undefined && sameWebContent(stored, page.buffer)) {
       return {
@@ -147,7 +155,7 @@ export class WebImportService {
       const child = await this.fetchOrExplain(sitemap);
       pages.push(...sitemapEntries(child.buffer.toString('utf8')).pages);
     }
-    return listed(
+    return this.listed(
       url,
       'sitemap',
       [...new Set(pages)].map((address) => ({ url: address, text: entryText(address) })),
@@ -155,12 +163,40 @@ export class WebImportService {
     );
   }
 
-  /** The page, or a 502 that names the address and says why it could not be fetched. */
-  private async fetchOrExplain(url: string): Promise<FetchedPage> {
+  /** The first `MAX_DISCOVERED_PAGES` pages, each with the document imported from it if any. */
+  private async listed(
+    url: URL,
+    kind: DocumentDiscoverResponse['kind'],
+    links: readonly FoundLink[],
+    reading: Pick<DocumentDiscoverResponse, 'followed' | 'unreadable'>,
+  ): Promise<DocumentDiscoverResponse> {
+    const shown = links.slice(0, MAX_DISCOVERED_PAGES);
+    const imported = await this.documents.importedFrom(shown.map((link) => link.url));
+    return {
+      url: url.href,
+      kind,
+      pages: shown.map((link): DiscoveredPage => ({
+        ...link,
+        documentId: imported.get(link.url)?.documentId ?? null,
+      })),
+      truncated: links.length > MAX_DISCOVERED_PAGES,
+      ...reading,
+    };
+  }
+
+  /**
+   * The page, or a 502 that names the address and says why it could not be fetched, after
+   * `beforeFailing` has been given the reason.
+   */
+  private async fetchOrExplain(
+    url: string,
+    beforeFailing?: (reason: string) => Promise<unknown>,
+  ): Promise<FetchedPage> {
     try {
       return await this.fetch(url);
     } catch (error) {
       if (error instanceof WebFetchError) {
+        await beforeFailing?.(error.message);
         throw new BadGatewayException(`${url}: ${error.message}`);
       }
       throw error;
@@ -176,23 +212,17 @@ export class WebImportService {
   }
 }
 
-function fileOf(page: FetchedPage) {
-  return { buffer: page.buffer, filename: page.filename, contentType: page.contentType };
+function alreadyImported(url: string, document: DocumentSummary): DocumentUploadResult {
+  return {
+    outcome: 'duplicate',
+    filename: url,
+    document,
+    message: `Already imported as "${document.title}"; refresh it to fetch the page again.`,
+  };
 }
 
-function listed(
-  url: URL,
-  kind: DocumentDiscoverResponse['kind'],
-  pages: readonly DiscoveredPage[],
-  reading: Pick<DocumentDiscoverResponse, 'followed' | 'unreadable'>,
-): DocumentDiscoverResponse {
-  return {
-    url: url.href,
-    kind,
-    pages: pages.slice(0, MAX_DISCOVERED_PAGES),
-    truncated: pages.length > MAX_DISCOVERED_PAGES,
-    ...reading,
-  };
+function fileOf(page: FetchedPage) {
+  return { buffer: page.buffer, filename: page.filename, contentType: page.contentType };
 }
 
 /**

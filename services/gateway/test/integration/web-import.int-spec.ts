@@ -137,6 +137,7 @@ describe('Importing knowledge from the web with the real ingest and retrieval se
     (await admin.agent.post('/api/search').send({ query }).expect(200)).body as SearchResponse;
 
   let pageId: string;
+  let markdownId: string;
 
   it('should import each address as a document that keeps it, failing only the broken ones', async () => {
     const response = await admin.agent
@@ -154,7 +155,7 @@ describe('Importing knowledge from the web with the real ingest and retrieval se
     ]);
     expect(results[1]).toMatchObject({ message: 'The server answered 404 Not Found.' });
     pageId = results[0]?.outcome === 'created' ? results[0].document.documentId : '';
-    const markdownId = results[2]?.outcome === 'created' ? results[2].document.documentId : '';
+    markdownId = results[2]?.outcome === 'created' ? results[2].document.documentId : '';
 
     const page = await settled(pageId, 'indexed');
     expect(page.document).toMatchObject({
@@ -177,6 +178,27 @@ describe('Importing knowledge from the web with the real ingest and retrieval se
     const [result] = (response.body as DocumentUploadResponse).results;
     expect(result).toMatchObject({ outcome: 'duplicate', filename: site.url('/old-address') });
     expect(result?.outcome === 'duplicate' && result.document.documentId).toBe(pageId);
+  });
+
+  it('should answer an address already imported with its document, without fetching it again', async () => {
+    const fetched = site.requests.filter((path) => path === '/kb/mail.md').length;
+
+    const response = await admin.agent
+      .post('/api/documents/import')
+      .send({ urls: [site.url('/kb/mail.md'), site.url('/kb/mail.md')] })
+      .expect(201);
+
+    const { results } = response.body as DocumentUploadResponse;
+    expect(results).toHaveLength(2);
+    for (const result of results) {
+      expect(result).toMatchObject({
+        outcome: 'duplicate',
+        filename: site.url('/kb/mail.md'),
+        document: { documentId: markdownId },
+        message: 'Already imported as "Mail delivery"; refresh it to fetch the page again.',
+      });
+    }
+    expect(site.requests.filter((path) => path === '/kb/mail.md')).toHaveLength(fetched);
   });
 
   it('should leave a document as it is when its page has not changed, and version a change', async () => {
@@ -290,12 +312,13 @@ describe('Importing knowledge from the web with the real ingest and retrieval se
       url: site.url('/kb/'),
       kind: 'page',
       pages: [
-        { url: site.url('/'), text: 'Home' },
-        { url: site.url('/cart.php'), text: 'Store' },
-        { url: site.url('/kb/domains'), text: 'Pointing a domain' },
-        { url: site.url('/kb/mail.md'), text: 'Mail delivery' },
-        { url: site.url('/kb/hosting'), text: 'Hosting' },
-        { url: site.url('/kb/retired'), text: 'Retired' },
+        { url: site.url('/'), text: 'Home', documentId: null },
+        { url: site.url('/cart.php'), text: 'Store', documentId: null },
+        // Imported, then replaced by an uploaded file: no longer from this address.
+        { url: site.url('/kb/domains'), text: 'Pointing a domain', documentId: null },
+        { url: site.url('/kb/mail.md'), text: 'Mail delivery', documentId: markdownId },
+        { url: site.url('/kb/hosting'), text: 'Hosting', documentId: null },
+        { url: site.url('/kb/retired'), text: 'Retired', documentId: null },
       ],
       truncated: false,
       followed: 0,
@@ -311,7 +334,7 @@ describe('Importing knowledge from the web with the real ingest and retrieval se
       unreadable: 1,
     });
     expect((deeper.body as DocumentDiscoverResponse).pages.slice(6)).toEqual([
-      { url: site.url('/kb/ssl'), text: 'Installing SSL' },
+      { url: site.url('/kb/ssl'), text: 'Installing SSL', documentId: null },
     ]);
 
     const mapped = await admin.agent
@@ -321,7 +344,7 @@ describe('Importing knowledge from the web with the real ingest and retrieval se
     expect(mapped.body as DocumentDiscoverResponse).toEqual({
       url: site.url('/sitemap.xml'),
       kind: 'sitemap',
-      pages: [{ url: site.url('/kb/domains'), text: '/kb/domains' }],
+      pages: [{ url: site.url('/kb/domains'), text: '/kb/domains', documentId: null }],
       truncated: false,
       followed: 0,
       unreadable: 0,

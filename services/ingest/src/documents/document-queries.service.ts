@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import type {
+  FindBySourceResponse,
   GetDocumentResponse,
   KnowledgeRpc,
   ListDocumentsResponse,
@@ -31,6 +32,13 @@ export class DocumentQueriesService {
       limit: pageSize,
     });
     return { items: items.map(toDocumentSummary), total, page, pageSize };
+  }
+
+  async findBySource(
+    request: RpcRequest<typeof KnowledgeRpc.FindBySource>,
+  ): Promise<FindBySourceResponse> {
+    const documents = await this.documents.findBySourceUrls(request.urls);
+    return { documents: documents.map(toDocumentSummary) };
   }
 
   async get(request: RpcRequest<typeof KnowledgeRpc.Get>): Promise<GetDocumentResponse> {

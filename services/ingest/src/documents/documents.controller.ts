@@ -4,6 +4,7 @@ import type {
   ClaimWebRefreshesResponse,
   DeleteDocumentResponse,
   DocumentSummary,
+  FindBySourceResponse,
   GetDocumentResponse,
   ListDocumentsResponse,
   RegisterDocumentResponse,
@@ -63,6 +64,13 @@ export class DocumentsController {
     request: RpcRequest<typeof KnowledgeRpc.RecordWebCheck>,
   ): Promise<DocumentSummary> {
     return this.documents.recordWebCheck(request);
+  }
+
+  @OnRequest(KnowledgeRpc.FindBySource)
+  findBySource(
+    request: RpcRequest<typeof KnowledgeRpc.FindBySource>,
+  ): Promise<FindBySourceResponse> {
+    return this.queries.findBySource(request);
   }
 
   @OnRequest(KnowledgeRpc.List)

@@ -76,6 +76,15 @@ export class DocumentsRepository {
       .getOne();
   }
 
+  /** Live documents imported from any of `urls`, the oldest first. */
+  findBySourceUrls(urls: readonly string[]): Promise<DocumentEntity[]> {
+    return this.documents
+      .createQueryBuilder('d')
+      .where('d.sourceUrl IN (:...urls) AND d.deletedAt IS NULL', { urls })
+      .orderBy('d.createdAt', 'ASC')
+      .getMany();
+  }
+
   /** Inserts a new document; false when another document already has its content. */
   async insert(document: DocumentEntity): Promise<boolean> {
     try {
