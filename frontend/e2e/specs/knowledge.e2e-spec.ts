@@ -545,4 +545,32 @@ ${base}/kb/missing-${tag}`);
     expect(await cell(row, 'version').innerText()).toBe('1');
     expect(Number(await cell(row, 'chunks').innerText())).toBe(chunkCount);
   });
+
+  it('should re-index every document after a confirmation', async () => {
+    const api = new AdminApi();
+    const opened = await openSignedIn(browser, e2eEnvironment().admin, '/knowledge');
+    context = opened.context;
+    page = opened.page;
+    await page.getByRole('table', { name: 'Documents' }).waitFor();
+    const { total } = await api.documents({});
+
+    await page.getByRole('button', { name: 'Re-index all' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('Answers keep using the current passages').waitFor();
+    await dialog.getByRole('button', { name: 'Re-index all' }).click();
+
+    await page.getByText(`${total} documents are being indexed again`).waitFor();
+    const settled = await waitFor(
+      async () => {
+        const { items } = await api.documents({ pageSize: '100' });
+        return (
+          items.every((item) => item.status === 'indexed' || item.status === 'failed') && items
+        );
+      },
+      { timeoutMs: 120_000, intervalMs: 500, message: 'not every document was indexed again' },
+    );
+    expect(settled.filter((item) => item.status === 'indexed').length).toBeGreaterThan(0);
+    const audit = await api.audit({ action: 'knowledge.documents.reindexed' });
+    expect(audit.items[0]?.details).toEqual({ queued: total });
+  });
 });

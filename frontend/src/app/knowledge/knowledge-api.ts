@@ -10,6 +10,7 @@ import type {
   DocumentListQuery,
   DocumentPage,
   DocumentProgress,
+  DocumentReindexAllResponse,
   DocumentReplaceResponse,
   DocumentSummary,
   DocumentUploadResponse,
@@ -81,6 +82,10 @@ export class KnowledgeApi {
 
   reindex(id: string): Observable<DocumentSummary> {
     return this.http.post<DocumentSummary>(`/api/documents/${id}/reindex`, null);
+  }
+
+  reindexAll(): Observable<DocumentReindexAllResponse> {
+    return this.http.post<DocumentReindexAllResponse>('/api/documents/reindex', null);
   }
 
   search(request: SearchQueryRequest): Observable<SearchResponse> {

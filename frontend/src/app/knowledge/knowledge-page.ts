@@ -331,6 +331,33 @@ export class KnowledgePage {
     });
   }
 
+  /** Processes every document again, after the chunking or embedding settings changed. */
+  protected reindexAll(): void {
+    confirmAction(this.dialog, {
+      title: 'Re-index every document?',
+      message:
+        'Every document is extracted, chunked and embedded again. Answers keep using the current passages of each document until its new ones are indexed.',
+      confirmLabel: 'Re-index all',
+    })
+      .pipe(filter((confirmed) => confirmed))
+      .subscribe(() => {
+        this.actionError.set(undefined);
+        this.api.reindexAll().subscribe({
+          next: ({ queued }) => {
+            this.snackBar.open(
+              `${queued} ${queued === 1 ? 'document is' : 'documents are'} being indexed again`,
+              'OK',
+              { duration: 5000 },
+            );
+            this.reload();
+          },
+          error: (error: unknown) => {
+            this.actionError.set(`Re-indexing: ${describeHttpError(error)}`);
+          },
+        });
+      });
+  }
+
   protected remove(document: DocumentSummary): void {
     confirmAction(this.dialog, {
       title: `Delete ${document.title}?`,
