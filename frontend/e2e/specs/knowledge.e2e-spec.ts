@@ -360,6 +360,24 @@ ${base}/kb/missing-${tag}`);
       await dialog.getByRole('button', { name: 'Import 1 page' }).waitFor();
       await dialog.getByRole('button', { name: 'Cancel' }).click();
       await dialog.waitFor({ state: 'detached' });
+
+      const ssl = articles['/kb/ssl'] ?? '';
+      pagesOfSite['/kb/ssl'] = `<main><h1>${ssl}</h1><p>Renewed every 60 days, ${tag}.</p></main>`;
+      const api = new AdminApi();
+      const { total: webPages } = await api.documents({ source: 'web' });
+      await page.getByRole('button', { name: 'Refresh web pages' }).click();
+      await dialog.getByText('A page that changed becomes a new version').waitFor();
+      await dialog.getByRole('button', { name: 'Refresh web pages' }).click();
+      await page.getByText(`${webPages} web pages are being fetched again`).waitFor();
+      await waitFor(
+        async () =>
+          (await api.documents({ search: ssl })).items.some(
+            (item) => item.version === 2 && item.status === 'indexed',
+          ),
+        { timeoutMs: 60_000, intervalMs: 500, message: 'the changed article was not versioned' },
+      );
+      const backups = await api.documents({ search: articles['/kb/backups'] ?? '' });
+      expect(backups.items.map((item) => item.version)).toEqual([1]);
     } finally {
       site.stop();
     }

@@ -10,6 +10,7 @@ import type {
   DocumentListQuery,
   DocumentPage,
   DocumentProgress,
+  DocumentRefreshAllResponse,
   DocumentReindexAllResponse,
   DocumentReplaceResponse,
   DocumentSummary,
@@ -82,6 +83,10 @@ export class KnowledgeApi {
 
   reindex(id: string): Observable<DocumentSummary> {
     return this.http.post<DocumentSummary>(`/api/documents/${id}/reindex`, null);
+  }
+
+  refreshAll(): Observable<DocumentRefreshAllResponse> {
+    return this.http.post<DocumentRefreshAllResponse>('/api/documents/refresh', null);
   }
 
   reindexAll(): Observable<DocumentReindexAllResponse> {

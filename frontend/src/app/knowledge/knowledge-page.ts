@@ -331,6 +331,34 @@ export class KnowledgePage {
     });
   }
 
+  /** Fetches every web document again, after the help centre it came from changed. */
+  protected refreshAll(): void {
+    confirmAction(this.dialog, {
+      title: 'Fetch every web page again?',
+      message:
+        'Each document imported from the web is fetched from its address, one after another. A page that changed becomes a new version; one that does not answer is marked and stays as it is.',
+      confirmLabel: 'Refresh web pages',
+    })
+      .pipe(filter((confirmed) => confirmed))
+      .subscribe(() => {
+        this.actionError.set(undefined);
+        this.api.refreshAll().subscribe({
+          next: ({ queued }) => {
+            this.snackBar.open(
+              queued === 0
+                ? 'No document was imported from the web'
+                : `${queued} web ${queued === 1 ? 'page is' : 'pages are'} being fetched again`,
+              'OK',
+              { duration: 5000 },
+            );
+          },
+          error: (error: unknown) => {
+            this.actionError.set(`Refreshing web pages: ${describeHttpError(error)}`);
+          },
+        });
+      });
+  }
+
   /** Processes every document again, after the chunking or embedding settings changed. */
   protected reindexAll(): void {
     confirmAction(this.dialog, {

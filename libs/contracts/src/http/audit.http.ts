@@ -29,6 +29,8 @@ export const AuditAction = {
   DocumentDeleted: 'knowledge.document.deleted',
   DocumentReindexed: 'knowledge.document.reindexed',
   DocumentsReindexed: 'knowledge.documents.reindexed',
+  /** An administrator had every web document fetched again. */
+  WebDocumentsRefreshed: 'knowledge.documents.refreshed',
   DraftEdited: 'tickets.draft.edited',
   /** Details carry the outcome: sent, sending, queued, stale or failed. */
   DraftApproved: 'tickets.draft.approved',

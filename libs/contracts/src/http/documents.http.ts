@@ -142,6 +142,12 @@ export type DocumentReplaceResponse = z.infer<typeof DocumentReplaceResponse>;
 export const DocumentReindexAllResponse = z.object({ queued: z.number().int().nonnegative() });
 export type DocumentReindexAllResponse = z.infer<typeof DocumentReindexAllResponse>;
 
+/** `POST /api/documents/refresh`: how many web documents are being fetched again. */
+export const DocumentRefreshAllResponse = z.object({
+  queued: z.number().int().nonnegative(),
+});
+export type DocumentRefreshAllResponse = z.infer<typeof DocumentRefreshAllResponse>;
+
 /**
  * `GET /api/documents/events` with `Accept: text/event-stream`: a `progress` event (a
  * `DocumentProgress`) for each stage change of any document, and a `heartbeat` event

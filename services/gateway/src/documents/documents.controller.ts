@@ -40,6 +40,7 @@ import {
   DocumentImportBody,
   DocumentListQuery,
   DocumentPage,
+  DocumentRefreshAllResponse,
   DocumentReindexAllResponse,
   DocumentReplaceResponse,
   DocumentSummary,
@@ -64,6 +65,7 @@ import type { IncomingFile } from './documents.service';
 import { DocumentsService } from './documents.service';
 import { UploadLimitFilter } from './upload-limit.filter';
 import { WebImportService } from './web-import.service';
+import { WebRefreshScheduler } from './web-refresh.scheduler';
 
 const NOT_FOUND = { status: HttpStatus.NOT_FOUND, description: 'No such document' };
 const TOO_LARGE = {
@@ -106,6 +108,7 @@ export class DocumentsController {
     private readonly documents: DocumentsService,
     private readonly progress: DocumentProgressHub,
     private readonly webImport: WebImportService,
+    private readonly webRefresh: WebRefreshScheduler,
   ) {}
 
   @Post()
@@ -237,6 +240,20 @@ export class DocumentsController {
   @ApiErrorResponses(UNAVAILABLE)
   reindexAll(): Promise<DocumentReindexAllResponse> {
     return this.documents.reindexAll();
+  }
+
+  @Post('refresh')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Fetch every web document from its address again',
+    description:
+      'The documents are fetched one after another in the background, each as ' +
+      '`POST /api/documents/:id/refresh` does; the answer says how many.',
+  })
+  @ApiJsonResponse(HttpStatus.OK, DocumentRefreshAllResponse)
+  @ApiErrorResponses(UNAVAILABLE)
+  async refreshAll(@CurrentUser() user: AuthenticatedUser): Promise<DocumentRefreshAllResponse> {
+    return { queued: await this.webRefresh.refreshAll(user) };
   }
 
   @Get(':id')

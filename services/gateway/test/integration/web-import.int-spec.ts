@@ -359,6 +359,28 @@ describe('Importing knowledge from the web with the real ingest and retrieval se
     );
   });
 
+  it('should fetch every web document again when asked, in the background', async () => {
+    site.pages.set('/kb/mail.md', {
+      type: 'text/markdown',
+      body: '# Mail delivery\n\nOutgoing mail leaves through port 465 with implicit TLS.\n',
+    });
+
+    const response = await admin.agent.post('/api/documents/refresh').expect(200);
+
+    // The page imported first was replaced by an uploaded file: only the Markdown page is web.
+    expect(response.body).toEqual({ queued: 1 });
+    const refreshed = await settled(markdownId, 'indexed', 2);
+    expect(refreshed.document.uploadedBy.name).toBe(admin.user.name);
+    expect(refreshed.chunks.map((chunk) => chunk.text).join(' ')).toContain('port 465');
+    const audit = (await admin.agent.get('/api/audit?action=knowledge.documents.*').expect(200))
+      .body as AuditPage;
+    expect(audit.items[0]).toMatchObject({
+      action: 'knowledge.documents.refreshed',
+      actorId: admin.user.id,
+      details: { queued: 1 },
+    });
+  });
+
   it('should refuse bad requests and staff', async () => {
     await admin.agent.post('/api/documents/import').send({ urls: [] }).expect(400);
     const ftp = await admin.agent
@@ -377,6 +399,7 @@ describe('Importing knowledge from the web with the real ingest and retrieval se
       .post('/api/documents/import/discover')
       .send({ url: site.url('/kb/') })
       .expect(403);
+    await staff.agent.post('/api/documents/refresh').expect(403);
   });
 });
 
