@@ -160,7 +160,7 @@ export const RecordWebCheckRequest = z.object({
 });
 export type RecordWebCheckRequest = z.input<typeof RecordWebCheckRequest>;
 
-/** The documents imported from any of these web addresses (compared as written). */
+/** The documents imported from any of these web addresses, as the gateway stores them. */
 export const FindBySourceRequest = z.object({
   urls: z.array(z.string().min(1).max(2000)).min(1).max(500),
 });

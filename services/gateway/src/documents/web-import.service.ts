@@ -38,21 +38,26 @@ export class WebImportService {
   ) {}
 
   /**
-   * One result per address, in order; an address that fails does not stop the others. An
+   * One result per address, in order, named by the address as given; an address that fails does
+   * not stop the others. Addresses are kept in the form links are read in (`webAddress`). An
    * address a document was already imported from is not fetched again: its result is that
    * document, as a duplicate (refreshing it fetches the page).
    */
   async importAll(urls: readonly string[], actor: DocumentActor): Promise<DocumentUploadResult[]> {
-    const distinct = [...new Set(urls)];
+    const addresses = urls.map(webAddress);
+    const distinct = [...new Set(addresses)];
     const imported = await this.documents.importedFrom(distinct);
-    const results = await mapBounded(distinct, CONCURRENT_FETCHES, (url) => {
-      const document = imported.get(url);
+    const results = await mapBounded(distinct, CONCURRENT_FETCHES, (address) => {
+      const document = imported.get(address);
       return document === undefined
-        ? this.importOne(url, actor)
-        : Promise.resolve(alreadyImported(url, document));
+        ? this.importOne(address, actor)
+        : Promise.resolve(alreadyImported(address, document));
     });
-    const byUrl = new Map(distinct.map((url, index) => [url, results[index]]));
-    return urls.map((url) => byUrl.get(url) as DocumentUploadResult);
+    const byAddress = new Map(distinct.map((address, index) => [address, results[index]]));
+    return addresses.map((address, index) => ({
+      ...(byAddress.get(address) as DocumentUploadResult),
+      filename: urls[index] ?? address,
+    }));
   }
 
   /**
@@ -210,6 +215,13 @@ export class WebImportService {
       allowInternal: this.config.webImport.allowInternal,
     });
   }
+}
+
+/** An address as links are read: normalised by the URL parser, without a fragment. */
+function webAddress(url: string): string {
+  const parsed = new URL(url);
+  parsed.hash = '';
+  return parsed.href;
 }
 
 function alreadyImported(url: string, document: DocumentSummary): DocumentUploadResult {

@@ -183,17 +183,22 @@ describe('Importing knowledge from the web with the real ingest and retrieval se
   it('should answer an address already imported with its document, without fetching it again', async () => {
     const fetched = site.requests.filter((path) => path === '/kb/mail.md').length;
 
+    const given = [
+      site.url('/kb/mail.md'),
+      site.url('/kb/mail.md'),
+      site.url('/kb/mail.md#ports'),
+      site.url('/kb/mail.md').replace('http://', 'HTTP://'),
+    ];
     const response = await admin.agent
       .post('/api/documents/import')
-      .send({ urls: [site.url('/kb/mail.md'), site.url('/kb/mail.md')] })
+      .send({ urls: given })
       .expect(201);
 
     const { results } = response.body as DocumentUploadResponse;
-    expect(results).toHaveLength(2);
+    expect(results.map((result) => result.filename)).toEqual(given);
     for (const result of results) {
       expect(result).toMatchObject({
         outcome: 'duplicate',
-        filename: site.url('/kb/mail.md'),
         document: { documentId: markdownId },
         message: 'Already imported as "Mail delivery"; refresh it to fetch the page again.',
       });
