@@ -124,6 +124,8 @@ export class KnowledgePage {
   protected readonly search = signal('');
   protected readonly status = signal<DocumentStatus | undefined>(undefined);
   protected readonly source = signal<DocumentSource | undefined>(undefined);
+  /** Web documents whose latest fetch failed, for the notice above the table. */
+  protected readonly notAnswering = signal(0);
   protected readonly page = signal(1);
   protected readonly uploads = signal<UploadItem[]>([]);
   protected readonly dragging = signal(false);
@@ -177,6 +179,14 @@ export class KnowledgePage {
         ...(source === undefined ? {} : { source }),
       }),
     );
+    this.api.list({ page: 1, pageSize: 1, source: 'web-failing' }).subscribe({
+      next: ({ total }) => {
+        this.notAnswering.set(total);
+      },
+      error: () => {
+        this.notAnswering.set(0);
+      },
+    });
   }
 
   protected onSearch(value: string): void {

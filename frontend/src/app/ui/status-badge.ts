@@ -21,8 +21,8 @@ export type BadgeTone = 'success' | 'warning' | 'danger' | 'neutral' | 'info';
       color: #0f4d1b;
     }
     :host(.tone-warning) {
-      background: #fff0c2;
-      color: #5c4300;
+      background: var(--dp-warning-container);
+      color: var(--dp-on-warning-container);
     }
     :host(.tone-danger) {
       background: var(--mat-sys-error-container);
