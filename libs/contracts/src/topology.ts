@@ -48,6 +48,7 @@ export const topology: Record<ServiceName, ServiceSubscriptions> = {
       KnowledgeRpc.List,
       KnowledgeRpc.Get,
       KnowledgeRpc.ClaimWebRefreshes,
+      KnowledgeRpc.RequestWebRefreshes,
       KnowledgeRpc.RecordWebCheck,
       KnowledgeRpc.FindBySource,
     ],

@@ -136,19 +136,37 @@ export const ReindexAllResponse = z.object({ queued: z.number().int().nonnegativ
 export type ReindexAllResponse = z.infer<typeof ReindexAllResponse>;
 
 /**
- * Web documents whose address was last fetched before `checkedBefore`, at most `limit`, each
- * marked as fetched now so that no other caller claims it too. The caller fetches them again.
+ * Web documents due for a fetch, at most `limit`: those last fetched before `checkedBefore` and
+ * those an administrator asked to fetch again, the requested first. Each is leased to the caller
+ * for `leaseSeconds`, so no other caller claims it meanwhile; a document whose fetch is not
+ * recorded by then (its caller stopped) is due again.
  */
 export const ClaimWebRefreshesRequest = z.object({
   checkedBefore: z.iso.datetime(),
   limit: z.number().int().min(1).max(100),
+  leaseSeconds: z.number().int().min(1).max(86_400),
 });
 export type ClaimWebRefreshesRequest = z.input<typeof ClaimWebRefreshesRequest>;
 
 export const ClaimWebRefreshesResponse = z.object({
-  documents: z.array(z.object({ documentId: z.uuid(), title: z.string(), sourceUrl: z.string() })),
+  documents: z.array(
+    z.object({
+      documentId: z.uuid(),
+      title: z.string(),
+      sourceUrl: z.string(),
+      /** Who asked for this fetch; null when the document is due by age. */
+      requestedBy: Uploader.nullable(),
+    }),
+  ),
 });
 export type ClaimWebRefreshesResponse = z.infer<typeof ClaimWebRefreshesResponse>;
+
+/** Marks every web document as to be fetched again, on behalf of `requestedBy`. */
+export const RequestWebRefreshesRequest = z.object({ requestedBy: Uploader });
+export type RequestWebRefreshesRequest = z.input<typeof RequestWebRefreshesRequest>;
+
+export const RequestWebRefreshesResponse = z.object({ requested: z.number().int().nonnegative() });
+export type RequestWebRefreshesResponse = z.infer<typeof RequestWebRefreshesResponse>;
 
 /**
  * The outcome of fetching a web document's address without a new version: `error` says why the
@@ -289,6 +307,7 @@ export const KnowledgeRpc = {
   List: 'ingest.documents.list',
   Get: 'ingest.document.get',
   ClaimWebRefreshes: 'ingest.documents.claim-web-refreshes',
+  RequestWebRefreshes: 'ingest.documents.request-web-refreshes',
   RecordWebCheck: 'ingest.document.record-web-check',
   FindBySource: 'ingest.documents.find-by-source',
   DocumentChunks: 'retrieval.document.chunks',
@@ -307,6 +326,7 @@ export const knowledgeMessages = {
   [KnowledgeRpc.Register]: rpc(RegisterDocumentRequest, RegisterDocumentResponse),
   [KnowledgeRpc.Replace]: rpc(ReplaceDocumentRequest, ReplaceDocumentResponse),
   [KnowledgeRpc.ClaimWebRefreshes]: rpc(ClaimWebRefreshesRequest, ClaimWebRefreshesResponse),
+  [KnowledgeRpc.RequestWebRefreshes]: rpc(RequestWebRefreshesRequest, RequestWebRefreshesResponse),
   [KnowledgeRpc.RecordWebCheck]: rpc(RecordWebCheckRequest, DocumentSummary),
   [KnowledgeRpc.FindBySource]: rpc(FindBySourceRequest, FindBySourceResponse),
   [KnowledgeRpc.Delete]: rpc(DocumentRef, DeleteDocumentResponse),

@@ -27,3 +27,8 @@ export function runInRequestScope<T>(scope: RequestScope, fn: () => T): T {
 export function currentRequestScope(): RequestScope | undefined {
   return storage.getStore();
 }
+
+/** Runs `fn` as work of its own: what it records is not the current request's caller's doing. */
+export function outsideRequestScope<T>(fn: () => T): T {
+  return storage.exit(fn);
+}

@@ -5,6 +5,7 @@ import { CreateDocuments1796000100000 } from './migrations/1796000100000-CreateD
 import { DocumentSourceUrl1796900000000 } from './migrations/1796900000000-DocumentSourceUrl';
 import { DocumentSourceChecked1797000000000 } from './migrations/1797000000000-DocumentSourceChecked';
 import { DocumentSourceError1797100000000 } from './migrations/1797100000000-DocumentSourceError';
+import { DocumentSourceLease1797200000000 } from './migrations/1797200000000-DocumentSourceLease';
 
 /** The ingest schema: document records. */
 export const ingestDatabase: MigrationTarget = {
@@ -16,5 +17,6 @@ export const ingestDatabase: MigrationTarget = {
     DocumentSourceUrl1796900000000,
     DocumentSourceChecked1797000000000,
     DocumentSourceError1797100000000,
+    DocumentSourceLease1797200000000,
   ],
 };

@@ -10,6 +10,7 @@ import type {
   RegisterDocumentResponse,
   ReindexAllResponse,
   ReplaceDocumentResponse,
+  RequestWebRefreshesResponse,
   RpcRequest,
 } from '@deskpilot/contracts';
 import { KnowledgeRpc } from '@deskpilot/contracts';
@@ -57,6 +58,13 @@ export class DocumentsController {
     request: RpcRequest<typeof KnowledgeRpc.ClaimWebRefreshes>,
   ): Promise<ClaimWebRefreshesResponse> {
     return this.documents.claimWebRefreshes(request);
+  }
+
+  @OnRequest(KnowledgeRpc.RequestWebRefreshes)
+  requestWebRefreshes(
+    request: RpcRequest<typeof KnowledgeRpc.RequestWebRefreshes>,
+  ): Promise<RequestWebRefreshesResponse> {
+    return this.documents.requestWebRefreshes(request);
   }
 
   @OnRequest(KnowledgeRpc.RecordWebCheck)

@@ -18,6 +18,8 @@ export interface WebRefresh {
   readonly documentId: string;
   readonly title: string;
   readonly sourceUrl: string;
+  readonly requestedById: string | null;
+  readonly requestedByName: string | null;
 }
 
 export interface QueuedGeneration {
@@ -178,6 +180,10 @@ export class DocumentsRepository {
         document.sourceCheckedAt = file.sourceUrl === null ? null : new Date();
         document.sourceError = null;
         document.sourceFailingSince = null;
+        document.sourceClaimedUntil = null;
+        document.sourceRefreshRequestedAt = null;
+        document.sourceRefreshRequestedById = null;
+        document.sourceRefreshRequestedByName = null;
         document.detectedType = null;
         if (file.title !== undefined) {
           document.title = file.title;
@@ -229,34 +235,60 @@ export class DocumentsRepository {
   }
 
   /**
-   * Web documents whose address was last fetched before `before`, the oldest first, marked as
-   * fetched now so that no other gateway replica claims them too.
+   * Web documents due for a fetch: asked for by an administrator, or last fetched before
+   * `before`; the asked-for first, then the oldest. Each is leased for `leaseSeconds` so that no
+   * other gateway replica claims it meanwhile; recording its fetch ends the lease.
    */
-  async claimWebRefreshes(before: Date, limit: number): Promise<WebRefresh[]> {
+  async claimWebRefreshes(
+    before: Date,
+    limit: number,
+    leaseSeconds: number,
+  ): Promise<WebRefresh[]> {
     const result = await this.dataSource.query<unknown>(
-      `UPDATE "ingest"."documents" SET "source_checked_at" = now()
+      `UPDATE "ingest"."documents"
+       SET "source_claimed_until" = now() + $3::int * interval '1 second'
        WHERE "id" IN (
          SELECT "id" FROM "ingest"."documents"
-         WHERE "source_url" IS NOT NULL AND "deleted_at" IS NULL AND "source_checked_at" < $1
-         ORDER BY "source_checked_at" LIMIT $2 FOR UPDATE SKIP LOCKED
+         WHERE "source_url" IS NOT NULL AND "deleted_at" IS NULL
+           AND ("source_claimed_until" IS NULL OR "source_claimed_until" <= now())
+           AND ("source_refresh_requested_at" IS NOT NULL OR "source_checked_at" < $1)
+         ORDER BY "source_refresh_requested_at" NULLS LAST, "source_checked_at"
+         LIMIT $2 FOR UPDATE SKIP LOCKED
        )
-       RETURNING "id" AS "documentId", "title", "source_url" AS "sourceUrl"`,
-      [before, limit],
+       RETURNING "id" AS "documentId", "title", "source_url" AS "sourceUrl",
+                 "source_refresh_requested_by_id" AS "requestedById",
+                 "source_refresh_requested_by_name" AS "requestedByName"`,
+      [before, limit, leaseSeconds],
     );
     return returnedRows<WebRefresh>(result);
   }
 
+  /** Marks every web document as to be fetched again on behalf of `by`; returns how many. */
+  async requestWebRefreshes(by: { id: string; name: string }): Promise<number> {
+    const result = await this.dataSource.query<unknown>(
+      `UPDATE "ingest"."documents"
+       SET "source_refresh_requested_at" = now(), "source_refresh_requested_by_id" = $1,
+           "source_refresh_requested_by_name" = $2
+       WHERE "source_url" IS NOT NULL AND "deleted_at" IS NULL
+       RETURNING "id"`,
+      [by.id, by.name],
+    );
+    return returnedRows<{ id: string }>(result).length;
+  }
+
   /**
    * Records a fetch of a web document's address that brought no new version: `error` is why it
-   * failed (the first failure of a run starts `sourceFailingSince`), null that it answered.
-   * Null when the document is gone or has no address.
+   * failed (the first failure of a run starts `sourceFailingSince`), null that it answered. Ends
+   * the fetch's lease and any request for it. Null when the document is gone or has no address.
    */
   async recordWebCheck(id: string, error: string | null): Promise<DocumentEntity | null> {
     const result = await this.dataSource.query<unknown>(
       `UPDATE "ingest"."documents"
        SET "source_checked_at" = now(), "source_error" = $2::text,
            "source_failing_since" = CASE WHEN $2::text IS NULL THEN NULL
-                                         ELSE coalesce("source_failing_since", now()) END
+                                         ELSE coalesce("source_failing_since", now()) END,
+           "source_claimed_until" = NULL, "source_refresh_requested_at" = NULL,
+           "source_refresh_requested_by_id" = NULL, "source_refresh_requested_by_name" = NULL
        WHERE "id" = $1 AND "source_url" IS NOT NULL AND "deleted_at" IS NULL
        RETURNING "id"`,
       [id, error],

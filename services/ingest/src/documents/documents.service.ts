@@ -5,6 +5,7 @@ import type {
   DocumentSummary,
   RegisterDocumentResponse,
   ReplaceDocumentResponse,
+  RequestWebRefreshesResponse,
   RpcRequest,
 } from '@deskpilot/contracts';
 import { KnowledgeEvent, KnowledgeRpc } from '@deskpilot/contracts';
@@ -22,6 +23,7 @@ import { DocumentEntity } from './entities/document.entity';
 export type RegisterCommand = RpcRequest<typeof KnowledgeRpc.Register>;
 export type ReplaceCommand = RpcRequest<typeof KnowledgeRpc.Replace>;
 export type ClaimCommand = RpcRequest<typeof KnowledgeRpc.ClaimWebRefreshes>;
+export type RefreshRequestCommand = RpcRequest<typeof KnowledgeRpc.RequestWebRefreshes>;
 export type WebCheckCommand = RpcRequest<typeof KnowledgeRpc.RecordWebCheck>;
 
 /**
@@ -97,13 +99,27 @@ export class DocumentsService {
     return { outcome: 'replaced', document: toDocumentSummary(replaced) };
   }
 
-  /** Claims the web documents due for a refresh: the longest unchecked first. */
+  /** Claims the web documents due for a fetch: those asked for first, then the longest unchecked. */
   async claimWebRefreshes(command: ClaimCommand): Promise<ClaimWebRefreshesResponse> {
-    const documents = await this.documents.claimWebRefreshes(
+    const claimed = await this.documents.claimWebRefreshes(
       new Date(command.checkedBefore),
       command.limit,
+      command.leaseSeconds,
     );
-    return { documents };
+    return {
+      documents: claimed.map(({ requestedById, requestedByName, ...document }) => ({
+        ...document,
+        requestedBy:
+          requestedById === null || requestedByName === null
+            ? null
+            : { id: requestedById, name: requestedByName },
+      })),
+    };
+  }
+
+  /** Marks every web document as to be fetched again; answers how many there are. */
+  async requestWebRefreshes(command: RefreshRequestCommand): Promise<RequestWebRefreshesResponse> {
+    return { requested: await this.documents.requestWebRefreshes(command.requestedBy) };
   }
 
   /** Records a fetch of a web document's address that brought no new version. */
@@ -205,6 +221,10 @@ function newDocument(command: RegisterCommand): DocumentEntity {
     sourceCheckedAt: command.sourceUrl === undefined ? null : now,
     sourceError: null,
     sourceFailingSince: null,
+    sourceClaimedUntil: null,
+    sourceRefreshRequestedAt: null,
+    sourceRefreshRequestedById: null,
+    sourceRefreshRequestedByName: null,
     uploadedById: command.uploadedBy.id,
     uploadedByName: command.uploadedBy.name,
     createdAt: now,

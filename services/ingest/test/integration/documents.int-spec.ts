@@ -4,6 +4,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
 
 import type { ChunksEmbedded, DocumentSummary } from '@deskpilot/contracts';
@@ -250,22 +251,111 @@ describe('ingest documents', () => {
     } finally {
       await sql.end();
     }
-    const claim = (limit: number) =>
+    const claim = (limit: number, leaseSeconds = 600) =>
       bus.request(KnowledgeRpc.ClaimWebRefreshes, {
         checkedBefore: new Date(Date.now() - 60 * 60 * 1_000).toISOString(),
         limit,
+        leaseSeconds,
       });
 
     const first = await claim(1);
     const rest = await claim(10);
     const none = await claim(10);
 
-    expect(first.documents.map((document) => [document.documentId, document.sourceUrl])).toEqual([
-      [older.document.documentId, 'https://help.example.com/a'],
+    expect(first.documents).toEqual([
+      expect.objectContaining({
+        documentId: older.document.documentId,
+        sourceUrl: 'https://help.example.com/a',
+        requestedBy: null,
+      }),
     ]);
     expect(rest.documents.map((document) => document.documentId)).toEqual([
       newer.document.documentId,
     ]);
     expect(none.documents).toEqual([]);
+
+    // A recorded fetch ends the claim: the page is not due until its next period.
+    await bus.request(KnowledgeRpc.RecordWebCheck, {
+      documentId: older.document.documentId,
+      error: null,
+    });
+    expect((await claim(10)).documents).toEqual([]);
+  });
+
+  it('should hand a claimed page out again when its claim runs out unrecorded', async () => {
+    const { document } = await register(
+      'lease.html',
+      Buffer.from('<h1>Lease</h1><p>Claimed by a replica that stopped.</p>'),
+      'text/html',
+      'https://help.example.com/lease',
+    );
+    const sql = new Client({ connectionString: database.value });
+    await sql.connect();
+    try {
+      await sql.query(
+        `UPDATE "ingest"."documents" SET "source_checked_at" = now() - interval '2 days'
+         WHERE "id" = $1`,
+        [document.documentId],
+      );
+    } finally {
+      await sql.end();
+    }
+    const claim = () =>
+      bus.request(KnowledgeRpc.ClaimWebRefreshes, {
+        checkedBefore: new Date(Date.now() - 60 * 60 * 1_000).toISOString(),
+        limit: 10,
+        leaseSeconds: 1,
+      });
+    const ids = async () => (await claim()).documents.map((due) => due.documentId);
+
+    expect(await ids()).toEqual([document.documentId]);
+    expect(await ids()).toEqual([]);
+    await sleep(1_100);
+    expect(await ids()).toEqual([document.documentId]);
+  });
+
+  it('should keep a request to fetch every page again until each page is fetched', async () => {
+    const page = await register(
+      'requested.html',
+      Buffer.from('<h1>Requested</h1><p>Fetched an hour ago.</p>'),
+      'text/html',
+      'https://help.example.com/requested',
+    );
+    await register('upload.md', Buffer.from('# Upload\n\nNot from the web.'), 'text/markdown');
+    const claim = () =>
+      bus.request(KnowledgeRpc.ClaimWebRefreshes, {
+        // Nothing is due by age: only what was asked for.
+        checkedBefore: new Date(0).toISOString(),
+        limit: 100,
+        leaseSeconds: 1,
+      });
+    const admin = { id: 'user-1', name: 'Ada Admin' };
+
+    const { requested } = await bus.request(KnowledgeRpc.RequestWebRefreshes, {
+      requestedBy: admin,
+    });
+    const webDocuments = await bus.request(KnowledgeRpc.List, {
+      page: 1,
+      pageSize: 100,
+      source: 'web',
+    });
+    const first = await claim();
+    await sleep(1_100);
+    const afterLease = await claim();
+    await bus.request(KnowledgeRpc.RecordWebCheck, {
+      documentId: page.document.documentId,
+      error: 'The server answered 503 Service Unavailable.',
+    });
+    await sleep(1_100);
+    const afterFetch = await claim();
+
+    expect(requested).toBe(webDocuments.total);
+    expect(first.documents).toContainEqual(
+      expect.objectContaining({ documentId: page.document.documentId, requestedBy: admin }),
+    );
+    expect(afterLease.documents.map((due) => due.documentId)).toContain(page.document.documentId);
+    expect(afterFetch.documents.map((due) => due.documentId)).not.toContain(
+      page.document.documentId,
+    );
   });
 });

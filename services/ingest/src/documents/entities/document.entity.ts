@@ -83,6 +83,25 @@ export class DocumentEntity {
   @Column({ name: 'source_failing_since', type: 'timestamptz', nullable: true })
   sourceFailingSince!: Date | null;
 
+  /** Until when a gateway replica holds `sourceUrl` to fetch it; after that it is due again. */
+  @Column({ name: 'source_claimed_until', type: 'timestamptz', nullable: true })
+  sourceClaimedUntil!: Date | null;
+
+  /** When an administrator asked to fetch `sourceUrl` again; cleared by the next fetch. */
+  @Column({ name: 'source_refresh_requested_at', type: 'timestamptz', nullable: true })
+  sourceRefreshRequestedAt!: Date | null;
+
+  @Column({ name: 'source_refresh_requested_by_id', type: 'varchar', length: 200, nullable: true })
+  sourceRefreshRequestedById!: string | null;
+
+  @Column({
+    name: 'source_refresh_requested_by_name',
+    type: 'varchar',
+    length: 200,
+    nullable: true,
+  })
+  sourceRefreshRequestedByName!: string | null;
+
   @Column({ name: 'uploaded_by_id', type: 'varchar', length: 200 })
   uploadedById!: string;
 
