@@ -277,26 +277,35 @@ describe('Tickets and drafts', () => {
   });
 
   it('should narrow the queue by department and by confidence', async () => {
-    const stamp = Date.now().toString(36);
-    const technical = `Site shows an internal server error ${stamp}`;
-    const billing = `Invoice paid twice by card ${stamp}`;
-    // Digits only: a stamp of letters could be read as a misspelling of a knowledge base word.
-    const vague = `Question ${Date.now()}`;
+    // Digits only: a stamp of letters could be read as a misspelling of a knowledge base word,
+    // and would be a topic word the knowledge base lacks.
+    const stamp = Date.now();
+    const technical = `Cannot log in to cPanel ${stamp}`;
+    const billing = `Paying an invoice by card ${stamp}`;
+    const vague = `Question ${stamp}`;
+    // The knowledge base says nothing of Magento: the draft quotes what it has, with low confidence.
+    const offTopic = `Magento with Elasticsearch on your hosting ${stamp}`;
     const technicalTicket = await customerWrites(
       whmcsUrl,
       technical,
-      'Since this morning my WordPress site only shows "500 Internal Server Error". What can I check?',
+      'cPanel says "The login is invalid" with the password I always use. How do I reset it?',
     );
     const billingTicket = await customerWrites(
       whmcsUrl,
       billing,
-      'I paid invoice 10472 twice by credit card. Please refund one of the payments.',
+      'How can I pay invoice 10472 with my credit card?',
       { deptId: BILLING },
     );
     const vagueTicket = await customerWrites(whmcsUrl, vague, 'Hi, quick question: blorft zindle?');
-    await readyDraftOf(technicalTicket.id);
+    const offTopicTicket = await customerWrites(
+      whmcsUrl,
+      offTopic,
+      'We want to move our Magento 2 shop to you. Which plan runs Magento with Elasticsearch?',
+    );
+    expect((await readyDraftOf(technicalTicket.id)).confidence).toBeGreaterThanOrEqual(0.8);
     expect((await readyDraftOf(billingTicket.id)).confidence).toBeGreaterThanOrEqual(0.8);
     expect((await readyDraftOf(vagueTicket.id)).confidence).toBeLessThan(0.5);
+    expect((await readyDraftOf(offTopicTicket.id)).confidence).toBeLessThan(0.5);
 
     const opened = await openSignedIn(browser, e2eEnvironment().admin, '/tickets');
     context = opened.context;
@@ -304,7 +313,7 @@ describe('Tickets and drafts', () => {
     const queue = page.getByRole('table', { name: 'Drafts' });
     const rowOf = (subject: string): Locator =>
       queue.locator('tr[data-draft]', { hasText: subject });
-    for (const subject of [technical, billing, vague]) {
+    for (const subject of [technical, billing, vague, offTopic]) {
       await rowOf(subject).waitFor();
     }
 
@@ -324,6 +333,7 @@ describe('Tickets and drafts', () => {
     await choose(page, 'Confidence', 'Low (under 50%)');
     await rowOf(technical).waitFor({ state: 'detached' });
     await rowOf(vague).waitFor();
+    await rowOf(offTopic).waitFor();
     expect(await rowOf(billing).count()).toBe(0);
     for (const shown of await columnOf(queue, CONFIDENCE)) {
       expect(parseInt(shown, 10)).toBeLessThan(50);
@@ -332,6 +342,7 @@ describe('Tickets and drafts', () => {
     await choose(page, 'Department', 'Every department');
     await choose(page, 'Confidence', 'High (80% and more)');
     await rowOf(vague).waitFor({ state: 'detached' });
+    await rowOf(offTopic).waitFor({ state: 'detached' });
     await rowOf(technical).waitFor();
     await rowOf(billing).waitFor();
     for (const shown of await columnOf(queue, CONFIDENCE)) {
@@ -339,7 +350,7 @@ describe('Tickets and drafts', () => {
     }
 
     await page.getByRole('button', { name: 'Clear filters' }).click();
-    for (const subject of [technical, billing, vague]) {
+    for (const subject of [technical, billing, vague, offTopic]) {
       await rowOf(subject).waitFor();
     }
   });

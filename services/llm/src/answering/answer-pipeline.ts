@@ -13,7 +13,7 @@ import { LOGGER } from '@deskpilot/runtime';
 import { LLM_CONFIG } from '../config/llm-config.token';
 import type { LlmConfig } from '../config/llm.config';
 import { CitationMapper } from '../grounding/citation-mapper';
-import { GroundingChecker } from '../grounding/grounding-checker';
+import { GroundingChecker, questionTopic } from '../grounding/grounding-checker';
 import { InteractionLogService } from '../interactions/interaction-log.service';
 import { OFFLINE_MODEL, OfflineAnswerer } from '../offline/offline-answerer';
 import type { GenerationResult } from '../openrouter/generation';
@@ -182,7 +182,11 @@ export class AnswerPipeline {
   ): Promise<AnswerFinalChunk> {
     const { job, redacted, injection } = prepared;
     const citations = this.citations.map(generation.text, passages);
-    const grounding = this.grounding.check(generation.text, passages);
+    const grounding = this.grounding.check(
+      generation.text,
+      passages,
+      questionTopic(redacted.question, redacted.ticket?.subject),
+    );
     const flags: AnswerFlags = {
       injectionSuspected: injection.suspected,
       injectionSignals: [...injection.signals],

@@ -1,6 +1,6 @@
 import type { AnswerPassage } from '@deskpilot/contracts';
 
-import { GroundingChecker } from './grounding-checker';
+import { GroundingChecker, questionTopic } from './grounding-checker';
 
 function passage(index: number, text: string): AnswerPassage {
   return {
@@ -75,5 +75,70 @@ describe(GroundingChecker.name, () => {
     it('should give no confidence to an answer without claims', () => {
       expect(sut.check('Thanks!', passages).confidence).toBe(0);
     });
+  });
+
+  describe("check against the question's topic", () => {
+    const answer = 'Open WHM and choose Restart Services to restart Apache [1].';
+
+    it('should keep full confidence when the cited passage speaks of the whole topic', () => {
+      const report = sut.check(answer, passages, 'Restart Apache in WHM');
+
+      expect(report.coverage).toBe(1);
+      expect(report.confidence).toBe(1);
+    });
+
+    it('should lower the confidence of a faithful quote from a passage on another topic', () => {
+      const report = sut.check(answer, passages, 'Magento with Elasticsearch');
+
+      expect(report.unsupported).toEqual([]);
+      expect(report.coverage).toBe(0);
+      expect(report.confidence).toBe(0);
+    });
+
+    it('should weigh a missing topic word that no passage has above one that others have', () => {
+      const prompt = [
+        passage(1, 'Restart Apache in WHM.'),
+        passage(2, 'Invoices are due within seven days.'),
+        passage(3, 'Invoices can be paid by card.'),
+      ];
+
+      const elsewhere = sut.check(answer, prompt, 'Apache invoices');
+      const nowhere = sut.check(answer, prompt, 'Apache Magento');
+
+      expect(elsewhere.coverage).toBeGreaterThan(0.5);
+      expect(nowhere.coverage).toBeLessThan(0.5);
+    });
+
+    it('should leave numbers, domains and addresses out of the topic', () => {
+      const report = sut.check(
+        answer,
+        passages,
+        'Restart Apache on shop.example.com, 10.0.0.7 #88213',
+      );
+
+      expect(report.coverage).toBe(1);
+    });
+
+    it('should not judge a topic without content words', () => {
+      const report = sut.check(answer, passages, '#4411');
+
+      expect(report.coverage).toBeNull();
+      expect(report.confidence).toBe(1);
+    });
+  });
+});
+
+describe(questionTopic.name, () => {
+  it("should take a ticket's subject as its topic", () => {
+    expect(questionTopic('Hello, since yesterday my site is down…', 'Apache restart fails')).toBe(
+      'Apache restart fails',
+    );
+  });
+
+  it('should take the question when the subject says too little, or there is none', () => {
+    expect(questionTopic('How do I restart Apache?', 'Question 1234')).toBe(
+      'How do I restart Apache?',
+    );
+    expect(questionTopic('How do I restart Apache?')).toBe('How do I restart Apache?');
   });
 });

@@ -9,6 +9,8 @@ import { citedNumbers, withoutMarkers } from './citation-markers';
 const MIN_CLAIM_TERMS = 4;
 /** Share of a sentence's content words that its cited passages must contain. */
 const SUPPORT_THRESHOLD = 0.5;
+/** Share of the question's topic (by weight) that cited passages need for full confidence. */
+const FULL_COVERAGE = 0.75;
 
 export interface SentenceCheck {
   readonly sentence: string;
@@ -23,7 +25,16 @@ export interface GroundingReport {
   readonly unsupported: readonly string[];
   /** Cited numbers that match no passage in the prompt. */
   readonly unknownCitations: readonly number[];
-  /** 0..1, the mean support of the answer's claims; 0 when it makes none. */
+  /**
+   * 0..1, the share of the question's topic that the cited passages speak of (weighted by how
+   * few of the prompt's passages contain each word); null when no topic was given or it has no
+   * content words.
+   */
+  readonly coverage: number | null;
+  /**
+   * 0..1, the mean support of the answer's claims, lowered when the cited passages cover less
+   * than three quarters of the question's topic; 0 when the answer makes no claim.
+   */
   readonly confidence: number;
 }
 
@@ -31,10 +42,17 @@ export interface GroundingReport {
  * Checks each sentence of an answer against the passages it cites: a claim is supported when
  * enough of its content words (stemmed, without stop words) occur in those passages. Uncited
  * claims and citations of passages that do not exist are unsupported.
+ *
+ * An answer can stick to its passages and still miss the question: an extract quotes passages
+ * word for word whether or not they are about it. So the confidence also asks how much of the
+ * question's topic (`topic`: a ticket's subject, a chat question) the cited passages speak of.
+ * A topic word that few of the prompt's passages contain weighs more: a word no passage has
+ * ("Magento" against a knowledge base without it) says the question is about something the
+ * knowledge base lacks, and one that every passage has ("website") says little.
  */
 @Injectable()
 export class GroundingChecker {
-  check(answer: string, passages: readonly AnswerPassage[]): GroundingReport {
+  check(answer: string, passages: readonly AnswerPassage[], topic?: string): GroundingReport {
     const termsByIndex = new Map(
       passages.map((passage) => [
         passage.index,
@@ -63,18 +81,64 @@ export class GroundingChecker {
       const support = terms.filter((term) => known.has(term)).length / terms.length;
       sentences.push({ sentence, cites, support, supported: support >= SUPPORT_THRESHOLD });
     }
-    const confidence =
+    const grounded =
       sentences.length === 0
         ? 0
         : sentences.reduce((sum, check) => sum + Math.min(1, check.support / 0.8), 0) /
           sentences.length;
+    const coverage =
+      topic === undefined ? null : topicCoverage(topic, termsByIndex, citedNumbers(answer));
+    const confidence = grounded * Math.min(1, (coverage ?? 1) / FULL_COVERAGE);
     return {
       sentences,
       unsupported: sentences.filter((check) => !check.supported).map((check) => check.sentence),
       unknownCitations: [...unknown],
+      coverage: coverage === null ? null : Math.round(coverage * 100) / 100,
       confidence: Math.round(confidence * 100) / 100,
     };
   }
+}
+
+/**
+ * What a question is about, for the grounding check: a ticket's subject, unless it has fewer
+ * than two topic words ("Question", "Help!"), else the question itself.
+ */
+export function questionTopic(question: string, subject?: string): string {
+  return subject !== undefined && topicWords(subject).length >= 2 ? subject : question;
+}
+
+/**
+ * A text's content words (stemmed, without stop words), each once. Numbers and words with a dot
+ * (order and invoice numbers, domains, IP addresses) name the customer's case, not its topic,
+ * and are left out; "2FA" or "IPv6" stay.
+ */
+function topicWords(text: string): string[] {
+  return [...new Set(searchTerms(text))].filter((term) => !/^\d+$|\./u.test(term));
+}
+
+/**
+ * The weighted share of the topic's words found in the cited passages. A word weighs
+ * `ln(1 + n / (1 + passages containing it))` over the prompt's `n` passages.
+ */
+function topicCoverage(
+  topic: string,
+  termsByIndex: ReadonlyMap<number, ReadonlySet<string>>,
+  cited: readonly number[],
+): number | null {
+  const words = topicWords(topic);
+  const passages = [...termsByIndex.values()];
+  let total = 0;
+  let covered = 0;
+  for (const word of words) {
+    const weight = Math.log(
+      1 + passages.length / (1 + passages.filter((terms) => terms.has(word)).length),
+    );
+    total += weight;
+    if (cited.some((index) => termsByIndex.get(index)?.has(word) === true)) {
+      covered += weight;
+    }
+  }
+  return total === 0 ? null : covered / total;
 }
 
 /** Sentences of a Markdown answer: lines first (lists, paragraphs), then prose sentences. */

@@ -143,7 +143,10 @@ export async function evaluatePipeline(
       const right = answerPassages.some(
         (passage) => cited.includes(`[${passage.index}]`) && relevant.has(passage.documentId),
       );
-      judged.push({ confidence: grounding.check(cited, answerPassages).confidence, right });
+      judged.push({
+        confidence: grounding.check(cited, answerPassages, query.text).confidence,
+        right,
+      });
       const answer = cited.replace(/\s*\[\d+\]/gu, '');
       const overlap = answerOverlap(answer, reference.answer);
       offline.questions += 1;
