@@ -103,6 +103,7 @@ describe('Logs and analytics', () => {
     expect(facts).toContain(exchange.assistantMessage.model ?? 'no model');
     expect(facts).toContain('Helpful');
     expect(facts).toMatch(/Settings version\s+\d+/);
+    expect(facts).toMatch(/Topic in the sources\s+\d+%/);
   });
 
   it('should list the answers that cited no article, the topics the knowledge base lacks', async () => {

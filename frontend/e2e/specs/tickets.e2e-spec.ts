@@ -305,7 +305,9 @@ describe('Tickets and drafts', () => {
     expect((await readyDraftOf(technicalTicket.id)).confidence).toBeGreaterThanOrEqual(0.8);
     expect((await readyDraftOf(billingTicket.id)).confidence).toBeGreaterThanOrEqual(0.8);
     expect((await readyDraftOf(vagueTicket.id)).confidence).toBeLessThan(0.5);
-    expect((await readyDraftOf(offTopicTicket.id)).confidence).toBeLessThan(0.5);
+    const offTopicDraft = await readyDraftOf(offTopicTicket.id);
+    expect(offTopicDraft.confidence).toBeLessThan(0.5);
+    expect(offTopicDraft.flags?.topicCoverage).toBeLessThan(0.5);
 
     const opened = await openSignedIn(browser, e2eEnvironment().admin, '/tickets');
     context = opened.context;
@@ -316,6 +318,9 @@ describe('Tickets and drafts', () => {
     for (const subject of [technical, billing, vague, offTopic]) {
       await rowOf(subject).waitFor();
     }
+    const offTopicWarning = 'The sources say little about what the ticket asks';
+    await rowOf(offTopic).getByLabel(offTopicWarning).waitFor();
+    expect(await rowOf(technical).getByLabel(offTopicWarning).count()).toBe(0);
 
     await choose(page, 'Department', 'Billing');
     await rowOf(technical).waitFor({ state: 'detached' });

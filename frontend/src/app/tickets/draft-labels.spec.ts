@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 
-import { replyStatusText, waitingText } from './draft-labels';
+import type { DraftView } from '@deskpilot/contracts';
+
+import { draftWarnings, replyStatusText, waitingText } from './draft-labels';
 
 describe(waitingText.name, () => {
   const now = Date.parse('2026-12-06T12:00:00Z');
@@ -23,6 +25,36 @@ describe(replyStatusText.name, () => {
       '',
       'closed the ticket',
       'set the ticket to On Hold',
+    ]);
+  });
+});
+
+describe(draftWarnings.name, () => {
+  const draft = (flags: DraftView['flags'], status: DraftView['status'] = 'ready'): DraftView =>
+    ({ status, flags }) as DraftView;
+  const clean = {
+    injectionSuspected: false,
+    redactions: [],
+    unsupportedSentences: [],
+  };
+
+  it('should warn of nothing for a clean draft, or one not judged on its topic', () => {
+    expect(draftWarnings(draft({ ...clean, topicCoverage: 0.4 }))).toEqual([]);
+    expect(draftWarnings(draft(clean))).toEqual([]);
+  });
+
+  it('should warn when the sources say little about what the ticket asks', () => {
+    expect(draftWarnings(draft({ ...clean, topicCoverage: 0.2 }))).toEqual([
+      'The sources say little about what the ticket asks',
+    ]);
+  });
+
+  it('should count the sentences without support', () => {
+    expect(
+      draftWarnings(draft({ ...clean, unsupportedSentences: ['We refund twice.'] }, 'stale')),
+    ).toEqual([
+      'Stale: the ticket moved on since this draft was written',
+      '1 sentence not supported by the sources',
     ]);
   });
 });

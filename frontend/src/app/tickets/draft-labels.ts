@@ -69,6 +69,9 @@ export function confidenceText(confidence: number | null): string {
   return confidence === null ? '—' : `${Math.round(confidence * 100)}%`;
 }
 
+/** Below this share of the ticket's topic in its sources, a draft likely answers something else. */
+const LOW_TOPIC_COVERAGE = 1 / 3;
+
 /** The warnings a reviewer must see before sending, in words. */
 export function draftWarnings(draft: DraftView): string[] {
   const warnings: string[] = [];
@@ -81,6 +84,9 @@ export function draftWarnings(draft: DraftView): string[] {
   }
   if ((flags?.redactions.length ?? 0) > 0) {
     warnings.push(redactionWarning(flags?.redactions ?? []));
+  }
+  if ((flags?.topicCoverage ?? 1) < LOW_TOPIC_COVERAGE) {
+    warnings.push('The sources say little about what the ticket asks');
   }
   const unsupported = flags?.unsupportedSentences.length ?? 0;
   if (unsupported > 0) {

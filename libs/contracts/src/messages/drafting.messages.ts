@@ -78,6 +78,12 @@ export const DraftFlags = z.object({
    * misspellings), when it did: the passages were found for the words as read.
    */
   searchCorrections: z.array(SpellingCorrection).optional(),
+  /**
+   * 0..1, how much of the question's topic (a ticket's subject, a chat question) the cited
+   * passages speak of, words that few passages contain weighing more; absent when the topic had
+   * no words to judge. The confidence is lowered below 0.75.
+   */
+  topicCoverage: z.number().min(0).max(1).optional(),
 });
 export type DraftFlags = z.infer<typeof DraftFlags>;
 

@@ -194,6 +194,7 @@ export class AnswerPipeline {
       unsupportedSentences: [...grounding.unsupported],
       truncated: generation.truncated,
       ...(corrections.length > 0 ? { searchCorrections: corrections } : {}),
+      ...(grounding.coverage === null ? {} : { topicCoverage: grounding.coverage }),
     };
     const final: AnswerFinalChunk = {
       type: 'final',

@@ -126,6 +126,9 @@ export class DraftTicketUseCase {
         injectionSuspected: final.flags.injectionSuspected,
         redactions: final.flags.redactions,
         unsupportedSentences: final.flags.unsupportedSentences,
+        ...(final.flags.topicCoverage === undefined
+          ? {}
+          : { topicCoverage: final.flags.topicCoverage }),
         ...(final.flags.searchCorrections
           ? { searchCorrections: final.flags.searchCorrections }
           : {}),
