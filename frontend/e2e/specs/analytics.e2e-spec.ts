@@ -106,13 +106,17 @@ describe('Logs and analytics', () => {
     expect(facts).toMatch(/Topic in the sources\s+\d+%/);
   });
 
-  it('should list the answers that cited no article, the topics the knowledge base lacks', async () => {
+  it('should list the answers that cited no article or articles off the question, the topics the knowledge base lacks', async () => {
     const admin = new AdminApi();
     const stamp = Date.now();
     const lacking = await admin.ask(`Can I bring my parrot on the datacenter tour? (${stamp})`);
     const covered = await admin.ask(`How do I reset my cPanel password? (${stamp})`);
+    const offTopic = await admin.ask(
+      `Do you support Magento with Elasticsearch and Varnish? (${stamp})`,
+    );
     expect(lacking.assistantMessage.citations).toEqual([]);
     expect(covered.assistantMessage.citations.length).toBeGreaterThan(0);
+    expect(offTopic.assistantMessage.citations.length).toBeGreaterThan(0);
 
     const opened = await openSignedIn(browser, e2eEnvironment().admin, '/analytics');
     context = opened.context;
@@ -127,6 +131,17 @@ describe('Logs and analytics', () => {
     await rowOf(lacking.assistantMessage.interactionId).waitFor();
     expect(await page.getByRole('combobox', { name: 'Sources' }).innerText()).toBe(
       'Cites no article',
+    );
+
+    expect(await page.locator('.off-topic').innerText()).toMatch(
+      /^\d+ of \d+ answers? cited articles that say little about the question/,
+    );
+    await page.locator('.off-topic').getByRole('button', { name: 'List them' }).click();
+    await rowOf(lacking.assistantMessage.interactionId).waitFor({ state: 'detached' });
+    await rowOf(offTopic.assistantMessage.interactionId).waitFor();
+    expect(await rowOf(covered.assistantMessage.interactionId).count()).toBe(0);
+    expect(await page.getByRole('combobox', { name: 'Sources' }).innerText()).toBe(
+      'Cites articles off the question',
     );
   });
 

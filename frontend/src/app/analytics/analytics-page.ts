@@ -196,9 +196,12 @@ export class AnalyticsPage {
     this.firstPage();
   }
 
-  /** The answers that cited no article, newest first, in the log below. */
-  protected showUncited(): void {
-    this.filters.reset({ outcome: 'ok', cited: 'none' });
+  /**
+   * The answers that cited no article, or articles that say little about the question, newest
+   * first, in the log below.
+   */
+  protected showCited(cited: 'none' | 'off-topic'): void {
+    this.filters.reset({ outcome: 'ok', cited });
     this.applyFilters();
   }
 

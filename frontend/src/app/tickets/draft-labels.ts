@@ -1,4 +1,5 @@
 import type { DraftSort, DraftStatus, DraftView } from '@deskpilot/contracts';
+import { LOW_TOPIC_COVERAGE } from '@deskpilot/contracts';
 
 import { redactionWarning } from '../ui/redactions';
 import type { BadgeTone } from '../ui/status-badge';
@@ -68,9 +69,6 @@ export function replyStatusText(status: string | null): string {
 export function confidenceText(confidence: number | null): string {
   return confidence === null ? '—' : `${Math.round(confidence * 100)}%`;
 }
-
-/** Below this share of the ticket's topic in its sources, a draft likely answers something else. */
-const LOW_TOPIC_COVERAGE = 1 / 3;
 
 /** The warnings a reviewer must see before sending, in words. */
 export function draftWarnings(draft: DraftView): string[] {

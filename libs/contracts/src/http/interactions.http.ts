@@ -15,8 +15,11 @@ export const InteractionsQuery = z.object({
   model: z.string().min(1).max(200).optional(),
   outcome: InteractionOutcome.optional(),
   kind: InteractionKind.optional(),
-  /** `none`: answers that cite no passage (what the knowledge base lacks); `some`: the others. */
-  cited: z.enum(['none', 'some']).optional(),
+  /**
+   * `none`: answers that cite no passage (what the knowledge base lacks); `some`: the others;
+   * `off-topic`: answers citing passages that say little about the question (it may lack that).
+   */
+  cited: z.enum(['none', 'some', 'off-topic']).optional(),
   /** Answers at least this confident (0-1); with `belowConfidence`, a band of confidence. */
   minConfidence: z.coerce.number().min(0).max(1).optional(),
   belowConfidence: z.coerce.number().min(0).max(1).optional(),

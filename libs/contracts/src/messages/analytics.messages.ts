@@ -81,6 +81,11 @@ export const KnowledgeUse = z.object({
   answers: Count,
   /** Of those, answers that cite no passage: the knowledge base had nothing to go on. */
   uncited: Count,
+  /**
+   * Of those, answers whose cited passages say little about the question
+   * (`topicCoverage` below `LOW_TOPIC_COVERAGE`): the knowledge base may lack the topic.
+   */
+  offTopic: Count,
   /** The most cited documents, most cited first. */
   documents: z.array(CitedDocument),
 });

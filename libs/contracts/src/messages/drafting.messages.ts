@@ -66,6 +66,12 @@ export const DraftRequested = z.object({
 });
 export type DraftRequested = z.infer<typeof DraftRequested>;
 
+/**
+ * Below this `topicCoverage`, an answer's sources say little about the question: it likely
+ * answers something else, and the knowledge base may lack the topic.
+ */
+export const LOW_TOPIC_COVERAGE = 1 / 3;
+
 export const DraftFlags = z.object({
   /** Ticket text that reads like instructions to the model (it is never obeyed). */
   injectionSuspected: z.boolean(),

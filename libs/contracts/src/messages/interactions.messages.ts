@@ -92,8 +92,11 @@ export const ListInteractionsRequest = z.object({
   model: z.string().optional(),
   outcome: InteractionOutcome.optional(),
   kind: InteractionKind.optional(),
-  /** `none`: answers that cite no passage; `some`: answers that cite at least one. */
-  cited: z.enum(['none', 'some']).optional(),
+  /**
+   * `none`: answers that cite no passage; `some`: answers that cite at least one; `off-topic`:
+   * answers whose cited passages say little about the question (`LOW_TOPIC_COVERAGE`).
+   */
+  cited: z.enum(['none', 'some', 'off-topic']).optional(),
   /** Only interactions whose answer's confidence is at least this. */
   minConfidence: z.number().min(0).max(1).optional(),
   /** Only interactions whose answer's confidence is below this (bands that meet, not overlap). */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import type { AnalyticsBucket } from '@deskpilot/contracts';
+import { LOW_TOPIC_COVERAGE } from '@deskpilot/contracts';
 
 /** One bucket's aggregates as PostgreSQL returns them; `start` is null on the totals row. */
 export interface InteractionStatsRow {
@@ -100,7 +101,9 @@ const CITED_SQL = `
 
 const ANSWERED_SQL = `
   SELECT count(*)::float8 AS "answers",
-         count(*) FILTER (WHERE jsonb_array_length(i."citations") = 0)::float8 AS "uncited"
+         count(*) FILTER (WHERE jsonb_array_length(i."citations") = 0)::float8 AS "uncited",
+         count(*) FILTER (WHERE jsonb_array_length(i."citations") > 0
+                            AND (i."flags"->>'topicCoverage')::float8 < $3)::float8 AS "off_topic"
     FROM "llm"."interactions" i
    WHERE i."outcome" = 'ok' AND i."created_at" >= $1 AND i."created_at" < $2`;
 
@@ -115,6 +118,7 @@ export interface CitedDocumentRow {
 export interface AnsweredRow {
   answers: number;
   uncited: number;
+  off_topic: number;
 }
 
 /** Aggregates over the interaction log, computed by PostgreSQL. */
@@ -137,9 +141,16 @@ export class InteractionStatsRepository {
     return this.dataSource.query<CitedDocumentRow[]>(CITED_SQL, [from, to, limit]);
   }
 
-  /** How many answers `[from, to)` holds, and how many of them cite nothing. */
+  /**
+   * How many answers `[from, to)` holds, how many of them cite nothing, and how many cite
+   * passages that say little about the question.
+   */
   async answered(from: Date, to: Date): Promise<AnsweredRow> {
-    const rows = await this.dataSource.query<AnsweredRow[]>(ANSWERED_SQL, [from, to]);
-    return rows[0] ?? { answers: 0, uncited: 0 };
+    const rows = await this.dataSource.query<AnsweredRow[]>(ANSWERED_SQL, [
+      from,
+      to,
+      LOW_TOPIC_COVERAGE,
+    ]);
+    return rows[0] ?? { answers: 0, uncited: 0, off_topic: 0 };
   }
 }

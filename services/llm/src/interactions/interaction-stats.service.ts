@@ -41,6 +41,7 @@ export class InteractionStatsService {
       knowledge: {
         answers: answered.answers,
         uncited: answered.uncited,
+        offTopic: answered.off_topic,
         documents: documents.map((row) => ({
           documentId: row.document_id,
           title: row.title,

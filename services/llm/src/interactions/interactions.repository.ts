@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Repository } from 'typeorm';
 
 import type { FeedbackRecorded, InteractionKind, InteractionOutcome } from '@deskpilot/contracts';
+import { LOW_TOPIC_COVERAGE } from '@deskpilot/contracts';
 
 import { InteractionFeedbackEntity } from './entities/interaction-feedback.entity';
 import { InteractionEntity } from './entities/interaction.entity';
@@ -15,13 +16,20 @@ export interface InteractionFilter {
   readonly model?: string;
   readonly outcome?: InteractionOutcome;
   readonly kind?: InteractionKind;
-  /** Answers that cite no passage, or at least one. */
-  readonly cited?: 'none' | 'some';
+  /** Answers that cite no passage, at least one, or passages that say little of the question. */
+  readonly cited?: 'none' | 'some' | 'off-topic';
   readonly minConfidence?: number;
   readonly belowConfidence?: number;
   /** Only rows before this position in (created_at, id) order, newest first. */
   readonly before?: { readonly createdAt: Date; readonly id: string };
 }
+
+const CITED_CONDITIONS: Readonly<Record<NonNullable<InteractionFilter['cited']>, string>> = {
+  none: 'jsonb_array_length(i.citations) = 0',
+  some: 'jsonb_array_length(i.citations) > 0',
+  'off-topic': `jsonb_array_length(i.citations) > 0
+    AND (i.flags->>'topicCoverage')::float8 < CAST(:lowTopicCoverage AS float8)`,
+};
 
 /** The interaction log and the feedback copied onto it. */
 @Injectable()
@@ -74,11 +82,7 @@ export class InteractionsRepository {
       query.andWhere('i.kind = :kind', { kind: filter.kind });
     }
     if (filter.cited !== undefined) {
-      query.andWhere(
-        filter.cited === 'none'
-          ? 'jsonb_array_length(i.citations) = 0'
-          : 'jsonb_array_length(i.citations) > 0',
-      );
+      query.andWhere(CITED_CONDITIONS[filter.cited], { lowTopicCoverage: LOW_TOPIC_COVERAGE });
     }
     // The column is a `real`: the bounds are rounded to it as the stored value was.
     if (filter.minConfidence !== undefined) {

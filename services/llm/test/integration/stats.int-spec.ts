@@ -18,6 +18,8 @@ interface LoggedRow {
   readonly costUsd: number | null;
   /** Documents cited, as [document, title] pairs. */
   readonly cites: readonly (readonly [string, string])[];
+  /** How much of the question the cited passages speak of, when it was judged. */
+  readonly topicCoverage?: number;
 }
 
 const APACHE = randomUUID();
@@ -25,15 +27,37 @@ const LOGS = randomUUID();
 
 /** Interactions of two days in March, put in place with known numbers. */
 const MARCH: readonly LoggedRow[] = [
-  row('chat', 'ok', '2026-03-01T10:05:00Z', 100, 1_000, 500, 100, 0.01, [
-    [APACHE, 'Restarting Apache'],
-    [LOGS, 'Web server logs'],
-  ]),
-  row('chat', 'ok', '2026-03-01T10:40:00Z', 300, 2_000, 700, 150, 0.02, [
-    [APACHE, 'Restarting Apache'],
-    [APACHE, 'Restarting Apache'],
-  ]),
-  row('draft', 'ok', '2026-03-01T11:15:00Z', 200, 3_000, 900, 250, 0.03, []),
+  row(
+    'chat',
+    'ok',
+    '2026-03-01T10:05:00Z',
+    100,
+    1_000,
+    500,
+    100,
+    0.01,
+    [
+      [APACHE, 'Restarting Apache'],
+      [LOGS, 'Web server logs'],
+    ],
+    0.9,
+  ),
+  row(
+    'chat',
+    'ok',
+    '2026-03-01T10:40:00Z',
+    300,
+    2_000,
+    700,
+    150,
+    0.02,
+    [
+      [APACHE, 'Restarting Apache'],
+      [APACHE, 'Restarting Apache'],
+    ],
+    0.2,
+  ),
+  row('draft', 'ok', '2026-03-01T11:15:00Z', 200, 3_000, 900, 250, 0.03, [], 0),
   row('chat', 'failed', '2026-03-01T11:30:00Z', null, 400, null, null, null, [
     [LOGS, 'Web server logs'],
   ]),
@@ -52,8 +76,10 @@ function row(
   completionTokens: number | null,
   costUsd: number | null,
   cites: LoggedRow['cites'],
+  topicCoverage?: number,
 ): LoggedRow {
   return {
+    ...(topicCoverage === undefined ? {} : { topicCoverage }),
     kind,
     outcome,
     at,
@@ -95,9 +121,9 @@ describe('llm interaction statistics', () => {
           `INSERT INTO "llm"."interactions"
              ("id", "kind", "user_id", "question", "model", "outcome", "first_token_ms",
               "total_ms", "prompt_tokens", "completion_tokens", "cost_usd", "created_at",
-              "citations")
+              "citations", "flags")
            VALUES ($1, $2, 'user-1', 'How do I restart Apache?', 'openai/gpt-4o-mini', $3, $4,
-                   $5, $6, $7, $8, $9, $10)`,
+                   $5, $6, $7, $8, $9, $10, $11)`,
           [
             id,
             logged.kind,
@@ -109,6 +135,9 @@ describe('llm interaction statistics', () => {
             logged.costUsd,
             logged.at,
             citationsOf(logged),
+            logged.topicCoverage === undefined
+              ? null
+              : JSON.stringify({ topicCoverage: logged.topicCoverage }),
           ],
         );
       }
@@ -210,15 +239,28 @@ describe('llm interaction statistics', () => {
     });
 
     // The failed answer does not count; a document cited twice by one answer counts once; the
-    // title is the one the latest answer showed.
+    // title is the one the latest answer showed. Of the answers that cite, one says little about
+    // its question; the uncited one is not counted again.
     expect(knowledge).toEqual({
       answers: 4,
       uncited: 1,
+      offTopic: 1,
       documents: [
         { documentId: LOGS, title: 'Apache and nginx logs', answers: 2, helpful: 1, notHelpful: 0 },
         { documentId: APACHE, title: 'Restarting Apache', answers: 2, helpful: 2, notHelpful: 1 },
       ],
     });
+  });
+
+  it('should list the answers whose sources say little about the question', async () => {
+    const page = await harness.bus.request(InteractionsRpc.List, {
+      limit: 50,
+      cited: 'off-topic',
+      from: '2026-03-01T00:00:00Z',
+      to: '2026-03-03T00:00:00Z',
+    });
+
+    expect(page.items.map((item) => item.id)).toEqual([ids[1]]);
   });
 
   it('should answer every hour of a short range, empty ones included', async () => {
