@@ -153,6 +153,23 @@ describe('Chat', () => {
       expect(await conversations.locator('a[aria-current="page"]').count()).toBe(1);
     });
 
+    it('should say when the sources say little about the question', async () => {
+      const note = 'The sources say little about your question';
+      await ask(page, 'How do I reset my cPanel password?');
+      await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
+      const covered = await answered(page);
+      expect(await covered.getByText(note).count()).toBe(0);
+
+      await ask(page, 'Do you support Magento with Elasticsearch and Varnish?');
+      await page.locator('dp-chat-message.question', { hasText: 'Varnish' }).waitFor();
+      const offTopic = await answered(page);
+      await offTopic.getByRole('status').getByText(note).waitFor();
+      const stored = await storedConversation(url, admin, conversationIdOf(page));
+      const reply = stored.messages.filter((message) => message.role === 'assistant').at(-1);
+      expect(reply?.citations.length).toBeGreaterThan(0);
+      expect(reply?.flags?.topicCoverage).toBeLessThan(1 / 3);
+    });
+
     it('should keep a thumbs-up after a reload', async () => {
       await ask(page, 'Which ports does cPanel use?');
       await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);

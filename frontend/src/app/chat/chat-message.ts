@@ -16,7 +16,7 @@ import type { Observable } from 'rxjs';
 import { filter } from 'rxjs';
 
 import type { ChatMessage, Citation, FeedbackRating, MessageFeedback } from '@deskpilot/contracts';
-import { withoutCitationMarkers } from '@deskpilot/contracts';
+import { LOW_TOPIC_COVERAGE, withoutCitationMarkers } from '@deskpilot/contracts';
 
 import { describeHttpError } from '../ui/http-error';
 import { Markdown } from '../ui/markdown';
@@ -66,6 +66,11 @@ export class ChatMessageView {
   protected readonly confidence = computed(() => {
     const { confidence, status } = this.message();
     return confidence === null || status !== 'complete' ? undefined : confidenceLabel(confidence);
+  });
+  /** The answer's sources say little about the question: the knowledge base may lack it. */
+  protected readonly offTopic = computed(() => {
+    const { flags, status } = this.message();
+    return status === 'complete' && (flags?.topicCoverage ?? 1) < LOW_TOPIC_COVERAGE;
   });
   protected readonly headingTrail = headingTrail;
 
