@@ -112,6 +112,19 @@ describe('ingest documents', () => {
       ...(sourceUrl === undefined ? {} : { sourceUrl }),
     });
   };
+  /** Dates a web document's last fetch back by a PostgreSQL interval, e.g. `2 days`. */
+  const fetchedAgo = async (documentId: string, interval: string): Promise<void> => {
+    const sql = new Client({ connectionString: database.value });
+    await sql.connect();
+    try {
+      await sql.query(
+        `UPDATE "ingest"."documents" SET "source_checked_at" = now() - $2::interval WHERE "id" = $1`,
+        [documentId, interval],
+      );
+    } finally {
+      await sql.end();
+    }
+  };
   const settled = (documentId: string): Promise<DocumentSummary> =>
     waitFor(
       async () => {
@@ -237,20 +250,11 @@ describe('ingest documents', () => {
       'https://help.example.com/b',
     );
     await register('c.md', Buffer.from('# C\n\nGamma, uploaded.'), 'text/markdown');
-    const sql = new Client({ connectionString: database.value });
-    await sql.connect();
-    try {
-      await sql.query(
-        `UPDATE "ingest"."documents" SET "source_checked_at" = now() - $2::interval WHERE "id" = $1`,
-        [older.document.documentId, '2 days'],
-      );
-      await sql.query(
-        `UPDATE "ingest"."documents" SET "source_checked_at" = now() - $2::interval WHERE "id" = $1`,
-        [newer.document.documentId, '1 day'],
-      );
-    } finally {
-      await sql.end();
-    }
+    // A claim skips a row that processing holds at that moment.
+    await settled(older.document.documentId);
+    await settled(newer.document.documentId);
+    await fetchedAgo(older.document.documentId, '2 days');
+    await fetchedAgo(newer.document.documentId, '1 day');
     const claim = (limit: number, leaseSeconds = 600) =>
       bus.request(KnowledgeRpc.ClaimWebRefreshes, {
         checkedBefore: new Date(Date.now() - 60 * 60 * 1_000).toISOString(),
@@ -289,17 +293,8 @@ describe('ingest documents', () => {
       'text/html',
       'https://help.example.com/lease',
     );
-    const sql = new Client({ connectionString: database.value });
-    await sql.connect();
-    try {
-      await sql.query(
-        `UPDATE "ingest"."documents" SET "source_checked_at" = now() - interval '2 days'
-         WHERE "id" = $1`,
-        [document.documentId],
-      );
-    } finally {
-      await sql.end();
-    }
+    await settled(document.documentId);
+    await fetchedAgo(document.documentId, '2 days');
     const claim = () =>
       bus.request(KnowledgeRpc.ClaimWebRefreshes, {
         checkedBefore: new Date(Date.now() - 60 * 60 * 1_000).toISOString(),
@@ -322,6 +317,7 @@ describe('ingest documents', () => {
       'https://help.example.com/requested',
     );
     await register('upload.md', Buffer.from('# Upload\n\nNot from the web.'), 'text/markdown');
+    await settled(page.document.documentId);
     const claim = () =>
       bus.request(KnowledgeRpc.ClaimWebRefreshes, {
         // Nothing is due by age: only what was asked for.
