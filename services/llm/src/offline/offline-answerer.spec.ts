@@ -2,7 +2,15 @@ import type { AnswerPassage } from '@deskpilot/contracts';
 
 import { NO_ANSWER, OfflineAnswerer } from './offline-answerer';
 
-function passage(index: number, text: string, score = 1 / index): AnswerPassage {
+function passage(
+  index: number,
+  text: string,
+  score = 1 / index,
+  evidence: Pick<AnswerPassage, 'denseScore' | 'lexicalScore'> = {
+    denseScore: null,
+    lexicalScore: score,
+  },
+): AnswerPassage {
   return {
     index,
     chunkId: `00000000-0000-4000-8000-00000000000${index}`,
@@ -12,8 +20,7 @@ function passage(index: number, text: string, score = 1 / index): AnswerPassage 
     headingPath: [],
     text,
     score,
-    denseScore: null,
-    lexicalScore: null,
+    ...evidence,
   };
 }
 
@@ -40,8 +47,7 @@ describe(OfflineAnswerer.name, () => {
         passages: [
           passage(1, 'The DNS zone is edited in the Zone Editor.'),
           passage(2, 'Invoices are sent on the first of the month.'),
-          passage(3, 'Change the domain, then the zone of the domain, then its DNS records.'),
-          passage(4, 'Change the nameservers of the domain in the client area.'),
+          passage(3, 'Change the domain, then the zone of the domain, then its DNS records.', 0.9),
         ],
       });
 
@@ -49,6 +55,65 @@ describe(OfflineAnswerer.name, () => {
         'The DNS zone is edited in the Zone Editor [1]. ' +
           'Change the domain, then the zone of the domain, then its DNS records [3].',
       );
+    });
+
+    it('should leave out a passage found less than half as relevant as the best', () => {
+      const text = sut.answer({
+        question: 'How do I move a domain to another client account?',
+        passages: [
+          passage(1, 'Open the domain in WHMCS and choose Move to another client.', 0.016, {
+            denseScore: null,
+            lexicalScore: 7.9,
+          }),
+          passage(2, 'Every shared hosting account is backed up every night.', 0.015, {
+            denseScore: null,
+            lexicalScore: 3.1,
+          }),
+        ],
+      });
+
+      expect(text).toBe('Open the domain in WHMCS and choose Move to another client [1].');
+    });
+
+    it('should judge by the vector score when the passages have no full-text score', () => {
+      const text = sut.answer({
+        question: 'How do I move a domain to another client account?',
+        passages: [
+          passage(1, 'Open the domain in WHMCS and choose Move to another client.', 0.016, {
+            denseScore: 0.62,
+            lexicalScore: null,
+          }),
+          passage(2, 'Every shared hosting account is backed up every night.', 0.015, {
+            denseScore: 0.3,
+            lexicalScore: null,
+          }),
+          passage(3, 'A domain moved to another client keeps its invoices.', 0.014, {
+            denseScore: 0.4,
+            lexicalScore: null,
+          }),
+        ],
+      });
+
+      expect(text).toBe(
+        'Open the domain in WHMCS and choose Move to another client [1]. ' +
+          'A domain moved to another client keeps its invoices [3].',
+      );
+    });
+
+    it('should quote at most two sentences from each of two passages', () => {
+      const text = sut.answer({
+        question: 'How do I restore a backup?',
+        passages: [1, 2, 3].map((index) =>
+          passage(
+            index,
+            `Backup ${index} is restored from the list. Restore backup ${index} with one click. ` +
+              `A backup ${index} restore takes minutes.`,
+            1,
+          ),
+        ),
+      });
+
+      expect(text.match(/\[\d\]/g)).toEqual(['[1]', '[1]', '[2]', '[2]']);
     });
 
     it('should quote the best-scoring matching passages, not the next in the prompt', () => {

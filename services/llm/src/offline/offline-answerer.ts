@@ -7,6 +7,8 @@ export const OFFLINE_MODEL = 'offline/extractive';
 
 const MAX_PASSAGES = 2;
 const MAX_SENTENCES_PER_PASSAGE = 2;
+/** A second passage is quoted only when retrieval found it at least this share as relevant. */
+const RELEVANCE_SHARE = 0.5;
 
 export const NO_ANSWER =
   "I couldn't find anything about this in the knowledge base. Please ask a colleague or check the documentation directly.";
@@ -23,7 +25,9 @@ export interface OfflineRequest {
  * quotes the sentences whose shared words weigh most, each with its citation. "Best" is
  * retrieval's score, which weighs words by rarity (a plain count of shared words would let a long
  * passage full of common ones jump ahead), and not the prompt's order, which gives every document
- * one passage before a second. A sentence's words weigh by their rarity among the passages: the
+ * one passage before a second. The second passage is quoted only when retrieval found it at least
+ * half as relevant as the first: one that shares a single common word with the question
+ * ("account") would add sentences on another subject. A sentence's words weigh by their rarity among the passages: the
  * question's word that every passage contains says least about which sentence answers it.
  */
 @Injectable()
@@ -59,7 +63,7 @@ export class OfflineAnswerer {
     const matching = passages
       .filter((_, index) => sharesQuestionWord(index))
       .sort((a, b) => b.score - a.score);
-    return matching.length > 0 ? matching.slice(0, MAX_PASSAGES) : passages.slice(0, 1);
+    return matching.length > 0 ? closeToBest(matching) : passages.slice(0, 1);
   }
 
   private chooseSentences(text: string, weights: ReadonlyMap<string, number>): string[] {
@@ -81,6 +85,23 @@ export class OfflineAnswerer {
       .map((entry) => entry.sentence);
     return ranked.length > 0 ? ranked : sentences.slice(0, MAX_SENTENCES_PER_PASSAGE);
   }
+}
+
+/**
+ * The best passages (in that order) that retrieval's evidence finds about as relevant as the
+ * first: the full-text score when the first has one, else the vector score. The fused score of a
+ * hybrid search is a rank, which says nothing of how far apart two passages are.
+ */
+function closeToBest(passages: readonly AnswerPassage[]): AnswerPassage[] {
+  const best = passages[0];
+  const evidence =
+    best?.lexicalScore !== null
+      ? (passage: AnswerPassage) => passage.lexicalScore
+      : (passage: AnswerPassage) => passage.denseScore;
+  const bar = best === undefined ? null : evidence(best);
+  return passages
+    .filter((passage) => bar === null || (evidence(passage) ?? 0) >= RELEVANCE_SHARE * bar)
+    .slice(0, MAX_PASSAGES);
 }
 
 /**
