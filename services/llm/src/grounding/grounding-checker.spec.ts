@@ -128,6 +128,82 @@ describe(GroundingChecker.name, () => {
   });
 });
 
+describe(`${GroundingChecker.name} against the documents left out`, () => {
+  const sut = new GroundingChecker();
+  const answer = 'Open WHM and choose Restart Services to restart Apache [1].';
+  const scored = (
+    index: number,
+    document: number,
+    text: string,
+    scores: Pick<AnswerPassage, 'denseScore' | 'lexicalScore'>,
+  ): AnswerPassage => ({
+    ...passage(index, text),
+    documentId: `00000000-0000-4000-8000-00000000010${document}`,
+    ...scores,
+  });
+  const apache = 'To restart Apache, open WHM and choose Restart Services, then HTTP Server.';
+  const nginx = 'To restart Nginx, open WHM and choose Restart Services, then Nginx.';
+
+  it('should keep full confidence when the cited document leads by half or more', () => {
+    const report = sut.check(answer, [
+      scored(1, 1, apache, { denseScore: null, lexicalScore: 8 }),
+      scored(2, 2, nginx, { denseScore: null, lexicalScore: 4 }),
+    ]);
+
+    expect(report.lead).toBe(0.5);
+    expect(report.confidence).toBe(1);
+  });
+
+  it('should lower the confidence when a document left out scored about as high', () => {
+    const report = sut.check(answer, [
+      scored(1, 1, apache, { denseScore: null, lexicalScore: 8 }),
+      scored(2, 2, nginx, { denseScore: null, lexicalScore: 6 }),
+    ]);
+
+    expect(report.lead).toBe(0.25);
+    expect(report.confidence).toBe(0.5);
+  });
+
+  it('should give no confidence to an answer that passes over a better document', () => {
+    const report = sut.check(answer, [
+      scored(1, 1, apache, { denseScore: null, lexicalScore: 5 }),
+      scored(2, 2, nginx, { denseScore: null, lexicalScore: 9 }),
+    ]);
+
+    expect(report.lead).toBe(0);
+    expect(report.confidence).toBe(0);
+  });
+
+  it("should count a cited document's best passage, cited or not", () => {
+    const report = sut.check(answer, [
+      scored(1, 1, apache, { denseScore: null, lexicalScore: 3 }),
+      scored(2, 2, nginx, { denseScore: null, lexicalScore: 6 }),
+      scored(3, 1, 'Apache serves the websites of every account.', {
+        denseScore: null,
+        lexicalScore: 9,
+      }),
+    ]);
+
+    expect(report.lead).toBeCloseTo(0.33, 2);
+  });
+
+  it('should judge by the vector score when the passages have no full-text score', () => {
+    const report = sut.check(answer, [
+      scored(1, 1, apache, { denseScore: 0.6, lexicalScore: null }),
+      scored(2, 2, nginx, { denseScore: 0.45, lexicalScore: null }),
+    ]);
+
+    expect(report.lead).toBe(0.25);
+  });
+
+  it('should not judge passages without scores, and count a lead in full when all are cited', () => {
+    expect(sut.check(answer, [passage(1, apache)]).lead).toBeNull();
+    expect(
+      sut.check(answer, [scored(1, 1, apache, { denseScore: null, lexicalScore: 2 })]).lead,
+    ).toBe(1);
+  });
+});
+
 describe(questionTopic.name, () => {
   it("should take a ticket's subject as its topic", () => {
     expect(questionTopic('Hello, since yesterday my site is down…', 'Apache restart fails')).toBe(

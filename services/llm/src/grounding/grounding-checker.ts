@@ -11,6 +11,8 @@ const MIN_CLAIM_TERMS = 4;
 const SUPPORT_THRESHOLD = 0.5;
 /** Share of the question's topic (by weight) that cited passages need for full confidence. */
 const FULL_COVERAGE = 0.75;
+/** How far the cited documents must lead the best one left out for full confidence. */
+const FULL_LEAD = 0.5;
 
 export interface SentenceCheck {
   readonly sentence: string;
@@ -32,8 +34,15 @@ export interface GroundingReport {
    */
   readonly coverage: number | null;
   /**
+   * 0..1, how far retrieval put the cited documents ahead of the best document the answer left
+   * out: `1 - its score / the best cited document's`; 1 when no document was left out, null when
+   * the answer cites no passage or the passages carry no retrieval score.
+   */
+  readonly lead: number | null;
+  /**
    * 0..1, the mean support of the answer's claims, lowered when the cited passages cover less
-   * than three quarters of the question's topic; 0 when the answer makes no claim.
+   * than three quarters of the question's topic and when the cited documents lead the best one
+   * left out by less than half; 0 when the answer makes no claim.
    */
   readonly confidence: number;
 }
@@ -49,6 +58,10 @@ export interface GroundingReport {
  * A topic word that few of the prompt's passages contain weighs more: a word no passage has
  * ("Magento" against a knowledge base without it) says the question is about something the
  * knowledge base lacks, and one that every passage has ("website") says little.
+ *
+ * And it asks whether the answer rests on what retrieval found best by a clear lead: when a
+ * document the answer does not cite scored about as high as those it cites, the question may be
+ * about that other one (two articles on the same product, a question that fits several).
  */
 @Injectable()
 export class GroundingChecker {
@@ -88,12 +101,17 @@ export class GroundingChecker {
           sentences.length;
     const coverage =
       topic === undefined ? null : topicCoverage(topic, termsByIndex, citedNumbers(answer));
-    const confidence = grounded * Math.min(1, (coverage ?? 1) / FULL_COVERAGE);
+    const lead = sourceLead(passages, citedNumbers(answer));
+    const confidence =
+      grounded *
+      Math.min(1, (coverage ?? 1) / FULL_COVERAGE) *
+      Math.min(1, (lead ?? 1) / FULL_LEAD);
     return {
       sentences,
       unsupported: sentences.filter((check) => !check.supported).map((check) => check.sentence),
       unknownCitations: [...unknown],
       coverage: coverage === null ? null : Math.round(coverage * 100) / 100,
+      lead: lead === null ? null : Math.round(lead * 100) / 100,
       confidence: Math.round(confidence * 100) / 100,
     };
   }
@@ -139,6 +157,40 @@ function topicCoverage(
     }
   }
   return total === 0 ? null : covered / total;
+}
+
+/**
+ * `1 - best score of a document not cited / best score of a cited document`, by the full-text
+ * score when the passages have one, else by the vector score (a hybrid search's fused score is a
+ * rank, which says nothing of how far apart two documents are).
+ */
+function sourceLead(passages: readonly AnswerPassage[], cited: readonly number[]): number | null {
+  const evidence = passages.some((passage) => passage.lexicalScore !== null)
+    ? (passage: AnswerPassage) => passage.lexicalScore ?? 0
+    : passages.some((passage) => passage.denseScore !== null)
+      ? (passage: AnswerPassage) => passage.denseScore ?? 0
+      : undefined;
+  const citedDocuments = new Set(
+    passages
+      .filter((passage) => cited.includes(passage.index))
+      .map((passage) => passage.documentId),
+  );
+  if (evidence === undefined || citedDocuments.size === 0) {
+    return null;
+  }
+  let bestCited = 0;
+  let bestOther = 0;
+  for (const passage of passages) {
+    if (citedDocuments.has(passage.documentId)) {
+      bestCited = Math.max(bestCited, evidence(passage));
+    } else {
+      bestOther = Math.max(bestOther, evidence(passage));
+    }
+  }
+  if (bestOther <= 0) {
+    return 1;
+  }
+  return bestCited <= 0 ? 0 : Math.max(0, 1 - bestOther / bestCited);
 }
 
 /** Sentences of a Markdown answer: lines first (lists, paragraphs), then prose sentences. */
