@@ -104,6 +104,7 @@ describe('Logs and analytics', () => {
     expect(facts).toContain('Helpful');
     expect(facts).toMatch(/Settings version\s+\d+/);
     expect(facts).toMatch(/Topic in the sources\s+\d+%/);
+    expect(facts).toMatch(/Best article not cited\s+.+ \(the cited ones lead it by \d+%\)/);
   });
 
   it('should list the answers that cited no article or articles off the question, the topics the knowledge base lacks', async () => {

@@ -536,6 +536,29 @@ describe('Tickets and drafts', () => {
     );
   });
 
+  it('should name an uncited article that fits the ticket about as well as the cited ones', async () => {
+    // The sample knowledge base has an article on DNS and one on PHP versions, where a site
+    // shows the old version too: the search scores them alike for this ticket.
+    const ticket = await customerWrites(
+      whmcsUrl,
+      `Domain still shows old website after nameserver change ${Date.now()}`,
+      "It's been more than a day now. whatsmydns shows your nameservers on about half of the " +
+        'servers, but on my phone I still see the old site. Can you "force" it somehow?',
+    );
+    const draft = await readyDraftOf(ticket.id);
+    const leftOut = draft.flags?.bestLeftOut;
+    expect(leftOut?.lead).toBeLessThan(0.25);
+    expect(draft.confidence).toBeLessThan(0.5);
+
+    const page = await openReview(draft.id);
+    await page
+      .getByRole('list', { name: 'Warnings' })
+      .getByText(
+        `The draft does not cite “${leftOut?.documentTitle ?? ''}”, which fits the ticket about as well`,
+      )
+      .waitFor();
+  });
+
   it('should show the staff notes and add one in WHMCS, where Ctrl+Enter sends no reply', async () => {
     const subject = `Transfer code for my domain ${Date.now().toString(36)}`;
     const ticket = await customerWrites(whmcsUrl, subject, 'Please send me the EPP code.');

@@ -49,6 +49,19 @@ describe(draftWarnings.name, () => {
     ]);
   });
 
+  it('should name an uncited article that fits the ticket about as well as the cited ones', () => {
+    const leftOut = (lead: number) => ({
+      documentId: '00000000-0000-4000-8000-000000000200',
+      documentTitle: 'Transferring a domain to us',
+      lead,
+    });
+
+    expect(draftWarnings(draft({ ...clean, bestLeftOut: leftOut(0.1) }))).toEqual([
+      'The draft does not cite “Transferring a domain to us”, which fits the ticket about as well',
+    ]);
+    expect(draftWarnings(draft({ ...clean, bestLeftOut: leftOut(0.4) }))).toEqual([]);
+  });
+
   it('should count the sentences without support', () => {
     expect(
       draftWarnings(draft({ ...clean, unsupportedSentences: ['We refund twice.'] }, 'stale')),

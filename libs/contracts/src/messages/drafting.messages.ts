@@ -72,6 +72,12 @@ export type DraftRequested = z.infer<typeof DraftRequested>;
  */
 export const LOW_TOPIC_COVERAGE = 1 / 3;
 
+/**
+ * Below this lead of the cited documents over the best one left out, that one scored about as
+ * high: the question may be about it.
+ */
+export const LOW_SOURCE_LEAD = 0.25;
+
 export const DraftFlags = z.object({
   /** Ticket text that reads like instructions to the model (it is never obeyed). */
   injectionSuspected: z.boolean(),
@@ -90,6 +96,18 @@ export const DraftFlags = z.object({
    * no words to judge. The confidence is lowered below 0.75.
    */
   topicCoverage: z.number().min(0).max(1).optional(),
+  /**
+   * The document with the best retrieval score among those the answer does not cite, and the
+   * cited documents' lead over it (`1 - its score / theirs`, 0..1); absent when the answer cites
+   * every document found or none. The confidence is lowered below a lead of 0.5.
+   */
+  bestLeftOut: z
+    .object({
+      documentId: z.uuid(),
+      documentTitle: z.string(),
+      lead: z.number().min(0).max(1),
+    })
+    .optional(),
 });
 export type DraftFlags = z.infer<typeof DraftFlags>;
 

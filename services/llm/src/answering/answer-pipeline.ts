@@ -195,6 +195,15 @@ export class AnswerPipeline {
       truncated: generation.truncated,
       ...(corrections.length > 0 ? { searchCorrections: corrections } : {}),
       ...(grounding.coverage === null ? {} : { topicCoverage: grounding.coverage }),
+      ...(grounding.lead === null || grounding.bestLeftOut === null
+        ? {}
+        : {
+            bestLeftOut: {
+              documentId: grounding.bestLeftOut.documentId,
+              documentTitle: grounding.bestLeftOut.documentTitle,
+              lead: grounding.lead,
+            },
+          }),
     };
     const final: AnswerFinalChunk = {
       type: 'final',

@@ -129,6 +129,7 @@ export class DraftTicketUseCase {
         ...(final.flags.topicCoverage === undefined
           ? {}
           : { topicCoverage: final.flags.topicCoverage }),
+        ...(final.flags.bestLeftOut === undefined ? {} : { bestLeftOut: final.flags.bestLeftOut }),
         ...(final.flags.searchCorrections
           ? { searchCorrections: final.flags.searchCorrections }
           : {}),

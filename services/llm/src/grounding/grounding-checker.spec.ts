@@ -161,6 +161,7 @@ describe(`${GroundingChecker.name} against the documents left out`, () => {
     ]);
 
     expect(report.lead).toBe(0.25);
+    expect(report.bestLeftOut?.index).toBe(2);
     expect(report.confidence).toBe(0.5);
   });
 
@@ -197,7 +198,10 @@ describe(`${GroundingChecker.name} against the documents left out`, () => {
   });
 
   it('should not judge passages without scores, and count a lead in full when all are cited', () => {
-    expect(sut.check(answer, [passage(1, apache)]).lead).toBeNull();
+    expect(sut.check(answer, [passage(1, apache)])).toMatchObject({
+      lead: null,
+      bestLeftOut: null,
+    });
     expect(
       sut.check(answer, [scored(1, 1, apache, { denseScore: null, lexicalScore: 2 })]).lead,
     ).toBe(1);

@@ -39,6 +39,8 @@ export interface GroundingReport {
    * the answer cites no passage or the passages carry no retrieval score.
    */
   readonly lead: number | null;
+  /** The best-scored passage of a document the answer does not cite, when it has a lead. */
+  readonly bestLeftOut: AnswerPassage | null;
   /**
    * 0..1, the mean support of the answer's claims, lowered when the cited passages cover less
    * than three quarters of the question's topic and when the cited documents lead the best one
@@ -101,7 +103,7 @@ export class GroundingChecker {
           sentences.length;
     const coverage =
       topic === undefined ? null : topicCoverage(topic, termsByIndex, citedNumbers(answer));
-    const lead = sourceLead(passages, citedNumbers(answer));
+    const { lead, bestLeftOut } = sourceLead(passages, citedNumbers(answer));
     const confidence =
       grounded *
       Math.min(1, (coverage ?? 1) / FULL_COVERAGE) *
@@ -112,6 +114,7 @@ export class GroundingChecker {
       unknownCitations: [...unknown],
       coverage: coverage === null ? null : Math.round(coverage * 100) / 100,
       lead: lead === null ? null : Math.round(lead * 100) / 100,
+      bestLeftOut,
       confidence: Math.round(confidence * 100) / 100,
     };
   }
@@ -162,9 +165,13 @@ function topicCoverage(
 /**
  * `1 - best score of a document not cited / best score of a cited document`, by the full-text
  * score when the passages have one, else by the vector score (a hybrid search's fused score is a
- * rank, which says nothing of how far apart two documents are).
+ * rank, which says nothing of how far apart two documents are), and the passage behind the
+ * first.
  */
-function sourceLead(passages: readonly AnswerPassage[], cited: readonly number[]): number | null {
+function sourceLead(
+  passages: readonly AnswerPassage[],
+  cited: readonly number[],
+): { lead: number | null; bestLeftOut: AnswerPassage | null } {
   const evidence = passages.some((passage) => passage.lexicalScore !== null)
     ? (passage: AnswerPassage) => passage.lexicalScore ?? 0
     : passages.some((passage) => passage.denseScore !== null)
@@ -176,21 +183,25 @@ function sourceLead(passages: readonly AnswerPassage[], cited: readonly number[]
       .map((passage) => passage.documentId),
   );
   if (evidence === undefined || citedDocuments.size === 0) {
-    return null;
+    return { lead: null, bestLeftOut: null };
   }
   let bestCited = 0;
-  let bestOther = 0;
+  let bestLeftOut: AnswerPassage | null = null;
   for (const passage of passages) {
     if (citedDocuments.has(passage.documentId)) {
       bestCited = Math.max(bestCited, evidence(passage));
-    } else {
-      bestOther = Math.max(bestOther, evidence(passage));
+    } else if (
+      evidence(passage) > 0 &&
+      evidence(passage) > (bestLeftOut ? evidence(bestLeftOut) : 0)
+    ) {
+      bestLeftOut = passage;
     }
   }
-  if (bestOther <= 0) {
-    return 1;
+  if (bestLeftOut === null) {
+    return { lead: 1, bestLeftOut };
   }
-  return bestCited <= 0 ? 0 : Math.max(0, 1 - bestOther / bestCited);
+  const lead = bestCited <= 0 ? 0 : Math.max(0, 1 - evidence(bestLeftOut) / bestCited);
+  return { lead, bestLeftOut };
 }
 
 /** Sentences of a Markdown answer: lines first (lists, paragraphs), then prose sentences. */

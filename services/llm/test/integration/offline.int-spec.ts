@@ -13,6 +13,10 @@ describe('llm without an OpenRouter key (offline answerer)', () => {
     harness = await LlmTestHarness.start({ online: false });
   });
 
+  afterEach(() => {
+    harness.reset();
+  });
+
   afterAll(async () => {
     await harness.stop();
   });
@@ -47,6 +51,39 @@ describe('llm without an OpenRouter key (offline answerer)', () => {
       offline: true,
       outcome: 'ok',
       model: 'offline/extractive',
+    });
+  });
+
+  it('should lower the confidence and name the article when an uncited one scored as high', async () => {
+    const transfers = randomUUID();
+    harness.searchHits = [
+      { ...KB_HITS[0]!, lexicalScore: 8 },
+      {
+        ...KB_HITS[1]!,
+        chunkId: randomUUID(),
+        documentId: transfers,
+        documentTitle: 'Domain transfers',
+        text: 'A domain transfer takes five to seven days.',
+        lexicalScore: 7,
+      },
+    ];
+
+    const final = finalOf(await harness.ask({ question: 'How do I restart Apache?' }));
+
+    expect(final.text).toBe(
+      'To restart Apache, log in to WHM and open Restart Services, then choose HTTP Server (Apache) [1]. The restart takes about a minute [1].',
+    );
+    expect(final.flags.bestLeftOut).toEqual({
+      documentId: transfers,
+      documentTitle: 'Domain transfers',
+      lead: 0.13,
+    });
+    expect(final.confidence).toBe(0.25);
+    expect(
+      await harness.bus.request(InteractionsRpc.Get, { id: final.interactionId }),
+    ).toMatchObject({
+      confidence: 0.25,
+      flags: { bestLeftOut: { documentTitle: 'Domain transfers', lead: 0.13 } },
     });
   });
 

@@ -103,6 +103,8 @@ export class LlmTestHarness {
   searchFails = false;
   /** Words the retrieval stand-in says it read as others. */
   searchCorrections: SpellingCorrection[] = [];
+  /** The passages the retrieval stand-in finds. */
+  searchHits: SearchHit[] = KB_HITS;
   private consumers: Consumer[] = [];
 
   private constructor(
@@ -188,6 +190,7 @@ export class LlmTestHarness {
     this.events.length = 0;
     this.searchFails = false;
     this.searchCorrections = [];
+    this.searchHits = KB_HITS;
   }
 
   /** Asks llm for an answer over the bus and collects every chunk. */
@@ -223,7 +226,7 @@ export class LlmTestHarness {
 
   private async attachStandIns(): Promise<void> {
     const response = (): SearchResponse => ({
-      hits: KB_HITS,
+      hits: this.searchHits,
       ...(this.searchCorrections.length > 0 ? { corrections: this.searchCorrections } : {}),
       embedder: 'test',
       tookMs: 1,
