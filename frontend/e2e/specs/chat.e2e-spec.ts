@@ -170,6 +170,22 @@ describe('Chat', () => {
       expect(reply?.flags?.topicCoverage).toBeLessThan(1 / 3);
     });
 
+    it('should name an article that fits the question about as well as the sources', async () => {
+      // The sample knowledge base has no article on moving a domain between client accounts:
+      // the transfer, backup and DNS articles score alike for the question.
+      await ask(page, 'How do I move a domain to another client account?');
+      await page.locator('dp-chat-message.question', { hasText: 'another client' }).waitFor();
+      const reply = await answered(page);
+      const stored = await storedConversation(url, admin, conversationIdOf(page));
+      const leftOut = stored.messages.filter((message) => message.role === 'assistant').at(-1)
+        ?.flags?.bestLeftOut;
+      expect(leftOut?.lead).toBeLessThan(0.25);
+      await reply
+        .getByRole('status')
+        .getByText(`“${leftOut?.documentTitle ?? ''}” fits your question about as well`)
+        .waitFor();
+    });
+
     it('should keep a thumbs-up after a reload', async () => {
       await ask(page, 'Which ports does cPanel use?');
       await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);

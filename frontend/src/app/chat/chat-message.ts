@@ -16,7 +16,7 @@ import type { Observable } from 'rxjs';
 import { filter } from 'rxjs';
 
 import type { ChatMessage, Citation, FeedbackRating, MessageFeedback } from '@deskpilot/contracts';
-import { LOW_TOPIC_COVERAGE, withoutCitationMarkers } from '@deskpilot/contracts';
+import { LOW_SOURCE_LEAD, LOW_TOPIC_COVERAGE, withoutCitationMarkers } from '@deskpilot/contracts';
 
 import { describeHttpError } from '../ui/http-error';
 import { Markdown } from '../ui/markdown';
@@ -71,6 +71,14 @@ export class ChatMessageView {
   protected readonly offTopic = computed(() => {
     const { flags, status } = this.message();
     return status === 'complete' && (flags?.topicCoverage ?? 1) < LOW_TOPIC_COVERAGE;
+  });
+  /** An article the answer does not cite scored about as high as those it cites. */
+  protected readonly closeLeftOut = computed(() => {
+    const { flags, status } = this.message();
+    const leftOut = flags?.bestLeftOut;
+    return status === 'complete' && leftOut !== undefined && leftOut.lead < LOW_SOURCE_LEAD
+      ? leftOut.documentTitle
+      : undefined;
   });
   protected readonly headingTrail = headingTrail;
 
