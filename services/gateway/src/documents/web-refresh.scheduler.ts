@@ -74,7 +74,7 @@ export class WebRefreshScheduler implements OnApplicationBootstrap, OnApplicatio
   }
 
   /** One round: the documents due now, fetched one after another until none is due. */
-  async run(): Promise<void> {
+  private async run(): Promise<void> {
     while (!this.stopping) {
       let due: Claimed[];
       try {
