@@ -107,7 +107,7 @@ describe('Logs and analytics', () => {
     expect(facts).toMatch(/Best article not cited\s+.+ \(the cited ones lead it by \d+%\)/);
   });
 
-  it('should list the answers that cited no article or articles off the question, the topics the knowledge base lacks', async () => {
+  it('should list the answers that cited no article, articles off the question, or left out one that fits as well', async () => {
     const admin = new AdminApi();
     const stamp = Date.now();
     const lacking = await admin.ask(`Can I bring my parrot on the datacenter tour? (${stamp})`);
@@ -118,6 +118,12 @@ describe('Logs and analytics', () => {
     expect(lacking.assistantMessage.citations).toEqual([]);
     expect(covered.assistantMessage.citations.length).toBeGreaterThan(0);
     expect(offTopic.assistantMessage.citations.length).toBeGreaterThan(0);
+    // The sample knowledge base has no article on it; several score alike.
+    const passedOver = await admin.ask(
+      `How do I move a domain to another client account? (${stamp})`,
+    );
+    expect(passedOver.assistantMessage.flags?.bestLeftOut?.lead).toBeLessThan(0.25);
+    expect(covered.assistantMessage.flags?.bestLeftOut?.lead ?? 1).toBeGreaterThanOrEqual(0.25);
 
     const opened = await openSignedIn(browser, e2eEnvironment().admin, '/analytics');
     context = opened.context;
@@ -143,6 +149,16 @@ describe('Logs and analytics', () => {
     expect(await rowOf(covered.assistantMessage.interactionId).count()).toBe(0);
     expect(await page.getByRole('combobox', { name: 'Sources' }).innerText()).toBe(
       'Cites articles off the question',
+    );
+
+    expect(await page.locator('.passed-over').innerText()).toMatch(
+      /^\d+ of \d+ answers? left out an article that fits the question about as well/,
+    );
+    await page.locator('.passed-over').getByRole('button', { name: 'List them' }).click();
+    await rowOf(passedOver.assistantMessage.interactionId).waitFor();
+    expect(await rowOf(covered.assistantMessage.interactionId).count()).toBe(0);
+    expect(await page.getByRole('combobox', { name: 'Sources' }).innerText()).toBe(
+      'Leaves out an article that fits as well',
     );
   });
 

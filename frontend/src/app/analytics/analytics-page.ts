@@ -197,10 +197,10 @@ export class AnalyticsPage {
   }
 
   /**
-   * The answers that cited no article, or articles that say little about the question, newest
-   * first, in the log below.
+   * The answers that cited no article, articles that say little about the question, or that
+   * left out an article that fits it about as well, newest first, in the log below.
    */
-  protected showCited(cited: 'none' | 'off-topic'): void {
+  protected showCited(cited: Exclude<InteractionsQuery['cited'], 'some' | undefined>): void {
     this.filters.reset({ outcome: 'ok', cited });
     this.applyFilters();
   }

@@ -45,7 +45,9 @@ function report(interactions: InteractionStats | null, drafts: DraftStats | null
     })),
     totals: { interactions, drafts },
     knowledge:
-      interactions === null ? null : { answers: 0, uncited: 0, offTopic: 0, documents: [] },
+      interactions === null
+        ? null
+        : { answers: 0, uncited: 0, offTopic: 0, passedOver: 0, documents: [] },
     unavailable: [
       ...(interactions === null ? [{ part: 'interactions' as const, message: 'llm is down' }] : []),
       ...(drafts === null ? [{ part: 'drafts' as const, message: 'whmcs-sync is down' }] : []),

@@ -17,9 +17,10 @@ export const InteractionsQuery = z.object({
   kind: InteractionKind.optional(),
   /**
    * `none`: answers that cite no passage (what the knowledge base lacks); `some`: the others;
-   * `off-topic`: answers citing passages that say little about the question (it may lack that).
+   * `off-topic`: answers citing passages that say little about the question (it may lack that);
+   * `passed-over`: answers that leave out an article scored about as high as those they cite.
    */
-  cited: z.enum(['none', 'some', 'off-topic']).optional(),
+  cited: z.enum(['none', 'some', 'off-topic', 'passed-over']).optional(),
   /** Answers at least this confident (0-1); with `belowConfidence`, a band of confidence. */
   minConfidence: z.coerce.number().min(0).max(1).optional(),
   belowConfidence: z.coerce.number().min(0).max(1).optional(),

@@ -86,6 +86,12 @@ export const KnowledgeUse = z.object({
    * (`topicCoverage` below `LOW_TOPIC_COVERAGE`): the knowledge base may lack the topic.
    */
   offTopic: Count,
+  /**
+   * Of those, answers that leave out a document scored about as high as those they cite
+   * (`bestLeftOut.lead` below `LOW_SOURCE_LEAD`): articles that overlap, or questions that fit
+   * several.
+   */
+  passedOver: Count,
   /** The most cited documents, most cited first. */
   documents: z.array(CitedDocument),
 });

@@ -94,9 +94,11 @@ export const ListInteractionsRequest = z.object({
   kind: InteractionKind.optional(),
   /**
    * `none`: answers that cite no passage; `some`: answers that cite at least one; `off-topic`:
-   * answers whose cited passages say little about the question (`LOW_TOPIC_COVERAGE`).
+   * answers whose cited passages say little about the question (`LOW_TOPIC_COVERAGE`);
+   * `passed-over`: answers that leave out a document scored about as high as those they cite
+   * (`LOW_SOURCE_LEAD`).
    */
-  cited: z.enum(['none', 'some', 'off-topic']).optional(),
+  cited: z.enum(['none', 'some', 'off-topic', 'passed-over']).optional(),
   /** Only interactions whose answer's confidence is at least this. */
   minConfidence: z.number().min(0).max(1).optional(),
   /** Only interactions whose answer's confidence is below this (bands that meet, not overlap). */

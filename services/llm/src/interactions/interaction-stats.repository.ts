@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import type { AnalyticsBucket } from '@deskpilot/contracts';
-import { LOW_TOPIC_COVERAGE } from '@deskpilot/contracts';
+import { LOW_SOURCE_LEAD, LOW_TOPIC_COVERAGE } from '@deskpilot/contracts';
 
 /** One bucket's aggregates as PostgreSQL returns them; `start` is null on the totals row. */
 export interface InteractionStatsRow {
@@ -103,7 +103,10 @@ const ANSWERED_SQL = `
   SELECT count(*)::float8 AS "answers",
          count(*) FILTER (WHERE jsonb_array_length(i."citations") = 0)::float8 AS "uncited",
          count(*) FILTER (WHERE jsonb_array_length(i."citations") > 0
-                            AND (i."flags"->>'topicCoverage')::float8 < $3)::float8 AS "off_topic"
+                            AND (i."flags"->>'topicCoverage')::float8 < $3)::float8 AS "off_topic",
+         count(*) FILTER (WHERE jsonb_array_length(i."citations") > 0
+                            AND (i."flags"->'bestLeftOut'->>'lead')::float8 < $4)::float8
+           AS "passed_over"
     FROM "llm"."interactions" i
    WHERE i."outcome" = 'ok' AND i."created_at" >= $1 AND i."created_at" < $2`;
 
@@ -119,6 +122,7 @@ export interface AnsweredRow {
   answers: number;
   uncited: number;
   off_topic: number;
+  passed_over: number;
 }
 
 /** Aggregates over the interaction log, computed by PostgreSQL. */
@@ -142,15 +146,17 @@ export class InteractionStatsRepository {
   }
 
   /**
-   * How many answers `[from, to)` holds, how many of them cite nothing, and how many cite
-   * passages that say little about the question.
+   * How many answers `[from, to)` holds, how many of them cite nothing, how many cite passages
+   * that say little about the question, and how many leave out a document scored about as high
+   * as those they cite.
    */
   async answered(from: Date, to: Date): Promise<AnsweredRow> {
     const rows = await this.dataSource.query<AnsweredRow[]>(ANSWERED_SQL, [
       from,
       to,
       LOW_TOPIC_COVERAGE,
+      LOW_SOURCE_LEAD,
     ]);
-    return rows[0] ?? { answers: 0, uncited: 0, off_topic: 0 };
+    return rows[0] ?? { answers: 0, uncited: 0, off_topic: 0, passed_over: 0 };
   }
 }

@@ -42,6 +42,7 @@ export class InteractionStatsService {
         answers: answered.answers,
         uncited: answered.uncited,
         offTopic: answered.off_topic,
+        passedOver: answered.passed_over,
         documents: documents.map((row) => ({
           documentId: row.document_id,
           title: row.title,

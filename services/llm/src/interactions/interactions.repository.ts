@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Repository } from 'typeorm';
 
 import type { FeedbackRecorded, InteractionKind, InteractionOutcome } from '@deskpilot/contracts';
-import { LOW_TOPIC_COVERAGE } from '@deskpilot/contracts';
+import { LOW_SOURCE_LEAD, LOW_TOPIC_COVERAGE } from '@deskpilot/contracts';
 
 import { InteractionFeedbackEntity } from './entities/interaction-feedback.entity';
 import { InteractionEntity } from './entities/interaction.entity';
@@ -16,8 +16,11 @@ export interface InteractionFilter {
   readonly model?: string;
   readonly outcome?: InteractionOutcome;
   readonly kind?: InteractionKind;
-  /** Answers that cite no passage, at least one, or passages that say little of the question. */
-  readonly cited?: 'none' | 'some' | 'off-topic';
+  /**
+   * Answers that cite no passage, at least one, passages that say little of the question, or
+   * that leave out a document scored about as high as those they cite.
+   */
+  readonly cited?: 'none' | 'some' | 'off-topic' | 'passed-over';
   readonly minConfidence?: number;
   readonly belowConfidence?: number;
   /** Only rows before this position in (created_at, id) order, newest first. */
@@ -29,6 +32,8 @@ const CITED_CONDITIONS: Readonly<Record<NonNullable<InteractionFilter['cited']>,
   some: 'jsonb_array_length(i.citations) > 0',
   'off-topic': `jsonb_array_length(i.citations) > 0
     AND (i.flags->>'topicCoverage')::float8 < CAST(:lowTopicCoverage AS float8)`,
+  'passed-over': `jsonb_array_length(i.citations) > 0
+    AND (i.flags->'bestLeftOut'->>'lead')::float8 < CAST(:lowSourceLead AS float8)`,
 };
 
 /** The interaction log and the feedback copied onto it. */
@@ -82,7 +87,10 @@ export class InteractionsRepository {
       query.andWhere('i.kind = :kind', { kind: filter.kind });
     }
     if (filter.cited !== undefined) {
-      query.andWhere(CITED_CONDITIONS[filter.cited], { lowTopicCoverage: LOW_TOPIC_COVERAGE });
+      query.andWhere(CITED_CONDITIONS[filter.cited], {
+        lowTopicCoverage: LOW_TOPIC_COVERAGE,
+        lowSourceLead: LOW_SOURCE_LEAD,
+      });
     }
     // The column is a `real`: the bounds are rounded to it as the stored value was.
     if (filter.minConfidence !== undefined) {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 
-import type { InteractionStatsResponse } from '@deskpilot/contracts';
+import type { DraftFlags, InteractionStatsResponse } from '@deskpilot/contracts';
 import { AnalyticsRpc, InteractionsEvent, InteractionsRpc } from '@deskpilot/contracts';
 import { waitFor } from '@deskpilot/testing';
 
@@ -18,12 +18,13 @@ interface LoggedRow {
   readonly costUsd: number | null;
   /** Documents cited, as [document, title] pairs. */
   readonly cites: readonly (readonly [string, string])[];
-  /** How much of the question the cited passages speak of, when it was judged. */
-  readonly topicCoverage?: number;
+  /** The answer's flags on topic coverage and the best document left out, when judged. */
+  readonly flags?: Pick<DraftFlags, 'topicCoverage' | 'bestLeftOut'>;
 }
 
 const APACHE = randomUUID();
 const LOGS = randomUUID();
+const OTHER = randomUUID();
 
 /** Interactions of two days in March, put in place with known numbers. */
 const MARCH: readonly LoggedRow[] = [
@@ -40,7 +41,7 @@ const MARCH: readonly LoggedRow[] = [
       [APACHE, 'Restarting Apache'],
       [LOGS, 'Web server logs'],
     ],
-    0.9,
+    { topicCoverage: 0.9, bestLeftOut: { documentId: OTHER, documentTitle: 'Nginx', lead: 0.1 } },
   ),
   row(
     'chat',
@@ -55,9 +56,11 @@ const MARCH: readonly LoggedRow[] = [
       [APACHE, 'Restarting Apache'],
       [APACHE, 'Restarting Apache'],
     ],
-    0.2,
+    { topicCoverage: 0.2, bestLeftOut: { documentId: OTHER, documentTitle: 'Nginx', lead: 0.6 } },
   ),
-  row('draft', 'ok', '2026-03-01T11:15:00Z', 200, 3_000, 900, 250, 0.03, [], 0),
+  row('draft', 'ok', '2026-03-01T11:15:00Z', 200, 3_000, 900, 250, 0.03, [], {
+    topicCoverage: 0,
+  }),
   row('chat', 'failed', '2026-03-01T11:30:00Z', null, 400, null, null, null, [
     [LOGS, 'Web server logs'],
   ]),
@@ -76,10 +79,10 @@ function row(
   completionTokens: number | null,
   costUsd: number | null,
   cites: LoggedRow['cites'],
-  topicCoverage?: number,
+  flags?: LoggedRow['flags'],
 ): LoggedRow {
   return {
-    ...(topicCoverage === undefined ? {} : { topicCoverage }),
+    ...(flags === undefined ? {} : { flags }),
     kind,
     outcome,
     at,
@@ -135,9 +138,7 @@ describe('llm interaction statistics', () => {
             logged.costUsd,
             logged.at,
             citationsOf(logged),
-            logged.topicCoverage === undefined
-              ? null
-              : JSON.stringify({ topicCoverage: logged.topicCoverage }),
+            logged.flags === undefined ? null : JSON.stringify(logged.flags),
           ],
         );
       }
@@ -240,11 +241,13 @@ describe('llm interaction statistics', () => {
 
     // The failed answer does not count; a document cited twice by one answer counts once; the
     // title is the one the latest answer showed. Of the answers that cite, one says little about
-    // its question; the uncited one is not counted again.
+    // its question and another leaves out a document scored about as high; the uncited one is not
+    // counted again.
     expect(knowledge).toEqual({
       answers: 4,
       uncited: 1,
       offTopic: 1,
+      passedOver: 1,
       documents: [
         { documentId: LOGS, title: 'Apache and nginx logs', answers: 2, helpful: 1, notHelpful: 0 },
         { documentId: APACHE, title: 'Restarting Apache', answers: 2, helpful: 2, notHelpful: 1 },
@@ -261,6 +264,17 @@ describe('llm interaction statistics', () => {
     });
 
     expect(page.items.map((item) => item.id)).toEqual([ids[1]]);
+  });
+
+  it('should list the answers that leave out a document scored about as high', async () => {
+    const page = await harness.bus.request(InteractionsRpc.List, {
+      limit: 50,
+      cited: 'passed-over',
+      from: '2026-03-01T00:00:00Z',
+      to: '2026-03-03T00:00:00Z',
+    });
+
+    expect(page.items.map((item) => item.id)).toEqual([ids[0]]);
   });
 
   it('should answer every hour of a short range, empty ones included', async () => {
