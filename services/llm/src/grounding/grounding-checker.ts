@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { AnswerPassage } from '@deskpilot/contracts';
 import { searchTerms, splitSentences } from '@deskpilot/text';
 
+import { retrievalEvidence } from '../common/retrieval-evidence';
 import { citedNumbers, withoutMarkers } from './citation-markers';
 
 /** Sentences with fewer content words (greetings, sign-offs) make no claim to check. */
@@ -163,20 +164,14 @@ function topicCoverage(
 }
 
 /**
- * `1 - best score of a document not cited / best score of a cited document`, by the full-text
- * score when the passages have one, else by the vector score (a hybrid search's fused score is a
- * rank, which says nothing of how far apart two documents are), and the passage behind the
- * first.
+ * `1 - best score of a document not cited / best score of a cited document` by retrieval's
+ * evidence, and the passage behind the first.
  */
 function sourceLead(
   passages: readonly AnswerPassage[],
   cited: readonly number[],
 ): { lead: number | null; bestLeftOut: AnswerPassage | null } {
-  const evidence = passages.some((passage) => passage.lexicalScore !== null)
-    ? (passage: AnswerPassage) => passage.lexicalScore ?? 0
-    : passages.some((passage) => passage.denseScore !== null)
-      ? (passage: AnswerPassage) => passage.denseScore ?? 0
-      : undefined;
+  const evidence = retrievalEvidence(passages);
   const citedDocuments = new Set(
     passages
       .filter((passage) => cited.includes(passage.index))

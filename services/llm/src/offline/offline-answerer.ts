@@ -3,6 +3,8 @@ import { Injectable } from '@nestjs/common';
 import type { AnswerPassage } from '@deskpilot/contracts';
 import { searchTerms, splitSentences } from '@deskpilot/text';
 
+import { retrievalEvidence } from '../common/retrieval-evidence';
+
 export const OFFLINE_MODEL = 'offline/extractive';
 
 const MAX_PASSAGES = 2;
@@ -27,8 +29,9 @@ export interface OfflineRequest {
  * passage full of common ones jump ahead), and not the prompt's order, which gives every document
  * one passage before a second. The second passage is quoted only when retrieval found it at least
  * half as relevant as the first: one that shares a single common word with the question
- * ("account") would add sentences on another subject. A sentence's words weigh by their rarity among the passages: the
- * question's word that every passage contains says least about which sentence answers it.
+ * ("account") would add sentences on another subject. A sentence's words weigh by their rarity
+ * among the passages: the question's word that every passage contains says least about which
+ * sentence answers it.
  */
 @Injectable()
 export class OfflineAnswerer {
@@ -87,20 +90,13 @@ export class OfflineAnswerer {
   }
 }
 
-/**
- * The best passages (in that order) that retrieval's evidence finds about as relevant as the
- * first: the full-text score when the first has one, else the vector score. The fused score of a
- * hybrid search is a rank, which says nothing of how far apart two passages are.
- */
+/** The best passages (in that order) that retrieval's evidence finds about as relevant. */
 function closeToBest(passages: readonly AnswerPassage[]): AnswerPassage[] {
+  const evidence = retrievalEvidence(passages);
   const best = passages[0];
-  const evidence =
-    best?.lexicalScore !== null
-      ? (passage: AnswerPassage) => passage.lexicalScore
-      : (passage: AnswerPassage) => passage.denseScore;
-  const bar = best === undefined ? null : evidence(best);
+  const bar = evidence === undefined || best === undefined ? 0 : evidence(best);
   return passages
-    .filter((passage) => bar === null || (evidence(passage) ?? 0) >= RELEVANCE_SHARE * bar)
+    .filter((passage) => evidence === undefined || evidence(passage) >= RELEVANCE_SHARE * bar)
     .slice(0, MAX_PASSAGES);
 }
 
