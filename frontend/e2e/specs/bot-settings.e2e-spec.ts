@@ -95,6 +95,10 @@ describe('Bot settings and playground', () => {
         .getByText('The search read “rebot” as “reboot”.')
         .waitFor();
       await result.getByText(/Prompt as sent \(\d+ messages\)/).waitFor();
+      // What the confidence weighed: the topic's share in the sources, the lead over the rest.
+      const facts = await result.locator('dl.facts').innerText();
+      expect(facts).toMatch(/Topic in the sources\s+\d+%/);
+      expect(facts).toMatch(/Best article not cited\s+.+ \(the cited ones lead it by \d+%\)/);
     }
     const settingsLine = await page
       .getByRole('region', { name: `Result: Version ${older}` })

@@ -6,7 +6,7 @@ import { loadLlmConfig } from './config/llm.config';
 import { LlmModule } from './llm.module';
 
 export { llmDatabase } from './database/llm-database';
-export { GroundingChecker } from './grounding/grounding-checker';
+export { GroundingChecker, questionTopic } from './grounding/grounding-checker';
 export { OfflineAnswerer } from './offline/offline-answerer';
 
 export const llmService: ServiceDefinition<LlmConfig> = {

@@ -185,7 +185,7 @@ export class AnswerPipeline {
     const grounding = this.grounding.check(
       generation.text,
       passages,
-      questionTopic(redacted.question, redacted.ticket?.subject),
+      questionTopic(redacted.question, redacted.ticket?.subject, corrections),
     );
     const flags: AnswerFlags = {
       injectionSuspected: injection.suspected,

@@ -221,4 +221,15 @@ describe(questionTopic.name, () => {
     );
     expect(questionTopic('How do I restart Apache?')).toBe('How do I restart Apache?');
   });
+
+  it('should read the words the search corrected as it read them', () => {
+    expect(
+      questionTopic('How do I rebot my VPS? Rebot fails.', undefined, [
+        { typed: 'rebot', read: 'reboot' },
+      ]),
+    ).toBe('How do I reboot my VPS? reboot fails.');
+    expect(questionTopic('Hi', 'Cannot rebot VPS (a.b)', [{ typed: 'a.b', read: 'x' }])).toBe(
+      'Cannot rebot VPS (x)',
+    );
+  });
 });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-import type { AnswerPassage } from '@deskpilot/contracts';
+import type { AnswerPassage, SpellingCorrection } from '@deskpilot/contracts';
 import { searchTerms, splitSentences } from '@deskpilot/text';
 
 import { retrievalEvidence } from '../common/retrieval-evidence';
@@ -123,10 +123,26 @@ export class GroundingChecker {
 
 /**
  * What a question is about, for the grounding check: a ticket's subject, unless it has fewer
- * than two topic words ("Question", "Help!"), else the question itself.
+ * than two topic words ("Question", "Help!"), else the question itself; with the words the
+ * search read as others as it read them, so a misspelling ("rebot") is not taken for a topic
+ * that no passage speaks of.
  */
-export function questionTopic(question: string, subject?: string): string {
-  return subject !== undefined && topicWords(subject).length >= 2 ? subject : question;
+export function questionTopic(
+  question: string,
+  subject?: string,
+  corrections: readonly SpellingCorrection[] = [],
+): string {
+  const topic = subject !== undefined && topicWords(subject).length >= 2 ? subject : question;
+  return corrections.reduce(
+    (text, { typed, read }) => text.replace(wholeWord(typed), () => read),
+    topic,
+  );
+}
+
+/** Every occurrence of `word` not inside another word, in any case. */
+function wholeWord(word: string): RegExp {
+  const literal = word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${literal}(?![\\p{L}\\p{N}])`, 'giu');
 }
 
 /**

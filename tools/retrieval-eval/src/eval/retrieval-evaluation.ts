@@ -1,5 +1,5 @@
 import type { RelevanceCut } from '@deskpilot/contracts';
-import { GroundingChecker, OfflineAnswerer } from '@deskpilot/llm';
+import { GroundingChecker, OfflineAnswerer, questionTopic } from '@deskpilot/llm';
 
 import { BASELINE_BM25, Bm25Index } from '../bm25/bm25-index';
 import type { EvalDataset, Qrels } from '../dataset/emanual-dataset';
@@ -144,7 +144,11 @@ export async function evaluatePipeline(
         (passage) => cited.includes(`[${passage.index}]`) && relevant.has(passage.documentId),
       );
       judged.push({
-        confidence: grounding.check(cited, answerPassages, query.text).confidence,
+        confidence: grounding.check(
+          cited,
+          answerPassages,
+          questionTopic(query.text, undefined, passages.corrections),
+        ).confidence,
         right,
       });
       const answer = cited.replace(/\s*\[\d+\]/gu, '');
