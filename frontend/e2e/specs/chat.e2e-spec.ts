@@ -180,10 +180,17 @@ describe('Chat', () => {
       const leftOut = stored.messages.filter((message) => message.role === 'assistant').at(-1)
         ?.flags?.bestLeftOut;
       expect(leftOut?.lead).toBeLessThan(0.25);
-      await reply
-        .getByRole('status')
+      const note = reply.getByRole('status').filter({ hasText: 'fits your question' });
+      await note
         .getByText(`“${leftOut?.documentTitle ?? ''}” fits your question about as well`)
         .waitFor();
+
+      await note.getByRole('button', { name: 'Read its passage' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('heading', { name: leftOut?.documentTitle ?? '' }).waitFor();
+      expect(await dialog.getByLabel('Passage not cited').innerText()).toBe(leftOut?.passage?.text);
+      await dialog.getByRole('button', { name: 'Close' }).click();
+      await dialog.waitFor({ state: 'detached' });
     });
 
     it('should keep a thumbs-up after a reload', async () => {

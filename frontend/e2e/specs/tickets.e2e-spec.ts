@@ -557,6 +557,9 @@ describe('Tickets and drafts', () => {
         `The draft does not cite “${leftOut?.documentTitle ?? ''}”, which fits the ticket about as well`,
       )
       .waitFor();
+    const notCited = page.getByRole('region', { name: 'Article not cited' });
+    await notCited.getByText(leftOut?.documentTitle ?? '', { exact: true }).waitFor();
+    expect(await notCited.locator('.excerpt').innerText()).toBe(leftOut?.passage?.text);
   });
 
   it('should show the staff notes and add one in WHMCS, where Ctrl+Enter sends no reply', async () => {

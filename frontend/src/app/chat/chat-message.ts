@@ -15,8 +15,14 @@ import { MatTooltipModule } from '@angular/material/tooltip';
 import type { Observable } from 'rxjs';
 import { filter } from 'rxjs';
 
-import type { ChatMessage, Citation, FeedbackRating, MessageFeedback } from '@deskpilot/contracts';
-import { LOW_SOURCE_LEAD, LOW_TOPIC_COVERAGE, withoutCitationMarkers } from '@deskpilot/contracts';
+import type {
+  BestLeftOut,
+  ChatMessage,
+  Citation,
+  FeedbackRating,
+  MessageFeedback,
+} from '@deskpilot/contracts';
+import { LOW_TOPIC_COVERAGE, closeLeftOut, withoutCitationMarkers } from '@deskpilot/contracts';
 
 import { describeHttpError } from '../ui/http-error';
 import { Markdown } from '../ui/markdown';
@@ -26,6 +32,8 @@ import { UnsupportedSentences } from '../ui/unsupported-sentences';
 import { confidenceLabel, headingTrail, unfinished } from './answer-labels';
 import { ChatApi } from './chat-api';
 import { FeedbackDialog } from './feedback-dialog';
+import type { ShownPassage } from './passage-dialog';
+import { PassageDialog } from './passage-dialog';
 
 /** One turn of a conversation: the question, or the answer with its sources and actions. */
 @Component({
@@ -57,7 +65,6 @@ export class ChatMessageView {
   readonly message = input.required<ChatMessage>();
   /** The answer is still being written. */
   readonly streaming = input(false);
-  readonly citationOpened = output<Citation>();
   readonly retry = output();
   readonly feedbackChanged = output<MessageFeedback | null>();
 
@@ -75,10 +82,7 @@ export class ChatMessageView {
   /** An article the answer does not cite scored about as high as those it cites. */
   protected readonly closeLeftOut = computed(() => {
     const { flags, status } = this.message();
-    const leftOut = flags?.bestLeftOut;
-    return status === 'complete' && leftOut !== undefined && leftOut.lead < LOW_SOURCE_LEAD
-      ? leftOut.documentTitle
-      : undefined;
+    return status === 'complete' ? closeLeftOut(flags) : undefined;
   });
   protected readonly headingTrail = headingTrail;
 
@@ -86,8 +90,23 @@ export class ChatMessageView {
   protected openIndex(index: number): void {
     const citation = this.message().citations.find((candidate) => candidate.index === index);
     if (citation !== undefined) {
-      this.citationOpened.emit(citation);
+      this.openCitation(citation);
     }
+  }
+
+  protected openCitation(citation: Citation): void {
+    this.openPassage({ ...citation, text: citation.excerpt });
+  }
+
+  /** The passage of the article the answer leaves out, when the answer kept it. */
+  protected openLeftOut(leftOut: BestLeftOut): void {
+    if (leftOut.passage !== undefined) {
+      this.openPassage({ ...leftOut.passage, documentTitle: leftOut.documentTitle });
+    }
+  }
+
+  private openPassage(passage: ShownPassage): void {
+    this.dialog.open(PassageDialog, { data: passage, width: '640px', autoFocus: 'dialog' });
   }
 
   protected rate(rating: FeedbackRating): void {

@@ -22,7 +22,6 @@ import { filter, firstValueFrom } from 'rxjs';
 
 import type {
   ChatMessage,
-  Citation,
   Conversation,
   ConversationPage,
   ConversationWithMessages,
@@ -44,7 +43,6 @@ import { ChatMessageView } from './chat-message';
 import { ConversationList } from './conversation-list';
 import type { LiveExchange } from './live-exchange';
 import { endExchange, startExchange } from './live-exchange';
-import { PassageDialog } from './passage-dialog';
 import { RenameDialog } from './rename-dialog';
 
 /** Ask the knowledge base: conversations on the side, the thread with streamed answers. */
@@ -170,10 +168,6 @@ export class ChatPage {
     if (question !== undefined) {
       void this.send(question.content);
     }
-  }
-
-  protected openCitation(citation: Citation): void {
-    this.dialog.open(PassageDialog, { data: citation, width: '640px', autoFocus: 'dialog' });
   }
 
   protected feedbackChanged(answer: ChatMessage, feedback: MessageFeedback | null): void {

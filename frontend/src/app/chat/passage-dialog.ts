@@ -2,23 +2,32 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 
-import type { Citation } from '@deskpilot/contracts';
-
 import { headingTrail } from './answer-labels';
 
-/** The passage an answer cites, with the document it comes from. */
+/** A passage shown in full: one an answer cites (with its number) or one it leaves out. */
+export interface ShownPassage {
+  readonly index?: number;
+  readonly documentTitle: string;
+  readonly headingPath: readonly string[];
+  readonly text: string;
+}
+
+/** A passage with the document it comes from. */
 @Component({
   selector: 'dp-passage-dialog',
   imports: [MatDialogModule, MatButtonModule],
   template: `
     <h2 mat-dialog-title>
-      <span class="marker">[{{ citation.index }}]</span> {{ citation.documentTitle }}
+      @if (passage.index !== undefined) {
+        <span class="marker">[{{ passage.index }}]</span>
+      }
+      {{ passage.documentTitle }}
     </h2>
     <mat-dialog-content>
       @if (trail) {
         <p class="trail">{{ trail }}</p>
       }
-      <blockquote class="passage" aria-label="Cited passage">{{ citation.excerpt }}</blockquote>
+      <blockquote class="passage" [attr.aria-label]="label">{{ passage.text }}</blockquote>
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button mat-button type="button" mat-dialog-close cdkFocusInitial>Close</button>
@@ -46,6 +55,8 @@ import { headingTrail } from './answer-labels';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class PassageDialog {
-  protected readonly citation = inject<Citation>(MAT_DIALOG_DATA);
-  protected readonly trail = headingTrail(this.citation.headingPath);
+  protected readonly passage = inject<ShownPassage>(MAT_DIALOG_DATA);
+  protected readonly trail = headingTrail(this.passage.headingPath);
+  protected readonly label =
+    this.passage.index === undefined ? 'Passage not cited' : 'Cited passage';
 }

@@ -1,5 +1,5 @@
 import type { DraftSort, DraftStatus, DraftView } from '@deskpilot/contracts';
-import { LOW_SOURCE_LEAD, LOW_TOPIC_COVERAGE } from '@deskpilot/contracts';
+import { LOW_TOPIC_COVERAGE, closeLeftOut } from '@deskpilot/contracts';
 
 import { redactionWarning } from '../ui/redactions';
 import type { BadgeTone } from '../ui/status-badge';
@@ -86,9 +86,10 @@ export function draftWarnings(draft: DraftView): string[] {
   if ((flags?.topicCoverage ?? 1) < LOW_TOPIC_COVERAGE) {
     warnings.push('The sources say little about what the ticket asks');
   }
-  if (flags?.bestLeftOut !== undefined && flags.bestLeftOut.lead < LOW_SOURCE_LEAD) {
+  const leftOut = closeLeftOut(flags);
+  if (leftOut !== undefined) {
     warnings.push(
-      `The draft does not cite “${flags.bestLeftOut.documentTitle}”, which fits the ticket about as well`,
+      `The draft does not cite “${leftOut.documentTitle}”, which fits the ticket about as well`,
     );
   }
   const unsupported = flags?.unsupportedSentences.length ?? 0;

@@ -1,4 +1,4 @@
-import { DatePipe, DecimalPipe } from '@angular/common';
+import { DatePipe, DecimalPipe, PercentPipe } from '@angular/common';
 import type { ElementRef } from '@angular/core';
 import {
   ChangeDetectionStrategy,
@@ -32,6 +32,7 @@ import type {
   TicketNote,
   TicketStatusList,
 } from '@deskpilot/contracts';
+import { closeLeftOut } from '@deskpilot/contracts';
 
 import { confidenceTone } from '../ui/confidence-bands';
 import { ErrorState } from '../ui/error-state';
@@ -79,6 +80,7 @@ type Busy = 'save' | 'approve' | 'reject' | 'regenerate';
   imports: [
     DatePipe,
     DecimalPipe,
+    PercentPipe,
     FormsModule,
     RouterLink,
     MatButtonModule,
@@ -145,6 +147,11 @@ export class DraftReviewPage {
   protected readonly warnings = computed(() => {
     const draft = this.draft.value();
     return draft === undefined ? [] : draftWarnings(draft);
+  });
+  /** The article the draft leaves out though it fits the ticket as well, with its passage. */
+  protected readonly leftOut = computed(() => {
+    const leftOut = closeLeftOut(this.draft.value()?.flags);
+    return leftOut?.passage === undefined ? undefined : { ...leftOut, passage: leftOut.passage };
   });
   /** A failed draft is reviewed too: the reviewer writes the reply the drafter could not. */
   protected readonly reviewable = computed(() => {

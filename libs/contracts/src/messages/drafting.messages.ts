@@ -106,10 +106,33 @@ export const DraftFlags = z.object({
       documentId: z.uuid(),
       documentTitle: z.string(),
       lead: z.number().min(0).max(1),
+      /**
+       * Its best passage, so that a reviewer can read what the answer left out; absent in
+       * answers recorded before the passage was kept.
+       */
+      passage: z
+        .object({
+          chunkId: z.uuid(),
+          headingPath: z.array(z.string()),
+          text: z.string(),
+        })
+        .optional(),
     })
     .optional(),
 });
 export type DraftFlags = z.infer<typeof DraftFlags>;
+export type BestLeftOut = NonNullable<DraftFlags['bestLeftOut']>;
+
+/**
+ * The document an answer leaves out when it fits the question about as well as the cited ones
+ * (their lead below `LOW_SOURCE_LEAD`): the answer may quote the wrong article.
+ */
+export function closeLeftOut(
+  flags: Pick<DraftFlags, 'bestLeftOut'> | null | undefined,
+): BestLeftOut | undefined {
+  const leftOut = flags?.bestLeftOut;
+  return leftOut !== undefined && leftOut.lead < LOW_SOURCE_LEAD ? leftOut : undefined;
+}
 
 /** Published by llm when a requested draft is ready. */
 export const DraftGenerated = z.object({

@@ -202,6 +202,11 @@ export class AnswerPipeline {
               documentId: grounding.bestLeftOut.documentId,
               documentTitle: grounding.bestLeftOut.documentTitle,
               lead: grounding.lead,
+              passage: {
+                chunkId: grounding.bestLeftOut.chunkId,
+                headingPath: grounding.bestLeftOut.headingPath,
+                text: grounding.bestLeftOut.text,
+              },
             },
           }),
     };

@@ -56,11 +56,13 @@ describe('llm without an OpenRouter key (offline answerer)', () => {
 
   it('should lower the confidence and name the article when an uncited one scored as high', async () => {
     const transfers = randomUUID();
+    const transferPassage = randomUUID();
     harness.searchHits = [
       { ...KB_HITS[0]!, lexicalScore: 8 },
       {
         ...KB_HITS[1]!,
-        chunkId: randomUUID(),
+        chunkId: transferPassage,
+        headingPath: ['Timing'],
         documentId: transfers,
         documentTitle: 'Domain transfers',
         text: 'A domain transfer takes five to seven days.',
@@ -77,13 +79,24 @@ describe('llm without an OpenRouter key (offline answerer)', () => {
       documentId: transfers,
       documentTitle: 'Domain transfers',
       lead: 0.13,
+      passage: {
+        chunkId: transferPassage,
+        headingPath: ['Timing'],
+        text: 'A domain transfer takes five to seven days.',
+      },
     });
     expect(final.confidence).toBe(0.25);
     expect(
       await harness.bus.request(InteractionsRpc.Get, { id: final.interactionId }),
     ).toMatchObject({
       confidence: 0.25,
-      flags: { bestLeftOut: { documentTitle: 'Domain transfers', lead: 0.13 } },
+      flags: {
+        bestLeftOut: {
+          documentTitle: 'Domain transfers',
+          lead: 0.13,
+          passage: { chunkId: transferPassage },
+        },
+      },
     });
   });
 
