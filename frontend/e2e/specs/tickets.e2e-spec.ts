@@ -560,6 +560,24 @@ describe('Tickets and drafts', () => {
     const notCited = page.getByRole('region', { name: 'Article not cited' });
     await notCited.getByText(leftOut?.documentTitle ?? '', { exact: true }).waitFor();
     expect(await notCited.locator('.excerpt').innerText()).toBe(leftOut?.passage?.text);
+    await notCited.scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'tickets-left-out');
+
+    await notCited.getByRole('button', { name: 'Redraft from this article' }).click();
+    await page.getByText('A newer draft exists for this ticket.').waitFor({ timeout: 30_000 });
+    await page.getByRole('link', { name: 'Open the newer draft' }).click();
+    const review = page.getByRole('region', { name: 'Draft reply' });
+    await review.getByText('Ready to review').waitFor({ timeout: 60_000 });
+    await review
+      .getByText(`Written from “${leftOut?.documentTitle ?? ''}” only, as a reviewer asked.`)
+      .waitFor();
+    const redrafted = await readyDraftOf(ticket.id);
+    expect(redrafted.id).not.toBe(draft.id);
+    expect(redrafted.sourceDocumentIds).toEqual([leftOut?.documentId]);
+    expect(redrafted.citations.length).toBeGreaterThan(0);
+    expect(new Set(redrafted.citations.map((citation) => citation.documentId))).toEqual(
+      new Set([leftOut?.documentId]),
+    );
   });
 
   it('should show the staff notes and add one in WHMCS, where Ctrl+Enter sends no reply', async () => {

@@ -153,6 +153,24 @@ export class DraftReviewPage {
     const leftOut = closeLeftOut(this.draft.value()?.flags);
     return leftOut?.passage === undefined ? undefined : { ...leftOut, passage: leftOut.passage };
   });
+  /** Which articles a reviewer had this draft written from, when one chose them. */
+  protected readonly chosenSources = computed(() => {
+    const draft = this.draft.value();
+    const ids = draft?.sourceDocumentIds;
+    if (draft === undefined || ids === null || ids === undefined) {
+      return undefined;
+    }
+    const titles = [
+      ...new Set(
+        draft.citations
+          .filter((citation) => ids.includes(citation.documentId))
+          .map((citation) => `“${citation.documentTitle}”`),
+      ),
+    ];
+    return titles.length > 0
+      ? `Written from ${titles.join(', ')} only, as a reviewer asked.`
+      : `Written only from the ${ids.length === 1 ? 'article' : 'articles'} a reviewer chose.`;
+  });
   /** A failed draft is reviewed too: the reviewer writes the reply the drafter could not. */
   protected readonly reviewable = computed(() => {
     const status = this.draft.value()?.status;
@@ -313,7 +331,8 @@ export class DraftReviewPage {
     );
   }
 
-  protected regenerate(): void {
+  /** Asks for a new draft with the guidance typed, from `sourceDocumentIds` only when given. */
+  protected regenerate(sourceDocumentIds?: string[]): void {
     const draft = this.draft.value();
     if (
       draft === undefined ||
@@ -323,7 +342,11 @@ export class DraftReviewPage {
       return;
     }
     const guidance = this.guidance().trim();
-    this.run('regenerate', this.api.regenerate(draft.id, guidance), (fresh) => {
+    const body = {
+      ...(guidance === '' ? {} : { guidance }),
+      ...(sourceDocumentIds === undefined ? {} : { sourceDocumentIds }),
+    };
+    this.run('regenerate', this.api.regenerate(draft.id, body), (fresh) => {
       this.guidance.set('');
       this.snackBar.open('A new draft is being written', 'OK', { duration: 5000 });
       this.loadTicket(fresh.ticketId);

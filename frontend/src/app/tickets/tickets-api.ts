@@ -11,6 +11,7 @@ import type {
   DraftView,
   DraftsQuery,
   EditDraftBody,
+  RegenerateDraftBody,
   RejectDraftBody,
   RepliesQuery,
   ReplyAuthor,
@@ -54,11 +55,8 @@ export class TicketsApi {
   }
 
   /** Asks for a new draft; `guidance` (may be empty) says what it should do differently. */
-  regenerate(id: string, guidance: string): Observable<DraftView> {
-    return this.http.post<DraftView>(
-      `/api/drafts/${encodeURIComponent(id)}/regenerate`,
-      guidance === '' ? {} : { guidance },
-    );
+  regenerate(id: string, body: RegenerateDraftBody): Observable<DraftView> {
+    return this.http.post<DraftView>(`/api/drafts/${encodeURIComponent(id)}/regenerate`, body);
   }
 
   addReplyToKnowledge(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { DraftSourceDocumentIds } from '../messages/drafting.messages';
 import {
   DraftGuidanceText,
   DraftSort,
@@ -87,7 +88,11 @@ export const ApproveDraftBody = z.strictObject({
 export type ApproveDraftBody = z.input<typeof ApproveDraftBody>;
 
 /** `POST /api/drafts/:id/regenerate`: optionally, what the new draft should do differently. */
-export const RegenerateDraftBody = z.strictObject({ guidance: DraftGuidanceText.optional() });
+export const RegenerateDraftBody = z.strictObject({
+  guidance: DraftGuidanceText.optional(),
+  /** Write the new draft from these knowledge-base documents only (the article a draft left out). */
+  sourceDocumentIds: DraftSourceDocumentIds.optional(),
+});
 export type RegenerateDraftBody = z.input<typeof RegenerateDraftBody>;
 
 export const RejectDraftBody = z.strictObject({

@@ -48,6 +48,12 @@ export const DraftNote = z.object({
 });
 export type DraftNote = z.infer<typeof DraftNote>;
 
+/** How many documents a reviewer can have a draft written from. */
+export const MAX_DRAFT_SOURCE_DOCUMENTS = 5;
+
+/** Knowledge-base documents a new draft is written from, and no others (a reviewer's choice). */
+export const DraftSourceDocumentIds = z.array(z.uuid()).min(1).max(MAX_DRAFT_SOURCE_DOCUMENTS);
+
 export const DraftRequested = z.object({
   draftId: z.uuid(),
   /** WHMCS internal ticket id (`ticketid`), as a string. */
@@ -61,6 +67,8 @@ export const DraftRequested = z.object({
   thread: z.array(ThreadMessage).min(1),
   /** A reviewer's guidance for this draft ("mention the 30-day refund"), when one gave it. */
   guidance: z.string().max(2_000).optional(),
+  /** The knowledge-base documents a reviewer chose to have the draft written from, none else. */
+  sourceDocumentIds: DraftSourceDocumentIds.optional(),
   /** The ticket's private staff notes, newest last (WHMCS_DRAFT_NOTES); for context only. */
   notes: z.array(DraftNote).max(20).optional(),
 });

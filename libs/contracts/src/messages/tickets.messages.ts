@@ -1,7 +1,13 @@
 import { z } from 'zod';
 
 import { event, rpc } from './define';
-import { Citation, CustomerContext, DraftFlags, ThreadMessage } from './drafting.messages';
+import {
+  Citation,
+  CustomerContext,
+  DraftFlags,
+  DraftSourceDocumentIds,
+  ThreadMessage,
+} from './drafting.messages';
 
 /**
  * `pending` (asked of the drafter), `ready` (to review), `approved` (waiting to be posted),
@@ -88,6 +94,11 @@ export const DraftView = z.object({
   replyStatus: z.string().nullable(),
   /** The reviewer's guidance this draft was asked for with (Regenerate); null without. */
   guidance: z.string().nullable(),
+  /**
+   * The documents a reviewer had this draft written from (Regenerate), no others searched;
+   * null when the whole knowledge base was.
+   */
+  sourceDocumentIds: z.array(z.uuid()).nullable(),
   /** Increases with every change; pass it back as `expectedVersion` to avoid lost updates. */
   version: z.number().int().positive(),
   createdAt: IsoDate,
@@ -253,6 +264,8 @@ export const RegenerateDraftRequest = z.object({
   requestedBy: Actor,
   /** What the new draft should do differently, in the reviewer's words. */
   guidance: DraftGuidanceText.optional(),
+  /** Write the new draft from these knowledge-base documents only. */
+  sourceDocumentIds: DraftSourceDocumentIds.optional(),
 });
 export type RegenerateDraftRequest = z.input<typeof RegenerateDraftRequest>;
 

@@ -155,7 +155,9 @@ export class DraftsController {
     summary: 'Reject the draft and ask for a new one; answers the new, pending draft',
     description:
       '`guidance` (optional) tells the drafter what to do differently; its words also steer the ' +
-      'knowledge-base search, and the new draft keeps it.',
+      'knowledge-base search, and the new draft keeps it. `sourceDocumentIds` (optional) has ' +
+      'the new draft written from those knowledge-base documents only, such as the article a ' +
+      'draft left out though it fits the ticket as well; the new draft keeps them too.',
   })
   @ApiParam({ name: 'id', required: false, description: 'Draft id (UUID)' })
   @ApiJsonBody(RegenerateDraftBody)

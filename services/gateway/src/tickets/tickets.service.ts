@@ -186,6 +186,9 @@ export class TicketsService {
       draftId,
       requestedBy: actorOf(user),
       ...(body.guidance === undefined ? {} : { guidance: body.guidance }),
+      ...(body.sourceDocumentIds === undefined
+        ? {}
+        : { sourceDocumentIds: body.sourceDocumentIds }),
     });
     await this.audit.record({
       action: AuditAction.DraftRegenerated,
@@ -194,6 +197,9 @@ export class TicketsService {
         ticketId: draft.ticketId,
         newDraftId: draft.id,
         guided: body.guidance !== undefined,
+        ...(body.sourceDocumentIds === undefined
+          ? {}
+          : { sourceDocumentIds: body.sourceDocumentIds }),
       },
     });
     return draft;

@@ -410,6 +410,30 @@ describe('Tickets and drafts API', () => {
     expect(ready.id).toBe(fresh.id);
   });
 
+  it('should ask for a draft from the documents a reviewer chose, and record them', async () => {
+    const draft = await unusedReadyDraft();
+    const sourceDocumentIds = [randomUUID()];
+    await staff.agent
+      .post(`/api/drafts/${draft.id}/regenerate`)
+      .send({ sourceDocumentIds: ['not-a-document'] })
+      .expect(400);
+
+    const fresh = (
+      await staff.agent
+        .post(`/api/drafts/${draft.id}/regenerate`)
+        .send({ sourceDocumentIds })
+        .expect(202)
+    ).body as DraftView;
+
+    expect(fresh).toMatchObject({ status: 'pending', guidance: null, sourceDocumentIds });
+    expect(await auditOf(draft.id)).toMatchObject([
+      {
+        action: AuditAction.DraftRegenerated,
+        details: { newDraftId: fresh.id, guided: false, sourceDocumentIds },
+      },
+    ]);
+  });
+
   it("should show a ticket's WHMCS staff notes, and add one there with the writer's name", async () => {
     const ticketId = ticketIdOf('double-charge');
     await readyDraftOf(ticketId);

@@ -40,6 +40,8 @@ export interface AnswerJob {
   readonly question: string;
   /** What to search the knowledge base for. */
   readonly searchQuery: string;
+  /** Search these documents only (a reviewer's choice for a draft); absent: all of them. */
+  readonly searchDocumentIds?: readonly string[];
   readonly history: readonly ConversationTurn[];
   readonly ticket: TicketContext | null;
   readonly settings: ResolvedSettings;

@@ -66,7 +66,7 @@ export class AnswerPipeline {
     };
     const [retrieved] = await Promise.all([
       this.retriever
-        .retrieve(prepared.redacted.searchQuery, job.settings.values)
+        .retrieve(prepared.redacted.searchQuery, job.settings.values, job.searchDocumentIds)
         .catch((error: unknown) => {
           this.logger.warn(
             { err: String(error), interactionId: job.interactionId },

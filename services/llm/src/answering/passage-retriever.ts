@@ -32,7 +32,12 @@ export class PassageRetriever {
     this.timeoutMs = config.answering.searchTimeoutMs;
   }
 
-  async retrieve(query: string, settings: BotSettingsValues): Promise<RetrievedPassages> {
+  /** `documentIds` limits the search to those documents. */
+  async retrieve(
+    query: string,
+    settings: BotSettingsValues,
+    documentIds?: readonly string[],
+  ): Promise<RetrievedPassages> {
     const response = await this.bus.request(
       SearchRpc.Search,
       {
@@ -40,6 +45,7 @@ export class PassageRetriever {
         topK: settings.passages,
         denseWeight: settings.denseWeight,
         relevanceCut: PROMPT_RELEVANCE_CUT,
+        ...(documentIds === undefined ? {} : { documentIds: [...documentIds] }),
       },
       { timeoutMs: this.timeoutMs },
     );

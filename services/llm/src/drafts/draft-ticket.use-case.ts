@@ -95,6 +95,9 @@ export class DraftTicketUseCase {
       searchQuery: [request.guidance, request.subject, lastCustomerMessage]
         .filter((part) => part !== undefined)
         .join('\n'),
+      ...(request.sourceDocumentIds === undefined
+        ? {}
+        : { searchDocumentIds: request.sourceDocumentIds }),
       history: [],
       ticket: {
         ticketNumber: request.ticketNumber,

@@ -108,6 +108,16 @@ describe('llm ticket drafts (OpenRouter simulator, PostgreSQL, RabbitMQ)', () =>
     expect(prompt).not.toContain('tk_live_51HqLxyzSECRET99');
   });
 
+  it('should search only the documents the reviewer chose', async () => {
+    const sourceDocumentIds = [randomUUID()];
+    const request = draftRequest({ sourceDocumentIds });
+
+    await harness.publish(DraftingEvent.DraftRequested, request);
+
+    await waitFor(() => eventsFor(request.draftId, DraftingEvent.DraftGenerated).length === 1);
+    expect(harness.searches).toEqual([expect.objectContaining({ documentIds: sourceDocumentIds })]);
+  });
+
   it("should give the model the ticket's staff notes, with their secrets redacted", async () => {
     const request = draftRequest({
       notes: [

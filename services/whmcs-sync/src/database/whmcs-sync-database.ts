@@ -14,6 +14,7 @@ import { CloseTicketOnSend1796500000000 } from './migrations/1796500000000-Close
 import { DraftGuidance1796600000000 } from './migrations/1796600000000-DraftGuidance';
 import { ReplyStatus1796700000000 } from './migrations/1796700000000-ReplyStatus';
 import { TicketNotes1796800000000 } from './migrations/1796800000000-TicketNotes';
+import { DraftSourceDocuments1796900000000 } from './migrations/1796900000000-DraftSourceDocuments';
 
 /** The whmcs_sync schema: ticket mirror, drafts, sent replies and their log, sync cursor, alerts. */
 export const whmcsSyncDatabase: MigrationTarget = {
@@ -36,5 +37,6 @@ export const whmcsSyncDatabase: MigrationTarget = {
     DraftGuidance1796600000000,
     ReplyStatus1796700000000,
     TicketNotes1796800000000,
+    DraftSourceDocuments1796900000000,
   ],
 };

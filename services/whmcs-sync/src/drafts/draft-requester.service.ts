@@ -21,7 +21,8 @@ import { TicketMirrorRepository } from '../mirror/ticket-mirror.repository';
 import { CustomerContextService } from './customer-context.service';
 import { DraftEventsPublisher } from './draft-events.publisher';
 import { recoveryAt } from './draft-schedule';
-import { DraftsRepository } from './drafts.repository';
+import type { ReviewerAsk } from './drafts.repository';
+import { DraftsRepository, NOBODY_ASKED } from './drafts.repository';
 import type { Draft } from './entities/draft.entity';
 
 /**
@@ -53,12 +54,12 @@ export class DraftRequesterService {
   /**
    * A draft for the ticket's latest customer message, unless one exists: a live one, or (unless
    * `replacing`, as when a reviewer asks for a new draft) one that was rejected or failed. Returns
-   * the new draft, or null when there is nothing to draft. `guidance` is the reviewer's, sent
-   * with the request.
+   * the new draft, or null when there is nothing to draft. `ask` is the reviewer's, sent with
+   * the request.
    */
   async requestFor(
     ticketId: string,
-    { replacing = false, guidance = null }: { replacing?: boolean; guidance?: string | null } = {},
+    { replacing = false, ask = NOBODY_ASKED }: { replacing?: boolean; ask?: ReviewerAsk } = {},
   ): Promise<Draft | null> {
     const ticket = await this.mirror.find(ticketId);
     if (
@@ -80,7 +81,7 @@ export class DraftRequesterService {
       ticket.lastCustomerMessageId,
       new Date(Date.now() + PUBLISH_RETRY_MS),
       replacing,
-      guidance,
+      ask,
     );
     if (draft === null) {
       return null;
@@ -196,6 +197,7 @@ function draftRequest(
     customer,
     thread: answeredThread(messages, draft.basedOnReplyId),
     ...(draft.guidance === null ? {} : { guidance: draft.guidance }),
+    ...(draft.sourceDocumentIds === null ? {} : { sourceDocumentIds: draft.sourceDocumentIds }),
     ...(notes.length === 0 ? {} : { notes }),
   };
 }

@@ -62,6 +62,7 @@ export function toDraftView(draft: Draft, ticket: TicketFacts | null | undefined
     editRatio: draft.editRatio,
     replyStatus: draft.replyStatus,
     guidance: draft.guidance,
+    sourceDocumentIds: draft.sourceDocumentIds,
     version: draft.version,
     createdAt: draft.createdAt.toISOString(),
     updatedAt: draft.updatedAt.toISOString(),

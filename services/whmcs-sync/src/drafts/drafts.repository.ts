@@ -31,6 +31,17 @@ const WAITING_SINCE = `(CASE WHEN t.awaiting AND t.lastMessageFrom = 'customer' 
 /** WHMCS priorities, the most urgent first. */
 const PRIORITY_RANK = `(CASE lower(t.priority) WHEN 'high' THEN 0 WHEN 'medium' THEN 1 WHEN 'low' THEN 2 ELSE 3 END)`;
 
+/** What a reviewer who asked for a new draft wants of it. */
+export interface ReviewerAsk {
+  /** What to do differently, in the reviewer's words. */
+  readonly guidance: string | null;
+  /** The documents to write it from, none else; null: the whole knowledge base. */
+  readonly sourceDocumentIds: readonly string[] | null;
+}
+
+/** A draft asked for by the sync, not by a reviewer. */
+export const NOBODY_ASKED: ReviewerAsk = { guidance: null, sourceDocumentIds: null };
+
 /** A draft whose status changed outside an optimistic update, with what it was before. */
 export interface StatusChange {
   readonly draft: Draft;
@@ -68,20 +79,21 @@ export class DraftsRepository {
     basedOnReplyId: string,
     requestDueAt: Date,
     replacing: boolean,
-    guidance: string | null = null,
+    ask: ReviewerAsk = NOBODY_ASKED,
   ): Promise<Draft | null> {
     const rows = await queryRows<unknown>(
       this.dataSource,
       `INSERT INTO "whmcs_sync"."drafts"
-         ("id", "ticket_id", "based_on_reply_id", "status", "next_request_at", "guidance")
-       SELECT $1::uuid, $2::bigint, $3::bigint, 'pending', $4::timestamptz, $6::text
+         ("id", "ticket_id", "based_on_reply_id", "status", "next_request_at", "guidance",
+          "source_document_ids")
+       SELECT $1::uuid, $2::bigint, $3::bigint, 'pending', $4::timestamptz, $6::text, $7::uuid[]
        WHERE $5::boolean OR NOT EXISTS (
          SELECT 1 FROM "whmcs_sync"."drafts" d
          WHERE d."ticket_id" = $2::bigint AND d."based_on_reply_id" = $3::bigint
            AND d."status" <> 'stale')
        ON CONFLICT DO NOTHING
        RETURNING "id"`,
-      [id, ticketId, basedOnReplyId, requestDueAt, replacing, guidance],
+      [id, ticketId, basedOnReplyId, requestDueAt, replacing, ask.guidance, ask.sourceDocumentIds],
     );
     return rows.length === 0 ? null : this.find(id);
   }

@@ -109,7 +109,10 @@ export class DraftsService {
     }
     const fresh = await this.requester.requestFor(draft.ticketId, {
       replacing: true,
-      guidance: request.guidance ?? null,
+      ask: {
+        guidance: request.guidance ?? null,
+        sourceDocumentIds: request.sourceDocumentIds ?? null,
+      },
     });
     if (fresh !== null) {
       return this.view(fresh);

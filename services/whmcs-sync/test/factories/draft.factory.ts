@@ -34,6 +34,7 @@ export function aDraft(overrides: Partial<Draft> = {}): Draft {
     sendText: null,
     replyStatus: null,
     guidance: null,
+    sourceDocumentIds: null,
     postAs: null,
     sendAttempts: 0,
     sendLeaseOwner: null,

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import type { DraftView } from '@deskpilot/contracts';
 import { RemoteError } from '@deskpilot/messaging';
 import { waitFor } from '@deskpilot/testing';
@@ -166,6 +168,30 @@ describe('whmcs-sync drafts', () => {
     const ready = await harness.draftOf(ticketId, 'ready');
     expect(ready).toMatchObject({ id: regenerated.id, guidance });
     expect(harness.drafter.requestsFor(ticketId)[0]?.guidance).toBeUndefined();
+  });
+
+  it('should ask for the new draft from the documents the reviewer chose and keep them', async () => {
+    const ticketId = idOf('presales-magento');
+    const draft = await harness.draftOf(ticketId, 'ready');
+    const sourceDocumentIds = [randomUUID(), randomUUID()];
+
+    const regenerated = await harness.bus.request('tickets.drafts.regenerate', {
+      draftId: draft.id,
+      requestedBy: ACTOR,
+      sourceDocumentIds,
+    });
+
+    expect(regenerated).toMatchObject({ sourceDocumentIds, guidance: null });
+    expect(harness.drafter.requestsFor(ticketId).at(-1)).toMatchObject({
+      draftId: regenerated.id,
+      sourceDocumentIds,
+    });
+    expect(await harness.draftOf(ticketId, 'ready')).toMatchObject({
+      id: regenerated.id,
+      sourceDocumentIds,
+    });
+    expect(draft.sourceDocumentIds).toBeNull();
+    expect(harness.drafter.requestsFor(ticketId)[0]).not.toHaveProperty('sourceDocumentIds');
   });
 
   it('should not draft a message again after a reviewer rejected or wrote its draft', async () => {

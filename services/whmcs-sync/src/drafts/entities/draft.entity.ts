@@ -93,6 +93,10 @@ export class Draft {
   @Column({ type: 'text', nullable: true })
   guidance!: string | null;
 
+  /** The documents that reviewer had the draft written from, none else; null: all of them. */
+  @Column({ name: 'source_document_ids', type: 'uuid', array: true, nullable: true })
+  sourceDocumentIds!: string[] | null;
+
   /** The WHMCS status the reply sets (`Closed`, `On Hold`, ...); null: WHMCS's `Answered`. */
   @Column({ name: 'reply_status', type: 'varchar', length: 64, nullable: true })
   replyStatus!: string | null;
