@@ -12,19 +12,20 @@ import { PassageRetriever } from './answering/passage-retriever';
 import { LLM_CONFIG } from './config/llm-config.token';
 import type { LlmConfig } from './config/llm.config';
 import { llmDatabase } from './database/llm-database';
+import { DraftJobRetention } from './drafts/draft-job-retention';
 import { DraftJobsRepository } from './drafts/draft-jobs.repository';
 import { DraftTicketUseCase } from './drafts/draft-ticket.use-case';
 import { DraftsConsumer } from './drafts/drafts.consumer';
 import { CitationMapper } from './grounding/citation-mapper';
 import { GroundingChecker } from './grounding/grounding-checker';
 import { LlmHealthController } from './health/llm-health.controller';
+import { InteractionLogRetention } from './interactions/interaction-log-retention';
 import { InteractionLogService } from './interactions/interaction-log.service';
 import { InteractionStatsRepository } from './interactions/interaction-stats.repository';
 import { InteractionStatsService } from './interactions/interaction-stats.service';
 import { InteractionsController } from './interactions/interactions.controller';
 import { InteractionsRepository } from './interactions/interactions.repository';
 import { InteractionsService } from './interactions/interactions.service';
-import { LogRetentionService } from './interactions/log-retention.service';
 import { OfflineAnswerer } from './offline/offline-answerer';
 import { OpenRouterAnswerer } from './openrouter/openrouter-answerer';
 import { openRouterClientProvider } from './openrouter/openrouter-client.provider';
@@ -76,7 +77,8 @@ export class LlmModule {
         InteractionStatsService,
         InteractionLogService,
         InteractionsService,
-        LogRetentionService,
+        InteractionLogRetention,
+        DraftJobRetention,
         BotSettingsRepository,
         BotSettingsService,
         DraftJobsRepository,

@@ -51,14 +51,22 @@ export class DraftJobsRepository {
     );
   }
 
-  /** Forgets the jobs last claimed before `cutoff`; resolves how many went. */
-  async deleteClaimedBefore(cutoff: Date): Promise<number> {
-    const result = await this.jobs
-      .createQueryBuilder()
-      .delete()
-      .where('claimed_at < :cutoff', { cutoff })
-      .execute();
-    return result.affected ?? 0;
+  /**
+   * Forgets up to `limit` of the jobs claimed longest ago, before `cutoff` (rows another replica
+   * is deleting are skipped); resolves how many went.
+   */
+  async deleteClaimedBefore(cutoff: Date, limit: number): Promise<number> {
+    const rows: { deleted: number }[] = await this.jobs.query(
+      `WITH "gone" AS (
+         DELETE FROM "llm"."draft_jobs" WHERE "draft_id" IN (
+           SELECT "draft_id" FROM "llm"."draft_jobs" WHERE "claimed_at" < $1
+           ORDER BY "claimed_at" LIMIT $2 FOR UPDATE SKIP LOCKED)
+         RETURNING "draft_id"
+       )
+       SELECT count(*)::int AS "deleted" FROM "gone"`,
+      [cutoff, limit],
+    );
+    return rows[0]?.deleted ?? 0;
   }
 
   find(draftId: string): Promise<DraftJobEntity | null> {

@@ -4,7 +4,8 @@ import { Client } from 'pg';
 import { InteractionsEvent, InteractionsRpc } from '@deskpilot/contracts';
 import { waitFor } from '@deskpilot/testing';
 
-import { LogRetentionService } from '../../src/interactions/log-retention.service';
+import { DraftJobRetention } from '../../src/drafts/draft-job-retention';
+import { InteractionLogRetention } from '../../src/interactions/interaction-log-retention';
 import { LlmTestHarness, finalOf } from './support/llm-test-harness';
 
 describe('llm interaction log retention (PostgreSQL, RabbitMQ)', () => {
@@ -62,9 +63,9 @@ describe('llm interaction log retention (PostgreSQL, RabbitMQ)', () => {
       [oldJob, newJob, randomUUID()],
     );
 
-    const pruned = await harness.provider(LogRetentionService).prune();
+    expect(await harness.provider(InteractionLogRetention).prune()).toBe(1);
+    expect(await harness.provider(DraftJobRetention).prune()).toBe(1);
 
-    expect(pruned).toEqual({ interactions: 1, draftJobs: 1 });
     await expect(
       harness.bus.request(InteractionsRpc.Get, { id: aged.interactionId }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -78,9 +79,7 @@ describe('llm interaction log retention (PostgreSQL, RabbitMQ)', () => {
         [oldJob, newJob],
       ]),
     ).toBe(1);
-    expect(await harness.provider(LogRetentionService).prune()).toEqual({
-      interactions: 0,
-      draftJobs: 0,
-    });
+    expect(await harness.provider(InteractionLogRetention).prune()).toBe(0);
+    expect(await harness.provider(DraftJobRetention).prune()).toBe(0);
   });
 });
