@@ -580,6 +580,34 @@ describe('Tickets and drafts', () => {
     );
   });
 
+  it('should show the reply sent to a similar ticket and start the reply from it', async () => {
+    const topic = Date.now().toString(36);
+    const first = await customerWrites(
+      whmcsUrl,
+      `Restore my WordPress backup ${topic}`,
+      "The plugin update broke my WordPress site. Please restore yesterday's backup.",
+    );
+    const answered = await readyDraftOf(first.id);
+    const sent = `We restored the backup of ${topic} from last night; the site works again.`;
+    await api('POST', `/api/drafts/${answered.id}/approve`, {
+      text: sent,
+      expectedVersion: answered.version,
+    });
+    const second = await customerWrites(
+      whmcsUrl,
+      `WordPress backup restore ${topic}`,
+      'After an update my WordPress site is broken. Can you restore a backup?',
+    );
+    const draft = await readyDraftOf(second.id);
+
+    const page = await openReview(draft.id);
+    const earlier = page.getByRole('list', { name: 'Earlier replies to similar tickets' });
+    const reply = earlier.getByRole('listitem').filter({ hasText: sent });
+    await reply.getByText(`Restore my WordPress backup ${topic}`, { exact: false }).waitFor();
+    await reply.getByRole('button', { name: 'Use this text' }).click();
+    expect(await page.getByLabel('Reply to the customer (Markdown)').inputValue()).toContain(sent);
+  });
+
   it('should show the staff notes and add one in WHMCS, where Ctrl+Enter sends no reply', async () => {
     const subject = `Transfer code for my domain ${Date.now().toString(36)}`;
     const ticket = await customerWrites(whmcsUrl, subject, 'Please send me the EPP code.');

@@ -9,3 +9,4 @@ export * from './tokens/search-terms';
 export * from './tokens/stop-words';
 export * from './tokens/token-estimator';
 export * from './tokens/word-tokenizer';
+export * from './ranking/bm25-index';

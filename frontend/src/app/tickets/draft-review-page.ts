@@ -54,6 +54,7 @@ import {
   statusLabel,
   statusTone,
 } from './draft-labels';
+import { SimilarReplies } from './similar-replies';
 import { TicketNotes } from './ticket-notes';
 import { TicketsApi } from './tickets-api';
 
@@ -96,6 +97,7 @@ type Busy = 'save' | 'approve' | 'reject' | 'regenerate';
     SearchCorrections,
     StatusBadge,
     TicketNotes,
+    SimilarReplies,
     UnsupportedSentences,
   ],
   templateUrl: './draft-review-page.html',
@@ -352,6 +354,12 @@ export class DraftReviewPage {
       this.loadTicket(fresh.ticketId);
       this.draft.load(this.api.draft(draft.id));
     });
+  }
+
+  /** Starts the reply from an earlier one's text; nothing is kept until it is saved or sent. */
+  protected useEarlierReply(text: string): void {
+    this.text.set(text);
+    this.editor()?.nativeElement.focus();
   }
 
   /** Opens the ready draft whose customer has waited longest, other than this one. */

@@ -17,6 +17,7 @@ import type {
   ReplyAuthor,
   ReplyToKnowledgeBody,
   SentReplyPage,
+  SimilarReplies,
   TicketDetailResponse,
   TicketNoteList,
   TicketStatusList,
@@ -55,6 +56,12 @@ export class TicketsApi {
   }
 
   /** Asks for a new draft; `guidance` (may be empty) says what it should do differently. */
+  similarReplies(draftId: string): Observable<SimilarReplies> {
+    return this.http.get<SimilarReplies>(
+      `/api/drafts/${encodeURIComponent(draftId)}/similar-replies`,
+    );
+  }
+
   regenerate(id: string, body: RegenerateDraftBody): Observable<DraftView> {
     return this.http.post<DraftView>(`/api/drafts/${encodeURIComponent(id)}/regenerate`, body);
   }

@@ -334,6 +334,19 @@ export const GetSentReplyRequest = z.object({ replyId: z.uuid() });
 export type GetSentReplyRequest = z.input<typeof GetSentReplyRequest>;
 export type SentReplyList = z.infer<typeof SentReplyList>;
 
+/** How many earlier replies to tickets like a draft's are shown beside it. */
+export const MAX_SIMILAR_REPLIES = 3;
+
+export const SimilarRepliesRequest = z.object({ draftId: z.uuid() });
+export type SimilarRepliesRequest = z.input<typeof SimilarRepliesRequest>;
+
+/**
+ * Replies sent earlier to other tickets that ask about the same thing as a draft's ticket (its
+ * subject and the customer message it answers), most alike first; at most `MAX_SIMILAR_REPLIES`.
+ */
+export const SimilarReplies = z.object({ items: z.array(SentReplyView) });
+export type SimilarReplies = z.infer<typeof SimilarReplies>;
+
 export const SyncAlert = z.object({
   id: z.uuid(),
   /** `whmcs-forbidden`: WHMCS answered 403; polling stopped until resumed. */
@@ -407,6 +420,7 @@ export const TicketsRpc = {
   RegenerateDraft: 'tickets.drafts.regenerate',
   ListSentReplies: 'tickets.replies.list',
   GetSentReply: 'tickets.replies.get',
+  SimilarReplies: 'tickets.replies.similar',
   ReplyAuthor: 'tickets.replies.author',
   Statuses: 'tickets.statuses',
   SyncStatus: 'tickets.sync.status',
@@ -430,6 +444,7 @@ export const ticketsMessages = {
   [TicketsRpc.RegenerateDraft]: rpc(RegenerateDraftRequest, DraftView),
   [TicketsRpc.ListSentReplies]: rpc(ListSentRepliesRequest, SentReplyList),
   [TicketsRpc.GetSentReply]: rpc(GetSentReplyRequest, SentReplyView),
+  [TicketsRpc.SimilarReplies]: rpc(SimilarRepliesRequest, SimilarReplies),
   [TicketsRpc.ReplyAuthor]: rpc(ReplyAuthorRequest, ReplyAuthor),
   [TicketsRpc.Statuses]: rpc(TicketStatusesRequest, TicketStatusList),
   [TicketsRpc.SyncStatus]: rpc(SyncStatusRequest, SyncStatus),

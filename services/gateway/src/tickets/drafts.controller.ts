@@ -24,8 +24,10 @@ import {
   DraftView,
   DraftsQuery,
   EditDraftBody,
+  MAX_SIMILAR_REPLIES,
   RegenerateDraftBody,
   RejectDraftBody,
+  SimilarReplies,
 } from '@deskpilot/contracts';
 
 import type { AuthenticatedUser } from '../auth';
@@ -94,6 +96,22 @@ export class DraftsController {
   @ApiErrorResponses(DRAFT_NOT_FOUND, TICKETS_UNAVAILABLE)
   get(@Param('id', id) draftId: string): Promise<DraftView> {
     return this.tickets.getDraft(draftId);
+  }
+
+  @Get(':id/similar-replies')
+  @ApiOperation({
+    summary: 'Replies sent earlier to other tickets that ask what this draft answers',
+    description:
+      `At most ${MAX_SIMILAR_REPLIES}, most alike first: the latest 2,000 sent replies are ranked ` +
+      "by how well their ticket's subject and the customer message they answered match this " +
+      "draft's (BM25 over stemmed words, the subject counted twice); a reply counts when its " +
+      'ticket shares at least two of those words and scores at least half the best one.',
+  })
+  @ApiParam({ name: 'id', required: false, description: 'Draft id (UUID)' })
+  @ApiJsonResponse(HttpStatus.OK, SimilarReplies)
+  @ApiErrorResponses(DRAFT_NOT_FOUND, TICKETS_UNAVAILABLE)
+  similarReplies(@Param('id', id) draftId: string): Promise<SimilarReplies> {
+    return this.tickets.similarReplies(draftId);
   }
 
   @Patch(':id')

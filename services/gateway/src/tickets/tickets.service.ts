@@ -18,6 +18,7 @@ import type {
   RpcRequest,
   RpcResponse,
   SentReplyPage,
+  SimilarReplies,
   SyncRunResult,
   SyncStatus,
   TicketDetailResponse,
@@ -89,6 +90,10 @@ export class TicketsService {
 
   getDraft(draftId: string): Promise<DraftView> {
     return this.request(TicketsRpc.GetDraft, { draftId });
+  }
+
+  similarReplies(draftId: string): Promise<SimilarReplies> {
+    return this.request(TicketsRpc.SimilarReplies, { draftId });
   }
 
   async editDraft(

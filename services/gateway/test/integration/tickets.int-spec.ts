@@ -166,6 +166,11 @@ describe('Tickets and drafts API', () => {
     expect(detail.currentDraft?.aiText).toEqual(expect.any(String));
     await staff.agent.get(`/api/drafts/${randomUUID()}`).expect(404);
     await staff.agent.get('/api/tickets/999999').expect(404);
+    await staff.agent.get(`/api/drafts/${randomUUID()}/similar-replies`).expect(404);
+    const similar = await staff.agent
+      .get(`/api/drafts/${detail.currentDraft?.id ?? ''}/similar-replies`)
+      .expect(200);
+    expect(similar.body).toEqual({ items: expect.any(Array) as unknown });
   });
 
   it('should stream draft changes to a connected browser and stop when it leaves', async () => {

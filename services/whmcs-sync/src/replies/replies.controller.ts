@@ -5,6 +5,7 @@ import type {
   RpcRequest,
   SentReplyList,
   SentReplyView,
+  SimilarReplies,
   TicketStatusList,
 } from '@deskpilot/contracts';
 import { TicketsRpc } from '@deskpilot/contracts';
@@ -30,6 +31,11 @@ export class RepliesController {
   @OnRequest(TicketsRpc.GetSentReply)
   get(request: RpcRequest<'tickets.replies.get'>): Promise<SentReplyView> {
     return this.replies.get(request);
+  }
+
+  @OnRequest(TicketsRpc.SimilarReplies)
+  similar(request: RpcRequest<'tickets.replies.similar'>): Promise<SimilarReplies> {
+    return this.replies.similar(request);
   }
 
   @OnRequest(TicketsRpc.ReplyAuthor)

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 
 import { containsPattern } from '@deskpilot/persistence';
@@ -10,6 +10,7 @@ import { MirroredTicket } from '../mirror/entities/mirrored-ticket.entity';
 import type { OutboundEvent } from './entities/outbound-reply-log-entry.entity';
 import { OutboundReplyLogEntry } from './entities/outbound-reply-log-entry.entity';
 import { SentReply } from './entities/sent-reply.entity';
+import type { AnsweredAsk } from './similar-asks';
 
 export interface SentConfirmation {
   readonly confirmedBy: 'response' | 'readback';
@@ -135,6 +136,12 @@ export class ReplySendingRepository {
     return this.dataSource.getRepository(SentReply).findOne({ where: { id } });
   }
 
+  findSentMany(ids: readonly string[]): Promise<SentReply[]> {
+    return ids.length === 0
+      ? Promise.resolve([])
+      : this.dataSource.getRepository(SentReply).findBy({ id: In([...ids]) });
+  }
+
   /**
    * Newest first. `search`: every word is in the reply's text or its ticket's subject, or the
    * whole of it is the ticket's number (with or without `#`).
@@ -169,6 +176,25 @@ export class ReplySendingRepository {
       });
     }
     return query.getManyAndCount();
+  }
+
+  /**
+   * What the `limit` latest replies sent to tickets other than `ticketId` answered, newest first;
+   * the question is empty when the thread no longer holds the message.
+   */
+  answeredAsks(ticketId: string, limit: number): Promise<AnsweredAsk[]> {
+    return this.dataSource.query<AnsweredAsk[]>(
+      `SELECT r."id" AS "replyId", t."subject", COALESCE(m."text", '') AS "question"
+         FROM "whmcs_sync"."sent_replies" r
+         JOIN "whmcs_sync"."drafts" d ON d."id" = r."draft_id"
+         JOIN "whmcs_sync"."tickets" t ON t."id" = r."ticket_id"
+         LEFT JOIN "whmcs_sync"."ticket_messages" m
+           ON m."ticket_id" = d."ticket_id" AND m."reply_id" = d."based_on_reply_id"
+        WHERE r."ticket_id" <> $1::bigint
+        ORDER BY r."sent_at" DESC, r."id"
+        LIMIT $2`,
+      [ticketId, limit],
+    );
   }
 
   private async updateDraft(

@@ -1,7 +1,7 @@
 import type { RelevanceCut } from '@deskpilot/contracts';
 import { GroundingChecker, OfflineAnswerer, questionTopic } from '@deskpilot/llm';
+import { BASELINE_BM25, Bm25Index } from '@deskpilot/text';
 
-import { BASELINE_BM25, Bm25Index } from '../bm25/bm25-index';
 import type { EvalDataset, Qrels } from '../dataset/emanual-dataset';
 import type { KnowledgeSystem } from '../harness/knowledge-system';
 import { answerOverlap } from '../metrics/answer-overlap';
