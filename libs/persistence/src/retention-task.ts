@@ -73,6 +73,8 @@ export interface AgingTable {
   readonly table: string;
   /** The timestamp that says how old a row is. */
   readonly column: string;
+  /** The primary key column; `id` when not given. */
+  readonly key?: string;
 }
 
 /**
@@ -81,17 +83,17 @@ export interface AgingTable {
  */
 export async function deleteOldestRows(
   dataSource: DataSource,
-  { schema, table, column }: AgingTable,
+  { schema, table, column, key = 'id' }: AgingTable,
   cutoff: Date,
   limit: number,
 ): Promise<number> {
   const name = `"${schema}"."${table}"`;
   const rows: { deleted: number }[] = await dataSource.query(
     `WITH "gone" AS (
-       DELETE FROM ${name} WHERE "id" IN (
-         SELECT "id" FROM ${name} WHERE "${column}" < $1
+       DELETE FROM ${name} WHERE "${key}" IN (
+         SELECT "${key}" FROM ${name} WHERE "${column}" < $1
          ORDER BY "${column}" LIMIT $2 FOR UPDATE SKIP LOCKED)
-       RETURNING "id"
+       RETURNING "${key}"
      )
      SELECT count(*)::int AS "deleted" FROM "gone"`,
     [cutoff, limit],

@@ -3,15 +3,24 @@ import { DataSource } from 'typeorm';
 import type { Repository } from 'typeorm';
 
 import type { DraftFailed, DraftGenerated } from '@deskpilot/contracts';
+import type { AgingTable } from '@deskpilot/persistence';
+import { deleteOldestRows } from '@deskpilot/persistence';
 
 import type { DraftJobState } from './entities/draft-job.entity';
 import { DraftJobEntity } from './entities/draft-job.entity';
+
+const DRAFT_JOBS: AgingTable = {
+  schema: 'llm',
+  table: 'draft_jobs',
+  column: 'claimed_at',
+  key: 'draft_id',
+};
 
 @Injectable()
 export class DraftJobsRepository {
   private readonly jobs: Repository<DraftJobEntity>;
 
-  constructor(dataSource: DataSource) {
+  constructor(private readonly dataSource: DataSource) {
     this.jobs = dataSource.getRepository(DraftJobEntity);
   }
 
@@ -55,18 +64,8 @@ export class DraftJobsRepository {
    * Forgets up to `limit` of the jobs claimed longest ago, before `cutoff` (rows another replica
    * is deleting are skipped); resolves how many went.
    */
-  async deleteClaimedBefore(cutoff: Date, limit: number): Promise<number> {
-    const rows: { deleted: number }[] = await this.jobs.query(
-      `WITH "gone" AS (
-         DELETE FROM "llm"."draft_jobs" WHERE "draft_id" IN (
-           SELECT "draft_id" FROM "llm"."draft_jobs" WHERE "claimed_at" < $1
-           ORDER BY "claimed_at" LIMIT $2 FOR UPDATE SKIP LOCKED)
-         RETURNING "draft_id"
-       )
-       SELECT count(*)::int AS "deleted" FROM "gone"`,
-      [cutoff, limit],
-    );
-    return rows[0]?.deleted ?? 0;
+  deleteClaimedBefore(cutoff: Date, limit: number): Promise<number> {
+    return deleteOldestRows(this.dataSource, DRAFT_JOBS, cutoff, limit);
   }
 
   find(draftId: string): Promise<DraftJobEntity | null> {
