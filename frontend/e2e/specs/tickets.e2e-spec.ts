@@ -604,8 +604,13 @@ describe('Tickets and drafts', () => {
     const earlier = page.getByRole('list', { name: 'Earlier replies to similar tickets' });
     const reply = earlier.getByRole('listitem').filter({ hasText: sent });
     await reply.getByText(`Restore my WordPress backup ${topic}`, { exact: false }).waitFor();
+    const editor = page.getByLabel('Reply to the customer (Markdown)');
+    await editor.fill('My own start of a reply');
     await reply.getByRole('button', { name: 'Use this text' }).click();
-    expect(await page.getByLabel('Reply to the customer (Markdown)').inputValue()).toContain(sent);
+    const confirm = page.getByRole('dialog', { name: 'Replace your edits?' });
+    await confirm.getByRole('button', { name: 'Replace' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    expect(await editor.inputValue()).toContain(sent);
   });
 
   it('should show the staff notes and add one in WHMCS, where Ctrl+Enter sends no reply', async () => {

@@ -15,6 +15,7 @@ import {
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
@@ -35,6 +36,7 @@ import type {
 import { closeLeftOut } from '@deskpilot/contracts';
 
 import { confidenceTone } from '../ui/confidence-bands';
+import { confirmAction } from '../ui/confirm-dialog';
 import { ErrorState } from '../ui/error-state';
 import { describeHttpError } from '../ui/http-error';
 import { LoadingState } from '../ui/loading-state';
@@ -108,6 +110,7 @@ type Busy = 'save' | 'approve' | 'reject' | 'regenerate';
 export class DraftReviewPage {
   private readonly api = inject(TicketsApi);
   private readonly snackBar = inject(MatSnackBar);
+  private readonly dialog = inject(MatDialog);
   private readonly router = inject(Router);
 
   /** Route parameter. */
@@ -356,10 +359,27 @@ export class DraftReviewPage {
     });
   }
 
-  /** Starts the reply from an earlier one's text; nothing is kept until it is saved or sent. */
+  /**
+   * Starts the reply from an earlier one's text, after asking when it would replace unsaved
+   * edits; nothing is kept until it is saved or sent.
+   */
   protected useEarlierReply(text: string): void {
-    this.text.set(text);
-    this.editor()?.nativeElement.focus();
+    const use = (): void => {
+      this.text.set(text);
+      this.editor()?.nativeElement.focus();
+    };
+    if (!this.dirty()) {
+      use();
+      return;
+    }
+    confirmAction(this.dialog, {
+      title: 'Replace your edits?',
+      message: 'The editor holds changes that are not saved; the earlier reply takes their place.',
+      confirmLabel: 'Replace',
+      destructive: true,
+    })
+      .pipe(filter(Boolean))
+      .subscribe(use);
   }
 
   /** Opens the ready draft whose customer has waited longest, other than this one. */
