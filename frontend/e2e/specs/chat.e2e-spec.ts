@@ -401,14 +401,17 @@ describe('Chat', () => {
       await answer.getByText(/^Medium confidence|^Low confidence/).waitFor();
     });
 
-    it('should say which misspelt words the search read as others, also after a reload', async () => {
+    it('should say which misspelt words the search read as others, from the start of the answer and after a reload', async () => {
+      await system.simulator.updateSettings({ tokenDelayMs: 60 });
       await ask(page, 'How do I move a domian to another client acount?');
+      const note = 'The search read “domian” as “domain” and “acount” as “account”.';
+      await lastAnswer(page).getByRole('status').getByText(note).waitFor();
+      expect(await page.getByRole('button', { name: 'Stop' }).isVisible()).toBe(true);
       const answer = await answered(page);
       await answer
         .getByRole('region', { name: 'Sources' })
         .getByRole('button', { name: /^Open source 1: Domain handbook/ })
         .waitFor();
-      const note = 'The search read “domian” as “domain” and “acount” as “account”.';
       await answer.getByRole('status').getByText(note).waitFor();
 
       await page.reload();

@@ -21,6 +21,7 @@ import type {
   Citation,
   FeedbackRating,
   MessageFeedback,
+  SpellingCorrection,
 } from '@deskpilot/contracts';
 import { LOW_TOPIC_COVERAGE, closeLeftOut, withoutCitationMarkers } from '@deskpilot/contracts';
 
@@ -63,6 +64,8 @@ export class ChatMessageView {
   private readonly snackBar = inject(MatSnackBar);
 
   readonly message = input.required<ChatMessage>();
+  /** How the search read the question, while the answer is written (before its flags). */
+  readonly searchCorrections = input<readonly SpellingCorrection[] | undefined>();
   /** The answer is still being written. */
   readonly streaming = input(false);
   readonly retry = output();

@@ -281,6 +281,9 @@ export class ChatPage {
             offline: event.offline,
             model: event.model,
           },
+          ...(event.searchCorrections === undefined
+            ? {}
+            : { searchCorrections: event.searchCorrections }),
         }));
       },
       token: (event) => {

@@ -1,10 +1,17 @@
-import type { AnswerFailure, ChatMessage, ChatMessageStatus } from '@deskpilot/contracts';
+import type {
+  AnswerFailure,
+  ChatMessage,
+  ChatMessageStatus,
+  SpellingCorrection,
+} from '@deskpilot/contracts';
 
 /** A question and its answer while the answer is being written, before the gateway stores them. */
 export interface LiveExchange {
   readonly conversationId: string;
   readonly question: ChatMessage;
   readonly answer: ChatMessage;
+  /** How the search read misspelt words of the question, known before the answer's text. */
+  readonly searchCorrections?: readonly SpellingCorrection[];
 }
 
 export function startExchange(conversationId: string, question: string): LiveExchange {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AnswerFailure, AnswerFlags } from '../messages/answering.messages';
 import { Citation } from '../messages/drafting.messages';
 import { FeedbackRating } from '../messages/interactions.messages';
+import { SpellingCorrection } from '../messages/search.messages';
 import { PageQuery, pageOf } from './paging.http';
 
 export const ConversationTitle = z.string().trim().min(1).max(200);
@@ -97,6 +98,8 @@ export const ChatStartedEvent = z.object({
   model: z.string(),
   offline: z.boolean(),
   settingsVersion: z.number().int().nonnegative().nullable(),
+  /** Words of the question the search read as other words, when it did (before the answer). */
+  searchCorrections: z.array(SpellingCorrection).optional(),
 });
 export type ChatStartedEvent = z.infer<typeof ChatStartedEvent>;
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { event, rpc, stream } from './define';
 import { Citation, DraftFlags } from './drafting.messages';
 import type { RelevanceCut } from './search.messages';
+import { SpellingCorrection } from './search.messages';
 
 /**
  * Passages an answer prompt gets at most by default, and which of them past the first few are
@@ -162,6 +163,11 @@ export const AnswerStartedChunk = z.object({
   passages: z.array(AnswerPassage).optional(),
   /** Only with `inspect`: the messages as sent to the model, after redaction. */
   prompt: z.array(PromptMessage).optional(),
+  /**
+   * Words of the question the search read as other words (likely misspellings), when it did;
+   * sent before the answer so that the reader knows what it is about while it is written.
+   */
+  searchCorrections: z.array(SpellingCorrection).optional(),
 });
 
 export const AnswerTokenChunk = z.object({ type: z.literal('token'), text: z.string() });

@@ -167,6 +167,9 @@ export class ChatService {
                     model: chunk.model,
                     offline: chunk.offline,
                     settingsVersion: chunk.settingsVersion,
+                    ...(chunk.searchCorrections === undefined
+                      ? {}
+                      : { searchCorrections: chunk.searchCorrections }),
                   },
                 });
                 break;

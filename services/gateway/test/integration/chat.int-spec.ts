@@ -9,7 +9,12 @@ import type {
 import { waitFor } from '@deskpilot/testing';
 
 import type { AnsweringStack } from '../support/answering-stack';
-import { KB_DOCUMENT_ID, parseSse, startAnsweringStack } from '../support/answering-stack';
+import {
+  KB_DOCUMENT_ID,
+  KB_MISSPELLING,
+  parseSse,
+  startAnsweringStack,
+} from '../support/answering-stack';
 import type { TestSession } from '../support/session';
 
 const QUESTION = 'How do I restart Apache?';
@@ -90,6 +95,24 @@ describe('Chat', () => {
     expect(body.messages[1]).toEqual(final.assistantMessage);
     expect(body.messages[1]!.citations).toEqual(citations);
     expect(stack.searches).toContainEqual(expect.objectContaining({ query: QUESTION }));
+  });
+
+  it('should say how the search read a misspelt word before the answer, and keep it', async () => {
+    const conversation = await newConversation();
+
+    const response = await staff.agent
+      .post(`/api/conversations/${conversation.id}/messages`)
+      .set('Accept', 'text/event-stream')
+      .send({ content: `How do I ${KB_MISSPELLING.typed} Apache?` })
+      .expect(200);
+
+    const events = parseSse(response.text);
+    expect(events[0]).toMatchObject({
+      event: 'started',
+      data: { searchCorrections: [KB_MISSPELLING] },
+    });
+    const final = events.at(-1)!.data as ChatExchange;
+    expect(final.assistantMessage.flags?.searchCorrections).toEqual([KB_MISSPELLING]);
   });
 
   it('should answer with the stored exchange as JSON and send earlier turns as history', async () => {

@@ -54,6 +54,9 @@ const TEST_TOPOLOGY: typeof topology = {
   },
 };
 
+/** A misspelling the retrieval stand-in reads as the search would, when a query holds it. */
+export const KB_MISSPELLING = { typed: 'restrat', read: 'restart' } as const;
+
 export interface AnsweringStack {
   readonly gateway: TestGateway;
   readonly simulator: OpenRouterSimulator;
@@ -65,7 +68,7 @@ export interface AnsweringStack {
 /**
  * The real gateway and the real llm service on one in-process bus and one throw-away database,
  * llm calling the OpenRouter simulator (or the offline answerer with `offline`), and a stand-in
- * retrieval answering every search with KB_HITS.
+ * retrieval answering every search with KB_HITS (and KB_MISSPELLING read as the search would).
  */
 export async function startAnsweringStack(
   options: { offline?: boolean; gatewayEnv?: Record<string, string> } = {},
@@ -92,7 +95,13 @@ export async function startAnsweringStack(
               );
             }
             searches.push(request.payload);
-            const response: SearchResponse = { hits: KB_HITS, embedder: 'test', tookMs: 1 };
+            const { query } = request.payload as { query: string };
+            const response: SearchResponse = {
+              hits: KB_HITS,
+              ...(query.includes(KB_MISSPELLING.typed) ? { corrections: [KB_MISSPELLING] } : {}),
+              embedder: 'test',
+              tookMs: 1,
+            };
             return of(response);
           },
         },

@@ -77,6 +77,7 @@ export class AnswerPipeline {
       this.log.open({ job, question: prepared.redacted.question, offline: prepared.offline }),
     ]);
     const passages = retrieved?.passages;
+    const corrections = retrieved?.corrections ?? [];
     const prompt =
       passages === undefined
         ? []
@@ -95,6 +96,7 @@ export class AnswerPipeline {
       model: prepared.offline ? OFFLINE_MODEL : job.settings.values.model,
       offline: prepared.offline,
       ...(job.inspect ? { passages: passages ?? [], prompt } : {}),
+      ...(corrections.length > 0 ? { searchCorrections: corrections } : {}),
     });
     let firstTokenMs: number | null = null;
     const onToken = (text: string): void => {
@@ -107,7 +109,7 @@ export class AnswerPipeline {
         : await this.generate(prepared, passages, prompt, onToken);
     return this.finish(
       prepared,
-      { passages: passages ?? [], corrections: retrieved?.corrections ?? [] },
+      { passages: passages ?? [], corrections },
       prompt,
       generation,
       firstTokenMs,

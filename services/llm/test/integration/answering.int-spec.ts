@@ -149,19 +149,25 @@ describe('llm answering (OpenRouter simulator, PostgreSQL, RabbitMQ)', () => {
     expect(JSON.stringify(logged)).not.toContain('Hunter2!secret');
   });
 
-  it('should say which words the search read as others, in the answer and its log', async () => {
+  it('should say which words the search read as others, first, in the answer and its log', async () => {
     harness.searchCorrections = [{ typed: 'ngnix', read: 'nginx' }];
 
-    const final = finalOf(await harness.ask({ question: 'How do I restart ngnix?' }));
+    const chunks = await harness.ask({ question: 'How do I restart ngnix?' });
+    const final = finalOf(chunks);
 
+    expect(chunks[0]).toMatchObject({
+      type: 'started',
+      searchCorrections: [{ typed: 'ngnix', read: 'nginx' }],
+    });
     expect(final.outcome).toBe('ok');
     expect(final.flags.searchCorrections).toEqual([{ typed: 'ngnix', read: 'nginx' }]);
     expect((await detail(final.interactionId)).flags.searchCorrections).toEqual([
       { typed: 'ngnix', read: 'nginx' },
     ]);
     harness.searchCorrections = [];
-    const plain = finalOf(await harness.ask({ question: 'How do I restart nginx?' }));
-    expect(plain.flags).not.toHaveProperty('searchCorrections');
+    const plainChunks = await harness.ask({ question: 'How do I restart nginx?' });
+    expect(plainChunks[0]).not.toHaveProperty('searchCorrections');
+    expect(finalOf(plainChunks).flags).not.toHaveProperty('searchCorrections');
   });
 
   it('should use the published settings version and fall back to the next model when the primary fails', async () => {
