@@ -162,6 +162,52 @@ describe('Logs and analytics', () => {
     );
   });
 
+  it('should group the questions answered poorly by what they ask, and open one', async () => {
+    const admin = new AdminApi();
+    const stamp = Date.now();
+    const questions = [
+      `Do you offer colocation for our own rack servers? (${stamp})`,
+      `What does colocation of our servers in your rack cost? (${stamp})`,
+    ];
+    const asked = [];
+    for (const question of questions) {
+      const exchange = await admin.ask(question);
+      await admin.rate(exchange.assistantMessage.id, 'down');
+      asked.push(exchange);
+    }
+    const ids = asked.map((exchange) => exchange.assistantMessage.interactionId ?? '');
+    await waitFor(
+      async () => {
+        const rated = (await admin.interactions({ feedback: 'down' })).items;
+        return ids.every((id) => rated.some((item) => item.id === id));
+      },
+      { message: 'both ratings copied onto the interaction log' },
+    );
+
+    const opened = await openSignedIn(browser, e2eEnvironment().admin, '/analytics');
+    context = opened.context;
+    const { page } = opened;
+    const gaps = page.getByRole('list', { name: 'Knowledge gaps' });
+    const gap = gaps.locator(':scope > li').filter({ hasText: questions[0] ?? '' });
+    await gap.waitFor();
+
+    expect(await gap.getAttribute('data-terms')).toContain('colocation');
+    const text = await gap.innerText();
+    expect(text).toContain(questions[1]);
+    expect(text).toMatch(/2 questions · 2 in chat · last asked/);
+    expect(text).toMatch(/Answers: .*2 rated not helpful\./);
+    await page
+      .getByRole('heading', { name: 'Questions the knowledge base answers poorly' })
+      .evaluate((heading) => {
+        heading.scrollIntoView({ block: 'start' });
+      });
+    await saveScreenshot(page, 'knowledge-gaps');
+
+    await gap.getByRole('link', { name: questions[1] }).click();
+    await page.waitForURL(new RegExp(`/analytics/interactions/${ids[1] ?? ''}$`));
+    await page.getByRole('heading', { name: 'Interaction', exact: true }).waitFor();
+  });
+
   it("should show what a question's detail hid from the model and what it tried to instruct", async () => {
     const admin = new AdminApi();
     const exchange = await admin.ask(

@@ -70,6 +70,7 @@ export const topology: Record<ServiceName, ServiceSubscriptions> = {
       InteractionsRpc.List,
       InteractionsRpc.Get,
       AnalyticsRpc.InteractionStats,
+      AnalyticsRpc.KnowledgeGaps,
     ],
   },
   [ServiceName.WhmcsSync]: {

@@ -10,3 +10,4 @@ export * from './tokens/stop-words';
 export * from './tokens/token-estimator';
 export * from './tokens/word-tokenizer';
 export * from './ranking/bm25-index';
+export * from './ranking/topic-groups';

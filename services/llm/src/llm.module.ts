@@ -26,6 +26,7 @@ import { InteractionStatsService } from './interactions/interaction-stats.servic
 import { InteractionsController } from './interactions/interactions.controller';
 import { InteractionsRepository } from './interactions/interactions.repository';
 import { InteractionsService } from './interactions/interactions.service';
+import { KnowledgeGapsService } from './interactions/knowledge-gaps.service';
 import { OfflineAnswerer } from './offline/offline-answerer';
 import { OpenRouterAnswerer } from './openrouter/openrouter-answerer';
 import { openRouterClientProvider } from './openrouter/openrouter-client.provider';
@@ -75,6 +76,7 @@ export class LlmModule {
         InteractionsRepository,
         InteractionStatsRepository,
         InteractionStatsService,
+        KnowledgeGapsService,
         InteractionLogService,
         InteractionsService,
         InteractionLogRetention,

@@ -7,6 +7,8 @@ import type {
   AnalyticsReport,
   InteractionDetail,
   InteractionsQuery,
+  KnowledgeGapsQuery,
+  KnowledgeGapsReport,
   ListInteractionsResponse,
 } from '@deskpilot/contracts';
 
@@ -16,6 +18,12 @@ export class AnalyticsApi {
 
   report(query: AnalyticsQuery): Observable<AnalyticsReport> {
     return this.http.get<AnalyticsReport>('/api/analytics', { params: paramsOf(query) });
+  }
+
+  knowledgeGaps(query: KnowledgeGapsQuery): Observable<KnowledgeGapsReport> {
+    return this.http.get<KnowledgeGapsReport>('/api/analytics/knowledge-gaps', {
+      params: paramsOf(query),
+    });
   }
 
   interactions(query: InteractionsQuery): Observable<ListInteractionsResponse> {

@@ -32,6 +32,8 @@ import { UsersApi } from '../users/users-api';
 import { AnalyticsApi } from './analytics-api';
 import { AnalyticsCharts } from './analytics-charts';
 import { KIND_LABELS, OUTCOME_TONES, formatCost, formatMs, formatPercent } from './formatting';
+import { KnowledgeGaps } from './knowledge-gaps';
+import type { GapsWindow } from './knowledge-gaps';
 
 const PAGE_SIZE = 25;
 const HOUR_MS = 3_600_000;
@@ -62,6 +64,7 @@ type RangeValue = (typeof RANGES)[number]['value'];
     LoadingState,
     StatusBadge,
     AnalyticsCharts,
+    KnowledgeGaps,
   ],
   templateUrl: './analytics-page.html',
   styleUrl: './analytics-page.scss',
@@ -99,6 +102,8 @@ export class AnalyticsPage {
   ];
 
   protected readonly range = signal<RangeValue>('7d');
+  /** The instants the charts and the knowledge gaps cover. */
+  protected readonly window = signal<GapsWindow>(windowOf('7d'));
   protected readonly report = new RemoteData<AnalyticsReport>();
   protected readonly users = new RemoteData<UserPage>();
   protected readonly interactions = new RemoteData<ListInteractionsResponse>();
@@ -137,15 +142,10 @@ export class AnalyticsPage {
   }
 
   protected loadReport(): void {
-    const hours = RANGES.find((range) => range.value === this.range())?.hours ?? 24;
-    const now = Date.now();
-    const to = new Date(Math.ceil(now / HOUR_MS) * HOUR_MS);
+    const covered = windowOf(this.range());
+    this.window.set(covered);
     this.report.load(
-      this.api.report({
-        from: new Date(to.getTime() - hours * HOUR_MS).toISOString(),
-        to: to.toISOString(),
-        timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-      }),
+      this.api.report({ ...covered, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }),
     );
   }
 
@@ -264,6 +264,13 @@ export class AnalyticsPage {
     this.cursor.set(undefined);
     this.loadInteractions();
   }
+}
+
+/** The range's hours up to the end of the current hour. */
+function windowOf(value: RangeValue): GapsWindow {
+  const hours = RANGES.find((range) => range.value === value)?.hours ?? 24;
+  const to = new Date(Math.ceil(Date.now() / HOUR_MS) * HOUR_MS);
+  return { from: new Date(to.getTime() - hours * HOUR_MS).toISOString(), to: to.toISOString() };
 }
 
 /** Local midnight of a yyyy-mm-dd day (plus `addDays`), as an ISO instant. */

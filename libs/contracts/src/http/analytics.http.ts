@@ -4,6 +4,7 @@ import {
   AnalyticsBucket,
   DraftStats,
   InteractionStats,
+  KnowledgeGaps,
   KnowledgeUse,
   TimeZoneName,
 } from '../messages/analytics.messages';
@@ -74,3 +75,28 @@ export const AnalyticsReport = z.object({
   unavailable: z.array(UnavailablePart),
 });
 export type AnalyticsReport = z.infer<typeof AnalyticsReport>;
+
+/**
+ * `GET /api/analytics/knowledge-gaps?from=&to=`: the questions of `[from, to)` that the knowledge
+ * base answered weakly, grouped by topic.
+ */
+export const KnowledgeGapsQuery = z
+  .object({
+    from: z.iso.datetime({ offset: true }),
+    to: z.iso.datetime({ offset: true }),
+  })
+  .refine((query) => Date.parse(query.from) < Date.parse(query.to), {
+    message: 'from must be before to',
+    path: ['to'],
+  })
+  .refine((query) => Date.parse(query.to) - Date.parse(query.from) <= MAX_RANGE_MS, {
+    message: 'the range must be at most 367 days',
+    path: ['to'],
+  });
+export type KnowledgeGapsQuery = z.input<typeof KnowledgeGapsQuery>;
+
+export const KnowledgeGapsReport = KnowledgeGaps.extend({
+  from: z.iso.datetime({ offset: true }),
+  to: z.iso.datetime({ offset: true }),
+});
+export type KnowledgeGapsReport = z.infer<typeof KnowledgeGapsReport>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { rpc } from './define';
+import { InteractionKind } from './interactions.messages';
 
 /** Width of one point of an analytics series. */
 export const AnalyticsBucket = z.enum(['hour', 'day']);
@@ -133,13 +134,77 @@ export const DraftStatsResponse = z.object({
 });
 export type DraftStatsResponse = z.infer<typeof DraftStatsResponse>;
 
+/** Knowledge gaps listed in a report, most asked first. */
+export const MAX_KNOWLEDGE_GAPS = 20;
+/** Questions shown for each gap, newest first. */
+export const KNOWLEDGE_GAP_EXAMPLES = 5;
+/** The newest weak answers of a range that are grouped; older ones are left out and counted. */
+export const MAX_GAP_QUESTIONS = 300;
+
+/** `[from, to)`, ISO 8601 instants. */
+export const GapsRange = z.object({
+  from: z.iso.datetime({ offset: true }),
+  to: z.iso.datetime({ offset: true }),
+});
+export type GapsRange = z.infer<typeof GapsRange>;
+
+/**
+ * Why an answer counts as weak: it cites nothing, its cited passages say little about the
+ * question (`topicCoverage` below `LOW_TOPIC_COVERAGE`), or the person asking rated it not
+ * helpful.
+ */
+export const GapReason = z.enum(['uncited', 'offTopic', 'notHelpful']);
+export type GapReason = z.infer<typeof GapReason>;
+
+/** One weakly answered question (redacted, as the log keeps it). */
+export const GapQuestion = z.object({
+  interactionId: z.string(),
+  kind: InteractionKind,
+  question: z.string(),
+  askedAt: z.iso.datetime({ offset: true }),
+  reasons: z.array(GapReason),
+});
+export type GapQuestion = z.infer<typeof GapQuestion>;
+
+/** Weakly answered questions about the same thing: an article to write or to improve. */
+export const KnowledgeGap = z.object({
+  /** Up to three words most of the questions use; none for a question alone. */
+  terms: z.array(z.string()),
+  questions: Count,
+  chat: Count,
+  drafts: Count,
+  /** Of the questions, how many were answered for each reason (one may have several). */
+  uncited: Count,
+  offTopic: Count,
+  notHelpful: Count,
+  lastAskedAt: z.iso.datetime({ offset: true }),
+  examples: z.array(GapQuestion),
+});
+export type KnowledgeGap = z.infer<typeof KnowledgeGap>;
+
+/**
+ * The chat questions and tickets of a range whose answers were weak (playground runs left out),
+ * grouped by what they ask.
+ */
+export const KnowledgeGaps = z.object({
+  /** Weak answers in the range. */
+  weakAnswers: Count,
+  /** Of those, the newest ones grouped (at most `MAX_GAP_QUESTIONS`). */
+  grouped: Count,
+  /** The groups asked most, at most `MAX_KNOWLEDGE_GAPS`. */
+  gaps: z.array(KnowledgeGap),
+});
+export type KnowledgeGaps = z.infer<typeof KnowledgeGaps>;
+
 /** Aggregates computed where the data lives, combined by the gateway for `GET /api/analytics`. */
 export const AnalyticsRpc = {
   InteractionStats: 'llm.interactions.stats',
   DraftStats: 'tickets.drafts.stats',
+  KnowledgeGaps: 'llm.interactions.gaps',
 } as const;
 
 export const analyticsMessages = {
   [AnalyticsRpc.InteractionStats]: rpc(StatsRange, InteractionStatsResponse),
   [AnalyticsRpc.DraftStats]: rpc(StatsRange, DraftStatsResponse),
+  [AnalyticsRpc.KnowledgeGaps]: rpc(GapsRange, KnowledgeGaps),
 };

@@ -5,6 +5,8 @@ import type {
   AnalyticsBucket,
   AnalyticsQuery,
   AnalyticsReport,
+  KnowledgeGapsQuery,
+  KnowledgeGapsReport,
   UnavailablePart,
 } from '@deskpilot/contracts';
 import { AnalyticsRpc, HOURLY_UP_TO_HOURS } from '@deskpilot/contracts';
@@ -56,6 +58,18 @@ export class AnalyticsService {
       knowledge: interactions.status === 'fulfilled' ? interactions.value.knowledge : null,
       unavailable,
     };
+  }
+
+  /** llm groups its log's weak answers; the range comes back normalised to UTC. */
+  async knowledgeGaps(query: z.output<typeof KnowledgeGapsQuery>): Promise<KnowledgeGapsReport> {
+    const range = {
+      from: new Date(query.from).toISOString(),
+      to: new Date(query.to).toISOString(),
+    };
+    const gaps = await this.bus.request(AnalyticsRpc.KnowledgeGaps, range, {
+      timeoutMs: TIMEOUT_MS,
+    });
+    return { ...range, ...gaps };
   }
 }
 

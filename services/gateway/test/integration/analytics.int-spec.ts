@@ -1,4 +1,10 @@
-import type { AnalyticsReport, ChatExchange, Conversation, DraftView } from '@deskpilot/contracts';
+import type {
+  AnalyticsReport,
+  ChatExchange,
+  Conversation,
+  DraftView,
+  KnowledgeGapsReport,
+} from '@deskpilot/contracts';
 import { MessageBus } from '@deskpilot/messaging';
 import type { RunningService } from '@deskpilot/runtime';
 import { waitFor } from '@deskpilot/testing';
@@ -138,6 +144,51 @@ describe('Analytics', () => {
     expect(sum((point) => point.interactions?.chat ?? 0)).toBe(2);
     expect(sum((point) => point.drafts?.created ?? 0)).toBe(report.totals.drafts?.created);
     expect(sum((point) => point.drafts?.approved ?? 0)).toBe(1);
+  });
+
+  it('should group the questions whose answers were rated not helpful', async () => {
+    const from = new Date(Date.now() - 1_000).toISOString();
+    const asked = [
+      await ask('How do I renew the SSL certificate of my shop?'),
+      await ask('The SSL certificate of my shop expired, how do I renew it?'),
+    ];
+    for (const exchange of asked) {
+      await staff.agent
+        .put(`/api/feedback/${exchange.assistantMessage.id}`)
+        .send({ rating: 'down', comment: 'Nothing about SSL' })
+        .expect(200);
+    }
+    const query = { from, to: new Date(Date.now() + HOUR_MS).toISOString() };
+
+    const report = await waitFor(
+      async () => {
+        const body = (
+          await admin.agent.get('/api/analytics/knowledge-gaps').query(query).expect(200)
+        ).body as KnowledgeGapsReport;
+        const ssl = body.gaps.find((gap) => gap.terms.includes('certificate'));
+        return ssl?.notHelpful === 2 ? { body, ssl } : undefined;
+      },
+      { timeoutMs: 30_000, message: 'both ratings copied onto the log' },
+    );
+
+    expect(report.body.from).toBe(query.from);
+    expect(report.ssl).toMatchObject({ questions: 2, chat: 2, drafts: 0 });
+    // Four words are in both; three name the group.
+    expect(report.ssl.terms).toHaveLength(3);
+    expect(report.ssl.terms).toContain('renew');
+    expect(report.ssl.examples.map((example) => example.question)).toEqual([
+      'The SSL certificate of my shop expired, how do I renew it?',
+      'How do I renew the SSL certificate of my shop?',
+    ]);
+  });
+
+  it('should refuse knowledge gaps for a reversed range, and staff', async () => {
+    const range = { from: '2026-03-02T00:00:00Z', to: '2026-03-01T00:00:00Z' };
+    await admin.agent.get('/api/analytics/knowledge-gaps').query(range).expect(400);
+    await staff.agent
+      .get('/api/analytics/knowledge-gaps')
+      .query({ from: range.to, to: range.from })
+      .expect(403);
   });
 
   it('should answer days in the asked time zone, empty days included', async () => {

@@ -110,6 +110,49 @@ const ANSWERED_SQL = `
     FROM "llm"."interactions" i
    WHERE i."outcome" = 'ok' AND i."created_at" >= $1 AND i."created_at" < $2`;
 
+/*
+ * Chat and draft answers of the range that cite nothing, cite passages off the question or are
+ * rated not helpful (by anyone, now), newest first. A ticket drafted again counts once, by its
+ * newest weak draft; `weak_answers` counts them all (a ticket once) before the limit.
+ */
+const WEAK_SQL = `
+  WITH "judged" AS (
+    SELECT i."id", i."kind", i."question", i."created_at", i."ticket_id",
+           jsonb_array_length(i."citations") = 0 AS "uncited",
+           (jsonb_array_length(i."citations") > 0
+              AND (i."flags"->>'topicCoverage')::float8 < $3) AS "off_topic",
+           EXISTS (SELECT 1 FROM "llm"."interaction_feedback" f
+                    WHERE f."interaction_id" = i."id" AND f."rating" = 'down') AS "not_helpful"
+      FROM "llm"."interactions" i
+     WHERE i."outcome" = 'ok' AND i."kind" IN ('chat', 'draft')
+       AND i."created_at" >= $1 AND i."created_at" < $2
+  ),
+  "weak" AS (
+    SELECT j.*, row_number() OVER (PARTITION BY COALESCE(j."ticket_id", j."id"::text)
+                                    ORDER BY j."created_at" DESC, j."id" DESC) AS "nth"
+      FROM "judged" j
+     WHERE j."uncited" OR COALESCE(j."off_topic", false) OR j."not_helpful"
+  )
+  SELECT "id", "kind", "question", "created_at", "uncited",
+         COALESCE("off_topic", false) AS "off_topic", "not_helpful",
+         count(*) OVER ()::float8 AS "weak_answers"
+    FROM "weak"
+   WHERE "nth" = 1
+   ORDER BY "created_at" DESC, "id" DESC
+   LIMIT $4`;
+
+/** A weakly answered question, with the count of all such in its range. */
+export interface WeakAnswerRow {
+  id: string;
+  kind: 'chat' | 'draft';
+  question: string;
+  created_at: Date;
+  uncited: boolean;
+  off_topic: boolean;
+  not_helpful: boolean;
+  weak_answers: number;
+}
+
 export interface CitedDocumentRow {
   document_id: string;
   title: string;
@@ -158,5 +201,10 @@ export class InteractionStatsRepository {
       LOW_SOURCE_LEAD,
     ]);
     return rows[0] ?? { answers: 0, uncited: 0, off_topic: 0, passed_over: 0 };
+  }
+
+  /** The newest `limit` weakly answered chat questions and tickets of `[from, to)`. */
+  weakAnswers(from: Date, to: Date, limit: number): Promise<WeakAnswerRow[]> {
+    return this.dataSource.query<WeakAnswerRow[]>(WEAK_SQL, [from, to, LOW_TOPIC_COVERAGE, limit]);
   }
 }

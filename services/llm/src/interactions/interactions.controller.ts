@@ -13,12 +13,14 @@ import { OnEvent, OnRequest } from '@deskpilot/messaging';
 import type { EventHandled } from '../common/event-handled';
 import { InteractionStatsService } from './interaction-stats.service';
 import { InteractionsService } from './interactions.service';
+import { KnowledgeGapsService } from './knowledge-gaps.service';
 
 @Controller()
 export class InteractionsController {
   constructor(
     private readonly interactions: InteractionsService,
     private readonly stats: InteractionStatsService,
+    private readonly knowledgeGaps: KnowledgeGapsService,
   ) {}
 
   @OnRequest(InteractionsRpc.List)
@@ -38,6 +40,13 @@ export class InteractionsController {
     request: RpcRequest<typeof AnalyticsRpc.InteractionStats>,
   ): Promise<RpcResponse<typeof AnalyticsRpc.InteractionStats>> {
     return this.stats.stats(request);
+  }
+
+  @OnRequest(AnalyticsRpc.KnowledgeGaps)
+  gaps(
+    request: RpcRequest<typeof AnalyticsRpc.KnowledgeGaps>,
+  ): Promise<RpcResponse<typeof AnalyticsRpc.KnowledgeGaps>> {
+    return this.knowledgeGaps.gaps(new Date(request.from), new Date(request.to));
   }
 
   @OnEvent(InteractionsEvent.FeedbackRecorded)

@@ -69,6 +69,46 @@ const MARCH: readonly LoggedRow[] = [
   ]),
 ];
 
+interface AskedRow {
+  readonly label: string;
+  readonly kind: LoggedRow['kind'];
+  readonly at: string;
+  readonly question: string;
+  readonly ticketId: string | null;
+  /** Whether the answer cites a passage on its question. */
+  readonly cited: boolean;
+}
+
+/**
+ * Answers of a day in April: two weak ones about SPF records for Outlook (a chat question and a
+ * ticket drafted twice), a weak one about an invoice, and two that do not count (a good answer
+ * and a playground run).
+ */
+const APRIL: readonly AskedRow[] = [
+  asked('chat-spf', 'chat', '09:00', 'Outlook rejects our mail, is the SPF record wrong?'),
+  asked('draft-spf-1', 'draft', '10:00', 'Hi, where do I add an SPF record? Thanks', '77'),
+  asked(
+    'draft-spf-2',
+    'draft',
+    '11:00',
+    'Hello, where do I add the SPF record for Outlook delivery? Regards',
+    '77',
+  ),
+  asked('chat-invoice', 'chat', '12:00', 'Why was my invoice charged twice this month?'),
+  { ...asked('chat-good', 'chat', '13:00', 'SPF record for Outlook'), cited: true },
+  asked('playground', 'playground', '14:00', 'Outlook SPF record wrong'),
+];
+
+function asked(
+  label: string,
+  kind: LoggedRow['kind'],
+  time: string,
+  question: string,
+  ticketId: string | null = null,
+): AskedRow {
+  return { label, kind, at: `2026-04-02T${time}:00Z`, question, ticketId, cited: false };
+}
+
 function row(
   kind: LoggedRow['kind'],
   outcome: LoggedRow['outcome'],
@@ -111,6 +151,7 @@ function citationsOf(logged: LoggedRow): string {
 describe('llm interaction statistics', () => {
   let harness: LlmTestHarness;
   const ids: string[] = [];
+  const april = new Map<string, string>();
 
   beforeAll(async () => {
     harness = await LlmTestHarness.start({ online: false });
@@ -139,6 +180,27 @@ describe('llm interaction statistics', () => {
             logged.at,
             citationsOf(logged),
             logged.flags === undefined ? null : JSON.stringify(logged.flags),
+          ],
+        );
+      }
+      for (const one of APRIL) {
+        const id = randomUUID();
+        april.set(one.label, id);
+        await client.query(
+          `INSERT INTO "llm"."interactions"
+             ("id", "kind", "user_id", "ticket_id", "question", "outcome", "created_at",
+              "citations", "flags")
+           VALUES ($1, $2, 'user-1', $3, $4, 'ok', $5, $6, $7)`,
+          [
+            id,
+            one.kind,
+            one.ticketId,
+            one.question,
+            one.at,
+            one.cited
+              ? citationsOf(row(one.kind, 'ok', one.at, 1, 1, 1, 1, 0, [[LOGS, 'SPF']]))
+              : '[]',
+            JSON.stringify({ topicCoverage: one.cited ? 0.9 : 0 }),
           ],
         );
       }
@@ -315,5 +377,68 @@ describe('llm interaction statistics', () => {
     expect(stats.totals).toMatchObject({ interactions: 1, chat: 1, failed: 0 });
     const logged = await harness.bus.request(InteractionsRpc.Get, { id: answer.interactionId });
     expect(stats.totals.totalMsP50).toBe(logged.totalMs);
+  });
+
+  it('should group the weakly answered questions by what they ask', async () => {
+    const gaps = await harness.bus.request(AnalyticsRpc.KnowledgeGaps, {
+      from: '2026-04-02T00:00:00Z',
+      to: '2026-04-03T00:00:00Z',
+    });
+
+    // The ticket drafted twice counts once, by its newer draft; the good answer and the
+    // playground run do not count.
+    expect(gaps).toMatchObject({ weakAnswers: 3, grouped: 3 });
+    const [spf, invoice] = gaps.gaps;
+    expect(gaps.gaps).toHaveLength(2);
+    expect([...(spf?.terms ?? [])].sort()).toEqual(['outlook', 'record', 'spf']);
+    expect(spf).toMatchObject({
+      questions: 2,
+      chat: 1,
+      drafts: 1,
+      uncited: 2,
+      offTopic: 0,
+      notHelpful: 0,
+      lastAskedAt: '2026-04-02T11:00:00.000Z',
+    });
+    expect(spf?.examples).toEqual([
+      {
+        interactionId: april.get('draft-spf-2'),
+        kind: 'draft',
+        question: 'Hello, where do I add the SPF record for Outlook delivery? Regards',
+        askedAt: '2026-04-02T11:00:00.000Z',
+        reasons: ['uncited'],
+      },
+      expect.objectContaining({ interactionId: april.get('chat-spf'), kind: 'chat' }),
+    ]);
+    expect(invoice).toMatchObject({ questions: 1, chat: 1 });
+    expect(invoice?.examples.map((example) => example.interactionId)).toEqual([
+      april.get('chat-invoice'),
+    ]);
+  });
+
+  it('should count off-topic and not helpful answers as weak, with their reasons', async () => {
+    const gaps = await harness.bus.request(AnalyticsRpc.KnowledgeGaps, {
+      from: '2026-03-01T00:00:00Z',
+      to: '2026-03-03T00:00:00Z',
+    });
+
+    // March: the chat answer off its question and rated down by one of two users, and the
+    // uncited draft; the well answered chat, the failed one and the playground run do not count.
+    expect(gaps.weakAnswers).toBe(2);
+    expect(gaps.gaps).toHaveLength(1);
+    expect(gaps.gaps[0]).toMatchObject({
+      questions: 2,
+      chat: 1,
+      drafts: 1,
+      uncited: 1,
+      offTopic: 1,
+      notHelpful: 1,
+    });
+    expect(
+      gaps.gaps[0]?.examples.map((example) => [example.interactionId, example.reasons]),
+    ).toEqual([
+      [ids[2], ['uncited']],
+      [ids[1], ['offTopic', 'notHelpful']],
+    ]);
   });
 });

@@ -1,11 +1,13 @@
 import 'reflect-metadata';
 
 import { DEFAULT_DENSE_WEIGHT } from '@deskpilot/contracts';
+import { DEFAULT_TOPIC_GROUP_OPTIONS } from '@deskpilot/text';
 
 import { defaultDatasetDir, loadDataset } from '../dataset/emanual-dataset';
 import { KnowledgeSystem } from '../harness/knowledge-system';
 import type { MetricSummary } from '../metrics/ranking-metrics';
 import { parseEvalOptions } from './eval-options';
+import { evaluateQuestionGrouping } from './question-grouping';
 import { evaluateBaseline, evaluatePipeline, loadCorpus } from './retrieval-evaluation';
 
 function row(name: string, metrics: MetricSummary, extra = ''): string {
@@ -122,6 +124,19 @@ async function main(): Promise<void> {
     }
   } finally {
     await system.stop();
+  }
+  out();
+  const grouping = evaluateQuestionGrouping(dataset);
+  const score = (s: { precision: number; recall: number; f1: number }): string =>
+    `B-cubed precision ${s.precision.toFixed(3)}, recall ${s.recall.toFixed(3)}, F1 ${s.f1.toFixed(3)}`;
+  out(`Grouping the dev questions by topic (knowledge gaps), against their gold sections:`);
+  out(`- every question alone: ${score(grouping.singletons)}`);
+  for (const run of grouping.runs) {
+    const isDefault = run.minSimilarity === DEFAULT_TOPIC_GROUP_OPTIONS.minSimilarity;
+    out(
+      `- similarity at least ${run.minSimilarity}${isDefault ? ' (default)' : ''}: ` +
+        `${run.groups} groups, ${score(run.score)}`,
+    );
   }
 }
 

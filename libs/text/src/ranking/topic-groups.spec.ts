@@ -1,0 +1,65 @@
+import { groupByTopic } from './topic-groups';
+
+function items(...texts: string[]): { id: string; text: string }[] {
+  return texts.map((text, index) => ({ id: `q${index}`, text }));
+}
+
+describe(groupByTopic.name, () => {
+  it('should put questions about the same thing together, largest group first', () => {
+    const groups = groupByTopic(
+      items(
+        'How do I renew the SSL certificate on my domain?',
+        'Where do I add an SPF record for Outlook delivery?',
+        'My SSL certificate expired, how can it be renewed?',
+        'Can I renew an expired SSL certificate early?',
+        'Outlook rejects our mail, is the SPF record wrong?',
+        'What is the price of a dedicated server with 64 GB?',
+      ),
+    );
+
+    expect(groups.map((group) => group.ids)).toEqual([['q0', 'q2', 'q3'], ['q1', 'q4'], ['q5']]);
+  });
+
+  it('should name a group by the words most of its questions use, as they write them', () => {
+    const [ssl] = groupByTopic(
+      items(
+        'Renewing the SSL certificate fails',
+        'SSL certificate renewal does not work',
+        'How do I renew my SSL certificate?',
+      ),
+    );
+
+    expect([...(ssl?.terms ?? [])].sort()).toEqual(['certificate', 'renew', 'ssl']);
+  });
+
+  it('should not join tickets that share only greetings and sign-offs', () => {
+    const groups = groupByTopic(
+      items(
+        'Hi, I would like to know how to upgrade PHP. Thanks in advance, regards',
+        'Hello, please help: the invoice shows a double charge. Thank you, regards',
+      ),
+    );
+
+    expect(groups).toHaveLength(2);
+  });
+
+  it('should leave a question without content words alone', () => {
+    const groups = groupByTopic(
+      items('Help?', 'Hello??', 'DNS zone not updating', 'DNS zone stale'),
+    );
+
+    expect(groups.map((group) => group.ids)).toEqual([['q2', 'q3'], ['q0'], ['q1']]);
+    expect(groups.map((group) => group.terms.length)).toEqual([2, 0, 0]);
+  });
+
+  it('should keep apart two topics when the threshold asks for closer questions', () => {
+    const texts = items('Reset the cPanel password', 'Reset the webmail password');
+
+    expect(groupByTopic(texts, { minSimilarity: 0.9, labelTerms: 3 })).toHaveLength(2);
+    expect(groupByTopic(texts, { minSimilarity: 0.1, labelTerms: 3 })).toHaveLength(1);
+  });
+
+  it('should answer nothing for no items', () => {
+    expect(groupByTopic([])).toEqual([]);
+  });
+});

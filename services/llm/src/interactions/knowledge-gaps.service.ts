@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+
+import type { GapQuestion, GapReason, KnowledgeGap, KnowledgeGaps } from '@deskpilot/contracts';
+import {
+  KNOWLEDGE_GAP_EXAMPLES,
+  MAX_GAP_QUESTIONS,
+  MAX_KNOWLEDGE_GAPS,
+} from '@deskpilot/contracts';
+import { groupByTopic } from '@deskpilot/text';
+
+import { InteractionStatsRepository } from './interaction-stats.repository';
+import type { WeakAnswerRow } from './interaction-stats.repository';
+
+/** Characters of a question shown as an example; a ticket's message can be long. */
+const EXAMPLE_CHARACTERS = 300;
+
+/**
+ * What the knowledge base lacks, from the answers it gave: the weakly answered chat questions
+ * and tickets of a range, grouped by what they ask (`groupByTopic`), the groups asked most first.
+ */
+@Injectable()
+export class KnowledgeGapsService {
+  constructor(private readonly repository: InteractionStatsRepository) {}
+
+  async gaps(from: Date, to: Date): Promise<KnowledgeGaps> {
+    const rows = await this.repository.weakAnswers(from, to, MAX_GAP_QUESTIONS);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const groups = groupByTopic(rows.map((row) => ({ id: row.id, text: row.question })));
+    return {
+      weakAnswers: rows[0]?.weak_answers ?? 0,
+      grouped: rows.length,
+      gaps: groups.slice(0, MAX_KNOWLEDGE_GAPS).map((group) =>
+        toGap(
+          group.terms,
+          group.ids.map((id) => byId.get(id)).filter((row) => row !== undefined),
+        ),
+      ),
+    };
+  }
+}
+
+/** `members` newest first, as the repository lists them. */
+function toGap(terms: readonly string[], members: readonly WeakAnswerRow[]): KnowledgeGap {
+  const count = (test: (row: WeakAnswerRow) => boolean): number => members.filter(test).length;
+  return {
+    terms: [...terms],
+    questions: members.length,
+    chat: count((row) => row.kind === 'chat'),
+    drafts: count((row) => row.kind === 'draft'),
+    uncited: count((row) => row.uncited),
+    offTopic: count((row) => row.off_topic),
+    notHelpful: count((row) => row.not_helpful),
+    lastAskedAt: new Date(members[0]?.created_at ?? 0).toISOString(),
+    examples: members.slice(0, KNOWLEDGE_GAP_EXAMPLES).map(toQuestion),
+  };
+}
+
+function toQuestion(row: WeakAnswerRow): GapQuestion {
+  const reasons: GapReason[] = [];
+  if (row.uncited) {
+    reasons.push('uncited');
+  }
+  if (row.off_topic) {
+    reasons.push('offTopic');
+  }
+  if (row.not_helpful) {
+    reasons.push('notHelpful');
+  }
+  const question = row.question.trim();
+  return {
+    interactionId: row.id,
+    kind: row.kind,
+    question:
+      question.length > EXAMPLE_CHARACTERS
+        ? `${question.slice(0, EXAMPLE_CHARACTERS - 1).trimEnd()}…`
+        : question,
+    askedAt: new Date(row.created_at).toISOString(),
+    reasons,
+  };
+}
