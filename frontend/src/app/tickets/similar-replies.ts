@@ -20,7 +20,7 @@ import { TicketsApi } from './tickets-api';
       @if (found.items.length === 0) {
         <p class="muted">No reply was sent to a ticket like this one yet.</p>
       } @else {
-        <ol class="replies" aria-label="Earlier replies to similar tickets">
+        <ol class="stack" aria-label="Earlier replies to similar tickets">
           @for (reply of found.items; track reply.id) {
             <li class="reply">
               <div class="entry-meta">
@@ -48,14 +48,6 @@ import { TicketsApi } from './tickets-api';
       display: block;
       margin-top: 24px;
     }
-    .replies {
-      list-style: none;
-      margin: 0;
-      padding: 0;
-      display: flex;
-      flex-direction: column;
-      gap: 8px;
-    }
     .reply {
       padding: 10px 14px;
       border-radius: var(--mat-sys-corner-medium);
@@ -66,9 +58,6 @@ import { TicketsApi } from './tickets-api';
       max-height: 12em;
       overflow: auto;
       font: var(--mat-sys-body-small);
-    }
-    .muted {
-      color: var(--mat-sys-on-surface-variant);
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
