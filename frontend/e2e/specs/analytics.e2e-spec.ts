@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 
 import { waitFor } from '@deskpilot/testing';
 
-import { launchChromium, openSignedIn, saveScreenshot } from '../support/browser';
+import { launchChromium, openSignedIn, openedDialog, saveScreenshot } from '../support/browser';
 import { AdminApi, askAs } from '../support/console-api';
 import { e2eEnvironment } from '../support/environment';
 
@@ -202,6 +202,30 @@ describe('Logs and analytics', () => {
         heading.scrollIntoView({ block: 'start' });
       });
     await saveScreenshot(page, 'knowledge-gaps');
+
+    // The article the group asks for, written beside its questions, answers the next one.
+    await gap.getByRole('button', { name: 'Write an article' }).click();
+    const dialog = await openedDialog(page, { name: 'Write an article' });
+    const toAnswer = dialog.getByRole('region', { name: 'Questions the article should answer' });
+    expect(await toAnswer.getByRole('listitem').allInnerTexts()).toEqual([...questions].reverse());
+    const title = `Colocation ${stamp}`;
+    await dialog.getByLabel('Title', { exact: true }).fill(title);
+    await dialog
+      .getByLabel('Article text (Markdown)')
+      .fill(
+        'We offer colocation for your own servers in our racks, from 1U to a full rack. ' +
+          'A rack unit costs 29 EUR a month with power and 1 Gbit/s included.',
+      );
+    await dialog.getByRole('button', { name: 'Add article' }).click();
+    await page.getByText(`"${title}" was added to the knowledge base.`).waitFor();
+    await waitFor(
+      async () => (await admin.documents({ search: title })).items[0]?.status === 'indexed',
+      { timeoutMs: 30_000, message: 'the article indexed' },
+    );
+    const answered = await admin.ask(questions[1] ?? '');
+    expect(answered.assistantMessage.citations.map((citation) => citation.documentTitle)).toContain(
+      title,
+    );
 
     await gap.getByRole('link', { name: questions[1] }).click();
     await page.waitForURL(new RegExp(`/analytics/interactions/${ids[1] ?? ''}$`));

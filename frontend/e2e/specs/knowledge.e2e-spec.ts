@@ -9,6 +9,7 @@ import {
   launchChromium,
   openPage,
   openSignedIn,
+  openedDialog,
   saveScreenshot,
   signedInContext,
 } from '../support/browser';
@@ -446,6 +447,59 @@ ${base}/kb/missing-${tag}`);
     await page.locator(`li[data-file="${name}"]`).getByText('Indexed').waitFor({ timeout: 30_000 });
     await page.getByLabel('Search by title').fill(tag);
     await page.locator(`tr[data-title="Passive FTP ${tag}"]`).getByText('Indexed').waitFor();
+  });
+
+  it('should take an article written here, and save an edit of it as a new version', async () => {
+    const tag = randomBytes(3).toString('hex');
+    const title = `Colocation racks ${tag}`;
+    const text = `We rent out racks in Falkenstein, teal ${tag}.\n\n## Power\n\nEvery rack has two feeds.`;
+    const opened = await openSignedIn(browser, e2eEnvironment().admin, '/knowledge');
+    context = opened.context;
+    page = opened.page;
+    await page.getByRole('table', { name: 'Documents' }).waitFor();
+
+    await page.getByRole('button', { name: 'Write an article' }).click();
+    const writing = await openedDialog(page, { name: 'Write an article' });
+    await writing.getByLabel('Title', { exact: true }).fill(title);
+    await writing.getByLabel('Article text (Markdown)').fill(text);
+    await writing.getByRole('radio', { name: 'Preview' }).click();
+    const preview = writing.getByLabel('Preview of the article');
+    await preview.getByRole('heading', { name: 'Power' }).waitFor();
+    expect(await preview.innerText()).toContain(`teal ${tag}`);
+    await writing.getByRole('radio', { name: 'Write' }).click();
+    expect(await writing.getByLabel('Article text (Markdown)').inputValue()).toBe(text);
+    await writing.getByRole('button', { name: 'Add article' }).click();
+    const added = page.locator('mat-snack-bar-container', {
+      hasText: `"${title}" was added to the knowledge base.`,
+    });
+    await added.waitFor();
+    await page
+      .locator(`li[data-file="colocation-racks-${tag}.md"]`)
+      .getByText('Indexed')
+      .waitFor({ timeout: 30_000 });
+
+    await added.getByRole('button', { name: 'Open' }).click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    const chunks = page.getByRole('region', { name: 'Chunks' });
+    await chunks.getByText(`teal ${tag}`).waitFor();
+    await page.getByRole('button', { name: 'Edit article' }).click();
+    const editing = await openedDialog(page, { name: `Edit "${title}"` });
+    const editor = editing.getByLabel('Article text (Markdown)');
+    expect(await editor.inputValue()).toBe(text);
+    await editor.fill(text.replace('teal', 'amber'));
+    await editing.getByRole('button', { name: 'Save as a new version' }).click();
+    await page.getByText('Saved as version 2; answers use it once it is indexed.').waitFor();
+    const facts = page.getByRole('region', { name: 'About this document' });
+    expect(await facts.locator('dt:text-is("Version") + dd').innerText()).toBe('2');
+    await waitFor(
+      async () => {
+        await page.reload();
+        await page.getByRole('heading', { level: 1, name: title }).waitFor();
+        return (await chunks.getByText(`amber ${tag}`).count()) === 1;
+      },
+      { timeoutMs: 30_000, intervalMs: 1_000, message: 'the edit indexed' },
+    );
+    expect(await chunks.getByText(`teal ${tag}`).count()).toBe(0);
   });
 
   it('should replace a document with a new version whose content alone is shown and found', async () => {

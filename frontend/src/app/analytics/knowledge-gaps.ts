@@ -1,10 +1,13 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, effect, inject, input } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 
 import type { KnowledgeGap, KnowledgeGapsReport } from '@deskpilot/contracts';
 
+import { ArticleEditor } from '../knowledge/article-editor';
+import { KnowledgeApi } from '../knowledge/knowledge-api';
 import { ErrorState } from '../ui/error-state';
 import { LoadingState } from '../ui/loading-state';
 import { RemoteData } from '../ui/remote-data';
@@ -23,13 +26,15 @@ export interface GapsWindow {
  */
 @Component({
   selector: 'dp-knowledge-gaps',
-  imports: [DatePipe, RouterLink, MatButtonModule, ErrorState, LoadingState],
+  imports: [DatePipe, RouterLink, MatButtonModule, MatIconModule, ErrorState, LoadingState],
   templateUrl: './knowledge-gaps.html',
   styleUrl: './knowledge-gaps.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class KnowledgeGaps {
   private readonly api = inject(AnalyticsApi);
+  private readonly knowledge = inject(KnowledgeApi);
+  private readonly articles = inject(ArticleEditor);
 
   readonly range = input.required<GapsWindow>();
 
@@ -44,6 +49,22 @@ export class KnowledgeGaps {
 
   protected load(): void {
     this.gaps.load(this.api.knowledgeGaps(this.range()));
+  }
+
+  /** An article for the group's questions, written beside them. */
+  protected writeArticle(gap: KnowledgeGap): void {
+    this.articles
+      .write({
+        heading: 'Write an article',
+        lead:
+          'Answers and drafts can cite it as soon as it is indexed. Write it for every customer ' +
+          'who asks, not for one of them.',
+        title: '',
+        text: '',
+        questions: gap.examples.map((example) => example.question),
+        save: (title, text) => this.knowledge.writeArticle({ title, text }),
+      })
+      .subscribe();
   }
 
   /** The words the group's questions share, or, for a question alone, that it stands alone. */

@@ -5,6 +5,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
+import { finalize, switchMap } from 'rxjs';
 
 import type { DocumentDetail, DocumentSummary } from '@deskpilot/contracts';
 
@@ -16,6 +17,7 @@ import { LoadingState } from '../ui/loading-state';
 import { PageHeader } from '../ui/page-header';
 import { RemoteData } from '../ui/remote-data';
 import { StatusBadge } from '../ui/status-badge';
+import { ArticleEditor } from './article-editor';
 import { STATUS_LABELS, STATUS_TONES, refreshOutcome } from './document-status';
 import { KnowledgeApi } from './knowledge-api';
 
@@ -64,6 +66,11 @@ import { KnowledgeApi } from './knowledge-api';
           >
             <mat-icon aria-hidden="true">sync</mat-icon>
             Refresh from the web
+          </button>
+        } @else if (isArticle(document)) {
+          <button mat-stroked-button type="button" [disabled]="editing()" (click)="edit(document)">
+            <mat-icon aria-hidden="true">edit</mat-icon>
+            Edit article
           </button>
         }
       </dp-page-header>
@@ -187,6 +194,7 @@ import { KnowledgeApi } from './knowledge-api';
 export class DocumentPage implements OnInit {
   private readonly api = inject(KnowledgeApi);
   private readonly snackBar = inject(MatSnackBar);
+  private readonly articles = inject(ArticleEditor);
 
   /** The route's `:id`. */
   readonly id = input.required<string>();
@@ -195,6 +203,7 @@ export class DocumentPage implements OnInit {
   protected readonly statusTones = STATUS_TONES;
   protected readonly detail = new RemoteData<DocumentDetail>();
   protected readonly refreshing = signal(false);
+  protected readonly editing = signal(false);
   protected readonly actionError = signal<string | undefined>(undefined);
 
   ngOnInit(): void {
@@ -221,5 +230,34 @@ export class DocumentPage implements OnInit {
         this.load();
       },
     });
+  }
+
+  /** Markdown and text of its own can be edited here; a web page is refreshed from the web. */
+  protected isArticle(document: DocumentSummary): boolean {
+    return document.detectedType === 'markdown' || document.detectedType === 'text';
+  }
+
+  /** Opens the article's text in the editor; a saved edit becomes a new version. */
+  protected edit(document: DocumentSummary): void {
+    this.editing.set(true);
+    this.actionError.set(undefined);
+    this.api
+      .article(document.documentId)
+      .pipe(
+        switchMap((article) => this.articles.edit(article)),
+        finalize(() => {
+          this.editing.set(false);
+        }),
+      )
+      .subscribe({
+        next: (result) => {
+          if (result !== undefined) {
+            this.load();
+          }
+        },
+        error: (error: unknown) => {
+          this.actionError.set(describeHttpError(error));
+        },
+      });
   }
 }

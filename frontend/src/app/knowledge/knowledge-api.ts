@@ -5,6 +5,9 @@ import type { Observable } from 'rxjs';
 import { firstValueFrom } from 'rxjs';
 
 import type {
+  ArticleBody,
+  ArticleEditBody,
+  ArticleView,
   DocumentDetail,
   DocumentDiscoverResponse,
   DocumentListQuery,
@@ -15,6 +18,7 @@ import type {
   DocumentReplaceResponse,
   DocumentSummary,
   DocumentUploadResponse,
+  DocumentUploadResult,
   SearchQueryRequest,
   SearchResponse,
 } from '@deskpilot/contracts';
@@ -71,6 +75,21 @@ export class KnowledgeApi {
   /** Fetches a web document from its address again. */
   refresh(id: string): Observable<DocumentReplaceResponse> {
     return this.http.post<DocumentReplaceResponse>(`/api/documents/${id}/refresh`, null);
+  }
+
+  /** An article written in the console, stored as a Markdown document. */
+  writeArticle(body: ArticleBody): Observable<DocumentUploadResult> {
+    return this.http.post<DocumentUploadResult>('/api/documents/articles', body);
+  }
+
+  /** A Markdown or text document as the article editor shows it. */
+  article(id: string): Observable<ArticleView> {
+    return this.http.get<ArticleView>(`/api/documents/${id}/article`);
+  }
+
+  /** An edited article as a new version of its document. */
+  saveArticle(id: string, body: ArticleEditBody): Observable<DocumentReplaceResponse> {
+    return this.http.put<DocumentReplaceResponse>(`/api/documents/${id}/article`, body);
   }
 
   replace(id: string, file: File): Observable<DocumentReplaceResponse> {

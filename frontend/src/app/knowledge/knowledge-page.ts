@@ -52,6 +52,7 @@ import { RemoteData } from '../ui/remote-data';
 import { SearchCorrections } from '../ui/search-corrections';
 import type { BadgeTone } from '../ui/status-badge';
 import { StatusBadge } from '../ui/status-badge';
+import { ArticleEditor } from './article-editor';
 import {
   SOURCES,
   SOURCE_LABELS,
@@ -112,6 +113,7 @@ export class KnowledgePage {
   private readonly api = inject(KnowledgeApi);
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
+  private readonly articles = inject(ArticleEditor);
   private readonly searches = new Subject<string>();
   private nextKey = 1;
 
@@ -427,6 +429,24 @@ export class KnowledgePage {
     if (query !== '') {
       this.results.load(this.api.search({ query, topK: 5 }));
     }
+  }
+
+  /** An article written here; its progress shows with the uploads. */
+  protected writeArticle(): void {
+    this.articles
+      .write({
+        heading: 'Write an article',
+        title: '',
+        text: '',
+        save: (title, text) => this.api.writeArticle({ title, text }),
+      })
+      .subscribe((result) => {
+        if (result === undefined) {
+          return;
+        }
+        this.showResult(this.addUpload(result.filename, 'sending'), result);
+        this.reload();
+      });
   }
 
   private uploadFiles(files: readonly File[]): void {

@@ -10,17 +10,16 @@ import {
   untracked,
 } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
 import { Subject, debounceTime, distinctUntilChanged } from 'rxjs';
 
-import type { DocumentUploadResult, SentReplyPage, SentReplyView } from '@deskpilot/contracts';
+import type { SentReplyPage, SentReplyView } from '@deskpilot/contracts';
 
 import { Session } from '../auth/session';
+import { ArticleEditor } from '../knowledge/article-editor';
 import { EmptyState } from '../ui/empty-state';
 import { ErrorState } from '../ui/error-state';
 import { LoadingState } from '../ui/loading-state';
@@ -28,7 +27,6 @@ import { PageHeader } from '../ui/page-header';
 import { PagePaginator } from '../ui/page-paginator';
 import { RemoteData } from '../ui/remote-data';
 import { replyStatusText } from './draft-labels';
-import { ReplyToKnowledgeDialog } from './reply-to-knowledge-dialog';
 import { TicketsApi } from './tickets-api';
 
 const PAGE_SIZE = 20;
@@ -57,8 +55,7 @@ const PAGE_SIZE = 20;
 export class SentRepliesPage {
   private readonly api = inject(TicketsApi);
   private readonly router = inject(Router);
-  private readonly dialog = inject(MatDialog);
-  private readonly snackBar = inject(MatSnackBar);
+  private readonly articles = inject(ArticleEditor);
   private readonly session = inject(Session);
 
   readonly page = input<string>();
@@ -102,26 +99,17 @@ export class SentRepliesPage {
   }
 
   protected addToKnowledge(reply: SentReplyView): void {
-    this.dialog
-      .open<ReplyToKnowledgeDialog, SentReplyView, DocumentUploadResult>(ReplyToKnowledgeDialog, {
-        data: reply,
+    this.articles
+      .write({
+        heading: 'Add to the knowledge base',
+        lead:
+          `The reply to ticket #${reply.ticketNumber} becomes an article that answers and ` +
+          'drafts can cite. Remove what concerned only this customer before saving.',
+        title: reply.subject,
+        text: reply.text,
+        save: (title, text) => this.api.addReplyToKnowledge(reply.id, { title, text }),
       })
-      .afterClosed()
-      .subscribe((result) => {
-        if (result === undefined || result.outcome === 'failed') {
-          return;
-        }
-        const message =
-          result.outcome === 'created'
-            ? `"${result.document.title}" was added to the knowledge base.`
-            : `The knowledge base already has this article as "${result.document.title}".`;
-        this.snackBar
-          .open(message, 'Open', { duration: 8000 })
-          .onAction()
-          .subscribe(() => {
-            void this.router.navigate(['/knowledge']);
-          });
-      });
+      .subscribe();
   }
 
   protected changePage(page: number): void {

@@ -138,6 +138,38 @@ export type DocumentUploadResponse = z.infer<typeof DocumentUploadResponse>;
 export const DocumentReplaceResponse = ReplaceDocumentResponse;
 export type DocumentReplaceResponse = z.infer<typeof DocumentReplaceResponse>;
 
+/** The longest article written in the console, in characters. */
+export const MAX_ARTICLE_CHARACTERS = 100_000;
+
+/**
+ * `POST /api/documents/articles`: an article written in the console, stored as a Markdown
+ * document under `# <title>`.
+ */
+export const ArticleBody = z.strictObject({
+  title: z.string().trim().min(1).max(200),
+  text: z.string().trim().min(1).max(MAX_ARTICLE_CHARACTERS),
+});
+export type ArticleBody = z.input<typeof ArticleBody>;
+
+/**
+ * `PUT /api/documents/:id/article`: a new version of a Markdown or text document from the
+ * console. `version` is the one the editor opened: a document changed since answers 409.
+ */
+export const ArticleEditBody = ArticleBody.extend({ version: z.number().int().positive() });
+export type ArticleEditBody = z.input<typeof ArticleEditBody>;
+
+/**
+ * `GET /api/documents/:id/article`: a Markdown or text document as its editor shows it, the
+ * heading that repeats its title left out.
+ */
+export const ArticleView = z.object({
+  documentId: z.uuid(),
+  title: z.string(),
+  text: z.string(),
+  version: z.number().int().positive(),
+});
+export type ArticleView = z.infer<typeof ArticleView>;
+
 /** `POST /api/documents/reindex`: how many documents were queued. */
 export const DocumentReindexAllResponse = z.object({ queued: z.number().int().nonnegative() });
 export type DocumentReindexAllResponse = z.infer<typeof DocumentReindexAllResponse>;

@@ -5,6 +5,8 @@ import { MAX_FILES_PER_UPLOAD } from '@deskpilot/contracts';
 
 import { GATEWAY_CONFIG } from '../config/gateway-config.module';
 import type { GatewayConfig } from '../config/gateway.config';
+import { ArticlesController } from './articles.controller';
+import { ArticlesService } from './articles.service';
 import { DocumentProgressConsumer } from './document-progress.consumer';
 import { DocumentProgressHub } from './document-progress.hub';
 import { DocumentsController } from './documents.controller';
@@ -27,8 +29,14 @@ import { WebRefreshScheduler } from './web-refresh.scheduler';
       }),
     }),
   ],
-  controllers: [DocumentsController, DocumentProgressConsumer],
-  providers: [DocumentsService, DocumentProgressHub, WebImportService, WebRefreshScheduler],
+  controllers: [DocumentsController, ArticlesController, DocumentProgressConsumer],
+  providers: [
+    DocumentsService,
+    ArticlesService,
+    DocumentProgressHub,
+    WebImportService,
+    WebRefreshScheduler,
+  ],
   exports: [DocumentsService],
 })
 export class DocumentsModule {}

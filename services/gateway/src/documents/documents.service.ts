@@ -131,13 +131,14 @@ export class DocumentsService {
 
   /**
    * A new version of a document; its old chunks stay searchable until the new ones are indexed.
-   * The document keeps `sourceUrl` as its web address (none for an uploaded file).
+   * The document keeps `sourceUrl` as its web address (none for an uploaded file), and takes
+   * `title` when one is given.
    */
   async replace(
     documentId: string,
     file: IncomingFile,
     actor: DocumentActor,
-    options: Pick<UploadOptions, 'sourceUrl'> = {},
+    options: UploadOptions = {},
   ): Promise<DocumentReplaceResponse> {
     const tooLarge = this.sizeProblem(file);
     if (tooLarge !== undefined) {
@@ -151,6 +152,7 @@ export class DocumentsService {
         documentId,
         ...stored,
         uploadedBy: { id: actor.id, name: actor.name },
+        ...(options.title === undefined ? {} : { title: options.title }),
         ...(options.sourceUrl === undefined ? {} : { sourceUrl: options.sourceUrl }),
       },
       { timeoutMs: RPC_TIMEOUT_MS },

@@ -10,6 +10,7 @@ import { AuditAction, TicketsRpc } from '@deskpilot/contracts';
 
 import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth';
+import { articleMarkdown } from '../documents/article-markdown';
 import { DocumentsService } from '../documents/documents.service';
 import { TicketsService } from './tickets.service';
 
@@ -65,5 +66,5 @@ function articleOf(reply: SentReplyView, title: string, text: string): string {
     `Answered in ticket #${reply.ticketNumber}` +
     (reply.department === '' ? '' : ` (${reply.department})`) +
     `, approved by ${reply.approvedBy.name} on ${reply.approvedAt.slice(0, 10)}.`;
-  return `# ${title.replace(/\s+/g, ' ')}\n\n${text.trim()}\n\n---\n\n${source}\n`;
+  return articleMarkdown(title, `${text.trim()}\n\n---\n\n${source}`);
 }
