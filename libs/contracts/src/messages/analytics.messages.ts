@@ -160,6 +160,8 @@ export type GapReason = z.infer<typeof GapReason>;
 export const GapQuestion = z.object({
   interactionId: z.string(),
   kind: InteractionKind,
+  /** The ticket's subject for a draft (null for chat and older drafts). */
+  subject: z.string().nullable(),
   question: z.string(),
   askedAt: z.iso.datetime({ offset: true }),
   reasons: z.array(GapReason),

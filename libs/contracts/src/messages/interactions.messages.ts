@@ -43,6 +43,8 @@ export const InteractionSummary = z.object({
   userId: z.string().nullable(),
   conversationId: z.string().nullable(),
   ticketId: z.string().nullable(),
+  /** The drafted ticket's subject, redacted; null for chat, the playground and older drafts. */
+  ticketSubject: z.string().nullable(),
   draftId: z.uuid().nullable(),
   /** Redacted, cut to 300 characters. */
   question: z.string(),

@@ -74,7 +74,12 @@ export class AnswerPipeline {
           );
           return undefined;
         }),
-      this.log.open({ job, question: prepared.redacted.question, offline: prepared.offline }),
+      this.log.open({
+        job,
+        question: prepared.redacted.question,
+        ticketSubject: prepared.redacted.ticket?.subject ?? null,
+        offline: prepared.offline,
+      }),
     ]);
     const passages = retrieved?.passages;
     const corrections = retrieved?.corrections ?? [];

@@ -5,6 +5,7 @@ import { InteractionFeedbackEntity } from '../interactions/entities/interaction-
 import { InteractionEntity } from '../interactions/entities/interaction.entity';
 import { BotSettingsVersionEntity } from '../settings/entities/bot-settings-version.entity';
 import { CreateInteractionLog1764460800000 } from './migrations/1764460800000-CreateInteractionLog';
+import { InteractionTicketSubject1797200000000 } from './migrations/1797200000000-InteractionTicketSubject';
 
 /** The llm schema: the interaction log, feedback copies, bot settings versions, draft jobs. */
 export const llmDatabase: MigrationTarget = {
@@ -16,5 +17,5 @@ export const llmDatabase: MigrationTarget = {
     BotSettingsVersionEntity,
     DraftJobEntity,
   ],
-  migrations: [CreateInteractionLog1764460800000],
+  migrations: [CreateInteractionLog1764460800000, InteractionTicketSubject1797200000000],
 };

@@ -87,6 +87,7 @@ describe('InteractionLogService', () => {
     await sut.open({
       job: job('c'),
       question: 'How do I reset my cPanel password?',
+      ticketSubject: null,
       offline: false,
     });
 

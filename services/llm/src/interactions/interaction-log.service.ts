@@ -17,6 +17,8 @@ export interface OpenedInteraction {
   readonly job: AnswerJob;
   /** Redacted. */
   readonly question: string;
+  /** The drafted ticket's subject, redacted; null for chat and the playground. */
+  readonly ticketSubject: string | null;
   readonly offline: boolean;
 }
 
@@ -46,7 +48,7 @@ export class InteractionLogService {
     private readonly redactor: SecretRedactor,
   ) {}
 
-  async open({ job, question, offline }: OpenedInteraction): Promise<void> {
+  async open({ job, question, ticketSubject, offline }: OpenedInteraction): Promise<void> {
     const { values, version } = job.settings;
     const inserted = await this.interactions.insertIfNew({
       id: job.interactionId,
@@ -55,6 +57,7 @@ export class InteractionLogService {
       conversationId: job.conversationId,
       draftId: job.draftId,
       ticketId: job.ticketId,
+      ticketSubject,
       question,
       settingsVersion: version,
       settings: values,

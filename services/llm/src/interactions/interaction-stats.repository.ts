@@ -117,7 +117,7 @@ const ANSWERED_SQL = `
  */
 const WEAK_SQL = `
   WITH "judged" AS (
-    SELECT i."id", i."kind", i."question", i."created_at", i."ticket_id",
+    SELECT i."id", i."kind", i."question", i."ticket_subject", i."created_at", i."ticket_id",
            jsonb_array_length(i."citations") = 0 AS "uncited",
            (jsonb_array_length(i."citations") > 0
               AND (i."flags"->>'topicCoverage')::float8 < $3) AS "off_topic",
@@ -133,7 +133,7 @@ const WEAK_SQL = `
       FROM "judged" j
      WHERE j."uncited" OR COALESCE(j."off_topic", false) OR j."not_helpful"
   )
-  SELECT "id", "kind", "question", "created_at", "uncited",
+  SELECT "id", "kind", "question", "ticket_subject", "created_at", "uncited",
          COALESCE("off_topic", false) AS "off_topic", "not_helpful",
          count(*) OVER ()::float8 AS "weak_answers"
     FROM "weak"
@@ -146,6 +146,7 @@ export interface WeakAnswerRow {
   id: string;
   kind: 'chat' | 'draft';
   question: string;
+  ticket_subject: string | null;
   created_at: Date;
   uncited: boolean;
   off_topic: boolean;

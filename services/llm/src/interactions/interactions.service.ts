@@ -105,6 +105,7 @@ function summary(row: InteractionEntity, feedback: InteractionFeedback[]): Inter
     userId: row.userId,
     conversationId: row.conversationId,
     ticketId: row.ticketId,
+    ticketSubject: row.ticketSubject,
     draftId: row.draftId,
     question: row.question.slice(0, QUESTION_PREVIEW_CHARS),
     model: row.model,

@@ -25,7 +25,7 @@ export class KnowledgeGapsService {
   async gaps(from: Date, to: Date): Promise<KnowledgeGaps> {
     const rows = await this.repository.weakAnswers(from, to, MAX_GAP_QUESTIONS);
     const byId = new Map(rows.map((row) => [row.id, row]));
-    const groups = groupByTopic(rows.map((row) => ({ id: row.id, text: row.question })));
+    const groups = groupByTopic(rows.map((row) => ({ id: row.id, text: textOf(row) })));
     return {
       weakAnswers: rows[0]?.weak_answers ?? 0,
       grouped: rows.length,
@@ -37,6 +37,16 @@ export class KnowledgeGapsService {
       ),
     };
   }
+}
+
+/**
+ * What a weak answer was asked: a ticket's subject names its topic in a few words, and counts
+ * twice against the message's greetings and details.
+ */
+function textOf(row: WeakAnswerRow): string {
+  return row.ticket_subject === null
+    ? row.question
+    : `${row.ticket_subject}\n${row.ticket_subject}\n${row.question}`;
 }
 
 /** `members` newest first, as the repository lists them. */
@@ -70,6 +80,7 @@ function toQuestion(row: WeakAnswerRow): GapQuestion {
   return {
     interactionId: row.id,
     kind: row.kind,
+    subject: row.ticket_subject,
     question:
       question.length > EXAMPLE_CHARACTERS
         ? `${question.slice(0, EXAMPLE_CHARACTERS - 1).trimEnd()}…`

@@ -89,6 +89,7 @@ describe('llm ticket drafts (OpenRouter simulator, PostgreSQL, RabbitMQ)', () =>
       kind: 'draft',
       draftId: request.draftId,
       ticketId: '4711',
+      ticketSubject: 'Website down after Apache update',
       outcome: 'ok',
     });
   });

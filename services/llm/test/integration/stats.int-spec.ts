@@ -75,6 +75,7 @@ interface AskedRow {
   readonly at: string;
   readonly question: string;
   readonly ticketId: string | null;
+  readonly subject: string | null;
   /** Whether the answer cites a passage on its question. */
   readonly cited: boolean;
 }
@@ -87,13 +88,16 @@ interface AskedRow {
 const APRIL: readonly AskedRow[] = [
   asked('chat-spf', 'chat', '09:00', 'Outlook rejects our mail, is the SPF record wrong?'),
   asked('draft-spf-1', 'draft', '10:00', 'Hi, where do I add an SPF record? Thanks', '77'),
-  asked(
-    'draft-spf-2',
-    'draft',
-    '11:00',
-    'Hello, where do I add the SPF record for Outlook delivery? Regards',
-    '77',
-  ),
+  {
+    ...asked(
+      'draft-spf-2',
+      'draft',
+      '11:00',
+      'Hello, where do I add the SPF record for Outlook delivery? Regards',
+      '77',
+    ),
+    subject: 'Mail to Outlook bounces',
+  },
   asked('chat-invoice', 'chat', '12:00', 'Why was my invoice charged twice this month?'),
   { ...asked('chat-good', 'chat', '13:00', 'SPF record for Outlook'), cited: true },
   asked('playground', 'playground', '14:00', 'Outlook SPF record wrong'),
@@ -106,7 +110,15 @@ function asked(
   question: string,
   ticketId: string | null = null,
 ): AskedRow {
-  return { label, kind, at: `2026-04-02T${time}:00Z`, question, ticketId, cited: false };
+  return {
+    label,
+    kind,
+    at: `2026-04-02T${time}:00Z`,
+    question,
+    ticketId,
+    subject: null,
+    cited: false,
+  };
 }
 
 function row(
@@ -188,13 +200,14 @@ describe('llm interaction statistics', () => {
         april.set(one.label, id);
         await client.query(
           `INSERT INTO "llm"."interactions"
-             ("id", "kind", "user_id", "ticket_id", "question", "outcome", "created_at",
-              "citations", "flags")
-           VALUES ($1, $2, 'user-1', $3, $4, 'ok', $5, $6, $7)`,
+             ("id", "kind", "user_id", "ticket_id", "ticket_subject", "question", "outcome",
+              "created_at", "citations", "flags")
+           VALUES ($1, $2, 'user-1', $3, $4, $5, 'ok', $6, $7, $8)`,
           [
             id,
             one.kind,
             one.ticketId,
+            one.subject,
             one.question,
             one.at,
             one.cited
@@ -390,7 +403,9 @@ describe('llm interaction statistics', () => {
     expect(gaps).toMatchObject({ weakAnswers: 3, grouped: 3 });
     const [spf, invoice] = gaps.gaps;
     expect(gaps.gaps).toHaveLength(2);
-    expect([...(spf?.terms ?? [])].sort()).toEqual(['outlook', 'record', 'spf']);
+    // Both say mail, Outlook, SPF and record; the ticket's subject weighs its words more.
+    expect(spf?.terms).toHaveLength(3);
+    expect(spf?.terms.slice(0, 2)).toEqual(['outlook', 'mail']);
     expect(spf).toMatchObject({
       questions: 2,
       chat: 1,
@@ -404,6 +419,7 @@ describe('llm interaction statistics', () => {
       {
         interactionId: april.get('draft-spf-2'),
         kind: 'draft',
+        subject: 'Mail to Outlook bounces',
         question: 'Hello, where do I add the SPF record for Outlook delivery? Regards',
         askedAt: '2026-04-02T11:00:00.000Z',
         reasons: ['uncited'],

@@ -45,6 +45,10 @@ export class InteractionEntity {
   @Column({ name: 'ticket_id', type: 'varchar', length: 64, nullable: true })
   ticketId!: string | null;
 
+  /** The drafted ticket's subject, redacted; null for chat and the playground. */
+  @Column({ name: 'ticket_subject', type: 'text', nullable: true })
+  ticketSubject!: string | null;
+
   /** Redacted. */
   @Column({ type: 'text' })
   question!: string;
