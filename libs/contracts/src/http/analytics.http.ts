@@ -16,6 +16,22 @@ const MAX_RANGE_MS = 367 * 24 * 3_600_000;
 /** At most this many hourly points. */
 const MAX_HOURLY_MS = 31 * 24 * 3_600_000;
 
+const Instant = z.iso.datetime({ offset: true });
+
+/** A range of a report: `from` before `to`, at most a year and a day apart. */
+function checkRange(range: { from: string; to: string }, context: z.RefinementCtx): void {
+  const span = Date.parse(range.to) - Date.parse(range.from);
+  if (span <= 0) {
+    context.addIssue({ code: 'custom', message: 'from must be before to', path: ['to'] });
+  } else if (span > MAX_RANGE_MS) {
+    context.addIssue({
+      code: 'custom',
+      message: 'the range must be at most 367 days',
+      path: ['to'],
+    });
+  }
+}
+
 /**
  * `GET /api/analytics?from=&to=&bucket=hour|day&timeZone=`: series over `[from, to)`. `from`
  * and `to` are ISO 8601 instants; `bucket` defaults to `hour` for ranges up to 48 hours and
@@ -23,19 +39,12 @@ const MAX_HOURLY_MS = 31 * 24 * 3_600_000;
  */
 export const AnalyticsQuery = z
   .object({
-    from: z.iso.datetime({ offset: true }),
-    to: z.iso.datetime({ offset: true }),
+    from: Instant,
+    to: Instant,
     bucket: AnalyticsBucket.optional(),
     timeZone: TimeZoneName.default('UTC'),
   })
-  .refine((query) => Date.parse(query.from) < Date.parse(query.to), {
-    message: 'from must be before to',
-    path: ['to'],
-  })
-  .refine((query) => Date.parse(query.to) - Date.parse(query.from) <= MAX_RANGE_MS, {
-    message: 'the range must be at most 367 days',
-    path: ['to'],
-  })
+  .superRefine(checkRange)
   .refine(
     (query) =>
       query.bucket !== 'hour' || Date.parse(query.to) - Date.parse(query.from) <= MAX_HOURLY_MS,
@@ -80,23 +89,8 @@ export type AnalyticsReport = z.infer<typeof AnalyticsReport>;
  * `GET /api/analytics/knowledge-gaps?from=&to=`: the questions of `[from, to)` that the knowledge
  * base answered weakly, grouped by topic.
  */
-export const KnowledgeGapsQuery = z
-  .object({
-    from: z.iso.datetime({ offset: true }),
-    to: z.iso.datetime({ offset: true }),
-  })
-  .refine((query) => Date.parse(query.from) < Date.parse(query.to), {
-    message: 'from must be before to',
-    path: ['to'],
-  })
-  .refine((query) => Date.parse(query.to) - Date.parse(query.from) <= MAX_RANGE_MS, {
-    message: 'the range must be at most 367 days',
-    path: ['to'],
-  });
+export const KnowledgeGapsQuery = z.object({ from: Instant, to: Instant }).superRefine(checkRange);
 export type KnowledgeGapsQuery = z.input<typeof KnowledgeGapsQuery>;
 
-export const KnowledgeGapsReport = KnowledgeGaps.extend({
-  from: z.iso.datetime({ offset: true }),
-  to: z.iso.datetime({ offset: true }),
-});
+export const KnowledgeGapsReport = KnowledgeGaps.extend({ from: Instant, to: Instant });
 export type KnowledgeGapsReport = z.infer<typeof KnowledgeGapsReport>;

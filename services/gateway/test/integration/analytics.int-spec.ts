@@ -182,9 +182,14 @@ describe('Analytics', () => {
     ]);
   });
 
-  it('should refuse knowledge gaps for a reversed range, and staff', async () => {
+  it('should refuse knowledge gaps for a reversed or too long range, and staff', async () => {
     const range = { from: '2026-03-02T00:00:00Z', to: '2026-03-01T00:00:00Z' };
     await admin.agent.get('/api/analytics/knowledge-gaps').query(range).expect(400);
+    const long = await admin.agent
+      .get('/api/analytics/knowledge-gaps')
+      .query({ from: '2024-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' })
+      .expect(400);
+    expect(JSON.stringify(long.body)).toContain('the range must be at most 367 days');
     await staff.agent
       .get('/api/analytics/knowledge-gaps')
       .query({ from: range.to, to: range.from })
