@@ -203,7 +203,14 @@ describe('Logs and analytics', () => {
       });
     await saveScreenshot(page, 'knowledge-gaps');
 
-    // The article the group asks for, written beside its questions, answers the next one.
+    await gap.getByRole('link', { name: questions[1] }).click();
+    await page.waitForURL(new RegExp(`/analytics/interactions/${ids[1] ?? ''}$`));
+    await page.getByRole('heading', { name: 'Interaction', exact: true }).waitFor();
+    await page.goBack();
+    await gap.waitFor();
+
+    // The article the group asks for, written beside its questions, answers the next one, and
+    // the group leaves the list.
     await gap.getByRole('button', { name: 'Write an article' }).click();
     const dialog = await openedDialog(page, { name: 'Write an article' });
     const toAnswer = dialog.getByRole('region', { name: 'Questions the article should answer' });
@@ -218,6 +225,10 @@ describe('Logs and analytics', () => {
       );
     await dialog.getByRole('button', { name: 'Add article' }).click();
     await page.getByText(`"${title}" was added to the knowledge base.`).waitFor();
+    await gap.waitFor({ state: 'detached' });
+    expect(await page.locator('.closed-note').innerText()).toMatch(
+      /^\d+ weak answers of the range were closed: an article was written for them/,
+    );
     await waitFor(
       async () => (await admin.documents({ search: title })).items[0]?.status === 'indexed',
       { timeoutMs: 30_000, message: 'the article indexed' },
@@ -226,10 +237,35 @@ describe('Logs and analytics', () => {
     expect(answered.assistantMessage.citations.map((citation) => citation.documentTitle)).toContain(
       title,
     );
+  });
 
-    await gap.getByRole('link', { name: questions[1] }).click();
-    await page.waitForURL(new RegExp(`/analytics/interactions/${ids[1] ?? ''}$`));
-    await page.getByRole('heading', { name: 'Interaction', exact: true }).waitFor();
+  it('should dismiss a question the knowledge base is not for, and bring it back', async () => {
+    const admin = new AdminApi();
+    const question = `Your server 203.0.113.7 sends phishing mail to our customers (${Date.now()})`;
+    const exchange = await admin.ask(question);
+    await admin.rate(exchange.assistantMessage.id, 'down');
+    const id = exchange.assistantMessage.interactionId ?? '';
+    await waitFor(
+      async () =>
+        (await admin.interactions({ feedback: 'down' })).items.some((item) => item.id === id),
+      { message: 'the rating copied onto the interaction log' },
+    );
+
+    const opened = await openSignedIn(browser, e2eEnvironment().admin, '/analytics');
+    context = opened.context;
+    const { page } = opened;
+    const gap = page
+      .getByRole('list', { name: 'Knowledge gaps' })
+      .locator(':scope > li')
+      .filter({ hasText: question });
+    await gap.getByRole('button', { name: 'Dismiss' }).click();
+
+    await page.getByText('One question dismissed.').waitFor();
+    await gap.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await gap.waitFor();
+    // Whether the answer also cited something depends on the articles the other specs added.
+    expect(await gap.innerText()).toMatch(/The answer .*was rated not helpful\./);
   });
 
   it("should show what a question's detail hid from the model and what it tried to instruct", async () => {

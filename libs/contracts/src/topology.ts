@@ -71,6 +71,8 @@ export const topology: Record<ServiceName, ServiceSubscriptions> = {
       InteractionsRpc.Get,
       AnalyticsRpc.InteractionStats,
       AnalyticsRpc.KnowledgeGaps,
+      AnalyticsRpc.CloseGap,
+      AnalyticsRpc.ReopenGap,
     ],
   },
   [ServiceName.WhmcsSync]: {

@@ -19,6 +19,7 @@ import { DraftsConsumer } from './drafts/drafts.consumer';
 import { CitationMapper } from './grounding/citation-mapper';
 import { GroundingChecker } from './grounding/grounding-checker';
 import { LlmHealthController } from './health/llm-health.controller';
+import { GapClosuresRepository } from './interactions/gap-closures.repository';
 import { InteractionLogRetention } from './interactions/interaction-log-retention';
 import { InteractionLogService } from './interactions/interaction-log.service';
 import { InteractionStatsRepository } from './interactions/interaction-stats.repository';
@@ -77,6 +78,7 @@ export class LlmModule {
         InteractionStatsRepository,
         InteractionStatsService,
         KnowledgeGapsService,
+        GapClosuresRepository,
         InteractionLogService,
         InteractionsService,
         InteractionLogRetention,

@@ -5,11 +5,15 @@ import type { Observable } from 'rxjs';
 import type {
   AnalyticsQuery,
   AnalyticsReport,
+  CloseGapBody,
+  GapClosed,
+  GapReopened,
   InteractionDetail,
   InteractionsQuery,
   KnowledgeGapsQuery,
   KnowledgeGapsReport,
   ListInteractionsResponse,
+  ReopenGapBody,
 } from '@deskpilot/contracts';
 
 @Injectable({ providedIn: 'root' })
@@ -24,6 +28,14 @@ export class AnalyticsApi {
     return this.http.get<KnowledgeGapsReport>('/api/analytics/knowledge-gaps', {
       params: paramsOf(query),
     });
+  }
+
+  closeGap(body: CloseGapBody): Observable<GapClosed> {
+    return this.http.post<GapClosed>('/api/analytics/knowledge-gaps/close', body);
+  }
+
+  reopenGap(body: ReopenGapBody): Observable<GapReopened> {
+    return this.http.post<GapReopened>('/api/analytics/knowledge-gaps/reopen', body);
   }
 
   interactions(query: InteractionsQuery): Observable<ListInteractionsResponse> {

@@ -1,18 +1,33 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, effect, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
+import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
+import type { Observable } from 'rxjs';
+import { filter, switchMap, tap } from 'rxjs';
 
-import type { KnowledgeGap, KnowledgeGapsReport } from '@deskpilot/contracts';
+import type {
+  CloseGapBody,
+  DocumentUploadResult,
+  GapClosed,
+  KnowledgeGap,
+  KnowledgeGapsReport,
+  ReopenGapBody,
+} from '@deskpilot/contracts';
 
 import { ArticleEditor } from '../knowledge/article-editor';
 import { KnowledgeApi } from '../knowledge/knowledge-api';
+import { ActionError } from '../ui/action-error';
 import { ErrorState } from '../ui/error-state';
+import { describeHttpError } from '../ui/http-error';
 import { LoadingState } from '../ui/loading-state';
 import { RemoteData } from '../ui/remote-data';
 import { AnalyticsApi } from './analytics-api';
 import { KIND_LABELS } from './formatting';
+
+/** An article the knowledge base now holds: written, or found to be there already. */
+type StoredArticle = Exclude<DocumentUploadResult, { outcome: 'failed' }>;
 
 /** A range of the analytics page, as ISO instants. */
 export interface GapsWindow {
@@ -22,11 +37,20 @@ export interface GapsWindow {
 
 /**
  * The chat questions and tickets of the range that the knowledge base answered weakly, grouped
- * by what they ask, the most asked first: the articles to write or to improve.
+ * by what they ask, the most asked first: the articles to write or to improve. Writing a gap's
+ * article, or dismissing questions the knowledge base is not for, takes the gap off the list.
  */
 @Component({
   selector: 'dp-knowledge-gaps',
-  imports: [DatePipe, RouterLink, MatButtonModule, MatIconModule, ErrorState, LoadingState],
+  imports: [
+    DatePipe,
+    RouterLink,
+    MatButtonModule,
+    MatIconModule,
+    ActionError,
+    ErrorState,
+    LoadingState,
+  ],
   templateUrl: './knowledge-gaps.html',
   styleUrl: './knowledge-gaps.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -35,11 +59,15 @@ export class KnowledgeGaps {
   private readonly api = inject(AnalyticsApi);
   private readonly knowledge = inject(KnowledgeApi);
   private readonly articles = inject(ArticleEditor);
+  private readonly snackBar = inject(MatSnackBar);
 
   readonly range = input.required<GapsWindow>();
 
   protected readonly gaps = new RemoteData<KnowledgeGapsReport>();
   protected readonly kindLabels = KIND_LABELS;
+  /** Whether a gap is being closed. */
+  protected readonly closing = signal(false);
+  protected readonly actionError = signal<string | undefined>(undefined);
 
   constructor() {
     effect(() => {
@@ -51,7 +79,7 @@ export class KnowledgeGaps {
     this.gaps.load(this.api.knowledgeGaps(this.range()));
   }
 
-  /** An article for the group's questions, written beside them. */
+  /** An article for the group's questions, written beside them; once stored, the gap closes. */
   protected writeArticle(gap: KnowledgeGap): void {
     this.articles
       .write({
@@ -64,7 +92,78 @@ export class KnowledgeGaps {
         questions: gap.examples.map((example) => example.question),
         save: (title, text) => this.knowledge.writeArticle({ title, text }),
       })
-      .subscribe();
+      .pipe(
+        filter(
+          (result): result is StoredArticle => result !== undefined && result.outcome !== 'failed',
+        ),
+        switchMap((result) =>
+          this.close({
+            interactionIds: gap.interactionIds,
+            resolution: 'article',
+            documentId: result.document.documentId,
+          }),
+        ),
+      )
+      .subscribe({
+        error: (error: unknown) => {
+          this.failed(error);
+        },
+      });
+  }
+
+  /** Questions the knowledge base is not for (abuse reports, phishing); undone from the notice. */
+  protected dismiss(gap: KnowledgeGap): void {
+    const ids = { interactionIds: gap.interactionIds };
+    this.close({ ...ids, resolution: 'dismissed' }).subscribe({
+      next: ({ closed }) => {
+        this.snackBar
+          .open(`${questionsOf(closed)} dismissed.`, 'Undo', { duration: 8000 })
+          .onAction()
+          .subscribe(() => {
+            this.reopen(ids);
+          });
+      },
+      error: (error: unknown) => {
+        this.failed(error);
+      },
+    });
+  }
+
+  private close(body: CloseGapBody): Observable<GapClosed> {
+    this.actionError.set(undefined);
+    this.closing.set(true);
+    return this.api.closeGap(body).pipe(
+      tap({
+        next: () => {
+          this.load();
+        },
+        finalize: () => {
+          this.closing.set(false);
+        },
+      }),
+    );
+  }
+
+  private reopen(body: ReopenGapBody): void {
+    this.api.reopenGap(body).subscribe({
+      next: () => {
+        this.load();
+      },
+      error: (error: unknown) => {
+        this.failed(error, 'The questions could not be brought back. Try again.');
+      },
+    });
+  }
+
+  private failed(error: unknown, fallback = 'The gap could not be closed. Try again.'): void {
+    this.actionError.set(describeHttpError(error, fallback));
+  }
+
+  /** How many weak answers of the range are off the list, and why they may be. */
+  protected closedNote(closed: number): string {
+    return closed === 1
+      ? 'One weak answer of the range was closed: an article was written for it, or it was dismissed.'
+      : `${closed} weak answers of the range were closed: an article was written for them, or they were dismissed.`;
   }
 
   /** The words the group's questions share, or, for a question alone, that it stands alone. */
@@ -96,4 +195,8 @@ export class KnowledgeGaps {
     }
     return `Answers: ${given.map(([count, counted]) => `${count} ${counted}`).join(', ')}.`;
   }
+}
+
+function questionsOf(count: number): string {
+  return count === 1 ? 'One question' : `${count} questions`;
 }

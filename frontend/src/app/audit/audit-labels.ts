@@ -25,6 +25,18 @@ const LABELS: Partial<Record<KnownAuditAction, string>> & Record<string, string 
   'knowledge.document.reindexed': 'Document re-indexed',
   'knowledge.documents.reindexed': 'All documents re-indexed',
   'knowledge.documents.refreshed': 'All web documents refreshed',
+  'settings.bot.updated': 'Bot settings changed',
+  'settings.bot.rolled_back': 'Bot settings rolled back',
+  'tickets.draft.edited': 'Draft edited',
+  'tickets.draft.approved': 'Draft approved',
+  'tickets.draft.rejected': 'Draft rejected',
+  'tickets.draft.regenerated': 'Draft written again',
+  'tickets.reply.sent': 'Reply posted to WHMCS',
+  'tickets.reply.added_to_knowledge': 'Reply added to the knowledge base',
+  'tickets.note.added': 'Staff note added',
+  'tickets.sync.resumed': 'WHMCS polling resumed',
+  'analytics.knowledge_gap.closed': 'Knowledge gap closed',
+  'analytics.knowledge_gap.reopened': 'Knowledge gap reopened',
 };
 
 export interface ActionOption {
@@ -41,6 +53,9 @@ export const ACTION_GROUPS: readonly { label: string; options: readonly ActionOp
       { value: 'users.*', label: 'All user changes' },
       { value: 'ops.*', label: 'All operations' },
       { value: 'knowledge.*', label: 'All knowledge-base changes' },
+      { value: 'settings.*', label: 'All bot settings changes' },
+      { value: 'tickets.*', label: 'All ticket activity' },
+      { value: 'analytics.*', label: 'All knowledge gaps closed or reopened' },
     ],
   },
   {

@@ -2,10 +2,12 @@ import { z } from 'zod';
 
 import {
   AnalyticsBucket,
+  CloseGapRequest,
   DraftStats,
   InteractionStats,
   KnowledgeGaps,
   KnowledgeUse,
+  ReopenGapRequest,
   TimeZoneName,
 } from '../messages/analytics.messages';
 
@@ -94,3 +96,19 @@ export type KnowledgeGapsQuery = z.input<typeof KnowledgeGapsQuery>;
 
 export const KnowledgeGapsReport = KnowledgeGaps.extend({ from: Instant, to: Instant });
 export type KnowledgeGapsReport = z.infer<typeof KnowledgeGapsReport>;
+
+/**
+ * `POST /api/analytics/knowledge-gaps/close`: a gap's questions leave the list, because an article
+ * was written for them (`documentId`) or because they are not knowledge questions.
+ */
+export const CloseGapBody = CloseGapRequest.omit({ closedBy: true, documentId: true })
+  .extend({ documentId: z.uuid().optional() })
+  .refine((body) => (body.resolution === 'article') === (body.documentId !== undefined), {
+    message: 'documentId names the article written, and is given with resolution "article" only',
+    path: ['documentId'],
+  });
+export type CloseGapBody = z.input<typeof CloseGapBody>;
+
+/** `POST /api/analytics/knowledge-gaps/reopen`: closed questions count as gaps again. */
+export const ReopenGapBody = ReopenGapRequest;
+export type ReopenGapBody = z.input<typeof ReopenGapBody>;

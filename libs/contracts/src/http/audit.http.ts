@@ -42,6 +42,9 @@ export const AuditAction = {
   ReplyAddedToKnowledge: 'tickets.reply.added_to_knowledge',
   /** A staff note was added to a WHMCS ticket from the console. */
   TicketNoteAdded: 'tickets.note.added',
+  /** An administrator closed a knowledge gap: an article was written for it, or dismissed. */
+  KnowledgeGapClosed: 'analytics.knowledge_gap.closed',
+  KnowledgeGapReopened: 'analytics.knowledge_gap.reopened',
   /** An operator restarted WHMCS polling after a 403 stopped it. */
   SyncResumed: 'tickets.sync.resumed',
 } as const;

@@ -181,6 +181,8 @@ export const KnowledgeGap = z.object({
   notHelpful: Count,
   lastAskedAt: z.iso.datetime({ offset: true }),
   examples: z.array(GapQuestion),
+  /** Every question of the group, newest first: what closing the gap closes. */
+  interactionIds: z.array(z.string()),
 });
 export type KnowledgeGap = z.infer<typeof KnowledgeGap>;
 
@@ -189,8 +191,10 @@ export type KnowledgeGap = z.infer<typeof KnowledgeGap>;
  * grouped by what they ask.
  */
 export const KnowledgeGaps = z.object({
-  /** Weak answers in the range. */
+  /** Weak answers in the range, closed ones left out. */
   weakAnswers: Count,
+  /** Weak answers of the range that were closed (an article written for them, or dismissed). */
+  closed: Count,
   /** Of those, the newest ones grouped (at most `MAX_GAP_QUESTIONS`). */
   grouped: Count,
   /** The groups asked most, at most `MAX_KNOWLEDGE_GAPS`. */
@@ -198,15 +202,50 @@ export const KnowledgeGaps = z.object({
 });
 export type KnowledgeGaps = z.infer<typeof KnowledgeGaps>;
 
+/**
+ * How a gap was closed: an article was written for its questions, or an administrator judged
+ * them not to be knowledge questions (abuse reports, phishing, a customer's own mistake).
+ */
+export const GapResolution = z.enum(['article', 'dismissed']);
+export type GapResolution = z.infer<typeof GapResolution>;
+
+/** Weak answers to leave out of the knowledge gaps from now on. */
+export const CloseGapRequest = z.object({
+  interactionIds: z.array(z.uuid()).min(1).max(MAX_GAP_QUESTIONS),
+  resolution: GapResolution,
+  /** The article written for them (`article` only). */
+  documentId: z.uuid().nullable(),
+  /** Who closed them (a user id). */
+  closedBy: z.string().min(1).max(128),
+});
+export type CloseGapRequest = z.infer<typeof CloseGapRequest>;
+
+/** How many of the questions were closed now (not already closed, still in the log). */
+export const GapClosed = z.object({ closed: Count });
+export type GapClosed = z.infer<typeof GapClosed>;
+
+/** Closed weak answers to count as gaps again (an undo). */
+export const ReopenGapRequest = z.object({
+  interactionIds: z.array(z.uuid()).min(1).max(MAX_GAP_QUESTIONS),
+});
+export type ReopenGapRequest = z.infer<typeof ReopenGapRequest>;
+
+export const GapReopened = z.object({ reopened: Count });
+export type GapReopened = z.infer<typeof GapReopened>;
+
 /** Aggregates computed where the data lives, combined by the gateway for `GET /api/analytics`. */
 export const AnalyticsRpc = {
   InteractionStats: 'llm.interactions.stats',
   DraftStats: 'tickets.drafts.stats',
   KnowledgeGaps: 'llm.interactions.gaps',
+  CloseGap: 'llm.interactions.gaps.close',
+  ReopenGap: 'llm.interactions.gaps.reopen',
 } as const;
 
 export const analyticsMessages = {
   [AnalyticsRpc.InteractionStats]: rpc(StatsRange, InteractionStatsResponse),
   [AnalyticsRpc.DraftStats]: rpc(StatsRange, DraftStatsResponse),
   [AnalyticsRpc.KnowledgeGaps]: rpc(GapsRange, KnowledgeGaps),
+  [AnalyticsRpc.CloseGap]: rpc(CloseGapRequest, GapClosed),
+  [AnalyticsRpc.ReopenGap]: rpc(ReopenGapRequest, GapReopened),
 };

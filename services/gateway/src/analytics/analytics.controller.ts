@@ -1,16 +1,26 @@
-import { Controller, Get, HttpStatus, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 
 import {
   AnalyticsQuery,
   AnalyticsReport,
+  CloseGapBody,
+  GapClosed,
+  GapReopened,
   KnowledgeGapsQuery,
   KnowledgeGapsReport,
+  ReopenGapBody,
 } from '@deskpilot/contracts';
 
-import { Roles } from '../auth';
-import { ApiErrorResponses, ApiJsonQuery, ApiJsonResponse } from '../http/openapi.decorators';
+import type { AuthenticatedUser } from '../auth';
+import { CurrentUser, Roles } from '../auth';
+import {
+  ApiErrorResponses,
+  ApiJsonBody,
+  ApiJsonQuery,
+  ApiJsonResponse,
+} from '../http/openapi.decorators';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { AnalyticsService } from './analytics.service';
 
@@ -55,5 +65,43 @@ export class AnalyticsController {
     @Query(new ZodValidationPipe(KnowledgeGapsQuery)) query: z.output<typeof KnowledgeGapsQuery>,
   ): Promise<KnowledgeGapsReport> {
     return this.analytics.knowledgeGaps(query);
+  }
+
+  @Post('knowledge-gaps/close')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: "Take a knowledge gap's questions off the list",
+    description:
+      'With `resolution` `article` and the `documentId` of the article written for them, or ' +
+      '`dismissed` for questions the knowledge base is not for (abuse reports, phishing). ' +
+      'Answers how many were closed now; ids already closed or no longer logged are skipped. ' +
+      'A ticket drafted again and answered weakly again is a gap again.',
+  })
+  @ApiJsonBody(CloseGapBody)
+  @ApiJsonResponse(HttpStatus.OK, GapClosed)
+  @ApiErrorResponses(
+    { status: HttpStatus.BAD_REQUEST, description: 'No ids, too many, or a resolution mismatch' },
+    { status: HttpStatus.SERVICE_UNAVAILABLE, description: 'llm is not reachable' },
+  )
+  closeGap(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body(new ZodValidationPipe(CloseGapBody)) body: z.output<typeof CloseGapBody>,
+  ): Promise<GapClosed> {
+    return this.analytics.closeGap(user, body);
+  }
+
+  @Post('knowledge-gaps/reopen')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Count closed questions as knowledge gaps again' })
+  @ApiJsonBody(ReopenGapBody)
+  @ApiJsonResponse(HttpStatus.OK, GapReopened)
+  @ApiErrorResponses(
+    { status: HttpStatus.BAD_REQUEST, description: 'No ids or too many' },
+    { status: HttpStatus.SERVICE_UNAVAILABLE, description: 'llm is not reachable' },
+  )
+  reopenGap(
+    @Body(new ZodValidationPipe(ReopenGapBody)) body: z.output<typeof ReopenGapBody>,
+  ): Promise<GapReopened> {
+    return this.analytics.reopenGap(body);
   }
 }

@@ -5,12 +5,19 @@ import type {
   AnalyticsBucket,
   AnalyticsQuery,
   AnalyticsReport,
+  CloseGapBody,
+  GapClosed,
+  GapReopened,
   KnowledgeGapsQuery,
   KnowledgeGapsReport,
+  ReopenGapBody,
   UnavailablePart,
 } from '@deskpilot/contracts';
-import { AnalyticsRpc, HOURLY_UP_TO_HOURS } from '@deskpilot/contracts';
+import { AnalyticsRpc, AuditAction, HOURLY_UP_TO_HOURS } from '@deskpilot/contracts';
 import { MessageBus } from '@deskpilot/messaging';
+
+import { AuditService } from '../audit/audit.service';
+import type { AuthenticatedUser } from '../auth';
 
 const TIMEOUT_MS = 15_000;
 const HOUR_MS = 3_600_000;
@@ -22,7 +29,10 @@ const HOUR_MS = 3_600_000;
  */
 @Injectable()
 export class AnalyticsService {
-  constructor(private readonly bus: MessageBus) {}
+  constructor(
+    private readonly bus: MessageBus,
+    private readonly audit: AuditService,
+  ) {}
 
   async report(query: z.output<typeof AnalyticsQuery>): Promise<AnalyticsReport> {
     const from = new Date(query.from);
@@ -70,6 +80,38 @@ export class AnalyticsService {
       timeoutMs: TIMEOUT_MS,
     });
     return { ...range, ...gaps };
+  }
+
+  /** Takes a gap's questions off the list; audited when any was still open. */
+  async closeGap(user: AuthenticatedUser, body: z.output<typeof CloseGapBody>): Promise<GapClosed> {
+    const documentId = body.documentId ?? null;
+    const result = await this.bus.request(
+      AnalyticsRpc.CloseGap,
+      { ...body, documentId, closedBy: user.id },
+      { timeoutMs: TIMEOUT_MS },
+    );
+    if (result.closed > 0) {
+      await this.audit.record({
+        action: AuditAction.KnowledgeGapClosed,
+        target: documentId === null ? undefined : { type: 'document', id: documentId },
+        details: { resolution: body.resolution, questions: result.closed },
+      });
+    }
+    return result;
+  }
+
+  /** Closed questions count as gaps again; audited when any was closed. */
+  async reopenGap(body: z.output<typeof ReopenGapBody>): Promise<GapReopened> {
+    const result = await this.bus.request(AnalyticsRpc.ReopenGap, body, {
+      timeoutMs: TIMEOUT_MS,
+    });
+    if (result.reopened > 0) {
+      await this.audit.record({
+        action: AuditAction.KnowledgeGapReopened,
+        details: { questions: result.reopened },
+      });
+    }
+    return result;
   }
 }
 

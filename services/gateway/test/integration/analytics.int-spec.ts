@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
+
 import type {
   AnalyticsReport,
+  AuditPage,
   ChatExchange,
   Conversation,
   DraftView,
@@ -146,7 +149,7 @@ describe('Analytics', () => {
     expect(sum((point) => point.drafts?.approved ?? 0)).toBe(1);
   });
 
-  it('should group the questions whose answers were rated not helpful', async () => {
+  it('should group the questions whose answers were rated not helpful, until closed', async () => {
     const from = new Date(Date.now() - 1_000).toISOString();
     const asked = [
       await ask('How do I renew the SSL certificate of my shop?'),
@@ -180,6 +183,76 @@ describe('Analytics', () => {
       'The SSL certificate of my shop expired, how do I renew it?',
       'How do I renew the SSL certificate of my shop?',
     ]);
+
+    const ids = { interactionIds: report.ssl.interactionIds };
+    const close = '/api/analytics/knowledge-gaps/close';
+    await staff.agent
+      .post(close)
+      .send({ ...ids, resolution: 'dismissed' })
+      .expect(403);
+    expect(
+      (
+        await admin.agent
+          .post(close)
+          .send({ ...ids, resolution: 'dismissed' })
+          .expect(200)
+      ).body,
+    ).toEqual({ closed: 2 });
+    const closed = (await admin.agent.get('/api/analytics/knowledge-gaps').query(query).expect(200))
+      .body as KnowledgeGapsReport;
+    expect(closed.closed).toBe(2);
+    expect(closed.gaps.flatMap((gap) => gap.interactionIds)).not.toContain(ids.interactionIds[0]);
+    const audit = (await admin.agent.get('/api/audit').query({ action: 'analytics.*' }).expect(200))
+      .body as AuditPage;
+    expect(audit.items[0]).toMatchObject({
+      action: 'analytics.knowledge_gap.closed',
+      actorEmail: stack.gateway.admin.email,
+      targetId: null,
+      details: { resolution: 'dismissed', questions: 2 },
+    });
+
+    const reopen = '/api/analytics/knowledge-gaps/reopen';
+    expect((await admin.agent.post(reopen).send(ids).expect(200)).body).toEqual({ reopened: 2 });
+    expect((await admin.agent.post(reopen).send(ids).expect(200)).body).toEqual({ reopened: 0 });
+    const reopened = (
+      await admin.agent.get('/api/analytics/knowledge-gaps').query(query).expect(200)
+    ).body as KnowledgeGapsReport;
+    expect(reopened.closed).toBe(0);
+    expect(reopened.gaps).toContainEqual(report.ssl);
+  });
+
+  it.each([
+    ['no ids', { interactionIds: [], resolution: 'dismissed' }],
+    ['an id that is not a UUID', { interactionIds: ['7'], resolution: 'dismissed' }],
+    ['an unknown resolution', { interactionIds: [randomUUID()], resolution: 'solved' }],
+    ['an article without its document', { interactionIds: [randomUUID()], resolution: 'article' }],
+    [
+      'a dismissal with a document',
+      { interactionIds: [randomUUID()], resolution: 'dismissed', documentId: randomUUID() },
+    ],
+  ])('should refuse to close a gap with %s', async (_case, body) => {
+    await admin.agent.post('/api/analytics/knowledge-gaps/close').send(body).expect(400);
+  });
+
+  it('should close the questions an article was written for, naming the article', async () => {
+    const document = randomUUID();
+    const interaction = (await ask('Can I host a Minecraft server on my reseller plan?'))
+      .assistantMessage.interactionId;
+    expect(interaction).not.toBeNull();
+    const response = await admin.agent
+      .post('/api/analytics/knowledge-gaps/close')
+      .send({ interactionIds: [interaction], resolution: 'article', documentId: document })
+      .expect(200);
+
+    expect(response.body).toEqual({ closed: 1 });
+    const audit = (await admin.agent.get('/api/audit').query({ action: 'analytics.*' }).expect(200))
+      .body as AuditPage;
+    expect(audit.items[0]).toMatchObject({
+      action: 'analytics.knowledge_gap.closed',
+      targetType: 'document',
+      targetId: document,
+      details: { resolution: 'article', questions: 1 },
+    });
   });
 
   it('should refuse knowledge gaps for a reversed or too long range, and staff', async () => {

@@ -6,8 +6,12 @@ import { InteractionEntity } from '../interactions/entities/interaction.entity';
 import { BotSettingsVersionEntity } from '../settings/entities/bot-settings-version.entity';
 import { CreateInteractionLog1764460800000 } from './migrations/1764460800000-CreateInteractionLog';
 import { InteractionTicketSubject1797200000000 } from './migrations/1797200000000-InteractionTicketSubject';
+import { GapClosures1797300000000 } from './migrations/1797300000000-GapClosures';
 
-/** The llm schema: the interaction log, feedback copies, bot settings versions, draft jobs. */
+/**
+ * The llm schema: the interaction log, feedback copies, closed knowledge gaps, bot settings
+ * versions, draft jobs.
+ */
 export const llmDatabase: MigrationTarget = {
   service: 'llm',
   schema: 'llm',
@@ -17,5 +21,9 @@ export const llmDatabase: MigrationTarget = {
     BotSettingsVersionEntity,
     DraftJobEntity,
   ],
-  migrations: [CreateInteractionLog1764460800000, InteractionTicketSubject1797200000000],
+  migrations: [
+    CreateInteractionLog1764460800000,
+    InteractionTicketSubject1797200000000,
+    GapClosures1797300000000,
+  ],
 };

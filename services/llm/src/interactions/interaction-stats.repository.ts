@@ -122,7 +122,9 @@ const WEAK_SQL = `
            (jsonb_array_length(i."citations") > 0
               AND (i."flags"->>'topicCoverage')::float8 < $3) AS "off_topic",
            EXISTS (SELECT 1 FROM "llm"."interaction_feedback" f
-                    WHERE f."interaction_id" = i."id" AND f."rating" = 'down') AS "not_helpful"
+                    WHERE f."interaction_id" = i."id" AND f."rating" = 'down') AS "not_helpful",
+           EXISTS (SELECT 1 FROM "llm"."gap_closures" c
+                    WHERE c."interaction_id" = i."id") AS "closed"
       FROM "llm"."interactions" i
      WHERE i."outcome" = 'ok' AND i."kind" IN ('chat', 'draft')
        AND i."created_at" >= $1 AND i."created_at" < $2
@@ -132,16 +134,23 @@ const WEAK_SQL = `
                                     ORDER BY j."created_at" DESC, j."id" DESC) AS "nth"
       FROM "judged" j
      WHERE j."uncited" OR COALESCE(j."off_topic", false) OR j."not_helpful"
+  ),
+  "newest" AS (SELECT * FROM "weak" WHERE "nth" = 1),
+  "counts" AS (
+    SELECT count(*) FILTER (WHERE NOT "closed")::float8 AS "weak_answers",
+           count(*) FILTER (WHERE "closed")::float8 AS "closed"
+      FROM "newest"
   )
-  SELECT "id", "kind", "question", "ticket_subject", "created_at", "uncited",
-         COALESCE("off_topic", false) AS "off_topic", "not_helpful",
-         count(*) OVER ()::float8 AS "weak_answers"
-    FROM "weak"
-   WHERE "nth" = 1
-   ORDER BY "created_at" DESC, "id" DESC
-   LIMIT $4`;
+  SELECT c."weak_answers", c."closed", n."id", n."kind", n."question", n."ticket_subject",
+         n."created_at", n."uncited", COALESCE(n."off_topic", false) AS "off_topic",
+         n."not_helpful"
+    FROM "counts" c
+    LEFT JOIN LATERAL (
+      SELECT * FROM "newest" WHERE NOT "closed" ORDER BY "created_at" DESC, "id" DESC LIMIT $4
+    ) n ON true
+   ORDER BY n."created_at" DESC, n."id" DESC`;
 
-/** A weakly answered question, with the count of all such in its range. */
+/** A weakly answered question. */
 export interface WeakAnswerRow {
   id: string;
   kind: 'chat' | 'draft';
@@ -151,7 +160,20 @@ export interface WeakAnswerRow {
   uncited: boolean;
   off_topic: boolean;
   not_helpful: boolean;
+}
+
+/** The weak answers of a range: how many, how many were closed, and the newest open ones. */
+export interface WeakAnswers {
+  readonly weakAnswers: number;
+  readonly closed: number;
+  readonly rows: WeakAnswerRow[];
+}
+
+/** The counts, on every row; a range with no open weak answer gives one row with no answer. */
+interface CountedRow extends Omit<WeakAnswerRow, 'id'> {
+  id: string | null;
   weak_answers: number;
+  closed: number;
 }
 
 export interface CitedDocumentRow {
@@ -204,8 +226,18 @@ export class InteractionStatsRepository {
     return rows[0] ?? { answers: 0, uncited: 0, off_topic: 0, passed_over: 0 };
   }
 
-  /** The newest `limit` weakly answered chat questions and tickets of `[from, to)`. */
-  weakAnswers(from: Date, to: Date, limit: number): Promise<WeakAnswerRow[]> {
-    return this.dataSource.query<WeakAnswerRow[]>(WEAK_SQL, [from, to, LOW_TOPIC_COVERAGE, limit]);
+  /**
+   * The weakly answered chat questions and tickets of `[from, to)` (a ticket counted by its
+   * newest draft), the newest `limit` of those not closed listed.
+   */
+  async weakAnswers(from: Date, to: Date, limit: number): Promise<WeakAnswers> {
+    const found = await this.dataSource.query<CountedRow[]>(WEAK_SQL, [
+      from,
+      to,
+      LOW_TOPIC_COVERAGE,
+      limit,
+    ]);
+    const rows = found.filter((row): row is CountedRow & { id: string } => row.id !== null);
+    return { weakAnswers: found[0]?.weak_answers ?? 0, closed: found[0]?.closed ?? 0, rows };
   }
 }

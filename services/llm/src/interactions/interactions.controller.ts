@@ -49,6 +49,20 @@ export class InteractionsController {
     return this.knowledgeGaps.gaps(new Date(request.from), new Date(request.to));
   }
 
+  @OnRequest(AnalyticsRpc.CloseGap)
+  async closeGap(
+    request: RpcRequest<typeof AnalyticsRpc.CloseGap>,
+  ): Promise<RpcResponse<typeof AnalyticsRpc.CloseGap>> {
+    return { closed: await this.knowledgeGaps.close(request) };
+  }
+
+  @OnRequest(AnalyticsRpc.ReopenGap)
+  async reopenGap(
+    request: RpcRequest<typeof AnalyticsRpc.ReopenGap>,
+  ): Promise<RpcResponse<typeof AnalyticsRpc.ReopenGap>> {
+    return { reopened: await this.knowledgeGaps.reopen(request.interactionIds) };
+  }
+
   @OnEvent(InteractionsEvent.FeedbackRecorded)
   feedback(event: FeedbackRecorded, _context: BusContext): EventHandled {
     return this.interactions.recordFeedback(event);

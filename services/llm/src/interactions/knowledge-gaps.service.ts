@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 
-import type { GapQuestion, GapReason, KnowledgeGap, KnowledgeGaps } from '@deskpilot/contracts';
+import type {
+  CloseGapRequest,
+  GapQuestion,
+  GapReason,
+  KnowledgeGap,
+  KnowledgeGaps,
+} from '@deskpilot/contracts';
 import {
   KNOWLEDGE_GAP_EXAMPLES,
   MAX_GAP_QUESTIONS,
@@ -8,6 +14,7 @@ import {
 } from '@deskpilot/contracts';
 import { groupByTopic } from '@deskpilot/text';
 
+import { GapClosuresRepository } from './gap-closures.repository';
 import { InteractionStatsRepository } from './interaction-stats.repository';
 import type { WeakAnswerRow } from './interaction-stats.repository';
 
@@ -17,17 +24,22 @@ const EXAMPLE_CHARACTERS = 300;
 /**
  * What the knowledge base lacks, from the answers it gave: the weakly answered chat questions
  * and tickets of a range, grouped by what they ask (`groupByTopic`), the groups asked most first.
+ * Questions an administrator closed (an article written for them, or dismissed) are left out.
  */
 @Injectable()
 export class KnowledgeGapsService {
-  constructor(private readonly repository: InteractionStatsRepository) {}
+  constructor(
+    private readonly stats: InteractionStatsRepository,
+    private readonly closures: GapClosuresRepository,
+  ) {}
 
   async gaps(from: Date, to: Date): Promise<KnowledgeGaps> {
-    const rows = await this.repository.weakAnswers(from, to, MAX_GAP_QUESTIONS);
+    const { weakAnswers, closed, rows } = await this.stats.weakAnswers(from, to, MAX_GAP_QUESTIONS);
     const byId = new Map(rows.map((row) => [row.id, row]));
     const groups = groupByTopic(rows.map((row) => ({ id: row.id, text: textOf(row) })));
     return {
-      weakAnswers: rows[0]?.weak_answers ?? 0,
+      weakAnswers,
+      closed,
       grouped: rows.length,
       gaps: groups.slice(0, MAX_KNOWLEDGE_GAPS).map((group) =>
         toGap(
@@ -36,6 +48,14 @@ export class KnowledgeGapsService {
         ),
       ),
     };
+  }
+
+  close(request: CloseGapRequest): Promise<number> {
+    return this.closures.close(request);
+  }
+
+  reopen(interactionIds: readonly string[]): Promise<number> {
+    return this.closures.reopen(interactionIds);
   }
 }
 
@@ -62,6 +82,7 @@ function toGap(terms: readonly string[], members: readonly WeakAnswerRow[]): Kno
     notHelpful: count((row) => row.not_helpful),
     lastAskedAt: new Date(members[0]?.created_at ?? 0).toISOString(),
     examples: members.slice(0, KNOWLEDGE_GAP_EXAMPLES).map(toQuestion),
+    interactionIds: members.map((row) => row.id),
   };
 }
 

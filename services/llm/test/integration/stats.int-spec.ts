@@ -457,4 +457,75 @@ describe('llm interaction statistics', () => {
       [ids[1], ['offTopic', 'notHelpful']],
     ]);
   });
+
+  it('should leave closed questions out until they are reopened or asked again', async () => {
+    const april2 = { from: '2026-04-02T00:00:00Z', to: '2026-04-03T00:00:00Z' };
+    const before = await harness.bus.request(AnalyticsRpc.KnowledgeGaps, april2);
+    const spf = before.gaps.find((gap) => gap.questions === 2);
+    expect(spf?.interactionIds).toEqual([april.get('draft-spf-2'), april.get('chat-spf')]);
+    const article = randomUUID();
+    const close = {
+      interactionIds: [...(spf?.interactionIds ?? []), randomUUID()],
+      resolution: 'article' as const,
+      documentId: article,
+      closedBy: 'admin-1',
+    };
+
+    // An id the log does not hold is not closed; closing twice closes nothing more.
+    expect(await harness.bus.request(AnalyticsRpc.CloseGap, close)).toEqual({ closed: 2 });
+    expect(await harness.bus.request(AnalyticsRpc.CloseGap, close)).toEqual({ closed: 0 });
+    const after = await harness.bus.request(AnalyticsRpc.KnowledgeGaps, april2);
+    expect(after).toMatchObject({ weakAnswers: 1, closed: 2, grouped: 1 });
+    expect(after.gaps.map((gap) => gap.interactionIds)).toEqual([[april.get('chat-invoice')]]);
+    const stored = await query<{ resolution: string; document_id: string }>(
+      harness.databaseUrl,
+      `SELECT "resolution", "document_id" FROM "llm"."gap_closures" ORDER BY "interaction_id"`,
+    );
+    expect(stored).toEqual([
+      { resolution: 'article', document_id: article },
+      { resolution: 'article', document_id: article },
+    ]);
+
+    // The ticket drafted again and still answered weakly is a gap again; the chat stays closed.
+    const redraft = randomUUID();
+    await query(
+      harness.databaseUrl,
+      `INSERT INTO "llm"."interactions"
+         ("id", "kind", "user_id", "ticket_id", "ticket_subject", "question", "outcome",
+          "created_at", "citations", "flags")
+       VALUES ($1, 'draft', 'user-1', '77', 'Mail to Outlook bounces',
+               'Still bouncing: where does the SPF record go?', 'ok', '2026-04-02T15:00:00Z',
+               '[]', '{"topicCoverage": 0}')`,
+      [redraft],
+    );
+    const asked = await harness.bus.request(AnalyticsRpc.KnowledgeGaps, april2);
+    expect(asked).toMatchObject({ weakAnswers: 2, closed: 1 });
+    expect(asked.gaps.flatMap((gap) => gap.interactionIds).sort()).toEqual(
+      [redraft, april.get('chat-invoice')].sort(),
+    );
+    await query(harness.databaseUrl, `DELETE FROM "llm"."interactions" WHERE "id" = $1`, [redraft]);
+
+    expect(
+      await harness.bus.request(AnalyticsRpc.ReopenGap, {
+        interactionIds: spf?.interactionIds ?? [],
+      }),
+    ).toEqual({ reopened: 2 });
+    const reopened = await harness.bus.request(AnalyticsRpc.KnowledgeGaps, april2);
+    expect(reopened).toMatchObject({ weakAnswers: 3, closed: 0, grouped: 3 });
+    expect(reopened.gaps).toEqual(before.gaps);
+  });
 });
+
+async function query<R extends object = object>(
+  databaseUrl: string,
+  sql: string,
+  params: unknown[] = [],
+): Promise<R[]> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query<R>(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+import type { CloseGapRequest } from '@deskpilot/contracts';
+
+/** Weak answers taken off the knowledge gaps, one row per log entry. */
+@Injectable()
+export class GapClosuresRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Closes the entries still in the log and not closed yet; resolves how many that was. */
+  async close(request: CloseGapRequest): Promise<number> {
+    const rows = await this.dataSource.query<{ closed: number }[]>(
+      `WITH "added" AS (
+         INSERT INTO "llm"."gap_closures" ("interaction_id", "resolution", "document_id", "closed_by")
+         SELECT i."id", $2::varchar, $3::uuid, $4::varchar FROM "llm"."interactions" i WHERE i."id" = ANY($1::uuid[])
+         ON CONFLICT ("interaction_id") DO NOTHING
+         RETURNING 1
+       )
+       SELECT count(*)::int AS "closed" FROM "added"`,
+      [request.interactionIds, request.resolution, request.documentId, request.closedBy],
+    );
+    return rows[0]?.closed ?? 0;
+  }
+
+  /** Resolves how many of the entries were closed and now count as gaps again. */
+  async reopen(interactionIds: readonly string[]): Promise<number> {
+    const rows = await this.dataSource.query<{ reopened: number }[]>(
+      `WITH "gone" AS (
+         DELETE FROM "llm"."gap_closures" WHERE "interaction_id" = ANY($1::uuid[]) RETURNING 1
+       )
+       SELECT count(*)::int AS "reopened" FROM "gone"`,
+      [interactionIds],
+    );
+    return rows[0]?.reopened ?? 0;
+  }
+}
