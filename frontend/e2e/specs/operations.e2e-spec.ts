@@ -46,18 +46,14 @@ describe('Operations', () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  let bus: { broker: AmqpBroker; consumer: Consumer };
   const admin = new AdminApi();
 
   beforeAll(async () => {
     browser = await launchChromium();
     context = await signedInContext(browser, e2eEnvironment().admin);
-    bus = await attachDraftConsumer();
   });
 
   afterAll(async () => {
-    await bus.consumer.stop();
-    await bus.broker.close();
     await browser.close();
   });
 
@@ -83,8 +79,19 @@ describe('Operations', () => {
   });
 
   it('should show a dead letter with its reason and replay it after confirmation', async () => {
+    // Only while this test runs: the replica also takes a share of whmcs-sync's requests.
+    const bus = await attachDraftConsumer();
+    try {
+      await showAndReplayDeadLetter(bus.broker);
+    } finally {
+      await bus.consumer.stop();
+      await bus.broker.close();
+    }
+  });
+
+  async function showAndReplayDeadLetter(broker: AmqpBroker): Promise<void> {
     const id = randomUUID();
-    await bus.broker.publish(
+    await broker.publish(
       { ...newMeta(DraftingEvent.DraftGenerated, randomUUID(), 'llm'), id },
       { draftId: 'draft-7', ticketId: '4711', text: 'Hello', confidence: 1.5 },
     );
@@ -127,6 +134,48 @@ describe('Operations', () => {
       actorEmail: e2eEnvironment().admin.email,
       targetId: 'whmcs-sync',
       details: { replayed: 1, ids: [id] },
+    });
+  }
+
+  it('should show the WHMCS connection, stop on a 403 and resume when told', async () => {
+    const panel = page.locator('dp-whmcs-panel');
+    const state = panel.getByTestId('whmcs-state');
+    await state.waitFor();
+    const { whmcsUrl } = await admin.syncStatus();
+    expect(await panel.innerText()).toContain(whmcsUrl);
+    await panel.getByRole('button', { name: 'Poll now' }).click();
+    await page.getByText(/WHMCS listed \d+ tickets awaiting a reply; \d+ read/).waitFor();
+    await page.getByRole('button', { name: 'OK' }).click();
+
+    // The built-in WHMCS refuses the next call as it refuses a banned address.
+    const fault = await fetch(`${whmcsUrl}/_sim/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ rules: [{ fault: 'ip-banned', count: 1 }] }),
+    });
+    expect(fault.ok).toBe(true);
+    await admin.pollWhmcs().catch(() => undefined);
+    await waitFor(async () => (await admin.syncStatus()).state === 'blocked', {
+      message: 'polling stopped after the 403',
+    });
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await state.filter({ hasText: 'Stopped: WHMCS refused access' }).waitFor();
+    expect(await panel.getByRole('alert').innerText()).toContain('WHMCS answered 403');
+    const alerts = panel.getByRole('list', { name: 'WHMCS alerts' });
+    expect(await alerts.locator('li.open').innerText()).toContain('WHMCS refused access (403)');
+    await panel.evaluate((element) => {
+      element.scrollIntoView();
+    });
+    await saveScreenshot(page, 'operations-whmcs');
+
+    await panel.getByRole('button', { name: 'Resume polling' }).click();
+    await page.getByText('Polling and posting resumed.').waitFor();
+    await panel.getByRole('button', { name: 'Poll now' }).waitFor();
+    expect((await admin.syncStatus()).state).not.toBe('blocked');
+    const audit = await admin.audit({ action: 'tickets.sync.resumed' });
+    expect(audit.items[0]).toMatchObject({
+      actorEmail: e2eEnvironment().admin.email,
+      targetId: whmcsUrl,
     });
   });
 });

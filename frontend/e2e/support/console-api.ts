@@ -10,6 +10,7 @@ import type {
   DocumentPage,
   ListInteractionsResponse,
   Role,
+  SyncStatus,
   User,
 } from '@deskpilot/contracts';
 
@@ -56,6 +57,15 @@ export class AdminApi {
 
   deadLetters(): Promise<DeadLetterList> {
     return this.call<DeadLetterList>('GET', '/api/ops/dead-letters');
+  }
+
+  syncStatus(): Promise<SyncStatus> {
+    return this.call<SyncStatus>('GET', '/api/whmcs/sync');
+  }
+
+  /** Polls WHMCS now; answers once the poll is over, whatever it met. */
+  async pollWhmcs(): Promise<void> {
+    await this.call<unknown>('POST', '/api/whmcs/sync/run', { full: false });
   }
 
   botSettings(): Promise<BotSettingsVersion> {

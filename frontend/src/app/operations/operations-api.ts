@@ -9,6 +9,8 @@ import type {
   ReplayDeadLettersRequest,
   ReplayDeadLettersResponse,
   ServiceName,
+  SyncRunResult,
+  SyncStatus,
   SystemHealth,
 } from '@deskpilot/contracts';
 
@@ -37,6 +39,20 @@ export class OperationsApi {
     return this.http.get<DeadLetterList>('/api/ops/dead-letters', {
       params: service === undefined ? {} : { service },
     });
+  }
+
+  syncStatus(): Observable<SyncStatus> {
+    return this.http.get<SyncStatus>('/api/whmcs/sync');
+  }
+
+  /** Polls WHMCS now; `full` reads every awaiting ticket again, changed or not. */
+  runSync(full: boolean): Observable<SyncRunResult> {
+    return this.http.post<SyncRunResult>('/api/whmcs/sync/run', { full });
+  }
+
+  /** Polling and posting again after WHMCS answered 403. */
+  resumeSync(): Observable<SyncStatus> {
+    return this.http.post<SyncStatus>('/api/whmcs/sync/resume', {});
   }
 
   replay(request: ReplayDeadLettersRequest): Observable<ReplayDeadLettersResponse> {

@@ -8,10 +8,14 @@ import { autoRefresh } from './auto-refresh';
 import { DeadLettersPanel } from './dead-letters-panel';
 import { HealthPanel } from './health-panel';
 import { QueuesPanel } from './queues-panel';
+import { WhmcsPanel } from './whmcs-panel';
 
 const REFRESH_MS = 10_000;
 
-/** What an operator checks first: is every service ready, is anything piling up or stuck. */
+/**
+ * What an operator checks first: is every service ready, is WHMCS reachable, is anything piling
+ * up or stuck.
+ */
 @Component({
   selector: 'dp-operations-page',
   imports: [
@@ -20,13 +24,14 @@ const REFRESH_MS = 10_000;
     HealthPanel,
     QueuesPanel,
     DeadLettersPanel,
+    WhmcsPanel,
     MatButtonModule,
     MatIconModule,
   ],
   template: `
     <dp-page-header
       heading="Operations"
-      subtitle="Service health and queues refresh every 10 seconds."
+      subtitle="Service health, the WHMCS connection and queues refresh every 10 seconds."
     >
       <span class="checked" aria-live="polite">Updated {{ checkedAt() | date: 'mediumTime' }}</span>
       <button mat-stroked-button type="button" (click)="refreshAll()">
@@ -35,6 +40,7 @@ const REFRESH_MS = 10_000;
       </button>
     </dp-page-header>
     <dp-health-panel />
+    <dp-whmcs-panel />
     <dp-queues-panel />
     <dp-dead-letters-panel (replayed)="queues().refresh()" />
   `,
@@ -48,6 +54,7 @@ const REFRESH_MS = 10_000;
 })
 export class OperationsPage {
   private readonly health = viewChild.required(HealthPanel);
+  private readonly whmcs = viewChild.required(WhmcsPanel);
   protected readonly queues = viewChild.required(QueuesPanel);
   private readonly deadLetters = viewChild.required(DeadLettersPanel);
   protected readonly checkedAt = signal(new Date());
@@ -65,6 +72,7 @@ export class OperationsPage {
 
   private refreshLive(): void {
     this.health().refresh();
+    this.whmcs().refresh();
     this.queues().refresh();
     this.checkedAt.set(new Date());
   }
