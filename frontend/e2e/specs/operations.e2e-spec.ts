@@ -178,4 +178,37 @@ describe('Operations', () => {
       targetId: whmcsUrl,
     });
   });
+
+  it('should choose the departments whose tickets get drafts, and go back to all', async () => {
+    const { departments } = await admin.departments();
+    const [left, ...drafted] = departments;
+    expect(drafted.length).toBeGreaterThan(0);
+    const panel = page.locator('dp-whmcs-panel');
+    const row = panel.locator('dd.departments');
+    await row.filter({ hasText: 'Every department' }).waitFor();
+
+    await panel.getByRole('button', { name: 'Choose departments' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Departments that get drafts' });
+    await dialog.getByRole('radio', { name: 'Only these departments' }).check();
+    await dialog.getByRole('checkbox', { name: left?.name ?? '' }).uncheck();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+
+    await page.getByText('The departments that get drafts were saved.').waitFor();
+    expect(await row.innerText()).toContain(
+      drafted.map((department) => department.name).join(', '),
+    );
+    const saved = await admin.departments();
+    expect(saved.source).toBe('chosen');
+    expect(saved.departments.find((department) => department.id === left?.id)?.drafts).toBe(false);
+    const audit = await admin.audit({ action: 'tickets.departments.changed' });
+    expect(audit.items[0]?.details).toEqual({
+      drafted: drafted.map((department) => department.name),
+    });
+
+    await panel.getByRole('button', { name: 'Choose departments' }).click();
+    await dialog.getByRole('radio', { name: 'Every department, also ones added later' }).check();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await row.filter({ hasText: 'Every department' }).waitFor();
+    expect((await admin.departments()).source).toBe('all');
+  });
 });

@@ -8,6 +8,7 @@ import type {
   Conversation,
   DeadLetterList,
   DocumentPage,
+  DraftingDepartments,
   ListInteractionsResponse,
   Role,
   SyncStatus,
@@ -61,6 +62,10 @@ export class AdminApi {
 
   syncStatus(): Promise<SyncStatus> {
     return this.call<SyncStatus>('GET', '/api/whmcs/sync');
+  }
+
+  departments(): Promise<DraftingDepartments> {
+    return this.call<DraftingDepartments>('GET', '/api/whmcs/departments');
   }
 
   /** Polls WHMCS now; answers once the poll is over, whatever it met. */

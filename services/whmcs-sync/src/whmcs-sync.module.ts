@@ -16,6 +16,9 @@ import { DraftStatsRepository } from './analytics/draft-stats.repository';
 import type { WhmcsSyncConfig } from './config/whmcs-sync.config';
 import { WHMCS_SYNC_CONFIG } from './config/whmcs-sync.config';
 import { whmcsSyncDatabase } from './database/whmcs-sync-database';
+import { DraftingDepartmentsController } from './departments/drafting-departments.controller';
+import { DraftingDepartmentsRepository } from './departments/drafting-departments.repository';
+import { DraftingDepartmentsService } from './departments/drafting-departments.service';
 import { CustomerContextService } from './drafts/customer-context.service';
 import { DraftEventsPublisher } from './drafts/draft-events.publisher';
 import { DraftReconcilerService } from './drafts/draft-reconciler.service';
@@ -74,6 +77,7 @@ export class WhmcsSyncModule {
         DraftResultsConsumer,
         RepliesController,
         SyncController,
+        DraftingDepartmentsController,
       ],
       providers: [
         { provide: WHMCS_SYNC_CONFIG, useValue: config },
@@ -110,6 +114,8 @@ export class WhmcsSyncModule {
         SyncStatusService,
         TicketQueriesRepository,
         TicketQueriesService,
+        DraftingDepartmentsRepository,
+        DraftingDepartmentsService,
       ],
     };
   }

@@ -35,6 +35,7 @@ const LABELS: Partial<Record<KnownAuditAction, string>> & Record<string, string 
   'tickets.reply.added_to_knowledge': 'Reply added to the knowledge base',
   'tickets.note.added': 'Staff note added',
   'tickets.sync.resumed': 'WHMCS polling resumed',
+  'tickets.departments.changed': 'Drafted departments changed',
   'analytics.knowledge_gap.closed': 'Knowledge gap closed',
   'analytics.knowledge_gap.reopened': 'Knowledge gap reopened',
 };

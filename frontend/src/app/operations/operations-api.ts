@@ -5,6 +5,8 @@ import { catchError, of, throwError } from 'rxjs';
 
 import type {
   DeadLetterList,
+  DraftingDepartments,
+  DraftingDepartmentsBody,
   QueueOverview,
   ReplayDeadLettersRequest,
   ReplayDeadLettersResponse,
@@ -48,6 +50,14 @@ export class OperationsApi {
   /** Polls WHMCS now; `full` reads every awaiting ticket again, changed or not. */
   runSync(full: boolean): Observable<SyncRunResult> {
     return this.http.post<SyncRunResult>('/api/whmcs/sync/run', { full });
+  }
+
+  departments(): Observable<DraftingDepartments> {
+    return this.http.get<DraftingDepartments>('/api/whmcs/departments');
+  }
+
+  chooseDepartments(body: DraftingDepartmentsBody): Observable<DraftingDepartments> {
+    return this.http.put<DraftingDepartments>('/api/whmcs/departments', body);
   }
 
   /** Polling and posting again after WHMCS answered 403. */

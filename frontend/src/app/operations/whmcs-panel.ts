@@ -1,11 +1,17 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import type { Observable } from 'rxjs';
 
-import type { SyncAlert, SyncRunResult, SyncStatus } from '@deskpilot/contracts';
+import type {
+  DraftingDepartments,
+  SyncAlert,
+  SyncRunResult,
+  SyncStatus,
+} from '@deskpilot/contracts';
 
 import { DRAFT_STATUSES } from '../tickets/draft-labels';
 import { ActionError } from '../ui/action-error';
@@ -15,6 +21,7 @@ import { LoadingState } from '../ui/loading-state';
 import { RemoteData } from '../ui/remote-data';
 import { StatusBadge } from '../ui/status-badge';
 import type { BadgeTone } from '../ui/status-badge';
+import { DepartmentsDialog } from './departments-dialog';
 import { OperationsApi } from './operations-api';
 
 const STATES: Record<SyncStatus['state'], { label: string; tone: BadgeTone }> = {
@@ -53,8 +60,11 @@ const ALERT_KINDS: Record<SyncAlert['kind'], string> = {
 export class WhmcsPanel {
   private readonly api = inject(OperationsApi);
   private readonly snackBar = inject(MatSnackBar);
+  private readonly dialog = inject(MatDialog);
 
   protected readonly status = new RemoteData<SyncStatus>();
+  /** Read once (it asks WHMCS), and again after a change. */
+  protected readonly departments = new RemoteData<DraftingDepartments>();
   protected readonly busy = signal(false);
   protected readonly actionError = signal<string | undefined>(undefined);
   protected readonly alertKinds = ALERT_KINDS;
@@ -73,8 +83,24 @@ export class WhmcsPanel {
     }));
   });
 
+  /** The departments drafted, in words. */
+  protected readonly drafted = computed(() => {
+    const departments = this.departments.value();
+    if (departments === undefined) {
+      return undefined;
+    }
+    if (departments.source === 'all') {
+      return 'Every department';
+    }
+    const names = departments.departments
+      .filter((department) => department.drafts)
+      .map((department) => department.name);
+    return names.length > 0 ? names.join(', ') : 'None';
+  });
+
   constructor() {
     this.refresh();
+    this.loadDepartments();
   }
 
   refresh(): void {
@@ -93,6 +119,26 @@ export class WhmcsPanel {
       this.status.set(status);
       this.snackBar.open('Polling and posting resumed.', 'OK', { duration: 6000 });
     });
+  }
+
+  protected loadDepartments(): void {
+    this.departments.load(this.api.departments());
+  }
+
+  protected chooseDepartments(current: DraftingDepartments): void {
+    this.dialog
+      .open<DepartmentsDialog, DraftingDepartments, DraftingDepartments>(DepartmentsDialog, {
+        data: current,
+      })
+      .afterClosed()
+      .subscribe((saved) => {
+        if (saved !== undefined) {
+          this.departments.set(saved);
+          this.snackBar.open('The departments that get drafts were saved.', 'OK', {
+            duration: 6000,
+          });
+        }
+      });
   }
 
   private act<T>(request: Observable<T>, done: (value: T) => void): void {

@@ -47,6 +47,8 @@ export const AuditAction = {
   KnowledgeGapReopened: 'analytics.knowledge_gap.reopened',
   /** An operator restarted WHMCS polling after a 403 stopped it. */
   SyncResumed: 'tickets.sync.resumed',
+  /** An administrator chose the departments whose tickets get drafts. */
+  DraftingDepartmentsChanged: 'tickets.departments.changed',
 } as const;
 export type KnownAuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 

@@ -7,6 +7,7 @@ import {
   DraftStatus,
   DraftView,
   SentReplyView,
+  SetDraftingDepartmentsRequest,
   TicketDetail,
   TicketNoteText,
   TicketStatusTitle,
@@ -126,6 +127,15 @@ export type ReplyToKnowledgeBody = z.input<typeof ReplyToKnowledgeBody>;
 /** `POST /api/whmcs/sync/run` (admin): poll WHMCS now. */
 export const RunSyncBody = z.strictObject({ full: z.boolean().default(false) });
 export type RunSyncBody = z.input<typeof RunSyncBody>;
+
+/**
+ * `PUT /api/whmcs/departments` (admin): the departments whose tickets get drafts, by WHMCS id, or
+ * null for every department (ones added later too).
+ */
+export const DraftingDepartmentsBody = SetDraftingDepartmentsRequest.pick({
+  departmentIds: true,
+}).strict();
+export type DraftingDepartmentsBody = z.input<typeof DraftingDepartmentsBody>;
 
 /**
  * `GET /api/drafts/events` (`Accept: text/event-stream`): `ready` once, then `draft` with a

@@ -393,6 +393,46 @@ export const SyncRunResult = z.object({
 });
 export type SyncRunResult = z.infer<typeof SyncRunResult>;
 
+/** A WHMCS support department, and whether its tickets get drafts. */
+export const DraftingDepartment = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** Its tickets awaiting a reply, as last polled. */
+  awaitingTickets: z.number().int().nonnegative(),
+  drafts: z.boolean(),
+});
+export type DraftingDepartment = z.infer<typeof DraftingDepartment>;
+
+/**
+ * Which departments' tickets get drafts. `all`: every department, ones added later too;
+ * `chosen`: the departments chosen in the console; `environment`: `WHMCS_DRAFT_DEPARTMENTS`
+ * decides, and the console cannot change it.
+ */
+export const DraftingDepartments = z.object({
+  source: z.enum(['all', 'chosen', 'environment']),
+  departments: z.array(DraftingDepartment),
+  /** False when WHMCS could not be asked: only the departments of the polled tickets are listed. */
+  fromWhmcs: z.boolean(),
+  changedBy: z.string().nullable(),
+  changedAt: IsoDate.nullable(),
+});
+export type DraftingDepartments = z.infer<typeof DraftingDepartments>;
+
+export const DraftingDepartmentsRequest = z.object({});
+
+/** The most departments a choice may name. */
+export const MAX_DRAFTING_DEPARTMENTS = 500;
+
+export const SetDraftingDepartmentsRequest = z.object({
+  /** The WHMCS ids of the departments whose tickets get drafts; null for every department. */
+  departmentIds: z
+    .array(z.string().regex(/^\d{1,10}$/u, 'must be a WHMCS department id'))
+    .max(MAX_DRAFTING_DEPARTMENTS)
+    .nullable(),
+  changedBy: Actor,
+});
+export type SetDraftingDepartmentsRequest = z.infer<typeof SetDraftingDepartmentsRequest>;
+
 /** Published by whmcs-sync whenever a draft changes state or text, for live console updates. */
 export const DraftChanged = z.object({
   draftId: z.uuid(),
@@ -426,6 +466,8 @@ export const TicketsRpc = {
   SyncStatus: 'tickets.sync.status',
   ResumeSync: 'tickets.sync.resume',
   RunSync: 'tickets.sync.run',
+  DraftingDepartments: 'tickets.departments.list',
+  SetDraftingDepartments: 'tickets.departments.set',
 } as const;
 
 export const TicketsEvent = {
@@ -450,5 +492,7 @@ export const ticketsMessages = {
   [TicketsRpc.SyncStatus]: rpc(SyncStatusRequest, SyncStatus),
   [TicketsRpc.ResumeSync]: rpc(ResumeSyncRequest, SyncStatus),
   [TicketsRpc.RunSync]: rpc(RunSyncRequest, SyncRunResult),
+  [TicketsRpc.DraftingDepartments]: rpc(DraftingDepartmentsRequest, DraftingDepartments),
+  [TicketsRpc.SetDraftingDepartments]: rpc(SetDraftingDepartmentsRequest, DraftingDepartments),
   [TicketsEvent.DraftChanged]: event(DraftChanged),
 };

@@ -10,6 +10,7 @@ import { ReplyKnowledgeService } from './reply-knowledge.service';
 import { SentReplyAuditService } from './sent-reply-audit.service';
 import { TicketsController } from './tickets.controller';
 import { TicketsService } from './tickets.service';
+import { WhmcsDepartmentsController } from './whmcs-departments.controller';
 import { WhmcsSyncController } from './whmcs-sync.controller';
 
 @Module({
@@ -19,6 +20,7 @@ import { WhmcsSyncController } from './whmcs-sync.controller';
     DraftsController,
     RepliesController,
     WhmcsSyncController,
+    WhmcsDepartmentsController,
     DraftEventsConsumer,
   ],
   providers: [

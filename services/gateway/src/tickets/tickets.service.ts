@@ -8,6 +8,7 @@ import type {
   DraftPage,
   DraftStatus,
   DraftView,
+  DraftingDepartments,
   DraftsQuery,
   EditDraftBody,
   RegenerateDraftBody,
@@ -241,6 +242,33 @@ export class TicketsService {
       details: { state: status.state },
     });
     return status;
+  }
+
+  draftingDepartments(): Promise<DraftingDepartments> {
+    return this.request(TicketsRpc.DraftingDepartments, {});
+  }
+
+  /** Audited with the names of the departments drafted from now on. */
+  async chooseDraftingDepartments(
+    user: AuthenticatedUser,
+    departmentIds: readonly string[] | null,
+  ): Promise<DraftingDepartments> {
+    const result = await this.request(TicketsRpc.SetDraftingDepartments, {
+      departmentIds: departmentIds === null ? null : [...departmentIds],
+      changedBy: actorOf(user),
+    });
+    await this.audit.record({
+      action: AuditAction.DraftingDepartmentsChanged,
+      details: {
+        drafted:
+          departmentIds === null
+            ? 'every department'
+            : result.departments
+                .filter((department) => department.drafts)
+                .map((department) => department.name),
+      },
+    });
+    return result;
   }
 
   runSync(full: boolean): Promise<SyncRunResult> {

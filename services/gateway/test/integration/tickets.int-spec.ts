@@ -6,6 +6,7 @@ import type {
   DraftChanged,
   DraftPage,
   DraftView,
+  DraftingDepartments,
   SentReplyPage,
   SyncStatus,
   TicketDetailResponse,
@@ -477,6 +478,50 @@ describe('Tickets and drafts API', () => {
 
     expect(status.whmcsUrl).toBe(stack.whmcs.url);
     expect(status.awaitingTickets).toBeGreaterThan(0);
+  });
+
+  it('should let admins choose the departments drafted, and audit it', async () => {
+    const listed = (await admin.agent.get('/api/whmcs/departments').expect(200))
+      .body as DraftingDepartments;
+    await staff.agent.get('/api/whmcs/departments').expect(403);
+    expect(listed.source).toBe('all');
+    const billing = listed.departments.find((department) => department.name === 'Billing');
+    expect(billing?.drafts).toBe(true);
+
+    const others = listed.departments
+      .filter((department) => department.name !== 'Billing')
+      .map((department) => department.id);
+    await staff.agent.put('/api/whmcs/departments').send({ departmentIds: others }).expect(403);
+    const chosen = (
+      await admin.agent.put('/api/whmcs/departments').send({ departmentIds: others }).expect(200)
+    ).body as DraftingDepartments;
+    expect(chosen.source).toBe('chosen');
+    expect(chosen.departments.find((department) => department.name === 'Billing')?.drafts).toBe(
+      false,
+    );
+    const audit = (
+      await admin.agent.get('/api/audit').query({ action: 'tickets.departments.changed' })
+    ).body as AuditPage;
+    expect(audit.items[0]?.details).toEqual({
+      drafted: chosen.departments
+        .filter((department) => department.drafts)
+        .map((department) => department.name),
+    });
+
+    await admin.agent
+      .put('/api/whmcs/departments')
+      .send({ departmentIds: ['x'] })
+      .expect(400);
+    await admin.agent.put('/api/whmcs/departments').send({}).expect(400);
+    const unknown = await admin.agent
+      .put('/api/whmcs/departments')
+      .send({ departmentIds: ['987654'] })
+      .expect(400);
+    expect((unknown.body as { message: string }).message).toContain('987654');
+    const every = (
+      await admin.agent.put('/api/whmcs/departments').send({ departmentIds: null }).expect(200)
+    ).body as DraftingDepartments;
+    expect(every.departments.every((department) => department.drafts)).toBe(true);
   });
 
   it('should answer 503 when whmcs-sync does not answer', async () => {

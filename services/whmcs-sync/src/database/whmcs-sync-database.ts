@@ -15,8 +15,12 @@ import { DraftGuidance1796600000000 } from './migrations/1796600000000-DraftGuid
 import { ReplyStatus1796700000000 } from './migrations/1796700000000-ReplyStatus';
 import { TicketNotes1796800000000 } from './migrations/1796800000000-TicketNotes';
 import { DraftSourceDocuments1796900000000 } from './migrations/1796900000000-DraftSourceDocuments';
+import { DraftingDepartments1797000000000 } from './migrations/1797000000000-DraftingDepartments';
 
-/** The whmcs_sync schema: ticket mirror, drafts, sent replies and their log, sync cursor, alerts. */
+/**
+ * The whmcs_sync schema: ticket mirror, drafts, sent replies and their log, sync cursor, alerts,
+ * the departments drafted.
+ */
 export const whmcsSyncDatabase: MigrationTarget = {
   service: 'whmcs-sync',
   schema: 'whmcs_sync',
@@ -38,5 +42,6 @@ export const whmcsSyncDatabase: MigrationTarget = {
     ReplyStatus1796700000000,
     TicketNotes1796800000000,
     DraftSourceDocuments1796900000000,
+    DraftingDepartments1797000000000,
   ],
 };

@@ -6,6 +6,7 @@ import { LOGGER } from '@deskpilot/runtime';
 import { runBounded } from '../concurrency/run-bounded';
 import type { WhmcsSyncConfig } from '../config/whmcs-sync.config';
 import { WHMCS_SYNC_CONFIG } from '../config/whmcs-sync.config';
+import { DraftingDepartmentsService } from '../departments/drafting-departments.service';
 import { WhmcsErrorCode, isWhmcsError } from '../whmcs/whmcs.exception';
 import { DraftEventsPublisher } from './draft-events.publisher';
 import { DraftRequesterService } from './draft-requester.service';
@@ -33,6 +34,7 @@ export class DraftReconcilerService {
   constructor(
     private readonly drafts: DraftsRepository,
     private readonly requester: DraftRequesterService,
+    private readonly departments: DraftingDepartmentsService,
     private readonly events: DraftEventsPublisher,
     @Inject(WHMCS_SYNC_CONFIG) private readonly config: WhmcsSyncConfig,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -78,7 +80,10 @@ export class DraftReconcilerService {
     let inARow = 0;
     const gaveUp = (): boolean => inARow >= GIVE_UP_AFTER_FAILURES;
     const stopped = (): boolean => signal?.aborted === true || gaveUp();
-    const ticketIds = await this.drafts.ticketIdsNeedingDraft(BATCH, this.config.draftDepartments);
+    const ticketIds = await this.drafts.ticketIdsNeedingDraft(
+      BATCH,
+      await this.departments.drafted(),
+    );
     await runBounded(
       ticketIds,
       this.config.concurrency,

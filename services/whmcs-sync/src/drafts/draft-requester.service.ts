@@ -15,6 +15,7 @@ import { LOGGER } from '@deskpilot/runtime';
 
 import type { WhmcsSyncConfig } from '../config/whmcs-sync.config';
 import { WHMCS_SYNC_CONFIG } from '../config/whmcs-sync.config';
+import { DraftingDepartmentsService } from '../departments/drafting-departments.service';
 import type { MirroredMessage } from '../mirror/entities/mirrored-message.entity';
 import type { MirroredTicket } from '../mirror/entities/mirrored-ticket.entity';
 import { TicketMirrorRepository } from '../mirror/ticket-mirror.repository';
@@ -45,6 +46,7 @@ export class DraftRequesterService {
     private readonly drafts: DraftsRepository,
     private readonly mirror: TicketMirrorRepository,
     private readonly customers: CustomerContextService,
+    private readonly departments: DraftingDepartmentsService,
     private readonly events: DraftEventsPublisher,
     private readonly bus: MessageBus,
     @Inject(WHMCS_SYNC_CONFIG) private readonly config: WhmcsSyncConfig,
@@ -66,7 +68,7 @@ export class DraftRequesterService {
       ticket === null ||
       ticket.lastCustomerMessageId === null ||
       ticket.lastMessageFrom !== 'customer' ||
-      !this.draftsFor(ticket)
+      !(await this.departments.draftsFor(ticket))
     ) {
       return null;
     }
@@ -103,16 +105,6 @@ export class DraftRequesterService {
     } else {
       await this.send(draft, ticket, customer, thread);
     }
-  }
-
-  /** Whether the ticket's department gets drafts (WHMCS_DRAFT_DEPARTMENTS). */
-  private draftsFor(ticket: MirroredTicket): boolean {
-    const departments = this.config.draftDepartments;
-    return (
-      departments === undefined ||
-      departments.includes(ticket.departmentName.toLowerCase()) ||
-      departments.includes(ticket.departmentId)
-    );
   }
 
   private async send(

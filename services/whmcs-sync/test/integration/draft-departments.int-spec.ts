@@ -38,4 +38,19 @@ describe('whmcs-sync drafts for some departments only (WHMCS_DRAFT_DEPARTMENTS)'
     expect(awaiting.items.map((ticket) => ticket.id)).toContain(billing);
     expect(harness.drafter.requestsFor(billing)).toEqual([]);
   });
+
+  it('should say the configuration decides, and refuse a choice from the console', async () => {
+    const listed = await harness.bus.request('tickets.departments.list', {});
+    expect(listed.source).toBe('environment');
+    expect(
+      listed.departments.filter((department) => department.drafts).map((one) => one.name),
+    ).toEqual(['Technical Support']);
+
+    await expect(
+      harness.bus.request('tickets.departments.set', {
+        departmentIds: null,
+        changedBy: { id: 'user-1', name: 'Ada Admin' },
+      }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
 });
