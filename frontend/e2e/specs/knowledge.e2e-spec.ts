@@ -489,8 +489,9 @@ ${base}/kb/missing-${tag}`);
     await editor.fill(text.replace('teal', 'amber'));
     await editing.getByRole('button', { name: 'Save as a new version' }).click();
     await page.getByText('Saved as version 2; answers use it once it is indexed.').waitFor();
+    // The page reads the document again after the save; the notice can come first.
     const facts = page.getByRole('region', { name: 'About this document' });
-    expect(await facts.locator('dt:text-is("Version") + dd').innerText()).toBe('2');
+    await facts.locator('dt:text-is("Version") + dd', { hasText: /^2$/ }).waitFor();
     await waitFor(
       async () => {
         await page.reload();
