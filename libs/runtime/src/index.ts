@@ -1,6 +1,7 @@
 export * from './tokens';
 export * from './runtime.module';
 export * from './health/health-registry';
+export * from './timing/with-deadline';
 export * from './database/database.module';
 export * from './storage/storage.module';
 export * from './bootstrap/launch-service';

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 
 import type { DependencyCheck, ServiceHealth } from '@deskpilot/contracts';
 
+import { withDeadline } from '../timing/with-deadline';
 import type { ServiceIdentity } from '../tokens';
 import { SERVICE_IDENTITY } from '../tokens';
 
@@ -42,16 +43,8 @@ export class HealthRegistry {
 
 async function timed(indicator: HealthIndicator): Promise<DependencyCheck> {
   const started = performance.now();
-  let timer: NodeJS.Timeout | undefined;
   try {
-    const result = await Promise.race([
-      indicator.check(),
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => {
-          reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`));
-        }, CHECK_TIMEOUT_MS);
-      }),
-    ]);
+    const result = await withDeadline(indicator.check(), CHECK_TIMEOUT_MS);
     return { ...result, latencyMs: round(performance.now() - started) };
   } catch (error) {
     return {
@@ -59,8 +52,6 @@ async function timed(indicator: HealthIndicator): Promise<DependencyCheck> {
       latencyMs: round(performance.now() - started),
       detail: error instanceof Error ? error.message : String(error),
     };
-  } finally {
-    clearTimeout(timer);
   }
 }
 

@@ -6,7 +6,7 @@ import type {
   SetDraftingDepartmentsRequest,
 } from '@deskpilot/contracts';
 import type { Logger } from '@deskpilot/observability';
-import { LOGGER } from '@deskpilot/runtime';
+import { LOGGER, withDeadline } from '@deskpilot/runtime';
 
 import type { WhmcsSyncConfig } from '../config/whmcs-sync.config';
 import { WHMCS_SYNC_CONFIG } from '../config/whmcs-sync.config';
@@ -129,14 +129,8 @@ export class DraftingDepartmentsService {
     if (this.guard.isBlocked()) {
       return undefined;
     }
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => {
-        reject(new Error(`no answer within ${WHMCS_DEPARTMENTS_WAIT_MS} ms`));
-      }, WHMCS_DEPARTMENTS_WAIT_MS);
-    });
     try {
-      const departments = await Promise.race([this.whmcs.departments(), deadline]);
+      const departments = await withDeadline(this.whmcs.departments(), WHMCS_DEPARTMENTS_WAIT_MS);
       this.cached = { departments, until: Date.now() + WHMCS_DEPARTMENTS_TTL_MS };
       return departments;
     } catch (error) {
@@ -145,8 +139,6 @@ export class DraftingDepartmentsService {
         'WHMCS departments not read; listing those of the polled tickets',
       );
       return undefined;
-    } finally {
-      clearTimeout(timer);
     }
   }
 }
