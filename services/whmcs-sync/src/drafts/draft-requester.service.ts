@@ -55,9 +55,10 @@ export class DraftRequesterService {
 
   /**
    * A draft for the ticket's latest customer message, unless one exists: a live one, or (unless
-   * `replacing`, as when a reviewer asks for a new draft) one that was rejected or failed. Returns
-   * the new draft, or null when there is nothing to draft. `ask` is the reviewer's, sent with
-   * the request.
+   * `replacing`, as when a reviewer asks for a new draft) one that was rejected or failed. Only
+   * the departments drafted get one by themselves; a reviewer's ask (`replacing`) is answered in
+   * any department. Returns the new draft, or null when there is nothing to draft. `ask` is the
+   * reviewer's, sent with the request.
    */
   async requestFor(
     ticketId: string,
@@ -68,7 +69,7 @@ export class DraftRequesterService {
       ticket === null ||
       ticket.lastCustomerMessageId === null ||
       ticket.lastMessageFrom !== 'customer' ||
-      !(await this.departments.draftsFor(ticket))
+      (!replacing && !(await this.departments.draftsFor(ticket)))
     ) {
       return null;
     }

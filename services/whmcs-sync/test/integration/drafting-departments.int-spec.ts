@@ -1,4 +1,5 @@
 import { RemoteError } from '@deskpilot/messaging';
+import { waitFor } from '@deskpilot/testing';
 
 import { SyncHarness } from '../support/sync-harness';
 
@@ -80,15 +81,27 @@ describe('whmcs-sync departments chosen in the console', () => {
     ).toEqual([technical]);
     expect(harness.drafter.requestsFor(billing)).toHaveLength(before);
 
-    // Every department again: the billing ticket's new message gets its draft.
+    // A reviewer who asks for a new draft gets one, department or not.
+    const [stale] = await harness.drafts(['stale'], billing);
+    const asked = await harness.bus.request('tickets.drafts.regenerate', {
+      draftId: stale?.id ?? '',
+      requestedBy: ADMIN,
+    });
+    expect(asked).toMatchObject({ ticketId: billing });
+    await harness.draftOf(billing, 'ready');
+    expect(harness.drafter.requestsFor(billing)).toHaveLength(before + 1);
+
+    // Every department again: a billing ticket's new message gets its draft by itself.
     const again = await harness.bus.request('tickets.departments.set', {
       departmentIds: null,
       changedBy: ADMIN,
     });
     expect(again.source).toBe('all');
+    harness.simulator.control.injectCustomerReply(billing, { message: 'Hello? Anyone there?' });
     await harness.runSync();
-    const drafted = await harness.draftOf(billing, 'ready');
-    expect(harness.drafter.requestsFor(billing).at(-1)?.draftId).toBe(drafted.id);
+    await waitFor(() => harness.drafter.requestsFor(billing).length === before + 2, {
+      message: 'the billing ticket drafted by itself',
+    });
   });
 
   it('should refuse a department WHMCS does not have', async () => {
