@@ -266,6 +266,14 @@ describe('Logs and analytics', () => {
     await gap.waitFor();
     // Whether the answer also cited something depends on the articles the other specs added.
     expect(await gap.innerText()).toMatch(/The answer .*was rated not helpful\./);
+
+    // Dismissed again, it is found among the closed questions and reopened from there.
+    await gap.getByRole('button', { name: 'Dismiss' }).click();
+    await gap.waitFor({ state: 'detached' });
+    await page.locator('.closed-note').getByRole('button', { name: 'Show them' }).click();
+    await gap.getByRole('button', { name: 'Reopen' }).click();
+    await page.getByText('One question reopened.').waitFor();
+    await gap.getByRole('button', { name: 'Dismiss' }).waitFor();
   });
 
   it("should show what a question's detail hid from the model and what it tried to instruct", async () => {

@@ -65,8 +65,10 @@ export class KnowledgeGaps {
 
   protected readonly gaps = new RemoteData<KnowledgeGapsReport>();
   protected readonly kindLabels = KIND_LABELS;
-  /** Whether a gap is being closed. */
+  /** Whether a gap is being closed or reopened. */
   protected readonly closing = signal(false);
+  /** Lists the closed questions instead of the open ones. */
+  protected readonly showClosed = signal(false);
   protected readonly actionError = signal<string | undefined>(undefined);
 
   constructor() {
@@ -76,7 +78,30 @@ export class KnowledgeGaps {
   }
 
   protected load(): void {
-    this.gaps.load(this.api.knowledgeGaps(this.range()));
+    const closed = this.showClosed();
+    this.gaps.load(
+      this.api.knowledgeGaps({ ...this.range(), closed: closed ? 'true' : undefined }),
+    );
+  }
+
+  protected listClosed(closed: boolean): void {
+    this.showClosed.set(closed);
+  }
+
+  /** Closed questions count as gaps again, and the open gaps are listed. */
+  protected reopenGap(gap: KnowledgeGap): void {
+    this.closing.set(true);
+    this.api.reopenGap({ interactionIds: gap.interactionIds }).subscribe({
+      next: ({ reopened }) => {
+        this.closing.set(false);
+        this.snackBar.open(`${questionsOf(reopened)} reopened.`, 'OK', { duration: 6000 });
+        this.listClosed(false);
+      },
+      error: (error: unknown) => {
+        this.closing.set(false);
+        this.failed(error, 'The questions could not be reopened. Try again.');
+      },
+    });
   }
 
   /** An article for the group's questions, written beside them; once stored, the gap closes. */
@@ -150,13 +175,22 @@ export class KnowledgeGaps {
         this.load();
       },
       error: (error: unknown) => {
-        this.failed(error, 'The questions could not be brought back. Try again.');
+        this.failed(error, 'The questions could not be reopened. Try again.');
       },
     });
   }
 
   private failed(error: unknown, fallback = 'The gap could not be closed. Try again.'): void {
     this.actionError.set(describeHttpError(error, fallback));
+  }
+
+  protected emptyNote(report: KnowledgeGapsReport): string {
+    if (this.showClosed()) {
+      return 'No question of the range was closed.';
+    }
+    return report.closed > 0
+      ? 'No gap is left open in the range.'
+      : 'Every chat question and ticket of the range was answered from the articles.';
   }
 
   /** How many weak answers of the range are off the list, and why they may be. */

@@ -10,6 +10,7 @@ import {
   ReopenGapRequest,
   TimeZoneName,
 } from '../messages/analytics.messages';
+import { QueryBoolean } from './query-values.http';
 
 /** Ranges up to this long are answered hour by hour unless `bucket` says otherwise. */
 export const HOURLY_UP_TO_HOURS = 48;
@@ -88,10 +89,12 @@ export const AnalyticsReport = z.object({
 export type AnalyticsReport = z.infer<typeof AnalyticsReport>;
 
 /**
- * `GET /api/analytics/knowledge-gaps?from=&to=`: the questions of `[from, to)` that the knowledge
- * base answered weakly, grouped by topic.
+ * `GET /api/analytics/knowledge-gaps?from=&to=&closed=`: the questions of `[from, to)` that the
+ * knowledge base answered weakly, grouped by topic; with `closed=true`, those closed instead.
  */
-export const KnowledgeGapsQuery = z.object({ from: Instant, to: Instant }).superRefine(checkRange);
+export const KnowledgeGapsQuery = z
+  .object({ from: Instant, to: Instant, closed: QueryBoolean.optional() })
+  .superRefine(checkRange);
 export type KnowledgeGapsQuery = z.input<typeof KnowledgeGapsQuery>;
 
 export const KnowledgeGapsReport = KnowledgeGaps.extend({ from: Instant, to: Instant });

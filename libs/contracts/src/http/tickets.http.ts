@@ -14,9 +14,8 @@ import {
   TicketSummary,
 } from '../messages/tickets.messages';
 import { PageQuery, pageOf } from './paging.http';
+import { QueryBoolean } from './query-values.http';
 
-/** `true` / `false` in a query string. */
-const QueryBoolean = z.enum(['true', 'false']).transform((value) => value === 'true');
 const Confidence = z.coerce.number().min(0).max(1);
 const Filter = z.string().trim().min(1).max(200);
 

@@ -145,6 +145,8 @@ export const MAX_GAP_QUESTIONS = 300;
 export const GapsRange = z.object({
   from: z.iso.datetime({ offset: true }),
   to: z.iso.datetime({ offset: true }),
+  /** The questions closed instead of the open ones (to reopen one). */
+  closed: z.boolean().optional(),
 });
 export type GapsRange = z.infer<typeof GapsRange>;
 
@@ -195,7 +197,7 @@ export const KnowledgeGaps = z.object({
   weakAnswers: Count,
   /** Weak answers of the range that were closed (an article written for them, or dismissed). */
   closed: Count,
-  /** Of those, the newest ones grouped (at most `MAX_GAP_QUESTIONS`). */
+  /** Of the open ones (or, when asked, the closed ones), the newest grouped (at most `MAX_GAP_QUESTIONS`). */
   grouped: Count,
   /** The groups asked most, at most `MAX_KNOWLEDGE_GAPS`. */
   gaps: z.array(KnowledgeGap),

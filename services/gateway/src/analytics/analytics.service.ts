@@ -76,9 +76,11 @@ export class AnalyticsService {
       from: new Date(query.from).toISOString(),
       to: new Date(query.to).toISOString(),
     };
-    const gaps = await this.bus.request(AnalyticsRpc.KnowledgeGaps, range, {
-      timeoutMs: TIMEOUT_MS,
-    });
+    const gaps = await this.bus.request(
+      AnalyticsRpc.KnowledgeGaps,
+      { ...range, closed: query.closed },
+      { timeoutMs: TIMEOUT_MS },
+    );
     return { ...range, ...gaps };
   }
 

@@ -202,6 +202,17 @@ describe('Analytics', () => {
       .body as KnowledgeGapsReport;
     expect(closed.closed).toBe(2);
     expect(closed.gaps.flatMap((gap) => gap.interactionIds)).not.toContain(ids.interactionIds[0]);
+    const listedClosed = (
+      await admin.agent
+        .get('/api/analytics/knowledge-gaps')
+        .query({ ...query, closed: 'true' })
+        .expect(200)
+    ).body as KnowledgeGapsReport;
+    expect(listedClosed.gaps.map((gap) => gap.interactionIds)).toEqual([ids.interactionIds]);
+    await admin.agent
+      .get('/api/analytics/knowledge-gaps')
+      .query({ ...query, closed: 'yes' })
+      .expect(400);
     const audit = (await admin.agent.get('/api/audit').query({ action: 'analytics.*' }).expect(200))
       .body as AuditPage;
     expect(audit.items[0]).toMatchObject({

@@ -146,7 +146,7 @@ const WEAK_SQL = `
          n."not_helpful"
     FROM "counts" c
     LEFT JOIN LATERAL (
-      SELECT * FROM "newest" WHERE NOT "closed" ORDER BY "created_at" DESC, "id" DESC LIMIT $4
+      SELECT * FROM "newest" WHERE "closed" = $5 ORDER BY "created_at" DESC, "id" DESC LIMIT $4
     ) n ON true
    ORDER BY n."created_at" DESC, n."id" DESC`;
 
@@ -162,7 +162,7 @@ export interface WeakAnswerRow {
   not_helpful: boolean;
 }
 
-/** The weak answers of a range: how many, how many were closed, and the newest open ones. */
+/** The weak answers of a range: how many, how many were closed, and the newest asked for. */
 export interface WeakAnswers {
   readonly weakAnswers: number;
   readonly closed: number;
@@ -228,14 +228,15 @@ export class InteractionStatsRepository {
 
   /**
    * The weakly answered chat questions and tickets of `[from, to)` (a ticket counted by its
-   * newest draft), the newest `limit` of those not closed listed.
+   * newest draft), the newest `limit` of those still open (or of those `closed`) listed.
    */
-  async weakAnswers(from: Date, to: Date, limit: number): Promise<WeakAnswers> {
+  async weakAnswers(from: Date, to: Date, limit: number, closed = false): Promise<WeakAnswers> {
     const found = await this.dataSource.query<CountedRow[]>(WEAK_SQL, [
       from,
       to,
       LOW_TOPIC_COVERAGE,
       limit,
+      closed,
     ]);
     const rows = found.filter((row): row is CountedRow & { id: string } => row.id !== null);
     return { weakAnswers: found[0]?.weak_answers ?? 0, closed: found[0]?.closed ?? 0, rows };

@@ -46,7 +46,11 @@ export class InteractionsController {
   gaps(
     request: RpcRequest<typeof AnalyticsRpc.KnowledgeGaps>,
   ): Promise<RpcResponse<typeof AnalyticsRpc.KnowledgeGaps>> {
-    return this.knowledgeGaps.gaps(new Date(request.from), new Date(request.to));
+    return this.knowledgeGaps.gaps(
+      new Date(request.from),
+      new Date(request.to),
+      request.closed === true,
+    );
   }
 
   @OnRequest(AnalyticsRpc.CloseGap)

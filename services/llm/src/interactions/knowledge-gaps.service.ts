@@ -33,8 +33,14 @@ export class KnowledgeGapsService {
     private readonly closures: GapClosuresRepository,
   ) {}
 
-  async gaps(from: Date, to: Date): Promise<KnowledgeGaps> {
-    const { weakAnswers, closed, rows } = await this.stats.weakAnswers(from, to, MAX_GAP_QUESTIONS);
+  /** The open gaps, or with `listClosed` the closed ones (grouped the same way, to reopen). */
+  async gaps(from: Date, to: Date, listClosed = false): Promise<KnowledgeGaps> {
+    const { weakAnswers, closed, rows } = await this.stats.weakAnswers(
+      from,
+      to,
+      MAX_GAP_QUESTIONS,
+      listClosed,
+    );
     const byId = new Map(rows.map((row) => [row.id, row]));
     const groups = groupByTopic(rows.map((row) => ({ id: row.id, text: textOf(row) })));
     return {

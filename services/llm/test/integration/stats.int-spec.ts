@@ -477,6 +477,12 @@ describe('llm interaction statistics', () => {
     const after = await harness.bus.request(AnalyticsRpc.KnowledgeGaps, april2);
     expect(after).toMatchObject({ weakAnswers: 1, closed: 2, grouped: 1 });
     expect(after.gaps.map((gap) => gap.interactionIds)).toEqual([[april.get('chat-invoice')]]);
+    const listedClosed = await harness.bus.request(AnalyticsRpc.KnowledgeGaps, {
+      ...april2,
+      closed: true,
+    });
+    expect(listedClosed).toMatchObject({ weakAnswers: 1, closed: 2, grouped: 2 });
+    expect(listedClosed.gaps.map((gap) => gap.interactionIds)).toEqual([spf?.interactionIds]);
     const stored = await query<{ resolution: string; document_id: string }>(
       harness.databaseUrl,
       `SELECT "resolution", "document_id" FROM "llm"."gap_closures" ORDER BY "interaction_id"`,
