@@ -168,10 +168,25 @@ describe('Operations', () => {
     });
     await saveScreenshot(page, 'operations-whmcs');
 
+    // Administrators learn of it where they start, and on the draft queue.
+    const stopped = page
+      .getByRole('alert')
+      .filter({ hasText: 'WHMCS polling and posting are stopped' });
+    for (const screen of ['Home', 'Tickets & drafts']) {
+      await page.getByRole('link', { name: screen, exact: true }).click();
+      await stopped.waitFor();
+      expect(await stopped.innerText()).toContain('IP Banned');
+    }
+    await stopped.getByRole('link', { name: 'Open Operations' }).click();
+    await page.waitForURL(/\/operations$/);
+
     await panel.getByRole('button', { name: 'Resume polling' }).click();
     await page.getByText('Polling and posting resumed.').waitFor();
     await panel.getByRole('button', { name: 'Poll now' }).waitFor();
     expect((await admin.syncStatus()).state).not.toBe('blocked');
+    await page.getByRole('link', { name: 'Home', exact: true }).click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await stopped.count()).toBe(0);
     const audit = await admin.audit({ action: 'tickets.sync.resumed' });
     expect(audit.items[0]).toMatchObject({
       actorEmail: e2eEnvironment().admin.email,

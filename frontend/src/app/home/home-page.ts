@@ -3,19 +3,22 @@ import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 
 import { Session } from '../auth/session';
+import { WhmcsStoppedNotice } from '../operations/whmcs-stopped-notice';
 import { navigationFor } from '../shell/navigation';
 import { PageHeader } from '../ui/page-header';
 
 /** The landing page after sign-in: a greeting and the screens this person can use. */
 @Component({
   selector: 'dp-home-page',
-  imports: [PageHeader, RouterLink, MatIconModule],
+  imports: [PageHeader, RouterLink, MatIconModule, WhmcsStoppedNotice],
   templateUrl: './home-page.html',
   styleUrl: './home-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class HomePage {
   private readonly session = inject(Session);
+
+  protected readonly isAdmin = computed(() => this.session.role() === 'admin');
 
   protected readonly greeting = computed(() => {
     const first = (this.session.user()?.name ?? '').split(/\s+/)[0] ?? '';

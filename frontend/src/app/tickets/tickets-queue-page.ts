@@ -28,6 +28,8 @@ import type {
   DraftsQuery,
 } from '@deskpilot/contracts';
 
+import { Session } from '../auth/session';
+import { WhmcsStoppedNotice } from '../operations/whmcs-stopped-notice';
 import { CONFIDENCE_BANDS, confidenceTone } from '../ui/confidence-bands';
 import { EmptyState } from '../ui/empty-state';
 import { ErrorState } from '../ui/error-state';
@@ -74,6 +76,7 @@ const CLOCK_TICK_MS = 30_000;
     ErrorState,
     LoadingState,
     StatusBadge,
+    WhmcsStoppedNotice,
   ],
   templateUrl: './tickets-queue-page.html',
   styleUrl: './tickets-queue-page.scss',
@@ -82,6 +85,8 @@ const CLOCK_TICK_MS = 30_000;
 export class TicketsQueuePage {
   private readonly api = inject(TicketsApi);
   private readonly router = inject(Router);
+  private readonly session = inject(Session);
+  protected readonly isAdmin = computed(() => this.session.role() === 'admin');
 
   // Query parameters of the address.
   readonly status = input<string>();
