@@ -18,7 +18,7 @@ import { OperationsApi } from './operations-api';
   imports: [RouterLink, MatButtonModule, MatIconModule],
   template: `
     @if (reason(); as reason) {
-      <div class="notice" role="alert">
+      <div class="banner banner-error notice" role="alert">
         <mat-icon aria-hidden="true">sync_problem</mat-icon>
         <span class="text">
           <strong>WHMCS polling and posting are stopped.</strong>
@@ -30,14 +30,7 @@ import { OperationsApi } from './operations-api';
   `,
   styles: `
     .notice {
-      display: flex;
-      align-items: center;
-      gap: 8px;
-      margin: 0 0 16px;
-      padding: 8px 8px 8px 16px;
-      border-radius: var(--mat-sys-corner-small);
-      background: var(--mat-sys-error-container);
-      color: var(--mat-sys-on-error-container);
+      margin-bottom: 16px;
     }
     .text {
       flex: 1;

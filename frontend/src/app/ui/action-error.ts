@@ -13,18 +13,8 @@ import { MatIconModule } from '@angular/material/icon';
       <mat-icon aria-hidden="true">close</mat-icon>
     </button>
   `,
-  host: { role: 'alert' },
+  host: { role: 'alert', class: 'banner banner-error' },
   styles: `
-    :host {
-      display: flex;
-      align-items: center;
-      gap: 8px;
-      margin: 0 0 12px;
-      padding: 8px 8px 8px 16px;
-      border-radius: var(--mat-sys-corner-small);
-      background: var(--mat-sys-error-container);
-      color: var(--mat-sys-on-error-container);
-    }
     .text {
       flex: 1;
     }
