@@ -89,9 +89,8 @@ export class DraftingDepartmentsService {
   }
 
   /**
-   * Keeps the choice; tickets of a department added get drafts from the next poll on, drafts
-   * already made in a department left out stay. Refused while WHMCS_DRAFT_DEPARTMENTS decides,
-   * and for an id neither WHMCS nor the polled tickets know.
+   * Keeps the choice; drafts already made in a department left out stay. Refused while
+   * WHMCS_DRAFT_DEPARTMENTS decides, and for an id neither WHMCS nor the polled tickets know.
    */
   async choose(request: SetDraftingDepartmentsRequest): Promise<DraftingDepartments> {
     if (this.config.draftDepartments !== undefined) {

@@ -39,7 +39,9 @@ describe('whmcs-sync departments chosen in the console', () => {
   it('should draft every department until some are chosen, then only those', async () => {
     const technical = harness.simulator.control.ticketIdByKey('cpanel-login');
     const billing = harness.simulator.control.ticketIdByKey('double-charge');
+    const sales = harness.simulator.control.ticketIdByKey('epp-code-request');
     await harness.draftOf(billing, 'ready');
+    await harness.draftOf(sales, 'ready');
     await harness.runSync(true);
 
     const all = await harness.bus.request('tickets.departments.list', {});
@@ -71,11 +73,14 @@ describe('whmcs-sync departments chosen in the console', () => {
       chosen.departments.filter((department) => department.drafts).map((one) => one.name),
     ).toEqual(['Technical Support']);
 
-    // New customer messages: the technical ticket is drafted again, the billing one is not.
+    // New customer messages: the technical ticket is drafted again, the others are not.
     const before = harness.drafter.requestsFor(billing).length;
+    const salesBefore = harness.drafter.requestsFor(sales).length;
     harness.simulator.control.injectCustomerReply(technical, { message: 'Still locked out.' });
     harness.simulator.control.injectCustomerReply(billing, { message: 'Any news on the refund?' });
+    harness.simulator.control.injectCustomerReply(sales, { message: 'Is the code ready?' });
     await harness.runSync();
+    expect(harness.drafter.requestsFor(sales)).toHaveLength(salesBefore);
     expect(
       (await harness.drafts(['ready', 'pending'], technical)).map((draft) => draft.ticketId),
     ).toEqual([technical]);
@@ -97,6 +102,10 @@ describe('whmcs-sync departments chosen in the console', () => {
       changedBy: ADMIN,
     });
     expect(again.source).toBe('all');
+    // The choice polls at once: the sales ticket left waiting gets its draft without a poll.
+    await waitFor(() => harness.drafter.requestsFor(sales).length === salesBefore + 1, {
+      message: 'the sales ticket drafted once its department was added',
+    });
     harness.simulator.control.injectCustomerReply(billing, { message: 'Hello? Anyone there?' });
     await harness.runSync();
     await waitFor(() => harness.drafter.requestsFor(billing).length === before + 2, {

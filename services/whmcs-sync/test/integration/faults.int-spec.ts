@@ -1,3 +1,5 @@
+import { Client } from 'pg';
+
 import { waitFor } from '@deskpilot/testing';
 
 import { ACTOR, SyncHarness } from '../support/sync-harness';
@@ -54,10 +56,18 @@ describe('whmcs-sync under WHMCS faults', () => {
       { timeoutMs: 300_000, intervalMs: 500, message: 'Approved replies were not all posted' },
     ).catch(async (error: unknown) => {
       const byStatus = new Map<string, number>();
+      const unsent: string[] = [];
       for (const draft of await harness.drafts()) {
         byStatus.set(draft.status, (byStatus.get(draft.status) ?? 0) + 1);
+        if (draft.status !== 'sent') {
+          unsent.push(
+            `ticket ${draft.ticketId} ${draft.status} (${draft.statusReason ?? ''}) after ${await postingLog(harness, draft.id)}`,
+          );
+        }
       }
-      throw new Error(`${String(error)}; drafts by status: ${JSON.stringify([...byStatus])}`);
+      throw new Error(
+        `${String(error)}; drafts by status: ${JSON.stringify([...byStatus])}; ${unsent.join('; ')}`,
+      );
     });
 
     expect(ready.map((draft) => draft.ticketId).sort()).toEqual(expected);
@@ -73,3 +83,19 @@ describe('whmcs-sync under WHMCS faults', () => {
     expect(faults.filter((call) => call.fault === 'http-500').length).toBeGreaterThan(100);
   }, 600_000);
 });
+
+/** What the outbound log holds of a draft's posting, oldest first. */
+async function postingLog(harness: SyncHarness, draftId: string): Promise<string> {
+  const client = new Client({ connectionString: harness.env['DATABASE_URL'] });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ attempt: number; event: string; detail: string | null }>(
+      `SELECT "attempt", "event", "detail" FROM "whmcs_sync"."outbound_reply_log"
+       WHERE "draft_id" = $1 ORDER BY "id"`,
+      [draftId],
+    );
+    return rows.map((row) => `${row.attempt} ${row.event} ${row.detail ?? ''}`).join(', ');
+  } finally {
+    await client.end();
+  }
+}
