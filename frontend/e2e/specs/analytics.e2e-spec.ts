@@ -258,7 +258,7 @@ describe('Logs and analytics', () => {
       .getByRole('list', { name: 'Knowledge gaps' })
       .locator(':scope > li')
       .filter({ hasText: question });
-    await gap.getByRole('button', { name: 'Dismiss' }).click();
+    await gap.getByRole('button', { name: 'Dismiss', exact: true }).click();
 
     await page.getByText('One question dismissed.').waitFor();
     await gap.waitFor({ state: 'detached' });
@@ -268,12 +268,70 @@ describe('Logs and analytics', () => {
     expect(await gap.innerText()).toMatch(/The answer .*was rated not helpful\./);
 
     // Dismissed again, it is found among the closed questions and reopened from there.
-    await gap.getByRole('button', { name: 'Dismiss' }).click();
+    await gap.getByRole('button', { name: 'Dismiss', exact: true }).click();
     await gap.waitFor({ state: 'detached' });
     await page.locator('.closed-note').getByRole('button', { name: 'Show them' }).click();
     await gap.getByRole('button', { name: 'Reopen' }).click();
     await page.getByText('One question reopened.').waitFor();
-    await gap.getByRole('button', { name: 'Dismiss' }).waitFor();
+    await gap.getByRole('button', { name: 'Dismiss', exact: true }).waitFor();
+  });
+
+  it('should dismiss a topic, so that its new questions stay off the list until given up', async () => {
+    const admin = new AdminApi();
+    // A word of its own keeps this topic apart from what other specs ask.
+    const kit = `kit${Date.now().toString(36).replace(/\d/g, '')}`;
+    const questions = [
+      `DMCA ${kit} notice: a site you host shares our copyrighted films, remove the films`,
+      `Remove the copyrighted films shared by a site you host, DMCA ${kit} notice`,
+    ];
+    const askWeakly = async (question: string): Promise<string> => {
+      const exchange = await admin.ask(question);
+      await admin.rate(exchange.assistantMessage.id, 'down');
+      const id = exchange.assistantMessage.interactionId ?? '';
+      await waitFor(
+        async () =>
+          (await admin.interactions({ feedback: 'down' })).items.some((item) => item.id === id),
+        { message: 'the rating copied onto the interaction log' },
+      );
+      return id;
+    };
+    for (const question of questions) {
+      await askWeakly(question);
+    }
+
+    const opened = await openSignedIn(browser, e2eEnvironment().admin, '/analytics');
+    context = opened.context;
+    const { page } = opened;
+    const gaps = page.getByRole('list', { name: 'Knowledge gaps' });
+    const gap = gaps.locator(':scope > li').filter({ hasText: questions[0] ?? '' });
+    await gap.waitFor();
+    expect(await gap.innerText()).toContain(questions[1]);
+    await gap.getByRole('button', { name: 'Dismiss the topic' }).click();
+    await page
+      .getByText(/\d+ questions dismissed, and new questions about .* will be too\./)
+      .waitFor();
+    await gap.waitFor({ state: 'detached' });
+
+    // The next one like them is dismissed as it is logged.
+    const next = `Another DMCA ${kit} notice: copyrighted films shared by a site you host`;
+    await askWeakly(next);
+    await page.reload();
+    await page.locator('.closed-note').waitFor();
+    expect(await page.locator('.closed-note').innerText()).toContain(
+      'One topic is dismissed: its new questions are dismissed as they come.',
+    );
+    expect(await gaps.locator(':scope > li').filter({ hasText: next }).count()).toBe(0);
+
+    await page.locator('.closed-note').getByRole('button', { name: 'Show them' }).click();
+    // Only this spec dismisses a topic.
+    const topic = page.getByRole('list', { name: 'Dismissed topics' }).locator(':scope > li');
+    await topic.waitFor();
+    expect(await topic.innerText()).toMatch(/by .* · (\d+) questions\s+dismissed/);
+    const dismissedCount = Number(/(\d+) questions\s+dismissed/.exec(await topic.innerText())?.[1]);
+    expect(dismissedCount).toBeGreaterThanOrEqual(3);
+    await topic.getByRole('button', { name: 'Stop dismissing' }).click();
+    await page.getByText(/New questions about .* count again\./).waitFor();
+    await topic.waitFor({ state: 'detached' });
   });
 
   it("should show what a question's detail hid from the model and what it tried to instruct", async () => {

@@ -73,6 +73,7 @@ export const topology: Record<ServiceName, ServiceSubscriptions> = {
       AnalyticsRpc.KnowledgeGaps,
       AnalyticsRpc.CloseGap,
       AnalyticsRpc.ReopenGap,
+      AnalyticsRpc.ForgetDismissedTopic,
     ],
   },
   [ServiceName.WhmcsSync]: {

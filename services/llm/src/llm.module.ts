@@ -19,6 +19,8 @@ import { DraftsConsumer } from './drafts/drafts.consumer';
 import { CitationMapper } from './grounding/citation-mapper';
 import { GroundingChecker } from './grounding/grounding-checker';
 import { LlmHealthController } from './health/llm-health.controller';
+import { DismissedTopicsRepository } from './interactions/dismissed-topics.repository';
+import { DismissedTopicsService } from './interactions/dismissed-topics.service';
 import { GapClosuresRepository } from './interactions/gap-closures.repository';
 import { InteractionLogRetention } from './interactions/interaction-log-retention';
 import { InteractionLogService } from './interactions/interaction-log.service';
@@ -79,6 +81,8 @@ export class LlmModule {
         InteractionStatsService,
         KnowledgeGapsService,
         GapClosuresRepository,
+        DismissedTopicsRepository,
+        DismissedTopicsService,
         InteractionLogService,
         InteractionsService,
         InteractionLogRetention,

@@ -38,6 +38,12 @@ export class AnalyticsApi {
     return this.http.post<GapReopened>('/api/analytics/knowledge-gaps/reopen', body);
   }
 
+  forgetDismissedTopic(topicId: string): Observable<null> {
+    return this.http.delete<null>(
+      `/api/analytics/knowledge-gaps/dismissed-topics/${encodeURIComponent(topicId)}`,
+    );
+  }
+
   interactions(query: InteractionsQuery): Observable<ListInteractionsResponse> {
     return this.http.get<ListInteractionsResponse>('/api/interactions', {
       params: paramsOf(query),

@@ -5,10 +5,11 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import type { Observable } from 'rxjs';
-import { filter, switchMap, tap } from 'rxjs';
+import { filter, forkJoin, switchMap, tap } from 'rxjs';
 
 import type {
   CloseGapBody,
+  DismissedTopic,
   DocumentUploadResult,
   GapClosed,
   KnowledgeGap,
@@ -38,7 +39,8 @@ export interface GapsWindow {
 /**
  * The chat questions and tickets of the range that the knowledge base answered weakly, grouped
  * by what they ask, the most asked first: the articles to write or to improve. Writing a gap's
- * article, or dismissing questions the knowledge base is not for, takes the gap off the list.
+ * article, or dismissing questions the knowledge base is not for, takes the gap off the list;
+ * dismissing its topic also takes off the new questions like them as they come.
  */
 @Component({
   selector: 'dp-knowledge-gaps',
@@ -154,6 +156,63 @@ export class KnowledgeGaps {
     });
   }
 
+  /**
+   * Questions that keep coming and are not for the knowledge base (phishing reports): these and
+   * every new one like them are dismissed; undone from the notice.
+   */
+  protected dismissTopic(gap: KnowledgeGap): void {
+    const ids = { interactionIds: gap.interactionIds };
+    this.close({ ...ids, resolution: 'dismissed', dismissTopic: true }).subscribe({
+      next: ({ closed, topicId }) => {
+        this.snackBar
+          .open(
+            `${questionsOf(closed)} dismissed, and new questions about ${this.topic(gap)} will be too.`,
+            'Undo',
+            { duration: 10000 },
+          )
+          .onAction()
+          .subscribe(() => {
+            this.undoTopic(ids, topicId);
+          });
+      },
+      error: (error: unknown) => {
+        this.failed(error);
+      },
+    });
+  }
+
+  /** New questions about the topic count as gaps again; those it dismissed stay closed. */
+  protected forgetTopic(topic: DismissedTopic): void {
+    this.closing.set(true);
+    this.api.forgetDismissedTopic(topic.id).subscribe({
+      next: () => {
+        this.closing.set(false);
+        this.snackBar.open(`New questions about ${topic.terms.join(' · ')} count again.`, 'OK', {
+          duration: 6000,
+        });
+        this.load();
+      },
+      error: (error: unknown) => {
+        this.closing.set(false);
+        this.failed(error, 'The topic could not be given up. Try again.');
+      },
+    });
+  }
+
+  private undoTopic(body: ReopenGapBody, topicId: string | null): void {
+    forkJoin([
+      this.api.reopenGap(body),
+      ...(topicId === null ? [] : [this.api.forgetDismissedTopic(topicId)]),
+    ]).subscribe({
+      next: () => {
+        this.load();
+      },
+      error: (error: unknown) => {
+        this.failed(error, 'The dismissal could not be undone. Try again.');
+      },
+    });
+  }
+
   private close(body: CloseGapBody): Observable<GapClosed> {
     this.actionError.set(undefined);
     this.closing.set(true);
@@ -193,11 +252,24 @@ export class KnowledgeGaps {
       : 'Every chat question and ticket of the range was answered from the articles.';
   }
 
-  /** How many weak answers of the range are off the list, and why they may be. */
-  protected closedNote(closed: number): string {
-    return closed === 1
-      ? 'One weak answer of the range was closed: an article was written for it, or it was dismissed.'
-      : `${closed} weak answers of the range were closed: an article was written for them, or they were dismissed.`;
+  /** How many weak answers of the range are off the list, why they may be, and what stays off. */
+  protected closedNote(report: KnowledgeGapsReport): string {
+    const { closed } = report;
+    const topics = report.dismissedTopics.length;
+    return [
+      closed === 0
+        ? ''
+        : closed === 1
+          ? 'One weak answer of the range was closed: an article was written for it, or it was dismissed.'
+          : `${closed} weak answers of the range were closed: an article was written for them, or they were dismissed.`,
+      topics === 0
+        ? ''
+        : topics === 1
+          ? 'One topic is dismissed: its new questions are dismissed as they come.'
+          : `${topics} topics are dismissed: their new questions are dismissed as they come.`,
+    ]
+      .filter((sentence) => sentence !== '')
+      .join(' ');
   }
 
   /** The words the group's questions share, or, for a question alone, that it stands alone. */

@@ -38,6 +38,7 @@ const LABELS: Partial<Record<KnownAuditAction, string>> & Record<string, string 
   'tickets.departments.changed': 'Drafted departments changed',
   'analytics.knowledge_gap.closed': 'Knowledge gap closed',
   'analytics.knowledge_gap.reopened': 'Knowledge gap reopened',
+  'analytics.knowledge_gap.topic_forgotten': 'Topic no longer dismissed',
 };
 
 export interface ActionOption {

@@ -102,13 +102,22 @@ export type KnowledgeGapsReport = z.infer<typeof KnowledgeGapsReport>;
 
 /**
  * `POST /api/analytics/knowledge-gaps/close`: a gap's questions leave the list, because an article
- * was written for them (`documentId`) or because they are not knowledge questions.
+ * was written for them (`documentId`) or because they are not knowledge questions; with
+ * `dismissTopic`, new questions like them are dismissed as they come.
  */
-export const CloseGapBody = CloseGapRequest.omit({ closedBy: true, documentId: true })
+export const CloseGapBody = CloseGapRequest.omit({
+  closedBy: true,
+  closedByName: true,
+  documentId: true,
+})
   .extend({ documentId: z.uuid().optional() })
   .refine((body) => (body.resolution === 'article') === (body.documentId !== undefined), {
     message: 'documentId names the article written, and is given with resolution "article" only',
     path: ['documentId'],
+  })
+  .refine((body) => body.dismissTopic !== true || body.resolution === 'dismissed', {
+    message: 'dismissTopic goes with resolution "dismissed" only',
+    path: ['dismissTopic'],
   });
 export type CloseGapBody = z.input<typeof CloseGapBody>;
 

@@ -45,6 +45,8 @@ export const AuditAction = {
   /** An administrator closed a knowledge gap: an article was written for it, or dismissed. */
   KnowledgeGapClosed: 'analytics.knowledge_gap.closed',
   KnowledgeGapReopened: 'analytics.knowledge_gap.reopened',
+  /** An administrator stopped dismissing a topic's new questions. */
+  KnowledgeGapTopicForgotten: 'analytics.knowledge_gap.topic_forgotten',
   /** An operator restarted WHMCS polling after a 403 stopped it. */
   SyncResumed: 'tickets.sync.resumed',
   /** An administrator chose the departments whose tickets get drafts. */

@@ -189,6 +189,19 @@ export const KnowledgeGap = z.object({
 export type KnowledgeGap = z.infer<typeof KnowledgeGap>;
 
 /**
+ * A topic whose new questions are dismissed as they are logged: abuse reports, phishing, questions
+ * the knowledge base is not for. `questions` counts those it dismissed (all time).
+ */
+export const DismissedTopic = z.object({
+  id: z.string(),
+  terms: z.array(z.string()),
+  dismissedBy: z.string(),
+  dismissedAt: z.iso.datetime({ offset: true }),
+  questions: Count,
+});
+export type DismissedTopic = z.infer<typeof DismissedTopic>;
+
+/**
  * The chat questions and tickets of a range whose answers were weak (playground runs left out),
  * grouped by what they ask.
  */
@@ -201,6 +214,8 @@ export const KnowledgeGaps = z.object({
   grouped: Count,
   /** The groups asked most, at most `MAX_KNOWLEDGE_GAPS`. */
   gaps: z.array(KnowledgeGap),
+  /** Every topic dismissed as its questions are logged, newest first. */
+  dismissedTopics: z.array(DismissedTopic),
 });
 export type KnowledgeGaps = z.infer<typeof KnowledgeGaps>;
 
@@ -219,12 +234,28 @@ export const CloseGapRequest = z.object({
   documentId: z.uuid().nullable(),
   /** Who closed them (a user id). */
   closedBy: z.string().min(1).max(128),
+  /**
+   * With `dismissed`: new questions like these are dismissed as they are logged, until the topic
+   * is given up (`closedByName` is shown beside it).
+   */
+  dismissTopic: z.boolean().optional(),
+  closedByName: z.string().min(1).max(200).optional(),
 });
 export type CloseGapRequest = z.infer<typeof CloseGapRequest>;
 
-/** How many of the questions were closed now (not already closed, still in the log). */
-export const GapClosed = z.object({ closed: Count });
+/**
+ * How many of the questions were closed now (not already closed, still in the log), and the topic
+ * dismissed from now on, if one was asked for.
+ */
+export const GapClosed = z.object({ closed: Count, topicId: z.uuid().nullable() });
 export type GapClosed = z.infer<typeof GapClosed>;
+
+/** Stop dismissing a topic's new questions; those it dismissed stay closed. */
+export const ForgetDismissedTopicRequest = z.object({ topicId: z.uuid() });
+export type ForgetDismissedTopicRequest = z.infer<typeof ForgetDismissedTopicRequest>;
+
+export const DismissedTopicForgotten = z.object({ forgotten: z.boolean() });
+export type DismissedTopicForgotten = z.infer<typeof DismissedTopicForgotten>;
 
 /** Closed weak answers to count as gaps again (an undo). */
 export const ReopenGapRequest = z.object({
@@ -242,6 +273,7 @@ export const AnalyticsRpc = {
   KnowledgeGaps: 'llm.interactions.gaps',
   CloseGap: 'llm.interactions.gaps.close',
   ReopenGap: 'llm.interactions.gaps.reopen',
+  ForgetDismissedTopic: 'llm.interactions.gaps.topics.forget',
 } as const;
 
 export const analyticsMessages = {
@@ -250,4 +282,5 @@ export const analyticsMessages = {
   [AnalyticsRpc.KnowledgeGaps]: rpc(GapsRange, KnowledgeGaps),
   [AnalyticsRpc.CloseGap]: rpc(CloseGapRequest, GapClosed),
   [AnalyticsRpc.ReopenGap]: rpc(ReopenGapRequest, GapReopened),
+  [AnalyticsRpc.ForgetDismissedTopic]: rpc(ForgetDismissedTopicRequest, DismissedTopicForgotten),
 };

@@ -1,4 +1,9 @@
-import { groupByTopic } from './topic-groups';
+import {
+  DEFAULT_TOPIC_GROUP_OPTIONS,
+  groupByTopic,
+  topicProfile,
+  topicSimilarity,
+} from './topic-groups';
 
 function items(...texts: string[]): { id: string; text: string }[] {
   return texts.map((text, index) => ({ id: `q${index}`, text }));
@@ -61,5 +66,46 @@ describe(groupByTopic.name, () => {
 
   it('should answer nothing for no items', () => {
     expect(groupByTopic([])).toEqual([]);
+  });
+});
+
+describe(topicProfile.name, () => {
+  const phishing = [
+    'Phishing site on your server: a fake PayPal login page, please take it down',
+    'Please take down the phishing site on your server, a fake PayPal login page',
+    'Phishing report: fake PayPal login page on your server. Take it down',
+  ];
+
+  it('should label the topic as its group is labelled', () => {
+    const [group] = groupByTopic(items(...phishing));
+
+    expect(group?.ids).toHaveLength(3);
+    expect(topicProfile(phishing).terms).toEqual(group?.terms);
+  });
+
+  it('should find a later text on the topic close, and one on another topic far', () => {
+    const profile = topicProfile(phishing);
+    const { minSimilarity } = DEFAULT_TOPIC_GROUP_OPTIONS;
+
+    expect(
+      topicSimilarity(
+        profile,
+        'Another phishing site on your server, a fake login page. Take it down',
+      ),
+    ).toBeGreaterThanOrEqual(minSimilarity);
+    expect(topicSimilarity(profile, 'How do I renew the SSL certificate on my domain?')).toBe(0);
+    expect(topicSimilarity(profile, 'Hello, thanks, regards')).toBe(0);
+  });
+
+  it('should measure a text as the grouping measures it joining the group', () => {
+    const later = 'Phishing again: a fake bank login page on your server';
+    const similarity = topicSimilarity(topicProfile(phishing), later);
+    const grouped = (minSimilarity: number): string[][] =>
+      groupByTopic(items(...phishing, later), { minSimilarity, labelTerms: 3 }).map((group) => [
+        ...group.ids,
+      ]);
+
+    expect(grouped(similarity - 0.001)).toEqual([['q0', 'q1', 'q2', 'q3']]);
+    expect(grouped(similarity + 0.001)).toEqual([['q0', 'q1', 'q2'], ['q3']]);
   });
 });

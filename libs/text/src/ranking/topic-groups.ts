@@ -77,6 +77,47 @@ export function groupByTopic(
     .map(({ group }) => group);
 }
 
+/**
+ * What texts grouped as one topic have in common, kept to recognise later texts about it: the
+ * mean of their weighted word vectors, and the group's label.
+ */
+export interface TopicProfile {
+  /** Stem → mean weight, the `MAX_PROFILE_STEMS` weightiest. */
+  readonly centroid: Readonly<Record<string, number>>;
+  readonly terms: readonly string[];
+}
+
+/* A long ticket thread has hundreds of stems; those past this many weigh next to nothing. */
+const MAX_PROFILE_STEMS = 400;
+
+export function topicProfile(
+  texts: readonly string[],
+  labelTerms = DEFAULT_TOPIC_GROUP_OPTIONS.labelTerms,
+): TopicProfile {
+  const analysed = weigh(texts.map(analyse));
+  const sums = new Map<string, number>();
+  for (const { vector } of analysed) {
+    for (const [term, weight] of vector) {
+      sums.set(term, (sums.get(term) ?? 0) + weight);
+    }
+  }
+  const centroid = [...sums]
+    .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+    .slice(0, MAX_PROFILE_STEMS)
+    .map(([term, sum]): [string, number] => [term, sum / (analysed.length || 1)]);
+  return { centroid: Object.fromEntries(centroid), terms: label(analysed, labelTerms) };
+}
+
+/**
+ * How close a text is to a topic: its mean cosine with the topic's texts, the measure by which
+ * `groupByTopic` lets an item join a group, so a text at `minSimilarity` or above is one that
+ * would have been grouped with them.
+ */
+export function topicSimilarity(profile: TopicProfile, text: string): number {
+  const [vector] = weigh([analyse(text)]);
+  return dot(vector?.vector ?? new Map(), new Map(Object.entries(profile.centroid)));
+}
+
 function analyse(text: string): { counts: Map<string, number>; written: Map<string, string[]> } {
   const counts = new Map<string, number>();
   const written = new Map<string, string[]>();

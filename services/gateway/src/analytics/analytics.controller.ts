@@ -1,5 +1,16 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 
 import {
@@ -75,7 +86,9 @@ export class AnalyticsController {
       'With `resolution` `article` and the `documentId` of the article written for them, or ' +
       '`dismissed` for questions the knowledge base is not for (abuse reports, phishing). ' +
       'Answers how many were closed now; ids already closed or no longer logged are skipped. ' +
-      'A ticket drafted again and answered weakly again is a gap again.',
+      'A ticket drafted again and answered weakly again is a gap again. With `dismissTopic` ' +
+      "(`dismissed` only) the questions' topic is kept, and every new question like them is " +
+      'dismissed as it is logged, until the topic is given up; the answer then names it.',
   })
   @ApiJsonBody(CloseGapBody)
   @ApiJsonResponse(HttpStatus.OK, GapClosed)
@@ -88,6 +101,22 @@ export class AnalyticsController {
     @Body(new ZodValidationPipe(CloseGapBody)) body: z.output<typeof CloseGapBody>,
   ): Promise<GapClosed> {
     return this.analytics.closeGap(user, body);
+  }
+
+  @Delete('knowledge-gaps/dismissed-topics/:id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({
+    summary: "Stop dismissing a topic's new questions",
+    description: 'The questions it dismissed stay closed; reopen them from the closed list.',
+  })
+  @ApiParam({ name: 'id', description: 'Dismissed topic id (UUID)' })
+  @ApiErrorResponses(
+    { status: HttpStatus.BAD_REQUEST, description: 'The id is not a UUID' },
+    { status: HttpStatus.NOT_FOUND, description: 'No dismissed topic has the id' },
+    { status: HttpStatus.SERVICE_UNAVAILABLE, description: 'llm is not reachable' },
+  )
+  forgetDismissedTopic(@Param('id', new ParseUUIDPipe()) topicId: string): Promise<void> {
+    return this.analytics.forgetDismissedTopic(topicId);
   }
 
   @Post('knowledge-gaps/reopen')

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import type { z } from 'zod';
 
 import type {
@@ -89,17 +89,37 @@ export class AnalyticsService {
     const documentId = body.documentId ?? null;
     const result = await this.bus.request(
       AnalyticsRpc.CloseGap,
-      { ...body, documentId, closedBy: user.id },
+      { ...body, documentId, closedBy: user.id, closedByName: user.name },
       { timeoutMs: TIMEOUT_MS },
     );
-    if (result.closed > 0) {
+    if (result.closed > 0 || result.topicId !== null) {
       await this.audit.record({
         action: AuditAction.KnowledgeGapClosed,
         target: documentId === null ? undefined : { type: 'document', id: documentId },
-        details: { resolution: body.resolution, questions: result.closed },
+        details: {
+          resolution: body.resolution,
+          questions: result.closed,
+          ...(result.topicId === null ? {} : { topicId: result.topicId }),
+        },
       });
     }
     return result;
+  }
+
+  /** Audited; a 404 for a topic no longer (or never) dismissed. */
+  async forgetDismissedTopic(topicId: string): Promise<void> {
+    const { forgotten } = await this.bus.request(
+      AnalyticsRpc.ForgetDismissedTopic,
+      { topicId },
+      { timeoutMs: TIMEOUT_MS },
+    );
+    if (!forgotten) {
+      throw new NotFoundException(`No dismissed topic ${topicId}`);
+    }
+    await this.audit.record({
+      action: AuditAction.KnowledgeGapTopicForgotten,
+      details: { topicId },
+    });
   }
 
   /** Closed questions count as gaps again; audited when any was closed. */

@@ -197,7 +197,7 @@ describe('Analytics', () => {
           .send({ ...ids, resolution: 'dismissed' })
           .expect(200)
       ).body,
-    ).toEqual({ closed: 2 });
+    ).toEqual({ closed: 2, topicId: null });
     const closed = (await admin.agent.get('/api/analytics/knowledge-gaps').query(query).expect(200))
       .body as KnowledgeGapsReport;
     expect(closed.closed).toBe(2);
@@ -232,7 +232,69 @@ describe('Analytics', () => {
     expect(reopened.gaps).toContainEqual(report.ssl);
   });
 
+  it("should dismiss a topic's new questions until an administrator gives it up", async () => {
+    const from = new Date(Date.now() - 1_000).toISOString();
+    const query = { from, to: new Date(Date.now() + HOUR_MS).toISOString() };
+    const asked = [
+      await ask('Phishing site on your server: a fake bank login page, please take it down'),
+      await ask('Please take down the phishing site on your server, a fake bank login page'),
+    ].map((exchange) => exchange.assistantMessage.interactionId ?? '');
+    const gaps = (await admin.agent.get('/api/analytics/knowledge-gaps').query(query).expect(200))
+      .body as KnowledgeGapsReport;
+    const phishing = gaps.gaps.find((gap) => gap.interactionIds.includes(asked[0] ?? ''));
+    expect([...(phishing?.interactionIds ?? [])].sort()).toEqual([...asked].sort());
+
+    const dismissed = await admin.agent
+      .post('/api/analytics/knowledge-gaps/close')
+      .send({ interactionIds: asked, resolution: 'dismissed', dismissTopic: true })
+      .expect(200);
+    const { topicId } = dismissed.body as { topicId: string };
+    expect(dismissed.body).toEqual({ closed: 2, topicId: expect.any(String) as string });
+    const again = (await ask('Another phishing site on your server, a fake bank login page'))
+      .assistantMessage.interactionId;
+    const after = (await admin.agent.get('/api/analytics/knowledge-gaps').query(query).expect(200))
+      .body as KnowledgeGapsReport;
+    expect(after.gaps.flatMap((gap) => gap.interactionIds)).not.toContain(again);
+    expect(after.dismissedTopics).toEqual([
+      {
+        id: topicId,
+        terms: phishing?.terms,
+        dismissedBy: ((await admin.agent.get('/api/me').expect(200)).body as { name: string }).name,
+        dismissedAt: expect.any(String) as string,
+        questions: 3,
+      },
+    ]);
+
+    const forget = `/api/analytics/knowledge-gaps/dismissed-topics/${topicId}`;
+    await staff.agent.delete(forget).expect(403);
+    await admin.agent.delete('/api/analytics/knowledge-gaps/dismissed-topics/7').expect(400);
+    await admin.agent.delete(forget).expect(204);
+    await admin.agent.delete(forget).expect(404);
+    const audit = (await admin.agent.get('/api/audit').query({ action: 'analytics.*' }).expect(200))
+      .body as AuditPage;
+    expect(audit.items.slice(0, 2)).toMatchObject([
+      { action: 'analytics.knowledge_gap.topic_forgotten', details: { topicId } },
+      {
+        action: 'analytics.knowledge_gap.closed',
+        details: { resolution: 'dismissed', questions: 2, topicId },
+      },
+    ]);
+    const forgotten = (
+      await admin.agent.get('/api/analytics/knowledge-gaps').query(query).expect(200)
+    ).body as KnowledgeGapsReport;
+    expect(forgotten.dismissedTopics).toEqual([]);
+  });
+
   it.each([
+    [
+      'a topic kept with an article',
+      {
+        interactionIds: [randomUUID()],
+        resolution: 'article',
+        documentId: randomUUID(),
+        dismissTopic: true,
+      },
+    ],
     ['no ids', { interactionIds: [], resolution: 'dismissed' }],
     ['an id that is not a UUID', { interactionIds: ['7'], resolution: 'dismissed' }],
     ['an unknown resolution', { interactionIds: [randomUUID()], resolution: 'solved' }],
@@ -255,7 +317,7 @@ describe('Analytics', () => {
       .send({ interactionIds: [interaction], resolution: 'article', documentId: document })
       .expect(200);
 
-    expect(response.body).toEqual({ closed: 1 });
+    expect(response.body).toEqual({ closed: 1, topicId: null });
     const audit = (await admin.agent.get('/api/audit').query({ action: 'analytics.*' }).expect(200))
       .body as AuditPage;
     expect(audit.items[0]).toMatchObject({

@@ -240,6 +240,11 @@ export class AnswerPipeline {
       citations,
       generationId: generation.generationId,
       attempts: generation.attempts,
+      asked: {
+        kind: job.kind,
+        question: prepared.redacted.question,
+        ticketSubject: prepared.redacted.ticket?.subject ?? null,
+      },
     });
     this.logger.info(
       {

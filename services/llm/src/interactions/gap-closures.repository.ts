@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 
 import type { CloseGapRequest } from '@deskpilot/contracts';
 
@@ -8,17 +9,26 @@ import type { CloseGapRequest } from '@deskpilot/contracts';
 export class GapClosuresRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Closes the entries still in the log and not closed yet; resolves how many that was. */
-  async close(request: CloseGapRequest): Promise<number> {
-    const rows = await this.dataSource.query<{ closed: number }[]>(
+  /**
+   * Closes the entries still in the log and not closed yet, naming the dismissed topic that closed
+   * them, if one did; resolves how many that was.
+   */
+  async close(
+    request: Pick<CloseGapRequest, 'interactionIds' | 'resolution' | 'documentId' | 'closedBy'>,
+    topicId: string | null = null,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<number> {
+    const rows = await manager.query<{ closed: number }[]>(
       `WITH "added" AS (
-         INSERT INTO "llm"."gap_closures" ("interaction_id", "resolution", "document_id", "closed_by")
-         SELECT i."id", $2::varchar, $3::uuid, $4::varchar FROM "llm"."interactions" i WHERE i."id" = ANY($1::uuid[])
+         INSERT INTO "llm"."gap_closures"
+                ("interaction_id", "resolution", "document_id", "closed_by", "topic_id")
+         SELECT i."id", $2::varchar, $3::uuid, $4::varchar, $5::uuid
+           FROM "llm"."interactions" i WHERE i."id" = ANY($1::uuid[])
          ON CONFLICT ("interaction_id") DO NOTHING
          RETURNING 1
        )
        SELECT count(*)::int AS "closed" FROM "added"`,
-      [request.interactionIds, request.resolution, request.documentId, request.closedBy],
+      [request.interactionIds, request.resolution, request.documentId, request.closedBy, topicId],
     );
     return rows[0]?.closed ?? 0;
   }

@@ -1,8 +1,10 @@
 import type { AnswerFinalChunk } from '@deskpilot/contracts';
+import { createLogger } from '@deskpilot/observability';
 
 import type { AnswerJob } from '../answering/answer-job';
 import { SecretRedactor } from '../safety/secret-redactor';
 import { defaultBotSettings } from '../settings/default-bot-settings';
+import type { DismissedTopicsService } from './dismissed-topics.service';
 import type { InteractionEntity } from './entities/interaction.entity';
 import { InteractionLogService } from './interaction-log.service';
 import type { InteractionsRepository } from './interactions.repository';
@@ -22,6 +24,11 @@ class HeldWrites {
     return new Promise((resolve) => {
       this.held.push(resolve);
     });
+  }
+
+  closeIfDismissed(id: string): Promise<null> {
+    this.started.push(`topics ${id}`);
+    return Promise.resolve(null);
   }
 
   releaseOldest(): void {
@@ -68,7 +75,15 @@ function finished(interactionId: string): Parameters<InteractionLogService['fini
     firstTokenMs: 5,
     totalMs: 20,
   };
-  return { final, passages: [], prompt: [], citations: [], generationId: null, attempts: 1 };
+  return {
+    final,
+    passages: [],
+    prompt: [],
+    citations: [],
+    generationId: null,
+    attempts: 1,
+    asked: { kind: 'chat', question: 'How do I reset my cPanel password?', ticketSubject: null },
+  };
 }
 
 const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -79,6 +94,8 @@ describe('InteractionLogService', () => {
     const sut = new InteractionLogService(
       writes as unknown as InteractionsRepository,
       new SecretRedactor(),
+      writes as unknown as DismissedTopicsService,
+      createLogger({ service: 'test', instanceId: 'test', level: 'silent' }),
     );
 
     const closingA = sut.finish('a', finished('a'));
@@ -95,8 +112,9 @@ describe('InteractionLogService', () => {
     writes.releaseOldest();
     await closingA;
     await settle();
-    expect(writes.started).toEqual(['close a', 'open c', 'close b']);
+    expect(writes.started).toEqual(['close a', 'open c', 'topics a', 'close b']);
     writes.releaseOldest();
     await closingB;
+    expect(writes.started.at(-1)).toBe('topics b');
   });
 });

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 
 import type {
   AnswerFinalChunk,
@@ -6,9 +6,13 @@ import type {
   Citation,
   PromptMessage,
 } from '@deskpilot/contracts';
+import type { Logger } from '@deskpilot/observability';
+import { LOGGER } from '@deskpilot/runtime';
 
 import type { AnswerJob } from '../answering/answer-job';
 import { SecretRedactor } from '../safety/secret-redactor';
+import type { AskedQuestion } from './dismissed-topics.service';
+import { DismissedTopicsService } from './dismissed-topics.service';
 import { InteractionsException } from './interactions.exception';
 import { InteractionsRepository } from './interactions.repository';
 import { SerialQueue } from './serial-queue';
@@ -29,11 +33,15 @@ export interface FinishedInteraction {
   readonly citations: readonly Citation[];
   readonly generationId: string | null;
   readonly attempts: number;
+  /** What was asked, redacted as logged: closed at once when about a dismissed topic. */
+  readonly asked: AskedQuestion;
 }
 
 /**
  * Writes the interaction log: an entry is opened as `pending` before any model call and closed
  * with its outcome, so a crash leaves `pending`, and a failed answer is never stored as complete.
+ *
+ * A finished question about a topic an administrator dismissed is closed as it is logged.
  *
  * Closing writes run one at a time. Each answer's first token waits for its opening write, and a
  * burst of answers finishing together would otherwise take every database connection (PGlite has
@@ -46,6 +54,8 @@ export class InteractionLogService {
   constructor(
     private readonly interactions: InteractionsRepository,
     private readonly redactor: SecretRedactor,
+    private readonly dismissedTopics: DismissedTopicsService,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   async open({ job, question, ticketSubject, offline }: OpenedInteraction): Promise<void> {
@@ -104,6 +114,16 @@ export class InteractionLogService {
       failureMessage: final.failure?.message ?? null,
       finishedAt: new Date(),
     };
-    await this.closing.run(() => this.interactions.update(interactionId, patch));
+    await this.closing.run(async () => {
+      await this.interactions.update(interactionId, patch);
+      await this.dismissedTopics
+        .closeIfDismissed(interactionId, finished.asked)
+        .catch((error: unknown) => {
+          this.logger.warn(
+            { interactionId, err: String(error) },
+            'Not checked against the dismissed topics',
+          );
+        });
+    });
   }
 }

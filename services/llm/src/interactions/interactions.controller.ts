@@ -54,10 +54,17 @@ export class InteractionsController {
   }
 
   @OnRequest(AnalyticsRpc.CloseGap)
-  async closeGap(
+  closeGap(
     request: RpcRequest<typeof AnalyticsRpc.CloseGap>,
   ): Promise<RpcResponse<typeof AnalyticsRpc.CloseGap>> {
-    return { closed: await this.knowledgeGaps.close(request) };
+    return this.knowledgeGaps.close(request);
+  }
+
+  @OnRequest(AnalyticsRpc.ForgetDismissedTopic)
+  async forgetDismissedTopic(
+    request: RpcRequest<typeof AnalyticsRpc.ForgetDismissedTopic>,
+  ): Promise<RpcResponse<typeof AnalyticsRpc.ForgetDismissedTopic>> {
+    return { forgotten: await this.knowledgeGaps.forgetTopic(request.topicId) };
   }
 
   @OnRequest(AnalyticsRpc.ReopenGap)

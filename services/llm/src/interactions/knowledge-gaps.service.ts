@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 
 import type {
   CloseGapRequest,
+  GapClosed,
   GapQuestion,
   GapReason,
   KnowledgeGap,
@@ -14,7 +15,9 @@ import {
 } from '@deskpilot/contracts';
 import { groupByTopic } from '@deskpilot/text';
 
+import { DismissedTopicsService } from './dismissed-topics.service';
 import { GapClosuresRepository } from './gap-closures.repository';
+import { gapText } from './gap-text';
 import { InteractionStatsRepository } from './interaction-stats.repository';
 import type { WeakAnswerRow } from './interaction-stats.repository';
 
@@ -24,25 +27,27 @@ const EXAMPLE_CHARACTERS = 300;
 /**
  * What the knowledge base lacks, from the answers it gave: the weakly answered chat questions
  * and tickets of a range, grouped by what they ask (`groupByTopic`), the groups asked most first.
- * Questions an administrator closed (an article written for them, or dismissed) are left out.
+ * Questions an administrator closed (an article written for them, or dismissed, by hand or by a
+ * dismissed topic) are left out.
  */
 @Injectable()
 export class KnowledgeGapsService {
   constructor(
     private readonly stats: InteractionStatsRepository,
     private readonly closures: GapClosuresRepository,
+    private readonly topics: DismissedTopicsService,
   ) {}
 
   /** The open gaps, or with `listClosed` the closed ones (grouped the same way, to reopen). */
   async gaps(from: Date, to: Date, listClosed = false): Promise<KnowledgeGaps> {
-    const { weakAnswers, closed, rows } = await this.stats.weakAnswers(
-      from,
-      to,
-      MAX_GAP_QUESTIONS,
-      listClosed,
-    );
+    const [{ weakAnswers, closed, rows }, dismissedTopics] = await Promise.all([
+      this.stats.weakAnswers(from, to, MAX_GAP_QUESTIONS, listClosed),
+      this.topics.list(),
+    ]);
     const byId = new Map(rows.map((row) => [row.id, row]));
-    const groups = groupByTopic(rows.map((row) => ({ id: row.id, text: textOf(row) })));
+    const groups = groupByTopic(
+      rows.map((row) => ({ id: row.id, text: gapText(row.question, row.ticket_subject) })),
+    );
     return {
       weakAnswers,
       closed,
@@ -53,26 +58,21 @@ export class KnowledgeGapsService {
           group.ids.map((id) => byId.get(id)).filter((row) => row !== undefined),
         ),
       ),
+      dismissedTopics,
     };
   }
 
-  close(request: CloseGapRequest): Promise<number> {
-    return this.closures.close(request);
+  close(request: CloseGapRequest): Promise<GapClosed> {
+    return this.topics.close(request);
+  }
+
+  forgetTopic(topicId: string): Promise<boolean> {
+    return this.topics.forget(topicId);
   }
 
   reopen(interactionIds: readonly string[]): Promise<number> {
     return this.closures.reopen(interactionIds);
   }
-}
-
-/**
- * What a weak answer was asked: a ticket's subject names its topic in a few words, and counts
- * twice against the message's greetings and details.
- */
-function textOf(row: WeakAnswerRow): string {
-  return row.ticket_subject === null
-    ? row.question
-    : `${row.ticket_subject}\n${row.ticket_subject}\n${row.question}`;
 }
 
 /** `members` newest first, as the repository lists them. */

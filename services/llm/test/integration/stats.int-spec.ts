@@ -472,8 +472,14 @@ describe('llm interaction statistics', () => {
     };
 
     // An id the log does not hold is not closed; closing twice closes nothing more.
-    expect(await harness.bus.request(AnalyticsRpc.CloseGap, close)).toEqual({ closed: 2 });
-    expect(await harness.bus.request(AnalyticsRpc.CloseGap, close)).toEqual({ closed: 0 });
+    expect(await harness.bus.request(AnalyticsRpc.CloseGap, close)).toEqual({
+      closed: 2,
+      topicId: null,
+    });
+    expect(await harness.bus.request(AnalyticsRpc.CloseGap, close)).toEqual({
+      closed: 0,
+      topicId: null,
+    });
     const after = await harness.bus.request(AnalyticsRpc.KnowledgeGaps, april2);
     expect(after).toMatchObject({ weakAnswers: 1, closed: 2, grouped: 1 });
     expect(after.gaps.map((gap) => gap.interactionIds)).toEqual([[april.get('chat-invoice')]]);

@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+
+import type { TopicProfile } from '@deskpilot/text';
+
+/** A dismissed topic as stored, with how many questions it closed. */
+export interface StoredTopic {
+  readonly id: string;
+  readonly profile: TopicProfile;
+  readonly dismissedBy: string;
+  readonly dismissedByName: string;
+  readonly dismissedAt: Date;
+  readonly questions: number;
+}
+
+export interface NewTopic {
+  readonly id: string;
+  readonly profile: TopicProfile;
+  readonly dismissedBy: string;
+  readonly dismissedByName: string;
+}
+
+interface TopicRow {
+  id: string;
+  terms: string[];
+  centroid: Record<string, number>;
+  dismissed_by: string;
+  dismissed_by_name: string;
+  dismissed_at: Date;
+  questions: number;
+}
+
+@Injectable()
+export class DismissedTopicsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The question and ticket subject of each entry still in the log. */
+  questions(
+    interactionIds: readonly string[],
+  ): Promise<{ question: string; ticket_subject: string | null }[]> {
+    return this.dataSource.query<{ question: string; ticket_subject: string | null }[]>(
+      `SELECT "question", "ticket_subject" FROM "llm"."interactions" WHERE "id" = ANY($1::uuid[])`,
+      [interactionIds],
+    );
+  }
+
+  async insert(topic: NewTopic, manager: EntityManager): Promise<void> {
+    await manager.query(
+      `INSERT INTO "llm"."dismissed_topics"
+              ("id", "terms", "centroid", "dismissed_by", "dismissed_by_name")
+       VALUES ($1, $2::jsonb, $3::jsonb, $4, $5)`,
+      [
+        topic.id,
+        JSON.stringify(topic.profile.terms),
+        JSON.stringify(topic.profile.centroid),
+        topic.dismissedBy,
+        topic.dismissedByName,
+      ],
+    );
+  }
+
+  /** Every topic, newest first. */
+  async all(): Promise<StoredTopic[]> {
+    const rows = await this.dataSource.query<TopicRow[]>(
+      `SELECT t.*,
+              (SELECT count(*)::int FROM "llm"."gap_closures" c WHERE c."topic_id" = t."id")
+                AS "questions"
+         FROM "llm"."dismissed_topics" t
+        ORDER BY t."dismissed_at" DESC, t."id"`,
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      profile: { terms: row.terms, centroid: row.centroid },
+      dismissedBy: row.dismissed_by,
+      dismissedByName: row.dismissed_by_name,
+      dismissedAt: new Date(row.dismissed_at),
+      questions: row.questions,
+    }));
+  }
+
+  /** Resolves whether the topic was there. */
+  async delete(id: string): Promise<boolean> {
+    const rows = await this.dataSource.query<{ deleted: number }[]>(
+      `WITH "gone" AS (DELETE FROM "llm"."dismissed_topics" WHERE "id" = $1 RETURNING 1)
+       SELECT count(*)::int AS "deleted" FROM "gone"`,
+      [id],
+    );
+    return (rows[0]?.deleted ?? 0) > 0;
+  }
+}
