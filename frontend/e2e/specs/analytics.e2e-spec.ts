@@ -314,8 +314,12 @@ describe('Logs and analytics', () => {
 
     // The next one like them is dismissed as it is logged.
     const next = `Another DMCA ${kit} notice: copyrighted films shared by a site you host`;
-    await askWeakly(next);
-    await page.reload();
+    const nextId = await askWeakly(next);
+    await page.goto(`/analytics/interactions/${nextId}`);
+    expect(await page.locator('dd.gap-closure').innerText()).toMatch(
+      /^Dismissed with the topic .+ · /,
+    );
+    await page.goBack();
     await page.locator('.closed-note').waitFor();
     expect(await page.locator('.closed-note').innerText()).toContain(
       'One topic is dismissed: its new questions are dismissed as they come.',

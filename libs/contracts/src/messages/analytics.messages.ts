@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { rpc } from './define';
-import { InteractionKind } from './interactions.messages';
+import { GapResolution, InteractionKind } from './interactions.messages';
 
 /** Width of one point of an analytics series. */
 export const AnalyticsBucket = z.enum(['hour', 'day']);
@@ -218,13 +218,6 @@ export const KnowledgeGaps = z.object({
   dismissedTopics: z.array(DismissedTopic),
 });
 export type KnowledgeGaps = z.infer<typeof KnowledgeGaps>;
-
-/**
- * How a gap was closed: an article was written for its questions, or an administrator judged
- * them not to be knowledge questions (abuse reports, phishing, a customer's own mistake).
- */
-export const GapResolution = z.enum(['article', 'dismissed']);
-export type GapResolution = z.infer<typeof GapResolution>;
 
 /** Weak answers to leave out of the knowledge gaps from now on. */
 export const CloseGapRequest = z.object({

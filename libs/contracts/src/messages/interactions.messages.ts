@@ -66,6 +66,24 @@ export type InteractionSummary = z.infer<typeof InteractionSummary>;
 
 export const RetrievedChunk = AnswerPassage.omit({ text: true, headingPath: true });
 
+/**
+ * How a gap was closed: an article was written for its questions, or an administrator judged
+ * them not to be knowledge questions (abuse reports, phishing, a customer's own mistake).
+ */
+export const GapResolution = z.enum(['article', 'dismissed']);
+export type GapResolution = z.infer<typeof GapResolution>;
+
+/** How a question left the knowledge gaps. */
+export const GapClosure = z.object({
+  resolution: GapResolution,
+  /** The article written for it (`article` only). */
+  documentId: z.string().nullable(),
+  /** The words of the dismissed topic that closed it; null when closed without one. */
+  topicTerms: z.array(z.string()).nullable(),
+  closedAt: z.iso.datetime({ offset: true }),
+});
+export type GapClosure = z.infer<typeof GapClosure>;
+
 export const InteractionDetail = InteractionSummary.extend({
   /** The whole question, redacted. */
   question: z.string(),
@@ -82,6 +100,8 @@ export const InteractionDetail = InteractionSummary.extend({
   failureMessage: z.string().nullable(),
   attempts: z.number().int().nonnegative(),
   finishedAt: z.iso.datetime({ offset: true }).nullable(),
+  /** Null while the question counts among the knowledge gaps it may be one of. */
+  gapClosure: GapClosure.nullable(),
 });
 export type InteractionDetail = z.infer<typeof InteractionDetail>;
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 
-import type { CloseGapRequest } from '@deskpilot/contracts';
+import type { CloseGapRequest, GapClosure } from '@deskpilot/contracts';
 
 /** Weak answers taken off the knowledge gaps, one row per log entry. */
 @Injectable()
@@ -31,6 +31,33 @@ export class GapClosuresRepository {
       [request.interactionIds, request.resolution, request.documentId, request.closedBy, topicId],
     );
     return rows[0]?.closed ?? 0;
+  }
+
+  /** How the entry left the knowledge gaps, with the words of the topic that closed it. */
+  async find(interactionId: string): Promise<GapClosure | null> {
+    const rows = await this.dataSource.query<
+      {
+        resolution: GapClosure['resolution'];
+        document_id: string | null;
+        terms: string[] | null;
+        closed_at: Date;
+      }[]
+    >(
+      `SELECT c."resolution", c."document_id", t."terms", c."closed_at"
+         FROM "llm"."gap_closures" c
+         LEFT JOIN "llm"."dismissed_topics" t ON t."id" = c."topic_id"
+        WHERE c."interaction_id" = $1`,
+      [interactionId],
+    );
+    const row = rows[0];
+    return row === undefined
+      ? null
+      : {
+          resolution: row.resolution,
+          documentId: row.document_id,
+          topicTerms: row.terms,
+          closedAt: new Date(row.closed_at).toISOString(),
+        };
   }
 
   /** Resolves how many of the entries were closed and now count as gaps again. */

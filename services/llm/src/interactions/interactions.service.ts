@@ -12,6 +12,7 @@ import { InteractionsRpc } from '@deskpilot/contracts';
 
 import type { InteractionFeedbackEntity } from './entities/interaction-feedback.entity';
 import type { InteractionEntity } from './entities/interaction.entity';
+import { GapClosuresRepository } from './gap-closures.repository';
 import { InteractionsException } from './interactions.exception';
 import { InteractionsRepository } from './interactions.repository';
 import type { InteractionFilter } from './interactions.repository';
@@ -31,7 +32,10 @@ const EMPTY_FLAGS = {
 /** Reading the interaction log for the console, and keeping feedback on it current. */
 @Injectable()
 export class InteractionsService {
-  constructor(private readonly interactions: InteractionsRepository) {}
+  constructor(
+    private readonly interactions: InteractionsRepository,
+    private readonly closures: GapClosuresRepository,
+  ) {}
 
   async list(request: ListRequest): Promise<ListResponse> {
     const filter: InteractionFilter = {
@@ -64,7 +68,10 @@ export class InteractionsService {
     if (!row) {
       throw InteractionsException.notFound(id);
     }
-    const feedback = await this.feedbackById([id]);
+    const [feedback, gapClosure] = await Promise.all([
+      this.feedbackById([id]),
+      this.closures.find(id),
+    ]);
     return {
       ...summary(row, feedback.get(id) ?? []),
       question: row.question,
@@ -80,6 +87,7 @@ export class InteractionsService {
       failureMessage: row.failureMessage,
       attempts: row.attempts,
       finishedAt: row.finishedAt?.toISOString() ?? null,
+      gapClosure,
     };
   }
 

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 
-import { AnalyticsRpc } from '@deskpilot/contracts';
+import { AnalyticsRpc, InteractionsRpc } from '@deskpilot/contracts';
 
 import { LlmTestHarness, finalOf } from './support/llm-test-harness';
 
@@ -75,6 +75,13 @@ describe('llm dismissed topics', () => {
       closed_by: 'admin-1',
       topic_id: dismissed.topicId,
     });
+    expect((await harness.bus.request(InteractionsRpc.Get, { id: again })).gapClosure).toEqual({
+      resolution: 'dismissed',
+      documentId: null,
+      topicTerms: phishing?.terms,
+      closedAt: expect.any(String) as string,
+    });
+    expect((await harness.bus.request(InteractionsRpc.Get, { id: ssl })).gapClosure).toBeNull();
 
     // Given up: what it closed stays closed, new questions on it are gaps again.
     const topicId = dismissed.topicId ?? '';
@@ -91,6 +98,9 @@ describe('llm dismissed topics', () => {
       [ssl, newest].sort(),
     );
     expect(await closure(harness.databaseUrl, again)).toMatchObject({ topic_id: null });
+    expect(
+      (await harness.bus.request(InteractionsRpc.Get, { id: again })).gapClosure,
+    ).toMatchObject({ resolution: 'dismissed', topicTerms: null });
   });
 
   it('should keep no topic when only closing, and none from questions no longer logged', async () => {
