@@ -1,4 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+
+import { waitFor } from '@deskpilot/testing';
 
 import {
   launchChromium,
@@ -26,6 +28,13 @@ async function navigationLinks(page: Page): Promise<string[]> {
   return (await nav.getByRole('link').locator('.nav-label').allInnerTexts()).map((text) =>
     text.trim(),
   );
+}
+
+/** The count a Home entry shows, once it is loaded. */
+async function countOf(entry: Locator): Promise<number> {
+  const value = entry.locator('.count-value');
+  await value.filter({ hasText: /^\d+$/ }).waitFor();
+  return Number(await value.innerText());
 }
 
 describe('Role-aware navigation', () => {
@@ -58,16 +67,56 @@ describe('Role-aware navigation', () => {
     await page.waitForURL('**/home');
 
     expect(await navigationLinks(page)).toEqual([...EVERYONE, ...ADMIN_ONLY]);
-    const tiles = page.getByRole('main').getByRole('link');
+    const tiles = page.getByRole('main').locator('a.tile');
     expect(await tiles.count()).toBe(EVERYONE.length - 1 + ADMIN_ONLY.length);
     expect(await page.title()).toBe('Home · Deskpilot');
     await saveScreenshot(page, 'home');
+  });
+
+  it('should show an administrator the work waiting, each count leading to it', async () => {
+    const admin = new AdminApi();
+    const blank = `blank-${Date.now()}.txt`;
+    await admin.upload(blank, '   \n   ');
+    await waitFor(
+      async () => (await admin.documents({ search: blank })).items[0]?.status === 'failed',
+      { timeoutMs: 30_000, message: 'the blank file failed' },
+    );
+    const opened = await openSignedIn(browser, e2eEnvironment().admin, '/home');
+    context = opened.context;
+    const { page } = opened;
+    const waiting = page.getByRole('list', { name: 'Waiting for you' });
+
+    const ready = waiting.locator('[data-waiting="ready-drafts"]');
+    const shown = await countOf(ready);
+    const total = (await admin.drafts({ status: 'ready', pageSize: '1' })).total;
+    expect(shown).toBe(total);
+    expect(await ready.innerText()).toMatch(
+      total === 0 ? /No customer is waiting on a draft/ : /The longest waiting customer: /,
+    );
+    expect(await countOf(waiting.locator('[data-waiting="knowledge-gaps"]'))).toBe(
+      (await admin.knowledgeGaps(7)).weakAnswers,
+    );
+    const failed = waiting.locator('[data-waiting="failed-documents"]');
+    expect(await countOf(failed)).toBeGreaterThanOrEqual(1);
+    expect(await failed.innerText()).toContain('not indexed');
+
+    await failed.click();
+    await page.waitForURL('**/knowledge?status=failed');
+    await page.locator('tr[data-title]', { hasText: blank }).getByText('Failed').waitFor();
+    expect(await page.locator('tr[data-title]').filter({ hasText: 'Indexed' }).count()).toBe(0);
+    await page.goBack();
+    await ready.click();
+    await page.waitForURL('**/tickets');
   });
 
   it('should offer staff only their screens and refuse the administration pages', async () => {
     const page = await openPage(staffContext, '/home');
 
     expect(await navigationLinks(page)).toEqual(EVERYONE);
+    const waiting = page.getByRole('list', { name: 'Waiting for you' });
+    await countOf(waiting.locator('[data-waiting="ready-drafts"]'));
+    expect(await waiting.locator('[data-waiting="knowledge-gaps"]').count()).toBe(0);
+    expect(await waiting.locator('[data-waiting="failed-documents"]').count()).toBe(0);
 
     for (const path of ['/users', '/audit', '/operations', '/knowledge']) {
       await page.goto(path);

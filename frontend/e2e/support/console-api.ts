@@ -8,12 +8,16 @@ import type {
   Conversation,
   DeadLetterList,
   DocumentPage,
+  DocumentUploadResponse,
+  DraftPage,
   DraftingDepartments,
+  KnowledgeGapsReport,
   ListInteractionsResponse,
   Role,
   SyncStatus,
   User,
 } from '@deskpilot/contracts';
+import { DOCUMENT_FILES_FIELD } from '@deskpilot/contracts';
 
 import { e2eEnvironment } from './environment';
 
@@ -54,6 +58,36 @@ export class AdminApi {
       'GET',
       `/api/documents?${new URLSearchParams(query).toString()}`,
     );
+  }
+
+  /** The knowledge gaps of the last `days` days, as Home counts them. */
+  knowledgeGaps(days: number): Promise<KnowledgeGapsReport> {
+    const to = new Date();
+    const from = new Date(to.getTime() - days * 24 * 3_600_000);
+    const query = new URLSearchParams({ from: from.toISOString(), to: to.toISOString() });
+    return this.call<KnowledgeGapsReport>(
+      'GET',
+      `/api/analytics/knowledge-gaps?${query.toString()}`,
+    );
+  }
+
+  drafts(query: Record<string, string>): Promise<DraftPage> {
+    return this.call<DraftPage>('GET', `/api/drafts?${new URLSearchParams(query).toString()}`);
+  }
+
+  /** Uploads one file as the knowledge page would; resolves the upload's result. */
+  async upload(filename: string, text: string): Promise<DocumentUploadResponse> {
+    const form = new FormData();
+    form.append(DOCUMENT_FILES_FIELD, new Blob([text], { type: 'text/plain' }), filename);
+    const response = await fetch(`${e2eEnvironment().url}/api/documents`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${this.token}` },
+      body: form,
+    });
+    if (!response.ok) {
+      throw new Error(`upload ${filename}: ${response.status} ${await response.text()}`);
+    }
+    return (await response.json()) as DocumentUploadResponse;
   }
 
   deadLetters(): Promise<DeadLetterList> {

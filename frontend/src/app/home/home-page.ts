@@ -6,11 +6,15 @@ import { Session } from '../auth/session';
 import { WhmcsStoppedNotice } from '../operations/whmcs-stopped-notice';
 import { navigationFor } from '../shell/navigation';
 import { PageHeader } from '../ui/page-header';
+import { WaitingWork } from './waiting-work';
 
-/** The landing page after sign-in: a greeting and the screens this person can use. */
+/**
+ * The landing page after sign-in: a greeting, the work waiting for this person, and the screens
+ * they can use.
+ */
 @Component({
   selector: 'dp-home-page',
-  imports: [PageHeader, RouterLink, MatIconModule, WhmcsStoppedNotice],
+  imports: [PageHeader, RouterLink, MatIconModule, WhmcsStoppedNotice, WaitingWork],
   templateUrl: './home-page.html',
   styleUrl: './home-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

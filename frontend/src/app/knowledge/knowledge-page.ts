@@ -1,11 +1,13 @@
 import { DatePipe, DecimalPipe } from '@angular/common';
 import { HttpEventType } from '@angular/common/http';
+import type { OnInit } from '@angular/core';
 import {
   ChangeDetectionStrategy,
   Component,
   DestroyRef,
   computed,
   inject,
+  input,
   signal,
 } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
@@ -109,7 +111,7 @@ interface UploadItem {
   styleUrl: './knowledge-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class KnowledgePage {
+export class KnowledgePage implements OnInit {
   private readonly api = inject(KnowledgeApi);
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
@@ -141,6 +143,8 @@ export class KnowledgePage {
   );
   protected readonly query = signal('');
   protected readonly results = new RemoteData<SearchResponse>();
+  /** `?status=failed` in a link (from Home): the table opens filtered by that status. */
+  readonly statusParam = input<string | undefined>(undefined, { alias: 'status' });
 
   constructor() {
     const destroyRef = inject(DestroyRef);
@@ -165,6 +169,10 @@ export class KnowledgePage {
       subscription.unsubscribe();
       stream.abort();
     });
+  }
+
+  ngOnInit(): void {
+    this.status.set(STATUSES.find((status) => status === this.statusParam()));
     this.reload();
   }
 

@@ -1,0 +1,167 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { MatIconModule } from '@angular/material/icon';
+import { RouterLink } from '@angular/router';
+
+import type { DocumentPage, DraftPage, KnowledgeGapsReport } from '@deskpilot/contracts';
+
+import { AnalyticsApi } from '../analytics/analytics-api';
+import { Session } from '../auth/session';
+import { KnowledgeApi } from '../knowledge/knowledge-api';
+import { waitingText } from '../tickets/draft-labels';
+import { TicketsApi } from '../tickets/tickets-api';
+import { RemoteData } from '../ui/remote-data';
+
+/** The knowledge gaps counted on Home: the analytics page's default range. */
+const GAP_DAYS = 7;
+
+/** One count of work waiting, with where to do it. */
+interface Waiting {
+  readonly key: string;
+  readonly icon: string;
+  readonly count: number | undefined;
+  readonly label: string;
+  readonly detail: string;
+  readonly link: string;
+  readonly queryParams?: Record<string, string>;
+  /** Why it could not be counted. */
+  readonly error?: string;
+  /** Shown only while something waits (failures). */
+  readonly onlyWhenWaiting?: boolean;
+}
+
+/**
+ * What waits for the person signed in: drafts to review with the longest waiting customer, and
+ * failed drafts (not written, or not posted); for administrators also the week's poorly answered
+ * questions and documents that failed to index. Each count loads on its own; one that cannot be
+ * read says so without hiding the others.
+ */
+@Component({
+  selector: 'dp-waiting-work',
+  imports: [RouterLink, MatIconModule],
+  template: `
+    <section class="waiting" aria-labelledby="waiting-title">
+      <h2 class="section-heading" id="waiting-title">Waiting for you</h2>
+      <ul class="counts" aria-label="Waiting for you">
+        @for (item of shown(); track item.key) {
+          <li>
+            <a
+              class="count"
+              [attr.data-waiting]="item.key"
+              [routerLink]="item.link"
+              [queryParams]="item.queryParams"
+            >
+              <mat-icon class="count-icon" aria-hidden="true">{{ item.icon }}</mat-icon>
+              <span class="count-value">{{ item.count ?? '…' }}</span>
+              <span class="count-label">{{ item.label }}</span>
+              <span class="count-detail" [class.error]="item.error">
+                {{ item.error ?? item.detail }}
+              </span>
+            </a>
+          </li>
+        }
+      </ul>
+    </section>
+  `,
+  styleUrl: './waiting-work.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class WaitingWork {
+  private readonly tickets = inject(TicketsApi);
+  private readonly analytics = inject(AnalyticsApi);
+  private readonly knowledge = inject(KnowledgeApi);
+
+  private readonly admin = inject(Session).role() === 'admin';
+
+  private readonly ready = new RemoteData<DraftPage>();
+  private readonly failed = new RemoteData<DraftPage>();
+  private readonly gaps = new RemoteData<KnowledgeGapsReport>();
+  private readonly failedDocuments = new RemoteData<DocumentPage>();
+
+  protected readonly shown = computed(() =>
+    this.items().filter(
+      (item) => item.onlyWhenWaiting !== true || (item.count ?? 0) > 0 || item.error !== undefined,
+    ),
+  );
+
+  private readonly items = computed((): Waiting[] => {
+    const ready = this.ready.value();
+    const oldest = ready?.items[0]?.customerWaitingSince ?? null;
+    const items: Waiting[] = [
+      {
+        key: 'ready-drafts',
+        icon: 'rate_review',
+        count: ready?.total,
+        label: plural(ready?.total, 'draft to review', 'drafts to review'),
+        detail:
+          oldest === null
+            ? 'No customer is waiting on a draft'
+            : `The longest waiting customer: ${waitingText(oldest, Date.now())}`,
+        link: '/tickets',
+        error: this.ready.error(),
+      },
+      {
+        key: 'failed-drafts',
+        icon: 'edit_off',
+        count: this.failed.value()?.total,
+        label: plural(this.failed.value()?.total, 'failed draft', 'failed drafts'),
+        detail: 'Not written by the model or not posted to WHMCS; each says why',
+        link: '/tickets',
+        queryParams: { status: 'failed' },
+        error: this.failed.error(),
+        onlyWhenWaiting: true,
+      },
+    ];
+    if (!this.admin) {
+      return items;
+    }
+    const gaps = this.gaps.value();
+    return [
+      ...items,
+      {
+        key: 'knowledge-gaps',
+        icon: 'help_center',
+        count: gaps?.weakAnswers,
+        label: plural(gaps?.weakAnswers, 'question answered poorly', 'questions answered poorly'),
+        detail:
+          gaps === undefined || gaps.gaps.length === 0
+            ? `In the last ${GAP_DAYS} days`
+            : `In the last ${GAP_DAYS} days, about ${plural(gaps.gaps.length, 'topic', 'topics', true)}`,
+        link: '/analytics',
+        error: this.gaps.error(),
+      },
+      {
+        key: 'failed-documents',
+        icon: 'report',
+        count: this.failedDocuments.value()?.total,
+        label: plural(
+          this.failedDocuments.value()?.total,
+          'document not indexed',
+          'documents not indexed',
+        ),
+        detail: 'Their text could not be read; the knowledge base says why',
+        link: '/knowledge',
+        queryParams: { status: 'failed' },
+        error: this.failedDocuments.error(),
+        onlyWhenWaiting: true,
+      },
+    ];
+  });
+
+  constructor() {
+    this.ready.load(this.tickets.drafts({ status: ['ready'], sort: 'waiting', pageSize: 1 }));
+    this.failed.load(this.tickets.drafts({ status: ['failed'], pageSize: 1 }));
+    if (this.admin) {
+      const to = new Date();
+      const from = new Date(to.getTime() - GAP_DAYS * 24 * 3_600_000);
+      this.gaps.load(
+        this.analytics.knowledgeGaps({ from: from.toISOString(), to: to.toISOString() }),
+      );
+      this.failedDocuments.load(this.knowledge.list({ status: 'failed', pageSize: 1 }));
+    }
+  }
+}
+
+function plural(count: number | undefined, one: string, many: string, withCount = false): string {
+  const word = count === 1 ? one : many;
+  return withCount ? `${String(count ?? 0)} ${word}` : word;
+}
