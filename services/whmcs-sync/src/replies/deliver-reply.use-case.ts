@@ -19,13 +19,17 @@ import { WhmcsClient } from '../whmcs/whmcs-client';
 import type { TicketDetail } from '../whmcs/whmcs-responses';
 import { WhmcsErrorCode, WhmcsException } from '../whmcs/whmcs.exception';
 import type { OutboundEvent } from './entities/outbound-reply-log-entry.entity';
+import { postRetryDelayMs } from './post-retry';
 import { findPostedReply, newestReplyId, whyStale } from './posted-reply.matcher';
 import { PostingIdentityService } from './posting-identity.service';
 import type { ReplyPost } from './reply-sending.repository';
 import { ReplySendingRepository } from './reply-sending.repository';
 import { withSignature } from './reply-signature';
 
-/** Posts per draft before it is given up as failed (each one checked in WHMCS first). */
+/**
+ * Posts per draft before it is given up as failed (each one checked in WHMCS first, and spaced by
+ * `postRetryDelayMs`).
+ */
 export const MAX_SEND_ATTEMPTS = 8;
 /** How long an approved reply waits after WHMCS could not be reached. */
 const RETRY_PAUSE_MS = 10_000;
@@ -205,7 +209,9 @@ export class DeliverReplyUseCase {
     }
     await this.sending.log(intent, 'unknown', detail, this.service.instanceId);
     const settled = await this.drafts.update(intent, {
-      sendLeaseUntil: new Date(Date.now() + this.config.whmcs.timeoutMs),
+      sendLeaseUntil: new Date(
+        Date.now() + postRetryDelayMs(intent.sendAttempts, this.config.whmcs.timeoutMs),
+      ),
     });
     this.logger.warn(
       { draftId: intent.id, err: detail },
