@@ -306,10 +306,18 @@ describe('Logs and analytics', () => {
     const gap = gaps.locator(':scope > li').filter({ hasText: questions[0] ?? '' });
     await gap.waitFor();
     expect(await gap.innerText()).toContain(questions[1]);
+    const dismissed = page.getByText(
+      /\d+ questions dismissed, and new questions about .* will be too\./,
+    );
     await gap.getByRole('button', { name: 'Dismiss the topic' }).click();
-    await page
-      .getByText(/\d+ questions dismissed, and new questions about .* will be too\./)
-      .waitFor();
+    await dismissed.waitFor();
+    await gap.waitFor({ state: 'detached' });
+    // Undone, the questions are back; dismissed again, for good.
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await gap.waitFor();
+    await dismissed.waitFor({ state: 'detached' });
+    await gap.getByRole('button', { name: 'Dismiss the topic' }).click();
+    await dismissed.waitFor();
     await gap.waitFor({ state: 'detached' });
 
     // The next one like them is dismissed as it is logged.

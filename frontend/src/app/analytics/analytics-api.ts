@@ -38,9 +38,11 @@ export class AnalyticsApi {
     return this.http.post<GapReopened>('/api/analytics/knowledge-gaps/reopen', body);
   }
 
-  forgetDismissedTopic(topicId: string): Observable<null> {
+  /** With `reopen` (an undo), the questions the topic closed count as gaps again. */
+  forgetDismissedTopic(topicId: string, reopen = false): Observable<null> {
     return this.http.delete<null>(
       `/api/analytics/knowledge-gaps/dismissed-topics/${encodeURIComponent(topicId)}`,
+      reopen ? { params: { reopen: 'true' } } : {},
     );
   }
 

@@ -5,7 +5,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import type { Observable } from 'rxjs';
-import { filter, forkJoin, switchMap, tap } from 'rxjs';
+import { filter, switchMap, tap } from 'rxjs';
 
 import type {
   CloseGapBody,
@@ -199,11 +199,11 @@ export class KnowledgeGaps {
     });
   }
 
+  /** The topic is given up and every question it closed, earlier ones too, is reopened. */
   private undoTopic(body: ReopenGapBody, topicId: string | null): void {
-    forkJoin([
-      this.api.reopenGap(body),
-      ...(topicId === null ? [] : [this.api.forgetDismissedTopic(topicId)]),
-    ]).subscribe({
+    const undo: Observable<unknown> =
+      topicId === null ? this.api.reopenGap(body) : this.api.forgetDismissedTopic(topicId, true);
+    undo.subscribe({
       next: () => {
         this.load();
       },

@@ -121,6 +121,13 @@ export const CloseGapBody = CloseGapRequest.omit({
   });
 export type CloseGapBody = z.input<typeof CloseGapBody>;
 
+/**
+ * `DELETE /api/analytics/knowledge-gaps/dismissed-topics/:id?reopen=`: stop dismissing a topic;
+ * with `reopen=true` (an undo) the questions it closed count as gaps again.
+ */
+export const ForgetDismissedTopicQuery = z.object({ reopen: QueryBoolean.optional() });
+export type ForgetDismissedTopicQuery = z.input<typeof ForgetDismissedTopicQuery>;
+
 /** `POST /api/analytics/knowledge-gaps/reopen`: closed questions count as gaps again. */
 export const ReopenGapBody = ReopenGapRequest;
 export type ReopenGapBody = z.input<typeof ReopenGapBody>;

@@ -243,11 +243,17 @@ export type CloseGapRequest = z.infer<typeof CloseGapRequest>;
 export const GapClosed = z.object({ closed: Count, topicId: z.uuid().nullable() });
 export type GapClosed = z.infer<typeof GapClosed>;
 
-/** Stop dismissing a topic's new questions; those it dismissed stay closed. */
-export const ForgetDismissedTopicRequest = z.object({ topicId: z.uuid() });
+/**
+ * Stop dismissing a topic's new questions; those it closed stay closed unless `reopen` (an undo
+ * of the dismissal) asks for them to count as gaps again.
+ */
+export const ForgetDismissedTopicRequest = z.object({
+  topicId: z.uuid(),
+  reopen: z.boolean().optional(),
+});
 export type ForgetDismissedTopicRequest = z.infer<typeof ForgetDismissedTopicRequest>;
 
-export const DismissedTopicForgotten = z.object({ forgotten: z.boolean() });
+export const DismissedTopicForgotten = z.object({ forgotten: z.boolean(), reopened: Count });
 export type DismissedTopicForgotten = z.infer<typeof DismissedTopicForgotten>;
 
 /** Closed weak answers to count as gaps again (an undo). */

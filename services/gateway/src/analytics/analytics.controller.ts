@@ -17,6 +17,7 @@ import {
   AnalyticsQuery,
   AnalyticsReport,
   CloseGapBody,
+  ForgetDismissedTopicQuery,
   GapClosed,
   GapReopened,
   KnowledgeGapsQuery,
@@ -107,16 +108,26 @@ export class AnalyticsController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({
     summary: "Stop dismissing a topic's new questions",
-    description: 'The questions it dismissed stay closed; reopen them from the closed list.',
+    description:
+      'The questions it dismissed stay closed (reopen them from the closed list), unless ' +
+      '`reopen=true` undoes the dismissal: then they count as gaps again.',
   })
   @ApiParam({ name: 'id', description: 'Dismissed topic id (UUID)' })
+  @ApiJsonQuery(ForgetDismissedTopicQuery)
   @ApiErrorResponses(
-    { status: HttpStatus.BAD_REQUEST, description: 'The id is not a UUID' },
+    {
+      status: HttpStatus.BAD_REQUEST,
+      description: 'The id is not a UUID, or reopen not a boolean',
+    },
     { status: HttpStatus.NOT_FOUND, description: 'No dismissed topic has the id' },
     { status: HttpStatus.SERVICE_UNAVAILABLE, description: 'llm is not reachable' },
   )
-  forgetDismissedTopic(@Param('id', new ParseUUIDPipe()) topicId: string): Promise<void> {
-    return this.analytics.forgetDismissedTopic(topicId);
+  forgetDismissedTopic(
+    @Param('id', new ParseUUIDPipe()) topicId: string,
+    @Query(new ZodValidationPipe(ForgetDismissedTopicQuery))
+    query: z.output<typeof ForgetDismissedTopicQuery>,
+  ): Promise<void> {
+    return this.analytics.forgetDismissedTopic(topicId, query.reopen === true);
   }
 
   @Post('knowledge-gaps/reopen')

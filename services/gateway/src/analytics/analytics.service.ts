@@ -107,10 +107,10 @@ export class AnalyticsService {
   }
 
   /** Audited; a 404 for a topic no longer (or never) dismissed. */
-  async forgetDismissedTopic(topicId: string): Promise<void> {
-    const { forgotten } = await this.bus.request(
+  async forgetDismissedTopic(topicId: string, reopen: boolean): Promise<void> {
+    const { forgotten, reopened } = await this.bus.request(
       AnalyticsRpc.ForgetDismissedTopic,
-      { topicId },
+      { topicId, reopen },
       { timeoutMs: TIMEOUT_MS },
     );
     if (!forgotten) {
@@ -118,7 +118,7 @@ export class AnalyticsService {
     }
     await this.audit.record({
       action: AuditAction.KnowledgeGapTopicForgotten,
-      details: { topicId },
+      details: { topicId, reopened },
     });
   }
 

@@ -268,12 +268,13 @@ describe('Analytics', () => {
     const forget = `/api/analytics/knowledge-gaps/dismissed-topics/${topicId}`;
     await staff.agent.delete(forget).expect(403);
     await admin.agent.delete('/api/analytics/knowledge-gaps/dismissed-topics/7').expect(400);
+    await admin.agent.delete(`${forget}?reopen=maybe`).expect(400);
     await admin.agent.delete(forget).expect(204);
     await admin.agent.delete(forget).expect(404);
     const audit = (await admin.agent.get('/api/audit').query({ action: 'analytics.*' }).expect(200))
       .body as AuditPage;
     expect(audit.items.slice(0, 2)).toMatchObject([
-      { action: 'analytics.knowledge_gap.topic_forgotten', details: { topicId } },
+      { action: 'analytics.knowledge_gap.topic_forgotten', details: { topicId, reopened: 0 } },
       {
         action: 'analytics.knowledge_gap.closed',
         details: { resolution: 'dismissed', questions: 2, topicId },

@@ -45,6 +45,21 @@ export class DismissedTopicsRepository {
     );
   }
 
+  /** The chat questions and drafted tickets logged since `since` and not closed, newest first. */
+  openSince(
+    since: Date,
+    limit: number,
+  ): Promise<{ id: string; question: string; ticket_subject: string | null }[]> {
+    return this.dataSource.query<{ id: string; question: string; ticket_subject: string | null }[]>(
+      `SELECT i."id", i."question", i."ticket_subject" FROM "llm"."interactions" i
+        WHERE i."kind" IN ('chat', 'draft') AND i."outcome" = 'ok' AND i."created_at" >= $1
+          AND NOT EXISTS (SELECT 1 FROM "llm"."gap_closures" c WHERE c."interaction_id" = i."id")
+        ORDER BY i."created_at" DESC
+        LIMIT $2`,
+      [since, limit],
+    );
+  }
+
   async insert(topic: NewTopic, manager: EntityManager): Promise<void> {
     await manager.query(
       `INSERT INTO "llm"."dismissed_topics"
@@ -79,13 +94,25 @@ export class DismissedTopicsRepository {
     }));
   }
 
-  /** Resolves whether the topic was there. */
-  async delete(id: string): Promise<boolean> {
-    const rows = await this.dataSource.query<{ deleted: number }[]>(
-      `WITH "gone" AS (DELETE FROM "llm"."dismissed_topics" WHERE "id" = $1 RETURNING 1)
-       SELECT count(*)::int AS "deleted" FROM "gone"`,
-      [id],
-    );
-    return (rows[0]?.deleted ?? 0) > 0;
+  /**
+   * Resolves whether the topic was there, and how many of the questions it closed were reopened
+   * (with `reopen`; otherwise they stay closed, no longer naming it).
+   */
+  delete(id: string, reopen: boolean): Promise<{ deleted: boolean; reopened: number }> {
+    return this.dataSource.transaction(async (manager) => {
+      const reopened = reopen
+        ? await manager.query<{ reopened: number }[]>(
+            `WITH "gone" AS (DELETE FROM "llm"."gap_closures" WHERE "topic_id" = $1 RETURNING 1)
+             SELECT count(*)::int AS "reopened" FROM "gone"`,
+            [id],
+          )
+        : [];
+      const deleted = await manager.query<{ deleted: number }[]>(
+        `WITH "gone" AS (DELETE FROM "llm"."dismissed_topics" WHERE "id" = $1 RETURNING 1)
+         SELECT count(*)::int AS "deleted" FROM "gone"`,
+        [id],
+      );
+      return { deleted: (deleted[0]?.deleted ?? 0) > 0, reopened: reopened[0]?.reopened ?? 0 };
+    });
   }
 }

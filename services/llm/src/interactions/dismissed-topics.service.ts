@@ -5,6 +5,8 @@ import { DataSource } from 'typeorm';
 import type {
   CloseGapRequest,
   DismissedTopic,
+  DismissedTopicForgotten,
+  ForgetDismissedTopicRequest,
   GapClosed,
   InteractionKind,
 } from '@deskpilot/contracts';
@@ -19,6 +21,10 @@ import { gapText } from './gap-text';
 
 /** How long a replica matches against the topics it read; another may have changed them. */
 const TOPICS_TTL_MS = 30_000;
+/** A topic dismissed now also closes the open questions on it logged this many days before. */
+const EARLIER_DAYS = 90;
+/** At most this many of those earlier questions, newest first, are compared with the topic. */
+const EARLIER_QUESTIONS = 2_000;
 
 /** A logged question, as the knowledge gaps read it. */
 export interface AskedQuestion {
@@ -45,7 +51,10 @@ export class DismissedTopicsService {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  /** Closes the questions, and with `dismissTopic` keeps their topic to dismiss what follows. */
+  /**
+   * Closes the questions, and with `dismissTopic` keeps their topic to dismiss what follows; the
+   * open questions on it of the last `EARLIER_DAYS` days are closed with them.
+   */
   async close(request: CloseGapRequest): Promise<GapClosed> {
     if (request.resolution !== 'dismissed' || request.dismissTopic !== true) {
       return { closed: await this.closures.close(request), topicId: null };
@@ -60,19 +69,39 @@ export class DismissedTopicsService {
       dismissedBy: request.closedBy,
       dismissedByName: request.closedByName ?? request.closedBy,
     };
+    const earlier = (
+      await this.topics.openSince(
+        new Date(Date.now() - EARLIER_DAYS * 24 * 3_600_000),
+        EARLIER_QUESTIONS,
+      )
+    ).filter(
+      (row) =>
+        topicSimilarity(topic.profile, gapText(row.question, row.ticket_subject)) >=
+        DEFAULT_TOPIC_GROUP_OPTIONS.minSimilarity,
+    );
     const closed = await this.dataSource.transaction(async (manager) => {
       await this.topics.insert(topic, manager);
-      return this.closures.close(request, topic.id, manager);
+      return this.closures.close(
+        {
+          ...request,
+          interactionIds: [...request.interactionIds, ...earlier.map((row) => row.id)],
+        },
+        topic.id,
+        manager,
+      );
     });
     this.cached = null;
     this.logger.info({ topicId: topic.id, terms: topic.profile.terms }, 'Topic dismissed');
     return { closed, topicId: topic.id };
   }
 
-  async forget(topicId: string): Promise<boolean> {
-    const forgotten = await this.topics.delete(topicId);
+  async forget(request: ForgetDismissedTopicRequest): Promise<DismissedTopicForgotten> {
+    const { deleted, reopened } = await this.topics.delete(
+      request.topicId,
+      request.reopen === true,
+    );
     this.cached = null;
-    return forgotten;
+    return { forgotten: deleted, reopened };
   }
 
   async list(): Promise<DismissedTopic[]> {

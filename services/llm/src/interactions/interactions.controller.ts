@@ -61,10 +61,10 @@ export class InteractionsController {
   }
 
   @OnRequest(AnalyticsRpc.ForgetDismissedTopic)
-  async forgetDismissedTopic(
+  forgetDismissedTopic(
     request: RpcRequest<typeof AnalyticsRpc.ForgetDismissedTopic>,
   ): Promise<RpcResponse<typeof AnalyticsRpc.ForgetDismissedTopic>> {
-    return { forgotten: await this.knowledgeGaps.forgetTopic(request.topicId) };
+    return this.knowledgeGaps.forgetTopic(request);
   }
 
   @OnRequest(AnalyticsRpc.ReopenGap)

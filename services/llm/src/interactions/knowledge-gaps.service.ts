@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 
 import type {
   CloseGapRequest,
+  DismissedTopicForgotten,
+  ForgetDismissedTopicRequest,
   GapClosed,
   GapQuestion,
   GapReason,
@@ -66,8 +68,8 @@ export class KnowledgeGapsService {
     return this.topics.close(request);
   }
 
-  forgetTopic(topicId: string): Promise<boolean> {
-    return this.topics.forget(topicId);
+  forgetTopic(request: ForgetDismissedTopicRequest): Promise<DismissedTopicForgotten> {
+    return this.topics.forget(request);
   }
 
   reopen(interactionIds: readonly string[]): Promise<number> {

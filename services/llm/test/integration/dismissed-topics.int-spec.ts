@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 
 import { AnalyticsRpc, InteractionsRpc } from '@deskpilot/contracts';
@@ -34,6 +35,14 @@ describe('llm dismissed topics', () => {
   }
 
   it("should dismiss a topic's new questions as they are logged, until it is given up", async () => {
+    // Asked ten days ago, before the range looked at: one on the topic, one not.
+    const [earlier, unrelated] = [randomUUID(), randomUUID()];
+    await logEarlier(
+      harness.databaseUrl,
+      earlier,
+      'A fake PayPal login page on your server is phishing',
+    );
+    await logEarlier(harness.databaseUrl, unrelated, 'How do I point my domain at a new server?');
     const asked = [await ask(PHISHING[0] ?? ''), await ask(PHISHING[1] ?? '')];
     const before = await harness.bus.request(AnalyticsRpc.KnowledgeGaps, range());
     expect(before).toMatchObject({ weakAnswers: 2, closed: 0, dismissedTopics: [] });
@@ -48,7 +57,12 @@ describe('llm dismissed topics', () => {
       closedByName: 'Ada Admin',
       dismissTopic: true,
     });
-    expect(dismissed).toEqual({ closed: 2, topicId: expect.any(String) as string });
+    // The earlier question on the topic is closed with them.
+    expect(dismissed).toEqual({ closed: 3, topicId: expect.any(String) as string });
+    expect(await closure(harness.databaseUrl, earlier)).toMatchObject({
+      topic_id: dismissed.topicId,
+    });
+    expect(await closure(harness.databaseUrl, unrelated)).toBeUndefined();
     const after = await harness.bus.request(AnalyticsRpc.KnowledgeGaps, range());
     expect(after).toMatchObject({ weakAnswers: 0, closed: 2, gaps: [] });
     expect(after.dismissedTopics).toEqual([
@@ -57,7 +71,7 @@ describe('llm dismissed topics', () => {
         terms: phishing?.terms,
         dismissedBy: 'Ada Admin',
         dismissedAt: expect.any(String) as string,
-        questions: 2,
+        questions: 3,
       },
     ]);
 
@@ -69,7 +83,7 @@ describe('llm dismissed topics', () => {
     const later = await harness.bus.request(AnalyticsRpc.KnowledgeGaps, range());
     expect(later).toMatchObject({ weakAnswers: 1, closed: 3 });
     expect(later.gaps.flatMap((gap) => gap.interactionIds)).toEqual([ssl]);
-    expect(later.dismissedTopics.map((topic) => topic.questions)).toEqual([3]);
+    expect(later.dismissedTopics.map((topic) => topic.questions)).toEqual([4]);
     expect(await closure(harness.databaseUrl, again)).toEqual({
       resolution: 'dismissed',
       closed_by: 'admin-1',
@@ -87,9 +101,11 @@ describe('llm dismissed topics', () => {
     const topicId = dismissed.topicId ?? '';
     expect(await harness.bus.request(AnalyticsRpc.ForgetDismissedTopic, { topicId })).toEqual({
       forgotten: true,
+      reopened: 0,
     });
     expect(await harness.bus.request(AnalyticsRpc.ForgetDismissedTopic, { topicId })).toEqual({
       forgotten: false,
+      reopened: 0,
     });
     const newest = await ask('Phishing report: a fake PayPal login page on your server');
     const forgotten = await harness.bus.request(AnalyticsRpc.KnowledgeGaps, range());
@@ -101,6 +117,30 @@ describe('llm dismissed topics', () => {
     expect(
       (await harness.bus.request(InteractionsRpc.Get, { id: again })).gapClosure,
     ).toMatchObject({ resolution: 'dismissed', topicTerms: null });
+  });
+
+  it('should reopen what a topic closed when its dismissal is undone', async () => {
+    const asked = [
+      await ask('Spam complaint: your server 203.0.113.9 sends spam mail to our users'),
+      await ask('Your server 203.0.113.9 sends spam mail to our users, a spam complaint'),
+    ];
+    const { topicId } = await harness.bus.request(AnalyticsRpc.CloseGap, {
+      interactionIds: asked,
+      resolution: 'dismissed',
+      documentId: null,
+      closedBy: 'admin-1',
+      dismissTopic: true,
+    });
+
+    expect(
+      await harness.bus.request(AnalyticsRpc.ForgetDismissedTopic, {
+        topicId: topicId ?? '',
+        reopen: true,
+      }),
+    ).toEqual({ forgotten: true, reopened: 2 });
+    for (const id of asked) {
+      expect(await closure(harness.databaseUrl, id)).toBeUndefined();
+    }
   });
 
   it('should keep no topic when only closing, and none from questions no longer logged', async () => {
@@ -142,6 +182,22 @@ async function closure(
       [interactionId],
     );
     return rows[0];
+  } finally {
+    await client.end();
+  }
+}
+
+/** A chat question answered without a source ten days ago, put in the log directly. */
+async function logEarlier(databaseUrl: string, id: string, question: string): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(
+      `INSERT INTO "llm"."interactions"
+         ("id", "kind", "user_id", "question", "outcome", "created_at", "citations", "flags")
+       VALUES ($1, 'chat', 'user-1', $2, 'ok', now() - interval '10 days', '[]', '{}')`,
+      [id, question],
+    );
   } finally {
     await client.end();
   }
