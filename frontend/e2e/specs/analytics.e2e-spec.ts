@@ -242,14 +242,7 @@ describe('Logs and analytics', () => {
   it('should dismiss a question the knowledge base is not for, and bring it back', async () => {
     const admin = new AdminApi();
     const question = `Your server 203.0.113.7 sends phishing mail to our customers (${Date.now()})`;
-    const exchange = await admin.ask(question);
-    await admin.rate(exchange.assistantMessage.id, 'down');
-    const id = exchange.assistantMessage.interactionId ?? '';
-    await waitFor(
-      async () =>
-        (await admin.interactions({ feedback: 'down' })).items.some((item) => item.id === id),
-      { message: 'the rating copied onto the interaction log' },
-    );
+    await admin.askRatedDown(question);
 
     const opened = await openSignedIn(browser, e2eEnvironment().admin, '/analytics');
     context = opened.context;
@@ -284,19 +277,8 @@ describe('Logs and analytics', () => {
       `DMCA ${kit} notice: a site you host shares our copyrighted films, remove the films`,
       `Remove the copyrighted films shared by a site you host, DMCA ${kit} notice`,
     ];
-    const askWeakly = async (question: string): Promise<string> => {
-      const exchange = await admin.ask(question);
-      await admin.rate(exchange.assistantMessage.id, 'down');
-      const id = exchange.assistantMessage.interactionId ?? '';
-      await waitFor(
-        async () =>
-          (await admin.interactions({ feedback: 'down' })).items.some((item) => item.id === id),
-        { message: 'the rating copied onto the interaction log' },
-      );
-      return id;
-    };
     for (const question of questions) {
-      await askWeakly(question);
+      await admin.askRatedDown(question);
     }
 
     const opened = await openSignedIn(browser, e2eEnvironment().admin, '/analytics');
@@ -322,7 +304,7 @@ describe('Logs and analytics', () => {
 
     // The next one like them is dismissed as it is logged.
     const next = `Another DMCA ${kit} notice: copyrighted films shared by a site you host`;
-    const nextId = await askWeakly(next);
+    const nextId = await admin.askRatedDown(next);
     await page.goto(`/analytics/interactions/${nextId}`);
     expect(await page.locator('dd.gap-closure').innerText()).toMatch(
       /^Dismissed with the topic .+ · /,

@@ -18,6 +18,7 @@ import type {
   User,
 } from '@deskpilot/contracts';
 import { DOCUMENT_FILES_FIELD } from '@deskpilot/contracts';
+import { waitFor } from '@deskpilot/testing';
 
 import { e2eEnvironment } from './environment';
 
@@ -124,6 +125,22 @@ export class AdminApi {
       'GET',
       `/api/interactions?${new URLSearchParams(query).toString()}`,
     );
+  }
+
+  /**
+   * Asks a question and rates its answer not helpful, which makes it a knowledge gap; resolves
+   * the interaction id once the rating is on the interaction log.
+   */
+  async askRatedDown(question: string): Promise<string> {
+    const exchange = await this.ask(question);
+    await this.rate(exchange.assistantMessage.id, 'down');
+    const id = exchange.assistantMessage.interactionId ?? '';
+    await waitFor(
+      async () =>
+        (await this.interactions({ feedback: 'down' })).items.some((item) => item.id === id),
+      { message: 'the rating copied onto the interaction log' },
+    );
+    return id;
   }
 
   async rate(assistantMessageId: string, rating: 'up' | 'down'): Promise<void> {
