@@ -105,8 +105,18 @@ describe('Operations', () => {
     await row.waitFor();
     expect(await row.innerText()).toContain('llm.draft.generated');
     expect(await row.innerText()).toContain('invalid payload for llm.draft.generated');
-    await row.getByRole('button', { name: 'Details of llm.draft.generated' }).click();
+    const toggle = row.getByRole('button', { name: 'Details of llm.draft.generated' });
     const details = page.locator(`#letter-${id}`);
+    // A click that lands while the list is being drawn again is lost: open until it shows.
+    await waitFor(
+      async () => {
+        if ((await toggle.getAttribute('aria-expanded')) !== 'true') {
+          await toggle.click();
+        }
+        return (await details.count()) > 0;
+      },
+      { timeoutMs: 10_000, message: 'the dead letter details did not open' },
+    );
     expect(await details.innerText()).toContain('deskpilot.whmcs-sync.events');
     expect(await details.innerText()).toContain('"ticketId":"4711"');
     await page.locator('dp-dead-letters-panel').evaluate((panel) => {
