@@ -92,6 +92,9 @@ describe(startWhmcsSimulator.name, () => {
       expect(response.status).toBe(500);
       expect(response.headers.get('content-type')).toContain('text/html');
       expect(sut.control.postedReplies()).toHaveLength(0);
+      expect(sut.control.calls('addticketreply')).toEqual([
+        expect.objectContaining({ ticketId, status: 500, fault: 'http-500' }),
+      ]);
     });
 
     it('should store the reply and still answer 500 for written-then-500', async () => {

@@ -61,7 +61,7 @@ describe('whmcs-sync under WHMCS faults', () => {
         byStatus.set(draft.status, (byStatus.get(draft.status) ?? 0) + 1);
         if (draft.status !== 'sent') {
           unsent.push(
-            `ticket ${draft.ticketId} ${draft.status} (${draft.statusReason ?? ''}) after ${await postingLog(harness, draft.id)}`,
+            `ticket ${draft.ticketId} ${draft.status} (${draft.statusReason ?? ''}) after ${await postingLog(harness, draft.id)}; WHMCS saw ${whmcsCalls(harness, draft.ticketId)}`,
           );
         }
       }
@@ -98,4 +98,13 @@ async function postingLog(harness: SyncHarness, draftId: string): Promise<string
   } finally {
     await client.end();
   }
+}
+
+/** The simulator's record of every API call about one ticket, oldest first. */
+function whmcsCalls(harness: SyncHarness, ticketId: string): string {
+  return harness.simulator.control
+    .calls()
+    .filter((call) => call.ticketId === ticketId)
+    .map((call) => `${call.at} ${call.action} ${call.status} ${call.fault ?? ''}`)
+    .join(', ');
 }

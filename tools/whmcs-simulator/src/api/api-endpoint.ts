@@ -56,7 +56,7 @@ export class ApiEndpoint {
       await sleep(decision.delayMs);
     }
     const outcome = this.process(params, ip, name, action, decision);
-    this.log(name, outcome, decision);
+    this.log(name, params.text('ticketid'), outcome, decision);
     return outcome;
   }
 
@@ -151,7 +151,12 @@ export class ApiEndpoint {
     }
   }
 
-  private log(action: string, outcome: ApiOutcome, decision: FaultDecision): void {
+  private log(
+    action: string,
+    ticketId: string,
+    outcome: ApiOutcome,
+    decision: FaultDecision,
+  ): void {
     let message = '';
     if (outcome.kind === 'respond' && outcome.response.contentType === 'application/json') {
       const body = JSON.parse(outcome.response.text) as { result?: string; message?: string };
@@ -160,6 +165,7 @@ export class ApiEndpoint {
     this.state.calls.record({
       at: new Date().toISOString(),
       action,
+      ticketId,
       status: outcome.kind === 'respond' ? outcome.response.status : 0,
       message,
       fault: decision.failure?.kind ?? (decision.delayMs > 0 ? 'slow' : null),

@@ -2,6 +2,8 @@ export interface ApiCall {
   readonly at: string;
   /** Normalised action name; empty when none was sent. */
   readonly action: string;
+  /** The `ticketid` sent with the call; empty when none was. */
+  readonly ticketId: string;
   /** HTTP status sent, or 0 when the connection was dropped without an answer. */
   readonly status: number;
   /** `message` of an error answer. */
