@@ -4,6 +4,7 @@ export * from './blocks/plain-text-to-blocks';
 export * from './chunking/chunk';
 export * from './chunking/chunk-blocks';
 export * from './chunking/sentence-splitter';
+export * from './tokens/language';
 export * from './tokens/porter-stemmer';
 export * from './tokens/search-terms';
 export * from './tokens/stop-words';

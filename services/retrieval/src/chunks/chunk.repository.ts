@@ -3,6 +3,8 @@ import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
 
 import type { ChunkView, ChunksEmbedded, DocumentEmbedded } from '@deskpilot/contracts';
+import type { TextLanguage } from '@deskpilot/text';
+import { detectLanguage } from '@deskpilot/text';
 
 import type { LexicalChunk } from '../search/lexical-index';
 import { ChunkEntity } from './entities/chunk.entity';
@@ -55,6 +57,7 @@ const CHUNK_COLUMNS = [
   'embedding',
   'embedder_id',
   'dimension',
+  'language',
 ] as const;
 
 /*
@@ -75,6 +78,7 @@ export class ChunkRepository {
       if (refused !== undefined) {
         return refused;
       }
+      const language = languageOf(batch);
       const params: unknown[] = [];
       const rows = batch.chunks.map((chunk) => {
         const values = [
@@ -91,6 +95,7 @@ export class ChunkRepository {
           vectorToBytes(chunk.embedding),
           batch.embedder.id,
           batch.embedder.dimension,
+          language,
         ];
         const placeholders = values.map((value) => {
           params.push(value);
@@ -382,4 +387,17 @@ function refusal(
     return 'superseded';
   }
   return undefined;
+}
+
+/**
+ * The language a batch's full-text vectors are made in, told from all its text at once so that
+ * a document's short chunks (a heading, a list of settings) are read like its prose; English
+ * when the text does not say.
+ */
+function languageOf(batch: ChunksEmbedded): TextLanguage {
+  const text = [
+    batch.documentTitle,
+    ...batch.chunks.flatMap((chunk) => [...chunk.headingPath, chunk.text]),
+  ].join('\n');
+  return detectLanguage(text) ?? 'english';
 }

@@ -4,11 +4,16 @@ import { ChunkEntity } from '../chunks/entities/chunk.entity';
 import { IndexedDocumentEntity } from '../chunks/entities/indexed-document.entity';
 import { CreateChunkIndex1796000000000 } from './migrations/1796000000000-CreateChunkIndex';
 import { DropLexemeStatistics1796200000000 } from './migrations/1796200000000-DropLexemeStatistics';
+import { ChunkLanguage1797500000000 } from './migrations/1797500000000-ChunkLanguage';
 
 /** The retrieval schema: chunks with their full-text vectors and embeddings. */
 export const retrievalDatabase: MigrationTarget = {
   service: 'retrieval',
   schema: 'retrieval',
   entities: [ChunkEntity, IndexedDocumentEntity],
-  migrations: [CreateChunkIndex1796000000000, DropLexemeStatistics1796200000000],
+  migrations: [
+    CreateChunkIndex1796000000000,
+    DropLexemeStatistics1796200000000,
+    ChunkLanguage1797500000000,
+  ],
 };

@@ -1,4 +1,4 @@
-/** A lexeme of the query as PostgreSQL's `english` configuration sees it. */
+/** A lexeme of the query as the text search configuration of its language sees it. */
 export interface QueryLexeme {
   readonly lexeme: string;
   /** Word positions in the query (stop words keep their positions). */

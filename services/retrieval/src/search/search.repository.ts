@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
+import type { TextLanguage } from '@deskpilot/text';
+import { TEXT_LANGUAGES } from '@deskpilot/text';
+
 export interface HitRow {
   readonly id: string;
   readonly documentId: string;
@@ -10,7 +13,7 @@ export interface HitRow {
   readonly text: string;
 }
 
-/** A query word as PostgreSQL's `english` text search configuration reduces it. */
+/** A query word as one of PostgreSQL's text search configurations reduces it. */
 export interface QueryWord {
   readonly lexeme: string;
   /** Word positions in the query (stop words keep their positions). */
@@ -22,13 +25,24 @@ export interface QueryWord {
 export class SearchRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The query's lexemes, made by the same configuration as the chunks' stored `tsvector`s. */
-  async queryLexemes(text: string): Promise<QueryWord[]> {
-    return this.dataSource.query<QueryWord[]>(
-      `SELECT "lexeme", "positions"::int[] AS "positions"
-       FROM unnest(to_tsvector('english'::regconfig, $1))`,
-      [text],
+  /**
+   * The query's lexemes as each language's configuration reads it, made by the configurations
+   * the chunks' stored `tsvector`s are made with.
+   */
+  async queryReadings(text: string): Promise<Map<TextLanguage, QueryWord[]>> {
+    const rows = await this.dataSource.query<(QueryWord & { language: TextLanguage })[]>(
+      `SELECT "reading"."language", "word"."lexeme", "word"."positions"::int[] AS "positions"
+       FROM unnest($2::text[]) AS "reading"("language")
+       CROSS JOIN LATERAL unnest(to_tsvector("reading"."language"::regconfig, $1)) AS "word"`,
+      [text, TEXT_LANGUAGES],
     );
+    const readings = new Map<TextLanguage, QueryWord[]>(
+      TEXT_LANGUAGES.map((language) => [language, []]),
+    );
+    for (const { language, lexeme, positions } of rows) {
+      readings.get(language)?.push({ lexeme, positions });
+    }
+    return readings;
   }
 
   /** The live chunks among `ids` (a chunk may have gone since it was ranked). */

@@ -8,6 +8,7 @@ import type {
   SpellingCorrection,
 } from '@deskpilot/contracts';
 import type { Embedder } from '@deskpilot/embeddings';
+import type { TextLanguage } from '@deskpilot/text';
 
 import { RETRIEVAL_CONFIG } from '../config/retrieval-config.token';
 import type { RetrievalConfig } from '../config/retrieval.config';
@@ -23,6 +24,7 @@ import {
   withoutQuestionFraming,
 } from './lexical-query';
 import type { QueryLexeme } from './lexical-query';
+import { queryLanguage } from './query-language';
 import type { Ranked } from './rank-fusion';
 import { fuseRankings } from './rank-fusion';
 import { cutByRelevance } from './relevance-cut';
@@ -34,8 +36,8 @@ export type SearchCommand = RpcRequest<typeof SearchRpc.Search>;
 
 /**
  * Hybrid search: HNSW dense ranking and the in-memory full-text ranking (each passage helped by
- * its document's other matching passages), fused by weighted RRF, then spread across documents
- * and, when asked, cut by relevance.
+ * its document's other matching passages, the query read in its language), fused by weighted
+ * RRF, then spread across documents and, when asked, cut by relevance.
  */
 @Injectable()
 export class SearchService {
@@ -54,11 +56,21 @@ export class SearchService {
     const candidates = Math.max(topK * settings.candidatesPerHit, settings.minCandidates);
     // Without the dense ranking the query is not embedded at all; without the lexical one, not
     // analysed.
-    const [words, denseRanking] = await Promise.all([
-      denseWeight < 1 ? this.repository.queryLexemes(query) : [],
+    const [readings, denseRanking] = await Promise.all([
+      denseWeight < 1 ? this.repository.queryReadings(query) : new Map<TextLanguage, never[]>(),
       denseWeight > 0 ? this.denseRanking(query, candidates, documentIds) : [],
     ]);
-    const { lexemes, corrections } = this.queryLexemes(words, settings.correctSpelling, query);
+    const language = queryLanguage(
+      query,
+      readings,
+      (lexeme) => this.lexical.documentFrequency(lexeme) > 0,
+    );
+    // Whether a word is a typo or just missing is told from an English word list.
+    const { lexemes, corrections } = this.queryLexemes(
+      readings.get(language) ?? [],
+      settings.correctSpelling && language === 'english',
+      query,
+    );
     const lexicalQuery = buildLexicalQuery(lexemes, this.lexical.size, settings.lexicalBudget);
     const passageRanking =
       lexicalQuery === undefined

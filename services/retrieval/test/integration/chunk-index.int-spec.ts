@@ -244,6 +244,32 @@ describe('retrieval index events', () => {
     expect(misspelt.corrections).toEqual([{ typed: 'sned', read: 'sending' }]);
   });
 
+  it('should find a German article by the stems of a German question or of German keywords', async () => {
+    const german = batch(randomUUID(), 1, [
+      'Alle Rechnungen Ihres Vertrags finden Sie im Kundenbereich.',
+    ]);
+    const english = batch(randomUUID(), 1, ['Invoices of a reseller plan are listed in WHMCS.']);
+    await indexWhole(german, english);
+    const request = (query: string) =>
+      bus.request(SearchRpc.Search, SearchRequest.parse({ query, topK: 8 }));
+    await waitFor(async () => (await request('kundenbereich invoices')).hits.length === 2, {
+      timeoutMs: 10_000,
+      message: 'both documents searchable',
+    });
+
+    // Read as English, no word of the question is in the article ("finde" is not "finden",
+    // "Rechnung" is not "Rechnungen"); German stems join them.
+    const question = await request('Wo finde ich die Rechnung?');
+    const keywords = await request('Rechnung Kundenbereich');
+    const inEnglish = await request('Where are the invoices of my reseller plan?');
+
+    expect(question.hits.map((hit) => hit.documentId)).toEqual([german.documentId]);
+    expect(question.corrections).toBeUndefined();
+    expect(keywords.hits.map((hit) => hit.documentId)).toEqual([german.documentId]);
+    expect(inEnglish.hits[0]?.documentId).toBe(english.documentId);
+    expect(inEnglish.hits.map((hit) => hit.documentId)).not.toContain(german.documentId);
+  });
+
   it('should leave out weak hits past the first ones when asked to cut by relevance', async () => {
     const strong = batch(randomUUID(), 1, [
       'Quasar firewall rules block port 2525 on quasar servers.',
