@@ -5,7 +5,7 @@ export * from './chunking/chunk';
 export * from './chunking/chunk-blocks';
 export * from './chunking/sentence-splitter';
 export * from './tokens/language';
-export * from './tokens/porter-stemmer';
+export * from './tokens/stemmer';
 export * from './tokens/search-terms';
 export * from './tokens/stop-words';
 export * from './tokens/token-estimator';

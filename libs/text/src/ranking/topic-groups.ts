@@ -1,4 +1,4 @@
-import { stem } from '../tokens/porter-stemmer';
+import { stem } from '../tokens/stemmer';
 import { isStopWord } from '../tokens/stop-words';
 import { tokenize } from '../tokens/word-tokenizer';
 

@@ -24,4 +24,12 @@ describe(searchTerms.name, () => {
       'set',
     ]);
   });
+
+  it('should drop German stop words and stem German words when the text is German', () => {
+    expect(searchTerms('Wo finde ich die Rechnungen meiner Domains?', 'german')).toEqual([
+      'find',
+      'rechnung',
+      'domain',
+    ]);
+  });
 });

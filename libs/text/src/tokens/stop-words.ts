@@ -1,4 +1,11 @@
 /**
+ * The languages whose words search reduces to their stems, named as PostgreSQL's text search
+ * configurations are. Text in any other language is read as English.
+ */
+export const TEXT_LANGUAGES = ['english', 'german'] as const;
+export type TextLanguage = (typeof TEXT_LANGUAGES)[number];
+
+/**
  * English function words that carry no topic on their own (articles, pronouns, auxiliaries,
  * prepositions, conjunctions, question words), in the form `tokenize` produces them.
  */
@@ -19,7 +26,35 @@ export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set(
     .split(/\s+/u),
 );
 
-/** True when `token` (lowercase, as produced by `tokenize`) is an English stop word. */
-export function isStopWord(token: string): boolean {
-  return ENGLISH_STOP_WORDS.has(token);
+/**
+ * German function words (articles, pronouns, auxiliaries, prepositions, conjunctions, question
+ * words), in the form `tokenize` produces them.
+ */
+export const GERMAN_STOP_WORDS: ReadonlySet<string> = new Set(
+  `
+  aber alle allem allen aller alles als also am an auch auf aus bei beim bin bis bist bitte bzw
+  da dabei dafür daher damit dann daran darauf darf das dass davon dazu dein deine deinem deinen
+  deiner deines dem den denen denn der deren des dessen dich die dies diese diesem diesen dieser
+  dieses dir doch dort du durch ein eine einem einen einer eines er es etwa euch euer eure euren
+  eurer für gegen habe haben hast hat hatte hier hierzu ich ihm ihn ihnen ihr ihre ihrem ihren
+  ihrer ihres im in ins ist jede jedem jeden jeder jedes kann kannst kein keine keinem keinen
+  keiner können könnte man mehr mein meine meinem meinen meiner meines mich mir mit muss müssen
+  nach nicht noch nur ob oder ohne schon sehr sein seine seinem seinen seiner seines sich sie
+  sind so soll sollen sollte sondern sowie um und uns unser unsere unserem unseren unserer
+  unseres unter usw vom von vor war waren warum was weil welche welchem welchen welcher welches
+  wem wen wenn wer werde werden wie wieso wir wird wo woher wohin wurde wurden zu zum zur
+  zwischen über
+`
+    .trim()
+    .split(/\s+/u),
+);
+
+const STOP_WORDS: Readonly<Record<TextLanguage, ReadonlySet<string>>> = {
+  english: ENGLISH_STOP_WORDS,
+  german: GERMAN_STOP_WORDS,
+};
+
+/** True when `token` (lowercase, as produced by `tokenize`) is a stop word of `language`. */
+export function isStopWord(token: string, language: TextLanguage = 'english'): boolean {
+  return STOP_WORDS[language].has(token);
 }

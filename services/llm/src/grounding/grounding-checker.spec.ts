@@ -65,6 +65,20 @@ describe(GroundingChecker.name, () => {
       expect(report.confidence).toBe(1);
     });
 
+    it('should match a German answer to a German passage by German stems', () => {
+      const german = passage(
+        3,
+        'Alle Rechnungen eines Vertrags sind im Kundenbereich unter Abrechnung zu finden.',
+      );
+
+      const report = sut.check(
+        'Die Rechnungen Ihrer Verträge finden Sie im Kundenbereich unter Abrechnung [3].',
+        [german],
+      );
+
+      expect(report.sentences.map((check) => check.support)).toEqual([1]);
+    });
+
     it('should report citations of passages that do not exist', () => {
       const report = sut.check('Invoices are due within seven days [7].', passages);
 

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 
 import type { AnswerPassage, SpellingCorrection } from '@deskpilot/contracts';
-import { searchTerms, splitSentences } from '@deskpilot/text';
+import type { TextLanguage } from '@deskpilot/text';
+import { detectLanguage, searchTerms, splitSentences } from '@deskpilot/text';
 
 import { retrievalEvidence } from '../common/retrieval-evidence';
 import { citedNumbers, withoutMarkers } from './citation-markers';
@@ -52,7 +53,8 @@ export interface GroundingReport {
 
 /**
  * Checks each sentence of an answer against the passages it cites: a claim is supported when
- * enough of its content words (stemmed, without stop words) occur in those passages. Uncited
+ * enough of its content words (stemmed, without stop words, in the answer's language) occur in
+ * those passages. Uncited
  * claims and citations of passages that do not exist are unsupported.
  *
  * An answer can stick to its passages and still miss the question: an extract quotes passages
@@ -69,18 +71,24 @@ export interface GroundingReport {
 @Injectable()
 export class GroundingChecker {
   check(answer: string, passages: readonly AnswerPassage[], topic?: string): GroundingReport {
+    // Every text is reduced to the terms of the answer's language, so that German passages and a
+    // German answer meet at German stems.
+    const language = detectLanguage(answer) ?? 'english';
     const termsByIndex = new Map(
       passages.map((passage) => [
         passage.index,
         new Set(
-          searchTerms(`${passage.documentTitle} ${passage.headingPath.join(' ')} ${passage.text}`),
+          searchTerms(
+            `${passage.documentTitle} ${passage.headingPath.join(' ')} ${passage.text}`,
+            language,
+          ),
         ),
       ]),
     );
     const unknown = new Set<number>();
     const sentences: SentenceCheck[] = [];
     for (const sentence of sentencesOf(answer)) {
-      const terms = [...new Set(searchTerms(withoutMarkers(sentence)))];
+      const terms = [...new Set(searchTerms(withoutMarkers(sentence), language))];
       if (terms.length < MIN_CLAIM_TERMS) {
         continue;
       }
@@ -103,7 +111,9 @@ export class GroundingChecker {
         : sentences.reduce((sum, check) => sum + Math.min(1, check.support / 0.8), 0) /
           sentences.length;
     const coverage =
-      topic === undefined ? null : topicCoverage(topic, termsByIndex, citedNumbers(answer));
+      topic === undefined
+        ? null
+        : topicCoverage(topic, termsByIndex, citedNumbers(answer), language);
     const { lead, bestLeftOut } = sourceLead(passages, citedNumbers(answer));
     const confidence =
       grounded *
@@ -150,8 +160,8 @@ function wholeWord(word: string): RegExp {
  * (order and invoice numbers, domains, IP addresses) name the customer's case, not its topic,
  * and are left out; "2FA" or "IPv6" stay.
  */
-function topicWords(text: string): string[] {
-  return [...new Set(searchTerms(text))].filter((term) => !/^\d+$|\./u.test(term));
+function topicWords(text: string, language: TextLanguage = 'english'): string[] {
+  return [...new Set(searchTerms(text, language))].filter((term) => !/^\d+$|\./u.test(term));
 }
 
 /**
@@ -162,8 +172,9 @@ function topicCoverage(
   topic: string,
   termsByIndex: ReadonlyMap<number, ReadonlySet<string>>,
   cited: readonly number[],
+  language: TextLanguage,
 ): number | null {
-  const words = topicWords(topic);
+  const words = topicWords(topic, language);
   const passages = [...termsByIndex.values()];
   let total = 0;
   let covered = 0;

@@ -175,5 +175,26 @@ describe(OfflineAnswerer.name, () => {
       expect(text).toContain('[2]');
       expect(text.endsWith('Kind regards,')).toBe(true);
     });
+
+    it('should answer a German ticket from German passages by German stems, in German', () => {
+      const german = [
+        passage(1, 'Unser Büro ist in Berlin. Der Support antwortet innerhalb eines Tages.'),
+        passage(
+          2,
+          'Das Passwort eines Postfachs setzen Sie in cPanel unter E-Mail-Konten zurück. Wählen Sie dort Verwalten. Auch die Größe der Postfächer lässt sich dort ändern.',
+        ),
+      ];
+
+      const text = sut.answer({
+        question:
+          'Wie kann ich das Passwort meines Postfaches zurücksetzen? Ich komme nicht mehr rein.',
+        passages: german,
+        customerName: 'Anna Meyer',
+      });
+
+      expect(text).toBe(
+        'Hallo Anna,\n\nvielen Dank für Ihre Nachricht. Das Passwort eines Postfachs setzen Sie in cPanel unter E-Mail-Konten zurück [2]. Auch die Größe der Postfächer lässt sich dort ändern [2].\n\nViele Grüße',
+      );
+    });
   });
 });

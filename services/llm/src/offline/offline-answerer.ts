@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 
 import type { AnswerPassage } from '@deskpilot/contracts';
-import { searchTerms, splitSentences } from '@deskpilot/text';
+import type { TextLanguage } from '@deskpilot/text';
+import { detectLanguage, searchTerms, splitSentences } from '@deskpilot/text';
 
 import { retrievalEvidence } from '../common/retrieval-evidence';
 
@@ -14,6 +15,25 @@ const RELEVANCE_SHARE = 0.5;
 
 export const NO_ANSWER =
   "I couldn't find anything about this in the knowledge base. Please ask a colleague or check the documentation directly.";
+
+/** What an offline answer says around its extract, in the language of the question. */
+const WORDING: Readonly<
+  Record<TextLanguage, { noAnswer: string; hello: string; thanks: string; regards: string }>
+> = {
+  english: {
+    noAnswer: NO_ANSWER,
+    hello: 'Hello',
+    thanks: 'thank you for getting in touch.',
+    regards: 'Kind regards,',
+  },
+  german: {
+    noAnswer:
+      'Dazu habe ich in der Wissensdatenbank nichts gefunden. Bitte fragen Sie im Team nach oder sehen Sie direkt in der Dokumentation nach.',
+    hello: 'Hallo',
+    thanks: 'vielen Dank für Ihre Nachricht.',
+    regards: 'Viele Grüße',
+  },
+};
 
 export interface OfflineRequest {
   readonly question: string;
@@ -31,23 +51,28 @@ export interface OfflineRequest {
  * half as relevant as the first: one that shares a single common word with the question
  * ("account") would add sentences on another subject. A sentence's words weigh by their rarity
  * among the passages: the question's word that every passage contains says least about which
- * sentence answers it.
+ * sentence answers it. Words are compared in the question's language, and a ticket reply greets
+ * and signs off in it.
  */
 @Injectable()
 export class OfflineAnswerer {
   answer(request: OfflineRequest): string {
-    const questionTerms = new Set(searchTerms(request.question));
-    const passageTerms = request.passages.map((passage) => new Set(searchTerms(passage.text)));
+    const language = detectLanguage(request.question) ?? 'english';
+    const wording = WORDING[language];
+    const questionTerms = new Set(searchTerms(request.question, language));
+    const passageTerms = request.passages.map(
+      (passage) => new Set(searchTerms(passage.text, language)),
+    );
     const weights = rarityWeights(questionTerms, passageTerms);
     const chosen = this.choosePassages(request.passages, (index) =>
       [...(passageTerms[index] ?? [])].some((term) => weights.has(term)),
     );
     const body =
       chosen.length === 0
-        ? NO_ANSWER
+        ? wording.noAnswer
         : chosen
             .flatMap((passage) =>
-              this.chooseSentences(passage.text, weights).map((sentence) =>
+              this.chooseSentences(passage.text, weights, language).map((sentence) =>
                 cite(sentence, passage.index),
               ),
             )
@@ -56,7 +81,7 @@ export class OfflineAnswerer {
       return body;
     }
     const firstName = request.customerName.trim().split(/\s+/)[0] ?? '';
-    return `Hello ${firstName},\n\nthank you for getting in touch. ${body}\n\nKind regards,`;
+    return `${wording.hello} ${firstName},\n\n${wording.thanks} ${body}\n\n${wording.regards}`;
   }
 
   private choosePassages(
@@ -69,7 +94,11 @@ export class OfflineAnswerer {
     return matching.length > 0 ? closeToBest(matching) : passages.slice(0, 1);
   }
 
-  private chooseSentences(text: string, weights: ReadonlyMap<string, number>): string[] {
+  private chooseSentences(
+    text: string,
+    weights: ReadonlyMap<string, number>,
+    language: TextLanguage,
+  ): string[] {
     const sentences = text
       .split(/\n+/)
       .map((line) => line.replace(/^\s*(?:#+|[-*+]|\d+[.)])\s+/, '').trim())
@@ -79,7 +108,7 @@ export class OfflineAnswerer {
       .map((sentence, position) => ({
         sentence,
         position,
-        score: sharedWeight(weights, sentence),
+        score: sharedWeight(weights, sentence, language),
       }))
       .filter((entry) => entry.score > 0)
       .sort((a, b) => b.score - a.score || a.position - b.position)
@@ -123,9 +152,13 @@ function rarityWeights(
   return weights;
 }
 
-function sharedWeight(weights: ReadonlyMap<string, number>, text: string): number {
+function sharedWeight(
+  weights: ReadonlyMap<string, number>,
+  text: string,
+  language: TextLanguage,
+): number {
   let total = 0;
-  for (const term of new Set(searchTerms(text))) {
+  for (const term of new Set(searchTerms(text, language))) {
     total += weights.get(term) ?? 0;
   }
   return total;
