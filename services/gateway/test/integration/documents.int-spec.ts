@@ -270,4 +270,31 @@ describe('Documents API with the real ingest and retrieval services', () => {
     await staff.agent.get('/api/documents').expect(403);
     await staff.agent.get('/api/documents/events').set('Accept', 'text/event-stream').expect(403);
   });
+
+  it('should find a German article by a German question in other forms of its words', async () => {
+    const article = Buffer.from(
+      [
+        '# Rechnungen im Kundenbereich',
+        '',
+        'Alle Rechnungen Ihres Vertrags finden Sie im Kundenbereich unter Abrechnung.',
+        'Jede davon lässt sich dort auch als PDF herunterladen.',
+      ].join('\n'),
+    );
+    const uploaded = await upload(admin, [
+      { name: 'rechnungen.md', body: article, type: 'text/markdown' },
+    ]).expect(201);
+    const [result] = (uploaded.body as DocumentUploadResponse).results;
+    const documentId = result?.outcome === 'created' ? result.document.documentId : '';
+    await settled(documentId, 'indexed');
+
+    // Read as English, neither "finde" nor "Rechnung" is a word of the article.
+    const search = (
+      await admin.agent
+        .post('/api/search')
+        .send({ query: 'Wo finde ich die Rechnung?' })
+        .expect(200)
+    ).body as SearchResponse;
+
+    expect(search.hits[0]?.documentId).toBe(documentId);
+  });
 });
