@@ -623,6 +623,36 @@ ${base}/kb/missing-${tag}`);
     expect(Number(await cell(row, 'chunks').innerText())).toBe(chunkCount);
   });
 
+  it('should read a German question with German stems in the retrieval test, and say so', async () => {
+    const tag = randomBytes(3).toString('hex');
+    const api = new AdminApi();
+    await api.upload(
+      `rechnungen-${tag}.txt`,
+      `Alle Rechnungen Ihres Vertrags ${tag} finden Sie im Kundenbereich unter Abrechnung.`,
+    );
+    await waitFor(
+      async () => (await api.documents({ search: tag })).items[0]?.status === 'indexed',
+      {
+        timeoutMs: 30_000,
+        message: 'the German article was not indexed',
+      },
+    );
+    const opened = await openSignedIn(browser, e2eEnvironment().admin, '/knowledge');
+    context = opened.context;
+    page = opened.page;
+    const passages = page.getByRole('list', { name: 'Passages' });
+    const readAsGerman = page.getByText('Read as German: words match in their other German forms.');
+
+    await page.getByLabel('Question').fill(`Wo finde ich die Rechnung für ${tag}?`);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+
+    await readAsGerman.waitFor();
+    expect(await passages.getByRole('link').first().innerText()).toContain(tag);
+    await page.getByLabel('Question').fill('How do I reset a cPanel password?');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await readAsGerman.waitFor({ state: 'detached' });
+  });
+
   it('should re-index every document after a confirmation', async () => {
     const api = new AdminApi();
     const opened = await openSignedIn(browser, e2eEnvironment().admin, '/knowledge');

@@ -64,6 +64,11 @@ export const SearchResponse = z.object({
   hits: z.array(SearchHit),
   /** Query words searched as other words (misspellings), when there were any. */
   corrections: z.array(SpellingCorrection).optional(),
+  /**
+   * The language whose stems the full-text search read the query in; absent when the search was
+   * by vectors alone.
+   */
+  language: z.enum(['english', 'german']).optional(),
   /** Id of the embedder that produced the query vector (see the Embedder interface). */
   embedder: z.string(),
   tookMs: z.number().nonnegative(),

@@ -48,6 +48,33 @@ describe(groupByTopic.name, () => {
     expect(groups).toHaveLength(2);
   });
 
+  it('should group German questions by their German stems, not by their function words', () => {
+    const groups = groupByTopic(
+      items(
+        'Wie kann ich das SSL-Zertifikat meiner Domain verlängern?',
+        'Wie kann ich die Rechnung für meinen Server bezahlen?',
+        'Das Zertifikat ist abgelaufen, wie verlängere ich es?',
+        'Kann ich die Rechnungen meines Servers per PayPal bezahlen?',
+      ),
+    );
+
+    expect(groups.map((group) => group.ids)).toEqual([
+      ['q0', 'q2'],
+      ['q1', 'q3'],
+    ]);
+  });
+
+  it('should not join German tickets that share only greetings and sign-offs', () => {
+    const groups = groupByTopic(
+      items(
+        'Guten Tag, ich habe eine Frage zum Umzug meiner Domain. Vielen Dank und freundliche Grüße',
+        'Hallo, wie spiele ich ein Backup ein? Vielen Dank und Grüße',
+      ),
+    );
+
+    expect(groups).toHaveLength(2);
+  });
+
   it('should leave a question without content words alone', () => {
     const groups = groupByTopic(
       items('Help?', 'Hello??', 'DNS zone not updating', 'DNS zone stale'),

@@ -1,4 +1,6 @@
+import { detectLanguage } from '../tokens/language';
 import { stem } from '../tokens/stemmer';
+import type { TextLanguage } from '../tokens/stop-words';
 import { isStopWord } from '../tokens/stop-words';
 import { tokenize } from '../tokens/word-tokenizer';
 
@@ -35,15 +37,20 @@ export const DEFAULT_TOPIC_GROUP_OPTIONS: TopicGroupOptions = { minSimilarity: 0
 
 /*
  * Stems of words that open, frame or sign off a support question rather than say what it is
- * about ("Hi, I would like to know…", "Thanks in advance, regards"). Every ticket has some of
- * them, so two tickets sharing them are not about the same thing.
+ * about ("Hi, I would like to know…", "Thanks in advance, regards"; "Guten Tag, ich hätte eine
+ * Frage…", "Vielen Dank, freundliche Grüße"). Every ticket has some of them, so two tickets
+ * sharing them are not about the same thing.
  */
-const FRAMING_STEMS: ReadonlySet<string> = new Set(
-  `abl advanc anyon ask best dear get good hello help hey hi know like look mani much need
-  pleas possibl question regard someon tell thank thing tri use want way work would`
-    .trim()
-    .split(/\s+/u),
-);
+const FRAMING_STEMS: Readonly<Record<TextLanguage, ReadonlySet<string>>> = {
+  english: stems(`abl advanc anyon ask best dear get good hello help hey hi know like look mani
+    much need pleas possibl question regard someon tell thank thing tri use want way work would`),
+  german: stems(`brauch dank frag freundlich gern gruss gut hallo hilf leid moglich morg tag
+    viel wiss`),
+};
+
+function stems(list: string): ReadonlySet<string> {
+  return new Set(list.trim().split(/\s+/u));
+}
 
 interface Analysed {
   /** Stem → weight, of unit length. */
@@ -118,15 +125,20 @@ export function topicSimilarity(profile: TopicProfile, text: string): number {
   return dot(vector?.vector ?? new Map(), new Map(Object.entries(profile.centroid)));
 }
 
+/**
+ * A text's content words, stemmed in its language. The function words of both languages are
+ * left out, as a short question may not show its language.
+ */
 function analyse(text: string): { counts: Map<string, number>; written: Map<string, string[]> } {
+  const language = detectLanguage(text) ?? 'english';
   const counts = new Map<string, number>();
   const written = new Map<string, string[]>();
   for (const token of tokenize(text)) {
-    if (isStopWord(token) || /^\p{N}+$/u.test(token)) {
+    if (isStopWord(token, 'english') || isStopWord(token, 'german') || /^\p{N}+$/u.test(token)) {
       continue;
     }
-    const term = stem(token);
-    if (FRAMING_STEMS.has(term)) {
+    const term = stem(token, language);
+    if (FRAMING_STEMS[language].has(term)) {
       continue;
     }
     counts.set(term, (counts.get(term) ?? 0) + 1);

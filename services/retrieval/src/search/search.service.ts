@@ -112,6 +112,7 @@ export class SearchService {
     const found = hits.map((hit) => hit.text);
     return {
       hits: cutByRelevance(hits, relevanceCut),
+      ...(denseWeight < 1 ? { language } : {}),
       ...(corrections.length === 0
         ? {}
         : {

@@ -264,8 +264,10 @@ describe('retrieval index events', () => {
     const inEnglish = await request('Where are the invoices of my reseller plan?');
 
     expect(question.hits.map((hit) => hit.documentId)).toEqual([german.documentId]);
+    expect(question.language).toBe('german');
     expect(question.corrections).toBeUndefined();
     expect(keywords.hits.map((hit) => hit.documentId)).toEqual([german.documentId]);
+    expect(inEnglish.language).toBe('english');
     expect(inEnglish.hits[0]?.documentId).toBe(english.documentId);
     expect(inEnglish.hits.map((hit) => hit.documentId)).not.toContain(german.documentId);
   });

@@ -63,4 +63,21 @@ describe(mostAlike.name, () => {
   it('should find nothing without earlier replies', () => {
     expect(mostAlike({ subject: 'cPanel login', question: '' }, [], 3)).toEqual([]);
   });
+
+  it('should find an earlier German ticket that asks the same in other forms of its words', () => {
+    const german: AnsweredAsk[] = [
+      {
+        replyId: 'postfach',
+        subject: 'Postfächer voll',
+        question: 'Unsere Postfächer sind voll und nehmen keine Mails mehr an.',
+      },
+      ...EARLIER,
+    ];
+    const ask = {
+      subject: 'Postfach läuft über',
+      question: 'Hallo, mein Postfach nimmt seit heute keine Mail mehr an.',
+    };
+
+    expect(mostAlike(ask, german, 3)).toEqual(['postfach']);
+  });
 });

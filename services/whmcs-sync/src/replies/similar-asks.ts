@@ -1,4 +1,4 @@
-import { Bm25Index, searchTerms } from '@deskpilot/text';
+import { Bm25Index, detectLanguage, searchTerms } from '@deskpilot/text';
 
 /** What a ticket asks: its subject and the customer message a reply answers. */
 export interface Ask {
@@ -25,26 +25,29 @@ function textOf(ask: Ask): string {
  * The replies to the earlier asks most like `ask`, most alike first, at most `limit`: ranked by
  * BM25 over the asks' stemmed content words, keeping those whose subject shares a word with
  * `ask`'s subject (the subjects name the topics; a message may mention an invoice in passing),
- * that share at least two words in all and score at least half the best one. `earlier` is
- * newest first; of two asks scored alike, the newer reply comes first.
+ * that share at least two words in all and score at least half the best one. Words are stemmed
+ * in `ask`'s language (English or German). `earlier` is newest first; of two asks scored alike,
+ * the newer reply comes first.
  */
 export function mostAlike(ask: Ask, earlier: readonly AnsweredAsk[], limit: number): string[] {
-  const index = new Bm25Index({ k1: 0.9, b: 0.4, tokenize: searchTerms });
+  const language = detectLanguage(textOf(ask)) ?? 'english';
+  const searchTermsOf = (text: string): string[] => searchTerms(text, language);
+  const index = new Bm25Index({ k1: 0.9, b: 0.4, tokenize: searchTermsOf });
   for (const candidate of [...earlier].reverse()) {
     index.add(candidate.replyId, textOf(candidate));
   }
-  const terms = new Set(searchTerms(textOf(ask)));
-  const subjectTerms = new Set(searchTerms(ask.subject));
+  const terms = new Set(searchTermsOf(textOf(ask)));
+  const subjectTerms = new Set(searchTermsOf(ask.subject));
   const byId = new Map(earlier.map((candidate) => [candidate.replyId, candidate]));
   const alike = (replyId: string): boolean => {
     const candidate = byId.get(replyId);
     if (candidate === undefined) {
       return false;
     }
-    const shared = new Set(searchTerms(textOf(candidate)).filter((term) => terms.has(term)));
+    const shared = new Set(searchTermsOf(textOf(candidate)).filter((term) => terms.has(term)));
     return (
       shared.size >= MIN_SHARED_TERMS &&
-      searchTerms(candidate.subject).some((term) => subjectTerms.has(term))
+      searchTermsOf(candidate.subject).some((term) => subjectTerms.has(term))
     );
   };
   const hits = index.search(textOf(ask), limit * 4);
