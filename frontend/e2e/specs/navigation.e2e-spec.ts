@@ -109,6 +109,32 @@ describe('Role-aware navigation', () => {
     await page.waitForURL('**/tickets');
   });
 
+  it('should count a new draft on Home as soon as it is ready, without a reload', async () => {
+    const admin = new AdminApi();
+    const opened = await openSignedIn(browser, e2eEnvironment().admin, '/home');
+    context = opened.context;
+    const ready = opened.page
+      .getByRole('list', { name: 'Waiting for you' })
+      .locator('[data-waiting="ready-drafts"]');
+    const readyNow = async () => (await admin.drafts({ status: 'ready', pageSize: '1' })).total;
+    const before = await countOf(ready);
+    expect(before).toBe(await readyNow());
+
+    await admin.guestOpensTicket(
+      `Site down after the PHP upgrade ${Date.now()}`,
+      'Since this morning our WordPress site shows a blank page. What should we check?',
+    );
+    await admin.pollWhmcs();
+
+    await waitFor(
+      async () => {
+        const shown = await countOf(ready);
+        return shown > before && shown === (await readyNow());
+      },
+      { timeoutMs: 30_000, message: 'the new draft was not counted' },
+    );
+  });
+
   it('should offer staff only their screens and refuse the administration pages', async () => {
     const page = await openPage(staffContext, '/home');
 

@@ -108,6 +108,29 @@ export class AdminApi {
     await this.call<unknown>('POST', '/api/whmcs/sync/run', { full: false });
   }
 
+  /**
+   * A guest opens a ticket in the simulated WHMCS's first department (Technical Support), through
+   * the simulator's control API; WHMCS is not polled.
+   */
+  async guestOpensTicket(subject: string, message: string): Promise<void> {
+    const { whmcsUrl } = await this.syncStatus();
+    const response = await fetch(`${whmcsUrl}/_sim/tickets`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        deptId: 1,
+        name: 'Robin Customer',
+        email: 'robin.customer@mailbox.example',
+        subject,
+        message,
+        via: 'web',
+      }),
+    });
+    if (!response.ok) {
+      throw new Error(`opening a ticket: ${response.status} ${await response.text()}`);
+    }
+  }
+
   botSettings(): Promise<BotSettingsVersion> {
     return this.call<BotSettingsVersion>('GET', '/api/settings/bot');
   }

@@ -1,18 +1,31 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
+import { debounceTime, filter } from 'rxjs';
 
-import type { DocumentPage, DraftPage, KnowledgeGapsReport } from '@deskpilot/contracts';
+import type {
+  DocumentPage,
+  DraftPage,
+  DraftStatus,
+  KnowledgeGapsReport,
+} from '@deskpilot/contracts';
 
 import { AnalyticsApi } from '../analytics/analytics-api';
 import { Session } from '../auth/session';
 import { KnowledgeApi } from '../knowledge/knowledge-api';
+import type { DraftStreamMessage } from '../tickets/draft-events';
+import { DraftEvents } from '../tickets/draft-events';
 import { waitingText } from '../tickets/draft-labels';
 import { TicketsApi } from '../tickets/tickets-api';
 import { RemoteData } from '../ui/remote-data';
 
 /** The knowledge gaps counted on Home: the analytics page's default range. */
 const GAP_DAYS = 7;
+/** Draft statuses Home counts. */
+const COUNTED: ReadonlySet<DraftStatus> = new Set(['ready', 'failed']);
+/** Changes that arrive together (a poll drafting several tickets) are counted once. */
+const RECOUNT_AFTER_MS = 300;
 
 /** One count of work waiting, with where to do it. */
 interface Waiting {
@@ -33,7 +46,8 @@ interface Waiting {
  * What waits for the person signed in: drafts to review with the longest waiting customer, and
  * failed drafts (not written, or not posted); for administrators also the week's poorly answered
  * questions and documents that failed to index. Each count loads on its own; one that cannot be
- * read says so without hiding the others.
+ * read says so without hiding the others. The draft counts follow the live draft stream: they are
+ * read again when a draft enters or leaves a counted status, and when the stream reconnects.
  */
 @Component({
   selector: 'dp-waiting-work',
@@ -148,8 +162,13 @@ export class WaitingWork {
   });
 
   constructor() {
-    this.ready.load(this.tickets.drafts({ status: ['ready'], sort: 'waiting', pageSize: 1 }));
-    this.failed.load(this.tickets.drafts({ status: ['failed'], pageSize: 1 }));
+    this.countDrafts();
+    inject(DraftEvents)
+      .changes()
+      .pipe(filter(changesCounts), debounceTime(RECOUNT_AFTER_MS), takeUntilDestroyed())
+      .subscribe(() => {
+        this.countDrafts();
+      });
     if (this.admin) {
       const to = new Date();
       const from = new Date(to.getTime() - GAP_DAYS * 24 * 3_600_000);
@@ -159,6 +178,20 @@ export class WaitingWork {
       this.failedDocuments.load(this.knowledge.list({ status: 'failed', pageSize: 1 }));
     }
   }
+
+  private countDrafts(): void {
+    this.ready.load(this.tickets.drafts({ status: ['ready'], sort: 'waiting', pageSize: 1 }));
+    this.failed.load(this.tickets.drafts({ status: ['failed'], pageSize: 1 }));
+  }
+}
+
+/** Whether a message of the draft stream may change the draft counts. */
+function changesCounts(message: DraftStreamMessage): boolean {
+  if (message.type === 'connected') {
+    return true;
+  }
+  const { status, previousStatus } = message.change;
+  return COUNTED.has(status) || (previousStatus !== null && COUNTED.has(previousStatus));
 }
 
 function plural(count: number | undefined, one: string, many: string, withCount = false): string {
