@@ -184,11 +184,9 @@ describe('Logs and analytics', () => {
       { message: 'both ratings copied onto the interaction log' },
     );
 
-    const opened = await openSignedIn(browser, e2eEnvironment().admin, '/analytics');
+    const opened = await openGapOf(browser, questions[0] ?? '');
     context = opened.context;
-    const { page } = opened;
-    const gaps = page.getByRole('list', { name: 'Knowledge gaps' });
-    const gap = gaps.locator(':scope > li').filter({ hasText: questions[0] ?? '' });
+    const { page, gap } = opened;
     await gap.waitFor();
 
     expect(await gap.getAttribute('data-terms')).toContain('colocation');
@@ -244,13 +242,9 @@ describe('Logs and analytics', () => {
     const question = `Your server 203.0.113.7 sends phishing mail to our customers (${Date.now()})`;
     await admin.askRatedDown(question);
 
-    const opened = await openSignedIn(browser, e2eEnvironment().admin, '/analytics');
+    const opened = await openGapOf(browser, question);
     context = opened.context;
-    const { page } = opened;
-    const gap = page
-      .getByRole('list', { name: 'Knowledge gaps' })
-      .locator(':scope > li')
-      .filter({ hasText: question });
+    const { page, gap } = opened;
     await gap.getByRole('button', { name: 'Dismiss', exact: true }).click();
 
     await page.getByText('One question dismissed.').waitFor();
@@ -281,11 +275,9 @@ describe('Logs and analytics', () => {
       await admin.askRatedDown(question);
     }
 
-    const opened = await openSignedIn(browser, e2eEnvironment().admin, '/analytics');
+    const opened = await openGapOf(browser, questions[0] ?? '');
     context = opened.context;
-    const { page } = opened;
-    const gaps = page.getByRole('list', { name: 'Knowledge gaps' });
-    const gap = gaps.locator(':scope > li').filter({ hasText: questions[0] ?? '' });
+    const { page, gaps, gap } = opened;
     await gap.waitFor();
     expect(await gap.innerText()).toContain(questions[1]);
     const dismissed = page.getByText(
@@ -481,4 +473,14 @@ async function columnOf(table: Locator, heading: string): Promise<string[]> {
       (row.children[index] as HTMLElement).innerText.trim(),
     );
   }, heading);
+}
+
+/** The analytics page, signed in as the administrator, and the knowledge gap listing `question`. */
+async function openGapOf(
+  browser: Browser,
+  question: string,
+): Promise<{ context: BrowserContext; page: Page; gaps: Locator; gap: Locator }> {
+  const { context, page } = await openSignedIn(browser, e2eEnvironment().admin, '/analytics');
+  const gaps = page.getByRole('list', { name: 'Knowledge gaps' });
+  return { context, page, gaps, gap: gaps.locator(':scope > li').filter({ hasText: question }) };
 }
