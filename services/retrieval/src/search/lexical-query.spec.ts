@@ -82,6 +82,18 @@ describe(withoutQuestionFraming.name, () => {
     ]);
   });
 
+  it('should leave out the German words that only frame a question when it is German', () => {
+    // "Ist es möglich, ich möchte wissen, ein SSL-Zertifikat zu verlängern?"
+    const query = words('moglich', 'mocht', 'wiss', 'ssl', 'zertifikat', 'verlang');
+
+    expect(withoutQuestionFraming(query, 'german').map((word) => word.lexeme)).toEqual([
+      'ssl',
+      'zertifikat',
+      'verlang',
+    ]);
+    expect(withoutQuestionFraming(words('know', 'ssl'), 'german')).toHaveLength(2);
+  });
+
   it('should keep a question that has nothing but framing words', () => {
     const query = words('need', 'tell');
 

@@ -1,3 +1,5 @@
+import type { TextLanguage } from '@deskpilot/text';
+
 /** A lexeme of the query as the text search configuration of its language sees it. */
 export interface QueryLexeme {
   readonly lexeme: string;
@@ -38,33 +40,41 @@ export const MAX_QUERY_LEXEMES = 32;
 const MAX_PAIRS = 4;
 
 /**
- * Lexemes (stems of PostgreSQL's `english` configuration) of words that frame a question rather
- * than say what it is about: "is it possible", "I would like to know", "I need a way to". The
- * configuration's stop-word list keeps them, and in a knowledge base they are rare enough to
- * weigh like topic words.
+ * Lexemes of words that frame a question rather than say what it is about, as each language's
+ * configuration stems them: "is it possible", "I would like to know", "I need a way to"; "ist es
+ * möglich", "ich möchte wissen", "ich brauche". The configurations' stop-word lists keep them, and
+ * in a knowledge base they are rare enough to weigh like topic words.
  */
-const QUESTION_FRAMING: ReadonlySet<string> = new Set([
-  'abl',
-  'anyon',
-  'could',
-  'know',
-  'like',
-  'need',
-  'pleas',
-  'possibl',
-  'someon',
-  'tell',
-  'thing',
-  'want',
-  'way',
-  'would',
-]);
+const QUESTION_FRAMING: Readonly<Record<TextLanguage, ReadonlySet<string>>> = {
+  english: new Set([
+    'abl',
+    'anyon',
+    'could',
+    'know',
+    'like',
+    'need',
+    'pleas',
+    'possibl',
+    'someon',
+    'tell',
+    'thing',
+    'want',
+    'way',
+    'would',
+  ]),
+  german: new Set(['bitt', 'brauch', 'gern', 'irgendwi', 'jemand', 'mocht', 'moglich', 'wiss']),
+};
 
-/** The query's words without those that only frame the question, unless nothing else is left. */
+/**
+ * The query's words without those that only frame a question in `language`, unless nothing else
+ * is left.
+ */
 export function withoutQuestionFraming<T extends { readonly lexeme: string }>(
   words: readonly T[],
+  language: TextLanguage = 'english',
 ): readonly T[] {
-  const topical = words.filter((word) => !QUESTION_FRAMING.has(word.lexeme));
+  const framing = QUESTION_FRAMING[language];
+  const topical = words.filter((word) => !framing.has(word.lexeme));
   return topical.length > 0 ? topical : words;
 }
 

@@ -65,10 +65,10 @@ export class SearchService {
       readings,
       (lexeme) => this.lexical.documentFrequency(lexeme) > 0,
     );
-    // Whether a word is a typo or just missing is told from an English word list.
     const { lexemes, corrections } = this.queryLexemes(
       readings.get(language) ?? [],
-      settings.correctSpelling && language === 'english',
+      language,
+      settings.correctSpelling,
       query,
     );
     const lexicalQuery = buildLexicalQuery(lexemes, this.lexical.size, settings.lexicalBudget);
@@ -127,20 +127,24 @@ export class SearchService {
   }
 
   /**
-   * The query's first lexemes (as many as count) with their frequencies among the live chunks.
-   * When `correct`, a lexeme no chunk contains becomes the one it most likely misspells (its
-   * positions join that lexeme's if the query has it too), so "serch" finds the passages about
-   * searching; a lexeme typed as a common English word ("pending", "orange") is no misspelling
-   * and stays. The corrections are returned as pairs of lexemes.
+   * The query's first lexemes (as many as count, framing words left out) with their frequencies
+   * among the live chunks. When `correctSpelling` and the query is read as English, a lexeme no
+   * chunk contains becomes the one it most likely misspells (its positions join that lexeme's if
+   * the query has it too), so "serch" finds the passages about searching; a lexeme typed as a
+   * common English word ("pending", "orange") is no misspelling and stays. A word list tells a
+   * typo from a word, and there is only an English one. The corrections are returned as pairs of
+   * lexemes.
    */
   private queryLexemes(
     words: readonly QueryWord[],
-    correct: boolean,
+    language: TextLanguage,
+    correctSpelling: boolean,
     query: string,
   ): { lexemes: QueryLexeme[]; corrections: SpellingCorrection[] } {
+    const correct = correctSpelling && language === 'english';
     const lexemes = new Map<string, number[]>();
     const corrections: SpellingCorrection[] = [];
-    const first = [...withoutQuestionFraming(words)]
+    const first = [...withoutQuestionFraming(words, language)]
       .sort((a, b) => (a.positions[0] ?? 0) - (b.positions[0] ?? 0))
       .slice(0, MAX_QUERY_LEXEMES);
     let typed: ReadonlyMap<string, readonly string[]> | undefined;
