@@ -16,6 +16,15 @@ describe(splitSentences.name, () => {
     ]);
   });
 
+  it('should not split after a German abbreviation followed by a capitalised noun', () => {
+    const text =
+      'Ändern Sie ggf. Ihre Nameserver bzw. Ihre DNS-Einträge, z. B. den A-Eintrag. Danach dauert es ca. 24 Stunden.';
+    expect(splitSentences(text)).toEqual([
+      'Ändern Sie ggf. Ihre Nameserver bzw. Ihre DNS-Einträge, z. B. den A-Eintrag.',
+      'Danach dauert es ca. 24 Stunden.',
+    ]);
+  });
+
   it('should not split when the next word is lowercase', () => {
     expect(splitSentences('See fig. below. then continue')).toEqual([
       'See fig. below. then continue',

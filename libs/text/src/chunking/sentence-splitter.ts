@@ -1,16 +1,25 @@
 const BOUNDARY = /[.!?…]+["'”’)\]]*\s+(?=[^\s\p{Ll}])/gu;
 const LAST_WORD = /([\p{L}\p{N}.]+)$/u;
 const ABBREVIATIONS = new Set([
+  'abs.',
+  'allg.',
   'approx.',
+  'bspw.',
+  'bzw.',
+  'ca.',
   'cf.',
+  'd.h.',
   'dr.',
   'e.g.',
   'eg.',
   'etc.',
+  'evtl.',
   'fig.',
+  'ggf.',
   'i.e.',
   'ie.',
   'incl.',
+  'inkl.',
   'jr.',
   'mr.',
   'mrs.',
@@ -18,15 +27,21 @@ const ABBREVIATIONS = new Set([
   'no.',
   'nr.',
   'prof.',
+  'sog.',
   'sr.',
   'st.',
+  'u.a.',
+  'usw.',
+  'vgl.',
   'vs.',
+  'z.b.',
+  'zzgl.',
 ]);
 
 /**
  * Splits prose into sentences at `.`, `!`, `?` or `…` followed by whitespace and a character
- * that is not a lowercase letter, except after common abbreviations and single-letter
- * initials. Newlines are kept inside sentences; split lines first where they matter.
+ * that is not a lowercase letter, except after common English and German abbreviations (German
+ * nouns are capitalised, so "bzw. Domains" must not end a sentence) and single-letter initials. Newlines are kept inside sentences; split lines first where they matter.
  */
 export function splitSentences(text: string): string[] {
   const sentences: string[] = [];
