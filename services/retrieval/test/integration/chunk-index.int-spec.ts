@@ -64,6 +64,9 @@ describe('retrieval index events', () => {
   };
   const search = (query: string) =>
     bus.request(SearchRpc.Search, { query, topK: 8, denseWeight: 0.5 });
+  /** A search as a request that leaves everything but the query to the contract's defaults. */
+  const searchByDefault = (query: string) =>
+    bus.request(SearchRpc.Search, SearchRequest.parse({ query, topK: 8 }));
   /** Sends each batch and commits its generation, as ingest does for a whole document. */
   const indexWhole = async (...batches: ChunksEmbedded[]) => {
     for (const chunks of batches) {
@@ -208,36 +211,32 @@ describe('retrieval index events', () => {
       'Point the xylograph records of the domain to the new nameservers.',
     ]);
     await indexWhole(guide);
-    const request = (query: string) =>
-      bus.request(SearchRpc.Search, SearchRequest.parse({ query, topK: 8 }));
-    await waitFor(async () => (await request('xylograph records')).hits.length === 1, {
+    await waitFor(async () => (await searchByDefault('xylograph records')).hits.length === 1, {
       timeoutMs: 10_000,
       message: 'the document searchable',
     });
 
-    const { hits, corrections } = await request('xylogarph recrods');
+    const { hits, corrections } = await searchByDefault('xylogarph recrods');
 
     expect(hits.map((hit) => hit.documentId)).toEqual([guide.documentId]);
     expect(corrections).toEqual([
       { typed: 'xylogarph', read: 'xylograph' },
       { typed: 'recrods', read: 'records' },
     ]);
-    expect((await request('xylograph records')).corrections).toBeUndefined();
+    expect((await searchByDefault('xylograph records')).corrections).toBeUndefined();
   });
 
   it('should not read a common English word that no chunk contains as a misspelling', async () => {
     const guide = batch(randomUUID(), 1, ['Sending mail through the quillback relay host.']);
     await indexWhole(guide);
-    const request = (query: string) =>
-      bus.request(SearchRpc.Search, SearchRequest.parse({ query, topK: 8 }));
-    await waitFor(async () => (await request('quillback')).hits.length === 1, {
+    await waitFor(async () => (await searchByDefault('quillback')).hits.length === 1, {
       timeoutMs: 10_000,
       message: 'the document searchable',
     });
 
     // "pend" is one letter from "send", but "pending" is a word, not a typo.
-    const typed = await request('pending quillback');
-    const misspelt = await request('sned quillback');
+    const typed = await searchByDefault('pending quillback');
+    const misspelt = await searchByDefault('sned quillback');
 
     expect(typed.corrections).toBeUndefined();
     expect(typed.hits.map((hit) => hit.documentId)).toEqual([guide.documentId]);
@@ -250,18 +249,16 @@ describe('retrieval index events', () => {
     ]);
     const english = batch(randomUUID(), 1, ['Invoices of a reseller plan are listed in WHMCS.']);
     await indexWhole(german, english);
-    const request = (query: string) =>
-      bus.request(SearchRpc.Search, SearchRequest.parse({ query, topK: 8 }));
-    await waitFor(async () => (await request('kundenbereich invoices')).hits.length === 2, {
+    await waitFor(async () => (await searchByDefault('kundenbereich invoices')).hits.length === 2, {
       timeoutMs: 10_000,
       message: 'both documents searchable',
     });
 
     // Read as English, no word of the question is in the article ("finde" is not "finden",
     // "Rechnung" is not "Rechnungen"); German stems join them.
-    const question = await request('Wo finde ich die Rechnung?');
-    const keywords = await request('Rechnung Kundenbereich');
-    const inEnglish = await request('Where are the invoices of my reseller plan?');
+    const question = await searchByDefault('Wo finde ich die Rechnung?');
+    const keywords = await searchByDefault('Rechnung Kundenbereich');
+    const inEnglish = await searchByDefault('Where are the invoices of my reseller plan?');
 
     expect(question.hits.map((hit) => hit.documentId)).toEqual([german.documentId]);
     expect(question.language).toBe('german');
