@@ -5,6 +5,7 @@ import { IndexedDocumentEntity } from '../chunks/entities/indexed-document.entit
 import { CreateChunkIndex1796000000000 } from './migrations/1796000000000-CreateChunkIndex';
 import { DropLexemeStatistics1796200000000 } from './migrations/1796200000000-DropLexemeStatistics';
 import { ChunkLanguage1797500000000 } from './migrations/1797500000000-ChunkLanguage';
+import { DetectChunkLanguage1797510000000 } from './migrations/1797510000000-DetectChunkLanguage';
 
 /** The retrieval schema: chunks with their full-text vectors and embeddings. */
 export const retrievalDatabase: MigrationTarget = {
@@ -15,5 +16,6 @@ export const retrievalDatabase: MigrationTarget = {
     CreateChunkIndex1796000000000,
     DropLexemeStatistics1796200000000,
     ChunkLanguage1797500000000,
+    DetectChunkLanguage1797510000000,
   ],
 };

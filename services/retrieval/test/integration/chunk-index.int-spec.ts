@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DataSource } from 'typeorm';
 
 import type { ChunksEmbedded, RelevanceCut } from '@deskpilot/contracts';
 import { KnowledgeEvent, KnowledgeRpc, SearchRequest, SearchRpc } from '@deskpilot/contracts';
@@ -267,6 +268,46 @@ describe('retrieval index events', () => {
     expect(inEnglish.language).toBe('english');
     expect(inEnglish.hits[0]?.documentId).toBe(english.documentId);
     expect(inEnglish.hits.map((hit) => hit.documentId)).not.toContain(german.documentId);
+  });
+
+  it('should tell German articles indexed before chunks had a language at the upgrade', async () => {
+    const first = replicas[0] as RunningService;
+    const database = first.app.get(DataSource);
+    const german = batch(randomUUID(), 1, [
+      'Die Sicherungen Ihrer Datenbanken finden Sie im Kundenbereich.',
+    ]);
+    await indexWhole(german);
+    await waitFor(
+      async () => (await searchByDefault('kundenbereich sicherungen')).hits.length > 0,
+      {
+        timeoutMs: 10_000,
+        message: 'the article searchable',
+      },
+    );
+    const languageOf = async () =>
+      (
+        await database.query<{ language: string }[]>(
+          `SELECT DISTINCT "language"::text AS "language" FROM "retrieval"."chunks"
+           WHERE "document_id" = $1`,
+          [german.documentId],
+        )
+      ).map((row) => row.language);
+    // As an article stored before the language column: analysed as English, not yet told.
+    await database.query(
+      `UPDATE "retrieval"."chunks" SET "language" = 'english' WHERE "document_id" = $1`,
+      [german.documentId],
+    );
+    await database.query(
+      `DELETE FROM "retrieval"."migrations" WHERE "name" = 'DetectChunkLanguage1797510000000'`,
+    );
+
+    const upgraded = await start();
+
+    expect(await languageOf()).toEqual(['german']);
+    const { hits } = await upgraded.app
+      .get(SearchService)
+      .search({ query: 'Wo finde ich die Sicherung meiner Datenbank?', topK: 8, denseWeight: 0 });
+    expect(hits[0]?.documentId).toBe(german.documentId);
   });
 
   it('should leave out weak hits past the first ones when asked to cut by relevance', async () => {

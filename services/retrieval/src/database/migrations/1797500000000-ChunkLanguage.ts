@@ -3,7 +3,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Each chunk's full-text vector is made with the text search configuration of its language
  * (`english` or `german`), so German articles are found by the stems of German questions. Chunks
- * stored before are English until their document is indexed again.
+ * stored before start as English; the next migration tells their language.
  */
 export class ChunkLanguage1797500000000 implements MigrationInterface {
   name = 'ChunkLanguage1797500000000';
