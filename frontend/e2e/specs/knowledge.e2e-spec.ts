@@ -623,19 +623,19 @@ ${base}/kb/missing-${tag}`);
     expect(Number(await cell(row, 'chunks').innerText())).toBe(chunkCount);
   });
 
-  it('should read a German question with German stems in the retrieval test, and say so', async () => {
+  it('should read a German question with German stems, and say so in the retrieval test and on the document', async () => {
     const tag = randomBytes(3).toString('hex');
     const api = new AdminApi();
     await api.upload(
       `rechnungen-${tag}.txt`,
       `Alle Rechnungen Ihres Vertrags ${tag} finden Sie im Kundenbereich unter Abrechnung.`,
     );
-    await waitFor(
-      async () => (await api.documents({ search: tag })).items[0]?.status === 'indexed',
-      {
-        timeoutMs: 30_000,
-        message: 'the German article was not indexed',
+    const article = await waitFor(
+      async () => {
+        const [found] = (await api.documents({ search: tag })).items;
+        return found?.status === 'indexed' && found;
       },
+      { timeoutMs: 30_000, message: 'the German article was not indexed' },
     );
     const opened = await openSignedIn(browser, e2eEnvironment().admin, '/knowledge');
     context = opened.context;
@@ -651,6 +651,12 @@ ${base}/kb/missing-${tag}`);
     await page.getByLabel('Question').fill('How do I reset a cPanel password?');
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await readAsGerman.waitFor({ state: 'detached' });
+
+    // The document says which language its words are searched in.
+    await page.goto(`/knowledge/${article.documentId}`);
+    const facts = page.getByRole('region', { name: 'About this document' });
+    await facts.locator('dt:text-is("Searched in") + dd').waitFor();
+    expect(await facts.locator('dt:text-is("Searched in") + dd').innerText()).toBe('German');
   });
 
   it('should re-index every document after a confirmation', async () => {

@@ -7,7 +7,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import { finalize, switchMap } from 'rxjs';
 
-import type { DocumentDetail, DocumentSummary } from '@deskpilot/contracts';
+import type { DocumentDetail, DocumentSummary, SearchLanguage } from '@deskpilot/contracts';
 
 import { ActionError } from '../ui/action-error';
 import { EmptyState } from '../ui/empty-state';
@@ -20,6 +20,8 @@ import { StatusBadge } from '../ui/status-badge';
 import { ArticleEditor } from './article-editor';
 import { STATUS_LABELS, STATUS_TONES, refreshOutcome } from './document-status';
 import { KnowledgeApi } from './knowledge-api';
+
+const LANGUAGE_NAMES: Record<SearchLanguage, string> = { english: 'English', german: 'German' };
 
 /** One document: what it is, where it stands, and the passages retrieval searches. */
 @Component({
@@ -97,6 +99,10 @@ import { KnowledgeApi } from './knowledge-api';
           <dd>{{ document.sizeBytes / 1024 | number: '1.0-1' }} KB</dd>
           <dt>Chunks</dt>
           <dd>{{ value.totalChunks | number }}</dd>
+          @if (languagesOf(value); as languages) {
+            <dt>Searched in</dt>
+            <dd>{{ languages }}</dd>
+          }
           <dt>Uploaded by</dt>
           <dd>{{ document.uploadedBy.name }}</dd>
           <dt>Updated</dt>
@@ -230,6 +236,14 @@ export class DocumentPage implements OnInit {
         this.load();
       },
     });
+  }
+
+  /**
+   * The languages whose word forms search matches in the document's chunks ("German": other
+   * forms of its German words find it); empty before it has chunks.
+   */
+  protected languagesOf(detail: DocumentDetail): string {
+    return (detail.languages ?? []).map((language) => LANGUAGE_NAMES[language]).join(' and ');
   }
 
   /** Markdown and text of its own can be edited here; a web page is refreshed from the web. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { event, rpc } from './define';
+import { SearchLanguage } from './search.messages';
 
 /*
  * The knowledge base on the bus. The gateway stores an uploaded original in S3 and hands it to
@@ -221,6 +222,8 @@ export const GetDocumentResponse = z.object({
   /** The searchable chunks, in document order, from `chunkOffset`. */
   chunks: z.array(ChunkView),
   totalChunks: z.number().int().nonnegative(),
+  /** The languages its searchable chunks are read in; absent when no chunk was asked for. */
+  languages: z.array(SearchLanguage).optional(),
 });
 export type GetDocumentResponse = z.infer<typeof GetDocumentResponse>;
 
@@ -295,6 +298,8 @@ export type DocumentChunksRequest = z.input<typeof DocumentChunksRequest>;
 export const DocumentChunksResponse = z.object({
   chunks: z.array(ChunkView),
   total: z.number().int().nonnegative(),
+  /** The languages the document's live chunks are read in by full-text search. */
+  languages: z.array(SearchLanguage).optional(),
 });
 export type DocumentChunksResponse = z.infer<typeof DocumentChunksResponse>;
 

@@ -51,6 +51,10 @@ export const SearchHit = z.object({
 });
 export type SearchHit = z.infer<typeof SearchHit>;
 
+/** A language whose stems full-text search reads text in (PostgreSQL's configuration name). */
+export const SearchLanguage = z.enum(['english', 'german']);
+export type SearchLanguage = z.infer<typeof SearchLanguage>;
+
 /** A query word that no passage contains, searched as the word it most likely misspells. */
 export const SpellingCorrection = z.object({
   /** The word as the query has it. */
@@ -68,7 +72,7 @@ export const SearchResponse = z.object({
    * The language whose stems the full-text search read the query in; absent when the search was
    * by vectors alone.
    */
-  language: z.enum(['english', 'german']).optional(),
+  language: SearchLanguage.optional(),
   /** Id of the embedder that produced the query vector (see the Embedder interface). */
   embedder: z.string(),
   tookMs: z.number().nonnegative(),

@@ -285,7 +285,7 @@ describe('Documents API with the real ingest and retrieval services', () => {
     ]).expect(201);
     const [result] = (uploaded.body as DocumentUploadResponse).results;
     const documentId = result?.outcome === 'created' ? result.document.documentId : '';
-    await settled(documentId, 'indexed');
+    const detail = await settled(documentId, 'indexed');
 
     // Read as English, neither "finde" nor "Rechnung" is a word of the article.
     const search = (
@@ -296,5 +296,7 @@ describe('Documents API with the real ingest and retrieval services', () => {
     ).body as SearchResponse;
 
     expect(search.hits[0]?.documentId).toBe(documentId);
+    expect(search.language).toBe('german');
+    expect(detail.languages).toEqual(['german']);
   });
 });

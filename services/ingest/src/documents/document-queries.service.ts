@@ -46,14 +46,19 @@ export class DocumentQueriesService {
     if (document === null) {
       throw DocumentsException.notFound(request.documentId);
     }
-    const { chunks, total } =
+    const { chunks, total, languages } =
       request.chunkLimit === 0 && request.chunkOffset === 0
-        ? { chunks: [], total: document.chunkCount }
+        ? { chunks: [], total: document.chunkCount, languages: undefined }
         : await this.bus.request(Rpc.DocumentChunks, {
             documentId: request.documentId,
             offset: request.chunkOffset,
             limit: request.chunkLimit,
           });
-    return { document: toDocumentSummary(document), chunks, totalChunks: total };
+    return {
+      document: toDocumentSummary(document),
+      chunks,
+      totalChunks: total,
+      ...(languages === undefined ? {} : { languages }),
+    };
   }
 }

@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
 
-import type { ChunkView, ChunksEmbedded, DocumentEmbedded } from '@deskpilot/contracts';
+import type {
+  ChunkView,
+  ChunksEmbedded,
+  DocumentEmbedded,
+  SearchLanguage,
+} from '@deskpilot/contracts';
 import type { TextLanguage } from '@deskpilot/text';
 import { detectLanguage } from '@deskpilot/text';
 
@@ -267,8 +272,13 @@ export class ChunkRepository {
     documentId: string,
     offset: number,
     limit: number,
-  ): Promise<{ chunks: ChunkView[]; total: number }> {
+  ): Promise<{ chunks: ChunkView[]; total: number; languages: SearchLanguage[] }> {
     const repository = this.dataSource.getRepository(ChunkEntity);
+    const languages = await this.dataSource.query<{ language: SearchLanguage }[]>(
+      `SELECT DISTINCT "language"::text AS "language" FROM "retrieval"."chunks"
+       WHERE "document_id" = $1 AND "live" ORDER BY 1`,
+      [documentId],
+    );
     const [rows, total] = await repository.findAndCount({
       select: { id: true, chunkIndex: true, headingPath: true, text: true, tokenCount: true },
       where: { documentId, live: true },
@@ -285,6 +295,7 @@ export class ChunkRepository {
         tokenCount: row.tokenCount,
       })),
       total,
+      languages: languages.map((row) => row.language),
     };
   }
 
