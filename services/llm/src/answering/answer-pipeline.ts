@@ -155,7 +155,12 @@ export class AnswerPipeline {
     const text = this.offlineAnswerer.answer({
       question: redacted.question,
       passages,
-      ...(job.ticket ? { customerName: job.ticket.customer.name } : {}),
+      ...(job.ticket
+        ? {
+            customerName: job.ticket.customer.name,
+            accountLanguage: job.ticket.customer.language,
+          }
+        : {}),
     });
     const tokens = text.match(/\s*\S+/g) ?? [];
     let sent = '';

@@ -196,5 +196,17 @@ describe(OfflineAnswerer.name, () => {
         'Hallo Anna,\n\nvielen Dank für Ihre Nachricht. Das Passwort eines Postfachs setzen Sie in cPanel unter E-Mail-Konten zurück [2]. Auch die Größe der Postfächer lässt sich dort ändern [2].\n\nViele Grüße',
       );
     });
+
+    it('should greet in the account language when the ticket is too short to show its own', () => {
+      const text = sut.answer({
+        question: 'Postfach Passwort',
+        passages,
+        customerName: 'Anna Meyer',
+        accountLanguage: 'german',
+      });
+
+      expect(text.startsWith('Hallo Anna,\n\nvielen Dank für Ihre Nachricht.')).toBe(true);
+      expect(text.endsWith('Viele Grüße')).toBe(true);
+    });
   });
 });

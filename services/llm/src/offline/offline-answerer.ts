@@ -40,6 +40,8 @@ export interface OfflineRequest {
   readonly passages: readonly AnswerPassage[];
   /** Set for ticket replies: a greeting and sign-off around the extract. */
   readonly customerName?: string;
+  /** The customer's language in WHMCS ("german"), for a ticket too short to show its own. */
+  readonly accountLanguage?: string;
 }
 
 /**
@@ -57,7 +59,8 @@ export interface OfflineRequest {
 @Injectable()
 export class OfflineAnswerer {
   answer(request: OfflineRequest): string {
-    const language = detectLanguage(request.question) ?? 'english';
+    const language =
+      detectLanguage(request.question) ?? accountLanguage(request.accountLanguage) ?? 'english';
     const wording = WORDING[language];
     const questionTerms = new Set(searchTerms(request.question, language));
     const passageTerms = request.passages.map(
@@ -117,6 +120,15 @@ export class OfflineAnswerer {
       .map((entry) => entry.sentence);
     return ranked.length > 0 ? ranked : sentences.slice(0, MAX_SENTENCES_PER_PASSAGE);
   }
+}
+
+/** A WHMCS account language ("german", "Deutsch") as a language the text tools read. */
+function accountLanguage(name: string | undefined): TextLanguage | undefined {
+  const normalised = name?.trim().toLowerCase();
+  if (normalised === 'german' || normalised === 'deutsch') {
+    return 'german';
+  }
+  return normalised === 'english' ? 'english' : undefined;
 }
 
 /** The best passages (in that order) that retrieval's evidence finds about as relevant. */
