@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import type { TextLanguage } from '@deskpilot/text';
-import { TEXT_LANGUAGES } from '@deskpilot/text';
 
 export interface HitRow {
   readonly id: string;
@@ -26,18 +25,21 @@ export class SearchRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * The query's lexemes as each language's configuration reads it, made by the configurations
-   * the chunks' stored `tsvector`s are made with.
+   * The query's lexemes as the configuration of each of `languages` reads it, made by the
+   * configurations the chunks' stored `tsvector`s are made with.
    */
-  async queryReadings(text: string): Promise<Map<TextLanguage, QueryWord[]>> {
+  async queryReadings(
+    text: string,
+    languages: readonly TextLanguage[],
+  ): Promise<Map<TextLanguage, QueryWord[]>> {
     const rows = await this.dataSource.query<(QueryWord & { language: TextLanguage })[]>(
       `SELECT "reading"."language", "word"."lexeme", "word"."positions"::int[] AS "positions"
        FROM unnest($2::text[]) AS "reading"("language")
        CROSS JOIN LATERAL unnest(to_tsvector("reading"."language"::regconfig, $1)) AS "word"`,
-      [text, TEXT_LANGUAGES],
+      [text, languages],
     );
     const readings = new Map<TextLanguage, QueryWord[]>(
-      TEXT_LANGUAGES.map((language) => [language, []]),
+      languages.map((language) => [language, []]),
     );
     for (const { language, lexeme, positions } of rows) {
       readings.get(language)?.push({ lexeme, positions });

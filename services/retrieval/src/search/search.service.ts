@@ -9,6 +9,7 @@ import type {
 } from '@deskpilot/contracts';
 import type { Embedder } from '@deskpilot/embeddings';
 import type { TextLanguage } from '@deskpilot/text';
+import { TEXT_LANGUAGES, detectLanguage } from '@deskpilot/text';
 
 import { RETRIEVAL_CONFIG } from '../config/retrieval-config.token';
 import type { RetrievalConfig } from '../config/retrieval.config';
@@ -24,7 +25,7 @@ import {
   withoutQuestionFraming,
 } from './lexical-query';
 import type { QueryLexeme } from './lexical-query';
-import { queryLanguage } from './query-language';
+import { likelierReading } from './query-language';
 import type { Ranked } from './rank-fusion';
 import { fuseRankings } from './rank-fusion';
 import { cutByRelevance } from './relevance-cut';
@@ -56,15 +57,16 @@ export class SearchService {
     const candidates = Math.max(topK * settings.candidatesPerHit, settings.minCandidates);
     // Without the dense ranking the query is not embedded at all; without the lexical one, not
     // analysed.
+    // A question shows its language by its function words; bare keywords are read both ways.
+    const told = detectLanguage(query);
     const [readings, denseRanking] = await Promise.all([
-      denseWeight < 1 ? this.repository.queryReadings(query) : new Map<TextLanguage, never[]>(),
+      denseWeight < 1
+        ? this.repository.queryReadings(query, told === undefined ? TEXT_LANGUAGES : [told])
+        : new Map<TextLanguage, never[]>(),
       denseWeight > 0 ? this.denseRanking(query, candidates, documentIds) : [],
     ]);
-    const language = queryLanguage(
-      query,
-      readings,
-      (lexeme) => this.lexical.documentFrequency(lexeme) > 0,
-    );
+    const language =
+      told ?? likelierReading(readings, (lexeme) => this.lexical.documentFrequency(lexeme) > 0);
     const { lexemes, corrections } = this.queryLexemes(
       readings.get(language) ?? [],
       language,
