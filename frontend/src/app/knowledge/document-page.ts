@@ -7,12 +7,13 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import { finalize, switchMap } from 'rxjs';
 
-import type { DocumentDetail, DocumentSummary, SearchLanguage } from '@deskpilot/contracts';
+import type { DocumentDetail, DocumentSummary } from '@deskpilot/contracts';
 
 import { ActionError } from '../ui/action-error';
 import { EmptyState } from '../ui/empty-state';
 import { ErrorState } from '../ui/error-state';
 import { describeHttpError } from '../ui/http-error';
+import { languageNames } from '../ui/language-names';
 import { LoadingState } from '../ui/loading-state';
 import { PageHeader } from '../ui/page-header';
 import { RemoteData } from '../ui/remote-data';
@@ -20,8 +21,6 @@ import { StatusBadge } from '../ui/status-badge';
 import { ArticleEditor } from './article-editor';
 import { STATUS_LABELS, STATUS_TONES, refreshOutcome } from './document-status';
 import { KnowledgeApi } from './knowledge-api';
-
-const LANGUAGE_NAMES: Record<SearchLanguage, string> = { english: 'English', german: 'German' };
 
 /** One document: what it is, where it stands, and the passages retrieval searches. */
 @Component({
@@ -243,7 +242,7 @@ export class DocumentPage implements OnInit {
    * forms of its German words find it); empty before it has chunks.
    */
   protected languagesOf(detail: DocumentDetail): string {
-    return (detail.languages ?? []).map((language) => LANGUAGE_NAMES[language]).join(' and ');
+    return languageNames(detail.languages ?? []);
   }
 
   /** Markdown and text of its own can be edited here; a web page is refreshed from the web. */

@@ -47,6 +47,7 @@ import { confirmAction } from '../ui/confirm-dialog';
 import { EmptyState } from '../ui/empty-state';
 import { ErrorState } from '../ui/error-state';
 import { describeHttpError } from '../ui/http-error';
+import { readingNote } from '../ui/language-names';
 import { LoadingState } from '../ui/loading-state';
 import { PageHeader } from '../ui/page-header';
 import { PagePaginator } from '../ui/page-paginator';
@@ -124,6 +125,7 @@ export class KnowledgePage implements OnInit {
   protected readonly statusLabels = STATUS_LABELS;
   protected readonly sources = SOURCES;
   protected readonly sourceLabels = SOURCE_LABELS;
+  protected readonly readingNote = readingNote;
   protected readonly documents = new RemoteData<DocumentPage>();
   protected readonly search = signal('');
   protected readonly status = signal<DocumentStatus | undefined>(undefined);

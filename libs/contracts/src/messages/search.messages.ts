@@ -52,7 +52,15 @@ export const SearchHit = z.object({
 export type SearchHit = z.infer<typeof SearchHit>;
 
 /** A language whose stems full-text search reads text in (PostgreSQL's configuration name). */
-export const SearchLanguage = z.enum(['english', 'german']);
+export const SearchLanguage = z.enum([
+  'english',
+  'german',
+  'french',
+  'spanish',
+  'italian',
+  'portuguese',
+  'dutch',
+]);
 export type SearchLanguage = z.infer<typeof SearchLanguage>;
 
 /** A query word that no passage contains, searched as the word it most likely misspells. */

@@ -25,6 +25,18 @@ describe(splitSentences.name, () => {
     ]);
   });
 
+  it('should not split after an abbreviation of the other languages search reads', () => {
+    expect(
+      splitSentences(
+        'Vérifiez les enregistrements, p. ex. Le champ MX. Controleer bijv. De DNS-zone. Fin.',
+      ),
+    ).toEqual([
+      'Vérifiez les enregistrements, p. ex. Le champ MX.',
+      'Controleer bijv. De DNS-zone.',
+      'Fin.',
+    ]);
+  });
+
   it('should not split when the next word is lowercase', () => {
     expect(splitSentences('See fig. below. then continue')).toEqual([
       'See fig. below. then continue',

@@ -4,44 +4,66 @@ const ABBREVIATIONS = new Set([
   'abs.',
   'allg.',
   'approx.',
+  'aprox.',
+  'bijv.',
   'bspw.',
+  'bv.',
   'bzw.',
   'ca.',
   'cf.',
   'd.h.',
+  'd.w.z.',
+  'dhr.',
   'dr.',
   'e.g.',
+  'ecc.',
   'eg.',
+  'ej.',
+  'env.',
+  'enz.',
   'etc.',
   'evtl.',
+  'ex.',
   'fig.',
   'ggf.',
   'i.e.',
+  'i.p.v.',
   'ie.',
   'incl.',
   'inkl.',
   'jr.',
+  'm.b.t.',
+  'mevr.',
+  'mme.',
   'mr.',
   'mrs.',
   'ms.',
   'no.',
   'nr.',
+  'núm.',
+  'o.a.',
   'prof.',
+  'pág.',
+  'sig.',
   'sog.',
   'sr.',
+  'sra.',
   'st.',
   'u.a.',
   'usw.',
+  'vd.',
   'vgl.',
   'vs.',
   'z.b.',
+  'z.n.',
   'zzgl.',
 ]);
 
 /**
  * Splits prose into sentences at `.`, `!`, `?` or `…` followed by whitespace and a character
- * that is not a lowercase letter, except after common English and German abbreviations (German
- * nouns are capitalised, so "bzw. Domains" must not end a sentence) and single-letter initials. Newlines are kept inside sentences; split lines first where they matter.
+ * that is not a lowercase letter, except after common abbreviations of the languages search reads
+ * (German nouns are capitalised, so "bzw. Domains" must not end a sentence; "p. ex. Le", "bijv.
+ * De") and single-letter initials. Newlines are kept inside sentences; split lines first where they matter.
  */
 export function splitSentences(text: string): string[] {
   const sentences: string[] = [];

@@ -75,6 +75,37 @@ describe(groupByTopic.name, () => {
     expect(groups).toHaveLength(2);
   });
 
+  it.each([
+    [
+      'French',
+      'Comment puis-je renouveler le certificat SSL de mon domaine ?',
+      'Comment puis-je payer la facture de mon serveur ?',
+      'Le certificat a expiré, comment le renouveler ?',
+      'Puis-je payer les factures du serveur par PayPal ?',
+    ],
+    [
+      'Spanish',
+      '¿Cómo puedo renovar el certificado SSL de mi dominio?',
+      '¿Cómo puedo pagar la factura de mi servidor?',
+      'El certificado ha caducado, ¿cómo puedo renovarlo?',
+      '¿Puedo pagar las facturas del servidor con PayPal?',
+    ],
+    [
+      'Dutch',
+      'Hoe kan ik het SSL-certificaat van mijn domein verlengen?',
+      'Hoe kan ik de factuur van mijn server betalen?',
+      'Het certificaat is verlopen, hoe verleng ik het?',
+      'Kan ik de facturen van de server met PayPal betalen?',
+    ],
+  ])('should group %s questions by their stems, not by their function words', (_, ...texts) => {
+    const groups = groupByTopic(items(...texts));
+
+    expect(groups.map((group) => group.ids)).toEqual([
+      ['q0', 'q2'],
+      ['q1', 'q3'],
+    ]);
+  });
+
   it('should leave a question without content words alone', () => {
     const groups = groupByTopic(
       items('Help?', 'Hello??', 'DNS zone not updating', 'DNS zone stale'),

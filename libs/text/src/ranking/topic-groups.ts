@@ -1,7 +1,7 @@
 import { detectLanguage } from '../tokens/language';
 import { stem } from '../tokens/stemmer';
 import type { TextLanguage } from '../tokens/stop-words';
-import { isStopWord } from '../tokens/stop-words';
+import { TEXT_LANGUAGES, isStopWord } from '../tokens/stop-words';
 import { tokenize } from '../tokens/word-tokenizer';
 
 /** A text to group, such as a question, by an id of the caller's. */
@@ -46,6 +46,15 @@ const FRAMING_STEMS: Readonly<Record<TextLanguage, ReadonlySet<string>>> = {
     much need pleas possibl question regard someon tell thank thing tri use want way work would`),
   german: stems(`brauch dank frag freundlich gern gruss gut hallo hilf leid moglich morg tag
     viel wiss`),
+  french: stems(`aid aim besoin bonjour bonsoir cordial madam merc monsieur possibl question
+    salut savoir souhait voudr`),
+  spanish: stems(`ayud buen cordial dias graci gust hol necesit posibl pregunt quis sab salud`),
+  italian: stems(`aiut bisogn buonaser buongiorn cia cordial domand graz possibil sal salv sap
+    vorre`),
+  portuguese: stems(`ajud atenc boa bom cumpriment dia gost obrig olá pergunt possível precis sab
+    tard`),
+  dutch: stems(`alvast bedankt dank goedemiddag goedemorg grag groet hallo hulp mogelijk nodig
+    vrag vriendelijk wet`),
 };
 
 function stems(list: string): ReadonlySet<string> {
@@ -126,15 +135,19 @@ export function topicSimilarity(profile: TopicProfile, text: string): number {
 }
 
 /**
- * A text's content words, stemmed in its language. The function words of both languages are
- * left out, as a short question may not show its language.
+ * A text's content words, stemmed in its language. The function words of its language and of
+ * English (which names products in every language) are left out; those of every language when a
+ * short question does not show its language.
  */
 function analyse(text: string): { counts: Map<string, number>; written: Map<string, string[]> } {
-  const language = detectLanguage(text) ?? 'english';
+  const told = detectLanguage(text);
+  const language = told ?? 'english';
+  const stopLanguages: readonly TextLanguage[] =
+    told === undefined ? TEXT_LANGUAGES : [...new Set([told, 'english' as const])];
   const counts = new Map<string, number>();
   const written = new Map<string, string[]>();
   for (const token of tokenize(text)) {
-    if (isStopWord(token, 'english') || isStopWord(token, 'german') || /^\p{N}+$/u.test(token)) {
+    if (stopLanguages.some((stops) => isStopWord(token, stops)) || /^\p{N}+$/u.test(token)) {
       continue;
     }
     const term = stem(token, language);

@@ -1,35 +1,46 @@
 import type { TextLanguage } from './stop-words';
-import { ENGLISH_STOP_WORDS, GERMAN_STOP_WORDS } from './stop-words';
+import { TEXT_LANGUAGES, stopWords } from './stop-words';
 import { tokenize } from './word-tokenizer';
 
-/** Function words a text needs, at least, before its language is told from them. */
-const MIN_EVIDENCE = 2;
+/**
+ * Evidence a text needs, at least, before its language is told: two function words of that
+ * language, or one of its own and two it shares with one other language.
+ */
+const MIN_EVIDENCE = 1.5;
 /* Longer texts are told by their opening: a knowledge base article does not change language. */
 const MAX_TOKENS = 2_000;
 
 /**
- * The language of `text` told from its function words: the one with at least twice as many as
- * the other, and at least two of them (words both languages write alike, such as "in", "an" or
- * "was", count for neither); `undefined` when the text does not say (a few keywords,
- * a product name, an even mix).
+ * The languages each function word belongs to. Words that several languages write alike ("in",
+ * "de", "la", "die") are shared evidence: each of them counts for each of its languages by
+ * its share.
  */
-export function detectLanguage(text: string): TextLanguage | undefined {
-  let english = 0;
-  let german = 0;
-  for (const token of tokenize(text).slice(0, MAX_TOKENS)) {
-    const inEnglish = ENGLISH_STOP_WORDS.has(token);
-    const inGerman = GERMAN_STOP_WORDS.has(token);
-    if (inEnglish && !inGerman) {
-      english += 1;
-    } else if (inGerman && !inEnglish) {
-      german += 1;
+const LANGUAGES_OF: ReadonlyMap<string, readonly TextLanguage[]> = (() => {
+  const languages = new Map<string, TextLanguage[]>();
+  for (const language of TEXT_LANGUAGES) {
+    for (const token of stopWords(language)) {
+      languages.set(token, [...(languages.get(token) ?? []), language]);
     }
   }
-  if (Math.max(english, german) < MIN_EVIDENCE) {
+  return languages;
+})();
+
+/**
+ * The language of `text` told from its function words: the one with at least twice the evidence
+ * of any other, and enough of it (`MIN_EVIDENCE`); `undefined` when the text does not say (a
+ * few keywords, a product name, an even mix).
+ */
+export function detectLanguage(text: string): TextLanguage | undefined {
+  const evidence = new Map<TextLanguage, number>();
+  for (const token of tokenize(text).slice(0, MAX_TOKENS)) {
+    const languages = LANGUAGES_OF.get(token) ?? [];
+    for (const language of languages) {
+      evidence.set(language, (evidence.get(language) ?? 0) + 1 / languages.length);
+    }
+  }
+  const [first, second] = [...evidence].sort((a, b) => b[1] - a[1]);
+  if (first === undefined || first[1] < MIN_EVIDENCE) {
     return undefined;
   }
-  if (german >= 2 * english) {
-    return 'german';
-  }
-  return english >= 2 * german ? 'english' : undefined;
+  return first[1] >= 2 * (second?.[1] ?? 0) ? first[0] : undefined;
 }

@@ -24,4 +24,14 @@ describe(stem.name, () => {
     ).toEqual(['rechnung', 'postfach', 'umzieh', 'kundig']);
     expect(stem('rechnungen')).toBe('rechnungen');
   });
+
+  it.each([
+    ['french', ['factures', 'hébergement', 'sauvegardes'], ['factur', 'héberg', 'sauvegard']],
+    ['spanish', ['facturas', 'direcciones', 'contraseñas'], ['factur', 'direccion', 'contraseñ']],
+    ['italian', ['fatture', 'indirizzi', 'caselle'], ['fattur', 'indirizz', 'casell']],
+    ['portuguese', ['faturas', 'endereços', 'senhas'], ['fatur', 'enderec', 'senh']],
+    ['dutch', ['facturen', 'wachtwoorden', 'domeinen'], ['factur', 'wachtwoord', 'domein']],
+  ] as const)('should stem %s words as its Snowball stemmer does', (language, words, stems) => {
+    expect(words.map((word) => stem(word, language))).toEqual(stems);
+  });
 });

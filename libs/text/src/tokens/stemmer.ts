@@ -8,30 +8,46 @@ interface SnowballStemmers {
   newStemmer(language: string): { stem(word: string): string };
 }
 
+/**
+ * Stems already computed are kept, per language. A knowledge base's vocabulary is a few tens of
+ * thousands of words, and every answer's grounding check and every query stem the same ones
+ * again; emptied when full.
+ */
+const STEM_CACHE_LIMIT = 50_000;
+
 // Neither package ships type declarations; loading them through a typed require keeps an ambient
 // module declaration out of every project that type-checks this library from source.
 const load = createRequire(__filename);
 const STEMMERS: Readonly<Record<TextLanguage, StemFunction>> = {
-  english: load('wink-porter2-stemmer') as StemFunction,
-  german: germanStemmer(),
+  english: cached(load('wink-porter2-stemmer') as StemFunction),
+  german: snowballStemmer('german'),
+  french: snowballStemmer('french'),
+  spanish: snowballStemmer('spanish'),
+  italian: snowballStemmer('italian'),
+  portuguese: snowballStemmer('portuguese'),
+  dutch: snowballStemmer('dutch'),
 };
 const LETTERS_ONLY = /^\p{Ll}+$/u;
 
-function germanStemmer(): StemFunction {
-  const stemmer = (load('snowball-stemmers') as SnowballStemmers).newStemmer('german');
-  return (word) => stemmer.stem(word);
+function snowballStemmer(language: TextLanguage): StemFunction {
+  const stemmer = (load('snowball-stemmers') as SnowballStemmers).newStemmer(language);
+  return cached((word) => stemmer.stem(word));
 }
 
-/**
- * Stems already computed, per language. A knowledge base's vocabulary is a few tens of thousands
- * of words, and every answer's grounding check and every query stem the same ones again; emptied
- * when full.
- */
-const STEM_CACHE_LIMIT = 50_000;
-const caches: Readonly<Record<TextLanguage, Map<string, string>>> = {
-  english: new Map(),
-  german: new Map(),
-};
+function cached(stemOf: StemFunction): StemFunction {
+  const stems = new Map<string, string>();
+  return (word) => {
+    let stemmed = stems.get(word);
+    if (stemmed === undefined) {
+      stemmed = stemOf(word);
+      if (stems.size >= STEM_CACHE_LIMIT) {
+        stems.clear();
+      }
+      stems.set(word, stemmed);
+    }
+    return stemmed;
+  };
+}
 
 /**
  * The Snowball stem of a lowercase token in `language` (Porter2 for English), as PostgreSQL's
@@ -39,17 +55,5 @@ const caches: Readonly<Record<TextLanguage, Map<string, string>>> = {
  * `max_execution_time`) are identifiers and come back unchanged.
  */
 export function stem(token: string, language: TextLanguage = 'english'): string {
-  if (!LETTERS_ONLY.test(token)) {
-    return token;
-  }
-  const stems = caches[language];
-  let stemmed = stems.get(token);
-  if (stemmed === undefined) {
-    stemmed = STEMMERS[language](token);
-    if (stems.size >= STEM_CACHE_LIMIT) {
-      stems.clear();
-    }
-    stems.set(token, stemmed);
-  }
-  return stemmed;
+  return LETTERS_ONLY.test(token) ? STEMMERS[language](token) : token;
 }

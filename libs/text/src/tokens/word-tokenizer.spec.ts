@@ -63,6 +63,18 @@ describe(tokenize.name, () => {
     ]);
   });
 
+  it('should make French and Italian elided words tokens of their own', () => {
+    expect(tokenize("L'adresse qu'aujourd'hui, dell'account")).toEqual([
+      'l',
+      'adresse',
+      'qu',
+      'aujourdhui',
+      'dell',
+      'account',
+    ]);
+    expect(tokenize("O'Brien's rock'n'roll")).toEqual(['obrien', 'rocknroll']);
+  });
+
   it('should keep letters of other scripts when the text is not English', () => {
     expect(tokenize('Größe ändern: Überblick, Ελληνικά')).toEqual([
       'größe',

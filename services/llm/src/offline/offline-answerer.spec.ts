@@ -197,6 +197,27 @@ describe(OfflineAnswerer.name, () => {
       );
     });
 
+    it('should answer a French ticket from French passages by French stems, in French', () => {
+      const french = [
+        passage(1, 'Notre équipe répond en moins de vingt-quatre heures.'),
+        passage(
+          2,
+          "Le mot de passe d'une boîte mail se réinitialise dans cPanel, sous Comptes e-mail. Choisissez ensuite Gérer.",
+        ),
+      ];
+
+      const text = sut.answer({
+        question:
+          "Comment réinitialiser le mot de passe de ma boîte mail ? Je n'arrive plus à me connecter.",
+        passages: french,
+        customerName: 'Claire Martin',
+      });
+
+      expect(text).toBe(
+        "Bonjour Claire,\n\nmerci pour votre message. Le mot de passe d'une boîte mail se réinitialise dans cPanel, sous Comptes e-mail [2].\n\nCordialement,",
+      );
+    });
+
     it('should greet in the account language when the ticket is too short to show its own', () => {
       const text = sut.answer({
         question: 'Postfach Passwort',
@@ -207,6 +228,22 @@ describe(OfflineAnswerer.name, () => {
 
       expect(text.startsWith('Hallo Anna,\n\nvielen Dank für Ihre Nachricht.')).toBe(true);
       expect(text.endsWith('Viele Grüße')).toBe(true);
+    });
+
+    it.each([
+      ['portuguese-br', 'Olá Anna,\n\nobrigado pela sua mensagem.'],
+      ['Nederlands', 'Hallo Anna,\n\nbedankt voor uw bericht.'],
+      ['Español', 'Hola Anna,\n\ngracias por su mensaje.'],
+      ['klingon', 'Hello Anna,\n\nthank you for getting in touch.'],
+    ])('should read the WHMCS account language %s', (accountLanguage, opening) => {
+      const text = sut.answer({
+        question: 'Postfach Passwort',
+        passages,
+        customerName: 'Anna Meyer',
+        accountLanguage,
+      });
+
+      expect(text.startsWith(opening)).toBe(true);
     });
   });
 });

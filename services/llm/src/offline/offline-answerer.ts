@@ -33,6 +33,41 @@ const WORDING: Readonly<
     thanks: 'vielen Dank für Ihre Nachricht.',
     regards: 'Viele Grüße',
   },
+  french: {
+    noAnswer:
+      "Je n'ai rien trouvé à ce sujet dans la base de connaissances. Demandez à un collègue ou consultez directement la documentation.",
+    hello: 'Bonjour',
+    thanks: 'merci pour votre message.',
+    regards: 'Cordialement,',
+  },
+  spanish: {
+    noAnswer:
+      'No he encontrado nada sobre esto en la base de conocimientos. Consulte a un compañero o revise directamente la documentación.',
+    hello: 'Hola',
+    thanks: 'gracias por su mensaje.',
+    regards: 'Saludos cordiales,',
+  },
+  italian: {
+    noAnswer:
+      'Non ho trovato nulla su questo argomento nella knowledge base. Chieda a un collega o consulti direttamente la documentazione.',
+    hello: 'Buongiorno',
+    thanks: 'grazie per il suo messaggio.',
+    regards: 'Cordiali saluti,',
+  },
+  portuguese: {
+    noAnswer:
+      'Não encontrei nada sobre isto na base de conhecimento. Pergunte a um colega ou consulte diretamente a documentação.',
+    hello: 'Olá',
+    thanks: 'obrigado pela sua mensagem.',
+    regards: 'Atenciosamente,',
+  },
+  dutch: {
+    noAnswer:
+      'Ik heb hierover niets gevonden in de kennisbank. Vraag het een collega of kijk direct in de documentatie.',
+    hello: 'Hallo',
+    thanks: 'bedankt voor uw bericht.',
+    regards: 'Met vriendelijke groet,',
+  },
 };
 
 export interface OfflineRequest {
@@ -122,13 +157,34 @@ export class OfflineAnswerer {
   }
 }
 
+/*
+ * WHMCS names an account's language after its language file ("german", "portuguese-br"); the
+ * names a client may have been given by hand ("Deutsch", "Français") are read too.
+ */
+const ACCOUNT_LANGUAGES: ReadonlyMap<string, TextLanguage> = new Map([
+  ['english', 'english'],
+  ['german', 'german'],
+  ['deutsch', 'german'],
+  ['french', 'french'],
+  ['français', 'french'],
+  ['francais', 'french'],
+  ['spanish', 'spanish'],
+  ['español', 'spanish'],
+  ['espanol', 'spanish'],
+  ['italian', 'italian'],
+  ['italiano', 'italian'],
+  ['portuguese', 'portuguese'],
+  ['portuguese-br', 'portuguese'],
+  ['portuguese-pt', 'portuguese'],
+  ['português', 'portuguese'],
+  ['portugues', 'portuguese'],
+  ['dutch', 'dutch'],
+  ['nederlands', 'dutch'],
+]);
+
 /** A WHMCS account language ("german", "Deutsch") as a language the text tools read. */
 function accountLanguage(name: string | undefined): TextLanguage | undefined {
-  const normalised = name?.trim().toLowerCase();
-  if (normalised === 'german' || normalised === 'deutsch') {
-    return 'german';
-  }
-  return normalised === 'english' ? 'english' : undefined;
+  return name === undefined ? undefined : ACCOUNT_LANGUAGES.get(name.trim().toLowerCase());
 }
 
 /** The best passages (in that order) that retrieval's evidence finds about as relevant. */

@@ -94,6 +94,16 @@ describe(withoutQuestionFraming.name, () => {
     expect(withoutQuestionFraming(words('know', 'ssl'), 'german')).toHaveLength(2);
   });
 
+  it.each([
+    ['french', ['possibl', 'voudr', 'savoir', 'renouvel', 'certificat', 'ssl']],
+    ['spanish', ['posibl', 'quis', 'sab', 'renov', 'certific', 'ssl']],
+    ['dutch', ['mogelijk', 'grag', 'wet', 'ssl', 'certificat', 'verleng']],
+  ] as const)('should leave out the %s words that only frame a question', (language, lexemes) => {
+    const left = withoutQuestionFraming(words(...lexemes), language).map((word) => word.lexeme);
+
+    expect(left).toEqual(lexemes.slice(3));
+  });
+
   it('should keep a question that has nothing but framing words', () => {
     const query = words('need', 'tell');
 

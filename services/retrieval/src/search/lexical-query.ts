@@ -42,28 +42,30 @@ const MAX_PAIRS = 4;
 /**
  * Lexemes of words that frame a question rather than say what it is about, as each language's
  * configuration stems them: "is it possible", "I would like to know", "I need a way to"; "ist es
- * möglich", "ich möchte wissen", "ich brauche". The configurations' stop-word lists keep them, and
- * in a knowledge base they are rare enough to weigh like topic words.
+ * möglich", "ich möchte wissen", "ich brauche"; "est-il possible", "¿es posible?", "vorrei
+ * sapere", "gostaria de saber", "is het mogelijk". The configurations' stop-word lists keep
+ * them, and in a knowledge base they are rare enough to weigh like topic words. So are question
+ * words that those lists have only without their accents ("cómo") and French inversions
+ * ("puis-je", "est-ce").
  */
 const QUESTION_FRAMING: Readonly<Record<TextLanguage, ReadonlySet<string>>> = {
-  english: new Set([
-    'abl',
-    'anyon',
-    'could',
-    'know',
-    'like',
-    'need',
-    'pleas',
-    'possibl',
-    'someon',
-    'tell',
-    'thing',
-    'want',
-    'way',
-    'would',
-  ]),
-  german: new Set(['bitt', 'brauch', 'gern', 'irgendwi', 'jemand', 'mocht', 'moglich', 'wiss']),
+  english: framing('abl anyon could know like need pleas possibl someon tell thing want way would'),
+  german: framing('bitt brauch gern irgendwi jemand mocht moglich wiss'),
+  french: framing(`a a-t-il aim besoin chos combien comment dir dois dois-j est-ce est-il façon faut
+    faut-il lequel moyen où peut peut-on plaît possibl pourquoi pouv pouvez-vous pourr puis puis-j
+    quand quel quelqu savoir souhait veux voudr`),
+  spanish: framing(`algui com cos cual cuand cuant dec dond favor form gust maner necesit podr
+    porqu posibl quien quier quis sab`),
+  italian: framing('bisogn cos dir favor mod piac possibil potre qualcun quand sap vogl vorre'),
+  portuguese: framing(`alguém cois diz é favor form gost maneir onde porqu possível precis quant
+    quer sab`),
+  dutch: framing(`alsjeblieft alstublieft ding grag hoevel manier mogelijk nodig vertell waarom
+    wanner war welk wet`),
 };
+
+function framing(lexemes: string): ReadonlySet<string> {
+  return new Set(lexemes.trim().split(/\s+/u));
+}
 
 /**
  * The query's words without those that only frame a question in `language`, unless nothing else

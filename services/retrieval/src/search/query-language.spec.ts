@@ -12,6 +12,17 @@ describe(likelierReading.name, () => {
     expect(likelierReading(readings, (lexeme) => german.has(lexeme))).toBe('german');
   });
 
+  it('should weigh every language it has a reading in', () => {
+    const withFrench = new Map([
+      ...readings,
+      ['french' as const, [{ lexeme: 'factur' }, { lexeme: 'impai' }]],
+      ['spanish' as const, [{ lexeme: 'factur' }, { lexeme: 'impagad' }]],
+    ]);
+    const french = new Set(['factur', 'impai']);
+
+    expect(likelierReading(withFrench, (lexeme) => french.has(lexeme))).toBe('french');
+  });
+
   it('should read keywords as English when German is known no better', () => {
     expect(likelierReading(readings, (lexeme) => lexeme === 'kundenbereich')).toBe('english');
     expect(likelierReading(new Map(), () => false)).toBe('english');

@@ -270,44 +270,98 @@ describe('retrieval index events', () => {
     expect(inEnglish.hits.map((hit) => hit.documentId)).not.toContain(german.documentId);
   });
 
-  it('should tell German articles indexed before chunks had a language at the upgrade', async () => {
+  it.each([
+    [
+      'french',
+      'Les certificats sont renouvelés automatiquement chaque trimestre.',
+      'Comment renouveler mon certificat ?',
+    ],
+    [
+      'spanish',
+      'Las copias de seguridad se guardan durante treinta días.',
+      '¿Cuántos días se guarda una copia de seguridad?',
+    ],
+    [
+      'italian',
+      'Le caselle di posta vengono create dal pannello di controllo.',
+      'Come creo una casella di posta?',
+    ],
+    [
+      'portuguese',
+      'As senhas dos painéis expiram após noventa dias.',
+      'Quando expira a minha senha?',
+    ],
+    [
+      'dutch',
+      'Wachtwoorden van mailboxen wijzigt u in het klantenpaneel.',
+      'Hoe wijzig ik het wachtwoord van mijn mailbox?',
+    ],
+  ] as const)(
+    'should read a %s question in its language and find the article by its stems',
+    async (language, article, question) => {
+      const written = batch(randomUUID(), 1, [article]);
+      await indexWhole(written);
+      await waitFor(
+        async () =>
+          (await searchByDefault(article)).hits.some(
+            (hit) => hit.documentId === written.documentId,
+          ),
+        { timeoutMs: 10_000, message: 'the article searchable' },
+      );
+
+      const found = await searchByDefault(question);
+
+      expect(found.language).toBe(language);
+      expect(found.hits[0]?.documentId).toBe(written.documentId);
+    },
+  );
+
+  it('should tell the articles indexed before search read their language at the upgrade', async () => {
     const first = replicas[0] as RunningService;
     const database = first.app.get(DataSource);
     const german = batch(randomUUID(), 1, [
       'Die Sicherungen Ihrer Datenbanken finden Sie im Kundenbereich.',
     ]);
-    await indexWhole(german);
+    const french = batch(randomUUID(), 1, [
+      "Les sauvegardes de vos bases de données se trouvent dans l'espace client.",
+    ]);
+    await indexWhole(german, french);
     await waitFor(
-      async () => (await searchByDefault('kundenbereich sicherungen')).hits.length > 0,
-      {
-        timeoutMs: 10_000,
-        message: 'the article searchable',
+      async () => {
+        const found = (await searchByDefault('sicherungen sauvegardes')).hits;
+        return [german, french].every(({ documentId }) =>
+          found.some((hit) => hit.documentId === documentId),
+        );
       },
+      { timeoutMs: 10_000, message: 'the articles searchable' },
     );
-    const languageOf = async () =>
+    const languagesOf = async (documentId: string) =>
       (
         await database.query<{ language: string }[]>(
           `SELECT DISTINCT "language"::text AS "language" FROM "retrieval"."chunks"
            WHERE "document_id" = $1`,
-          [german.documentId],
+          [documentId],
         )
       ).map((row) => row.language);
-    // As an article stored before the language column: analysed as English, not yet told.
+    // As articles stored before the language column: analysed as English, not yet told.
     await database.query(
-      `UPDATE "retrieval"."chunks" SET "language" = 'english' WHERE "document_id" = $1`,
-      [german.documentId],
+      `UPDATE "retrieval"."chunks" SET "language" = 'english' WHERE "document_id" = ANY($1::uuid[])`,
+      [[german.documentId, french.documentId]],
     );
-    await database.query(
-      `DELETE FROM "retrieval"."migrations" WHERE "name" = 'DetectChunkLanguage1797510000000'`,
-    );
+    await database.query(`DELETE FROM "retrieval"."migrations" WHERE "name" = ANY($1)`, [
+      ['DetectChunkLanguage1797510000000', 'DetectFurtherChunkLanguages1797520000000'],
+    ]);
 
     const upgraded = await start();
+    const search = (query: string) =>
+      upgraded.app.get(SearchService).search({ query, topK: 8, denseWeight: 0 });
 
-    expect(await languageOf()).toEqual(['german']);
-    const { hits } = await upgraded.app
-      .get(SearchService)
-      .search({ query: 'Wo finde ich die Sicherung meiner Datenbank?', topK: 8, denseWeight: 0 });
-    expect(hits[0]?.documentId).toBe(german.documentId);
+    expect(await languagesOf(german.documentId)).toEqual(['german']);
+    expect(await languagesOf(french.documentId)).toEqual(['french']);
+    const inGerman = await search('Wo finde ich die Sicherung meiner Datenbank?');
+    const inFrench = await search('Où trouver la sauvegarde de ma base de données ?');
+    expect(inGerman.hits[0]?.documentId).toBe(german.documentId);
+    expect(inFrench.hits[0]?.documentId).toBe(french.documentId);
   });
 
   it('should leave out weak hits past the first ones when asked to cut by relevance', async () => {

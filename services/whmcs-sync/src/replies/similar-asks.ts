@@ -26,8 +26,8 @@ function textOf(ask: Ask): string {
  * BM25 over the asks' stemmed content words, keeping those whose subject shares a word with
  * `ask`'s subject (the subjects name the topics; a message may mention an invoice in passing),
  * that share at least two words in all and score at least half the best one. Words are stemmed
- * in `ask`'s language (English or German). `earlier` is newest first; of two asks scored alike,
- * the newer reply comes first.
+ * in `ask`'s language (English when it does not show one). `earlier` is newest first; of two
+ * asks scored alike, the newer reply comes first.
  */
 export function mostAlike(ask: Ask, earlier: readonly AnsweredAsk[], limit: number): string[] {
   const language = detectLanguage(textOf(ask)) ?? 'english';

@@ -1,0 +1,30 @@
+import type { SearchLanguage } from '@deskpilot/contracts';
+
+import { wordList } from './word-list';
+
+const LANGUAGE_NAMES: Readonly<Record<SearchLanguage, string>> = {
+  english: 'English',
+  german: 'German',
+  french: 'French',
+  spanish: 'Spanish',
+  italian: 'Italian',
+  portuguese: 'Portuguese',
+  dutch: 'Dutch',
+};
+
+/** The languages as a sentence names them: "English and German". */
+export function languageNames(languages: readonly SearchLanguage[]): string {
+  return wordList(languages.map((language) => LANGUAGE_NAMES[language]));
+}
+
+/**
+ * What a search that read its query in `language` tells the person who ran it; nothing for
+ * English, the reading every query had before search knew other languages.
+ */
+export function readingNote(language: SearchLanguage | undefined): string | undefined {
+  if (language === undefined || language === 'english') {
+    return undefined;
+  }
+  const name = LANGUAGE_NAMES[language];
+  return `Read as ${name}: words match in their other ${name} forms.`;
+}
