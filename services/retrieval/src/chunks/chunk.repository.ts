@@ -46,7 +46,8 @@ export interface IndexStats {
 
 const PAGE_SIZE = 2_000;
 const FIRST_ID = '00000000-0000-0000-0000-000000000000';
-const TERMS_COLUMNS = `"id", "document_id", "token_count", "search"::text AS "search", "change_seq"`;
+const TERMS_COLUMNS = `"id", "document_id", "token_count", "language"::text AS "language",
+  "search"::text AS "search", "change_seq"`;
 
 const CHUNK_COLUMNS = [
   'id',
@@ -364,6 +365,7 @@ interface TermsRow {
   id: string;
   document_id: string;
   token_count: number;
+  language: TextLanguage;
   search: string;
   change_seq: string;
 }
@@ -373,6 +375,7 @@ function toStoredTerms(row: TermsRow): StoredTerms {
     id: row.id,
     documentId: row.document_id,
     tokenCount: row.token_count,
+    language: row.language,
     search: row.search,
     changeSeq: BigInt(row.change_seq),
   };

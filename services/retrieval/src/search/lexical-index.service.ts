@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 
 import type { Logger } from '@deskpilot/observability';
 import { HealthRegistry, LOGGER } from '@deskpilot/runtime';
+import type { TextLanguage } from '@deskpilot/text';
 
 import { ChunkRepository } from '../chunks/chunk.repository';
 import type { StoredTerms } from '../chunks/chunk.repository';
@@ -56,6 +57,11 @@ export class LexicalIndexService implements OnModuleInit, OnApplicationShutdown 
 
   documentFrequency(lexeme: string): number {
     return this.index.documentFrequency(lexeme);
+  }
+
+  /** The languages the live chunks are analysed in. */
+  languages(): TextLanguage[] {
+    return this.index.languages();
   }
 
   /** The indexed lexeme that `lexeme`, found in no live chunk, most likely misspells. */

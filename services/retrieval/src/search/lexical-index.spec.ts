@@ -1,3 +1,5 @@
+import type { TextLanguage } from '@deskpilot/text';
+
 import { LexicalIndex } from './lexical-index';
 import type { LexicalChunk } from './lexical-index';
 import { buildLexicalQuery } from './lexical-query';
@@ -8,8 +10,9 @@ function chunk(
   tsvector: string,
   documentId = `doc-${id}`,
   tokenCount = 10,
+  language: TextLanguage = 'english',
 ): LexicalChunk {
-  return { id, documentId, tokenCount, search: tsvector };
+  return { id, documentId, tokenCount, language, search: tsvector };
 }
 
 /** The query as the search builds it: `words` in order, frequencies from the index. */
@@ -171,5 +174,19 @@ describe(LexicalIndex.name, () => {
 
     expect(query.match).toEqual(['upload']);
     expect(hits.map((hit) => hit.id)).toEqual(['phrase']);
+  });
+
+  it('should know the languages its live chunks are analysed in', () => {
+    const index = new LexicalIndex();
+    index.add([
+      chunk('a', "'rechnung':1", 'doc-a', 10, 'german'),
+      chunk('b', "'invoic':1"),
+      chunk('c', "'factur':1", 'doc-c', 10, 'french'),
+    ]);
+
+    expect(index.languages()).toEqual(['english', 'german', 'french']);
+    index.remove(['a']);
+    index.removeDocument('doc-c');
+    expect(index.languages()).toEqual(['english']);
   });
 });

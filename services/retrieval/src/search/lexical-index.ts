@@ -1,3 +1,6 @@
+import type { TextLanguage } from '@deskpilot/text';
+import { TEXT_LANGUAGES } from '@deskpilot/text';
+
 import type { LexicalQuery, LexicalUnit } from './lexical-query';
 import type { Ranked } from './rank-fusion';
 import { SpellingIndex } from './spelling';
@@ -8,6 +11,8 @@ export interface LexicalChunk {
   readonly id: string;
   readonly documentId: string;
   readonly tokenCount: number;
+  /** The text search configuration its `search` was made with. */
+  readonly language: TextLanguage;
   /** PostgreSQL's text of the chunk's stored `tsvector` (title A, heading path B, body D). */
   readonly search: string;
 }
@@ -38,6 +43,7 @@ interface Slot {
   readonly id: string;
   readonly documentId: string;
   readonly tokenCount: number;
+  readonly language: TextLanguage;
   /** Where the chunk's occurrences, in position order, are in the occurrence pool. */
   readonly offset: number;
   readonly count: number;
@@ -106,6 +112,7 @@ export class LexicalIndex {
   private pool = new OccurrencePool();
   private readonly slotOf = new Map<string, number>();
   private readonly slotsOfDocument = new Map<string, Set<number>>();
+  private readonly chunksInLanguage = new Map<TextLanguage, number>();
   private tokenTotal = 0;
   private removedSlots = 0;
   private scratch = new Float64Array(1_024);
@@ -118,6 +125,11 @@ export class LexicalIndex {
 
   get averageTokens(): number {
     return this.size > 0 ? this.tokenTotal / this.size : 1;
+  }
+
+  /** The languages that live chunks are analysed in, in the order of `TEXT_LANGUAGES`. */
+  languages(): TextLanguage[] {
+    return TEXT_LANGUAGES.filter((language) => this.chunksInLanguage.has(language));
   }
 
   /** Live chunks containing `lexeme`. */
@@ -184,10 +196,12 @@ export class LexicalIndex {
         id: chunk.id,
         documentId: chunk.documentId,
         tokenCount: chunk.tokenCount,
+        language: chunk.language,
         offset,
         count,
         live: true,
       });
+      this.countLanguage(chunk.language, 1);
       this.index(this.slots.length - 1);
     }
   }
@@ -207,6 +221,7 @@ export class LexicalIndex {
         this.slotsOfDocument.delete(slot.documentId);
       }
       this.tokenTotal -= slot.tokenCount;
+      this.countLanguage(slot.language, -1);
       for (const lexeme of new Set(
         this.pool.lexemes.subarray(slot.offset, slot.offset + slot.count),
       )) {
@@ -323,6 +338,15 @@ export class LexicalIndex {
         list.documentFrequency += 1;
         this.counts[lexeme] = 0;
       }
+    }
+  }
+
+  private countLanguage(language: TextLanguage, change: number): void {
+    const count = (this.chunksInLanguage.get(language) ?? 0) + change;
+    if (count > 0) {
+      this.chunksInLanguage.set(language, count);
+    } else {
+      this.chunksInLanguage.delete(language);
     }
   }
 

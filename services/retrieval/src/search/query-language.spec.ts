@@ -23,6 +23,15 @@ describe(likelierReading.name, () => {
     expect(likelierReading(withFrench, (lexeme) => french.has(lexeme))).toBe('french');
   });
 
+  it('should take the reading made first of two that the knowledge base knows alike', () => {
+    const alike = new Map([
+      ['spanish' as const, [{ lexeme: 'factur' }]],
+      ['french' as const, [{ lexeme: 'factur' }]],
+    ]);
+
+    expect(likelierReading(alike, () => true)).toBe('spanish');
+  });
+
   it('should read keywords as English when German is known no better', () => {
     expect(likelierReading(readings, (lexeme) => lexeme === 'kundenbereich')).toBe('english');
     expect(likelierReading(new Map(), () => false)).toBe('english');

@@ -1,10 +1,10 @@
 import type { TextLanguage } from '@deskpilot/text';
-import { TEXT_LANGUAGES } from '@deskpilot/text';
 
 /**
- * The language to read a query in when its function words do not show one (a few keywords): the
- * one whose reading the knowledge base knows most lexemes of, so "Rechnung Kundenbereich" finds
- * German articles; of languages that read it alike, the first of `TEXT_LANGUAGES` (English first).
+ * The language to read a query in when its function words do not show one (a few keywords): of
+ * the `readings` made (in the languages the knowledge base is written in), the one whose lexemes
+ * the knowledge base knows most of, so "Rechnung Kundenbereich" finds German articles; of two
+ * that match alike, the one read first. English when there is no reading.
  */
 export function likelierReading(
   readings: ReadonlyMap<TextLanguage, readonly { readonly lexeme: string }[]>,
@@ -12,8 +12,8 @@ export function likelierReading(
 ): TextLanguage {
   let likeliest: TextLanguage = 'english';
   let mostKnown = -1;
-  for (const language of TEXT_LANGUAGES) {
-    const known = (readings.get(language) ?? []).filter((word) => isKnown(word.lexeme)).length;
+  for (const [language, words] of readings) {
+    const known = words.filter((word) => isKnown(word.lexeme)).length;
     if (known > mostKnown) {
       likeliest = language;
       mostKnown = known;

@@ -9,7 +9,7 @@ import type {
 } from '@deskpilot/contracts';
 import type { Embedder } from '@deskpilot/embeddings';
 import type { TextLanguage } from '@deskpilot/text';
-import { TEXT_LANGUAGES, detectLanguage } from '@deskpilot/text';
+import { detectLanguage } from '@deskpilot/text';
 
 import { RETRIEVAL_CONFIG } from '../config/retrieval-config.token';
 import type { RetrievalConfig } from '../config/retrieval.config';
@@ -57,11 +57,15 @@ export class SearchService {
     const candidates = Math.max(topK * settings.candidatesPerHit, settings.minCandidates);
     // Without the dense ranking the query is not embedded at all; without the lexical one, not
     // analysed.
-    // A question shows its language by its function words; bare keywords are read both ways.
+    // A question shows its language by its function words; bare keywords are read in each
+    // language the knowledge base is written in.
     const told = detectLanguage(query);
     const [readings, denseRanking] = await Promise.all([
       denseWeight < 1
-        ? this.repository.queryReadings(query, told === undefined ? TEXT_LANGUAGES : [told])
+        ? this.repository.queryReadings(
+            query,
+            told === undefined ? this.lexical.languages() : [told],
+          )
         : new Map<TextLanguage, never[]>(),
       denseWeight > 0 ? this.denseRanking(query, candidates, documentIds) : [],
     ]);
