@@ -135,6 +135,33 @@ describe('Role-aware navigation', () => {
     );
   });
 
+  it('should count a document that fails to index on Home as it fails, without a reload', async () => {
+    const admin = new AdminApi();
+    const failedNow = async () => (await admin.documents({ status: 'failed' })).total;
+    const opened = await openSignedIn(browser, e2eEnvironment().admin, '/home');
+    context = opened.context;
+    const waiting = opened.page.getByRole('list', { name: 'Waiting for you' });
+    await waiting
+      .locator('[data-waiting="ready-drafts"] .count-value')
+      .filter({ hasText: /\d/ })
+      .waitFor();
+    const before = await failedNow();
+
+    await admin.upload(`blank-live-${Date.now()}.txt`, '  \n  ');
+
+    await waitFor(
+      async () => {
+        const failed = waiting.locator('[data-waiting="failed-documents"]');
+        return (
+          (await failed.count()) === 1 &&
+          (await countOf(failed)) > before &&
+          (await countOf(failed)) === (await failedNow())
+        );
+      },
+      { timeoutMs: 30_000, message: 'the failed document was not counted' },
+    );
+  });
+
   it('should offer staff only their screens and refuse the administration pages', async () => {
     const page = await openPage(staffContext, '/home');
 

@@ -1,11 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
-import { debounceTime, filter } from 'rxjs';
+import { Subject, debounceTime, filter } from 'rxjs';
 
 import type {
   DocumentPage,
+  DocumentProgress,
   DraftPage,
   DraftStatus,
   KnowledgeGapsReport,
@@ -26,6 +27,8 @@ const GAP_DAYS = 7;
 const COUNTED: ReadonlySet<DraftStatus> = new Set(['ready', 'failed']);
 /** Changes that arrive together (a poll drafting several tickets) are counted once. */
 const RECOUNT_AFTER_MS = 300;
+/** Documents finish together when many are indexed at once (a re-index of all of them). */
+const RECOUNT_DOCUMENTS_AFTER_MS = 1_000;
 
 /** One count of work waiting, with where to do it. */
 interface Waiting {
@@ -47,7 +50,9 @@ interface Waiting {
  * failed drafts (not written, or not posted); for administrators also the week's poorly answered
  * questions and documents that failed to index. Each count loads on its own; one that cannot be
  * read says so without hiding the others. The draft counts follow the live draft stream: they are
- * read again when a draft enters or leaves a counted status, and when the stream reconnects.
+ * read again when a draft enters or leaves a counted status, and when the stream reconnects. The
+ * count of documents not indexed follows the ingest progress stream likewise: it is read again
+ * when a document fails or finishes indexing (a failed one indexed again leaves the count).
  */
 @Component({
   selector: 'dp-waiting-work',
@@ -175,8 +180,31 @@ export class WaitingWork {
       this.gaps.load(
         this.analytics.knowledgeGaps({ from: from.toISOString(), to: to.toISOString() }),
       );
-      this.failedDocuments.load(this.knowledge.list({ status: 'failed', pageSize: 1 }));
+      this.followFailedDocuments();
     }
+  }
+
+  private followFailedDocuments(): void {
+    const recount = new Subject<void>();
+    recount.pipe(debounceTime(RECOUNT_DOCUMENTS_AFTER_MS), takeUntilDestroyed()).subscribe(() => {
+      this.failedDocuments.load(this.knowledge.list({ status: 'failed', pageSize: 1 }));
+    });
+    const stream = new AbortController();
+    inject(DestroyRef).onDestroy(() => {
+      stream.abort();
+    });
+    this.failedDocuments.load(this.knowledge.list({ status: 'failed', pageSize: 1 }));
+    void this.knowledge.followProgress(
+      (progress) => {
+        if (endsIngest(progress)) {
+          recount.next();
+        }
+      },
+      () => {
+        recount.next();
+      },
+      stream.signal,
+    );
   }
 
   private countDrafts(): void {
@@ -192,6 +220,11 @@ function changesCounts(message: DraftStreamMessage): boolean {
   }
   const { status, previousStatus } = message.change;
   return COUNTED.has(status) || (previousStatus !== null && COUNTED.has(previousStatus));
+}
+
+/** Whether a progress event may change the count of documents not indexed. */
+function endsIngest(progress: DocumentProgress): boolean {
+  return progress.stage === 'failed' || progress.stage === 'indexed';
 }
 
 function plural(count: number | undefined, one: string, many: string, withCount = false): string {
