@@ -259,6 +259,11 @@ const IndexedDocument = z.object({
 /** A batch of embedded chunks of one generation; not searchable before the generation completes. */
 export const ChunksEmbedded = IndexedDocument.extend({
   chunks: z.array(EmbeddedChunk).min(1).max(256),
+  /**
+   * The language the whole document is read in, told by ingest from its opening, so that every
+   * batch of it is analysed alike; retrieval tells a batch without one from the batch's own text.
+   */
+  language: SearchLanguage.optional(),
 });
 export type ChunksEmbedded = z.infer<typeof ChunksEmbedded>;
 

@@ -7,8 +7,11 @@ import { tokenize } from './word-tokenizer';
  * language, or one of its own and two it shares with one other language.
  */
 const MIN_EVIDENCE = 1.5;
-/* Longer texts are told by their opening: a knowledge base article does not change language. */
-const MAX_TOKENS = 2_000;
+/*
+ * Longer texts are told by their opening, a few thousand words: a knowledge base article does
+ * not change language.
+ */
+const MAX_CHARACTERS = 20_000;
 
 /**
  * The languages each function word belongs to. Words that several languages write alike ("in",
@@ -32,7 +35,7 @@ const LANGUAGES_OF: ReadonlyMap<string, readonly TextLanguage[]> = (() => {
  */
 export function detectLanguage(text: string): TextLanguage | undefined {
   const evidence = new Map<TextLanguage, number>();
-  for (const token of tokenize(text).slice(0, MAX_TOKENS)) {
+  for (const token of tokenize(text.slice(0, MAX_CHARACTERS))) {
     const languages = LANGUAGES_OF.get(token) ?? [];
     for (const language of languages) {
       evidence.set(language, (evidence.get(language) ?? 0) + 1 / languages.length);

@@ -8,8 +8,8 @@ import { MessageBus } from '@deskpilot/messaging';
 import type { Logger } from '@deskpilot/observability';
 import { LOGGER } from '@deskpilot/runtime';
 import { ObjectNotFoundError, ObjectStore } from '@deskpilot/storage';
-import type { Chunk } from '@deskpilot/text';
-import { chunkBlocks } from '@deskpilot/text';
+import type { Chunk, TextLanguage } from '@deskpilot/text';
+import { chunkBlocks, detectLanguage } from '@deskpilot/text';
 
 import { INGEST_CONFIG } from '../config/ingest-config.token';
 import type { IngestConfig } from '../config/ingest.config';
@@ -20,6 +20,9 @@ import { DocumentExtractor, assertSize } from '../extraction/document-extractor'
 import { ExtractionErrorCode, ExtractionException } from '../extraction/extraction.exception';
 import { chunkId } from './chunk-id';
 import { ProgressReporter } from './progress.reporter';
+
+/* Chunks enough for the opening of a few thousand words that tells a document's language. */
+const OPENING_CHUNKS = 32;
 
 /** The generation stopped being current while it was processed; the newer one takes over. */
 class Superseded extends Error {}
@@ -73,6 +76,7 @@ export class ProcessDocumentUseCase {
   private async process(document: DocumentEntity): Promise<void> {
     await this.step(document, 'extracting', 0);
     const chunks = await this.extractAndChunk(document);
+    const language = languageOf(document, chunks);
     for (let start = 0; start < chunks.length; start += this.config.embedBatch) {
       const batch = chunks.slice(start, start + this.config.embedBatch);
       const vectors = await this.embedder.embedDocuments(
@@ -93,6 +97,7 @@ export class ProcessDocumentUseCase {
       await this.bus.publish(KnowledgeEvent.ChunksEmbedded, {
         ...this.indexHeader(document),
         chunks: embedded,
+        language,
       });
       const done = start + batch.length;
       await this.step(
@@ -184,4 +189,15 @@ export class ProcessDocumentUseCase {
     );
     await this.progress.report(document, 'failed', 100, reason);
   }
+}
+
+/**
+ * The language a document is searched in, told from its title and opening chunks (English when
+ * they do not say), so that a batch of configuration listings is read like the prose around it.
+ */
+function languageOf(document: DocumentEntity, chunks: readonly Chunk[]): TextLanguage {
+  const opening = chunks
+    .slice(0, OPENING_CHUNKS)
+    .flatMap((chunk) => [...chunk.headingPath, chunk.text]);
+  return detectLanguage([document.title, ...opening].join('\n')) ?? 'english';
 }

@@ -78,6 +78,7 @@ describe('ingest documents', () => {
         S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
         S3_BUCKET: 'ingest-test',
         INGEST_MAX_FILE_MB: '0.05',
+        INGEST_EMBED_BATCH: '2',
       },
     });
   });
@@ -160,6 +161,31 @@ describe('ingest documents', () => {
     });
     expect(sent.flatMap((b) => b.chunks.map((c) => c.headingPath))).toEqual([[], ['Timing']]);
     expect(sent[0]?.chunks[0]?.embedding).toHaveLength(384);
+  });
+
+  it('should send every batch of a document in the language of its opening', async () => {
+    const settings = Array.from({ length: 40 }, (_, i) => `BACKUP_SLOT_${i}=0${i % 10}:30`);
+    const markdown = [
+      '# Datenbanken sichern',
+      'Die Sicherungen Ihrer Datenbanken finden Sie im Kundenbereich unter Backups. Wählen Sie',
+      'dort die Datenbank aus, die Sie brauchen, und laden Sie die Sicherung herunter.',
+      '## Zeitplan',
+      ...settings.slice(0, 20),
+      '## Aufbewahrung',
+      ...settings.slice(20),
+    ].join('\n\n');
+
+    const { document } = await register('sichern.md', Buffer.from(markdown), 'text/markdown');
+    await settled(document.documentId);
+    const sent = await waitFor(
+      () => {
+        const mine = batches.filter((b) => b.documentId === document.documentId);
+        return mine.length > 1 && mine;
+      },
+      { timeoutMs: 10_000, message: 'the document was not sent in several batches' },
+    );
+
+    expect(sent.map((batch) => batch.language)).toEqual(sent.map(() => 'german'));
   });
 
   it('should mark the document indexed when retrieval reports the generation indexed', async () => {

@@ -84,7 +84,7 @@ export class ChunkRepository {
       if (refused !== undefined) {
         return refused;
       }
-      const language = languageOf(batch);
+      const language = batch.language ?? languageOf(batch);
       const params: unknown[] = [];
       const rows = batch.chunks.map((chunk) => {
         const values = [
@@ -404,9 +404,9 @@ function refusal(
 }
 
 /**
- * The language a batch's full-text vectors are made in, told from all its text at once so that
- * a document's short chunks (a heading, a list of settings) are read like its prose; English
- * when the text does not say.
+ * The language a batch's full-text vectors are made in when ingest did not tell the document's,
+ * told from all its text at once so that its short chunks (a heading, a list of settings) are
+ * read like its prose; English when the text does not say.
  */
 function languageOf(batch: ChunksEmbedded): TextLanguage {
   const text = [

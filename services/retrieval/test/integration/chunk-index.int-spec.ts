@@ -316,6 +316,31 @@ describe('retrieval index events', () => {
     },
   );
 
+  it('should analyse a batch in the language ingest told for its document', async () => {
+    // Settings alone show no language; the German prose around them did.
+    const listing = {
+      ...batch(randomUUID(), 1, ['SICHERUNGEN_TAEGLICH=7 SICHERUNGEN_WOECHENTLICH=4']),
+      language: 'german' as const,
+    };
+    await indexWhole(listing);
+    await waitFor(
+      async () =>
+        (await searchByDefault('SICHERUNGEN_TAEGLICH')).hits.some(
+          (hit) => hit.documentId === listing.documentId,
+        ),
+      { timeoutMs: 10_000, message: 'the listing searchable' },
+    );
+    const database = (replicas[0] as RunningService).app.get(DataSource);
+
+    const rows = await database.query<{ language: string }[]>(
+      `SELECT DISTINCT "language"::text AS "language" FROM "retrieval"."chunks"
+       WHERE "document_id" = $1`,
+      [listing.documentId],
+    );
+
+    expect(rows.map((row) => row.language)).toEqual(['german']);
+  });
+
   it('should tell the articles indexed before search read their language at the upgrade', async () => {
     const first = replicas[0] as RunningService;
     const database = first.app.get(DataSource);
@@ -444,8 +469,15 @@ describe('retrieval index events', () => {
     });
     const size = lexical.size;
 
-    lexical.removeDocument(documentId);
-    expect(await find()).not.toBe(documentId);
+    // The replica may still be handling the commit event a second time (from its work queue and
+    // from its own index queue); what that sync adds back is removed again.
+    await waitFor(
+      async () => {
+        lexical.removeDocument(documentId);
+        return (await find()) !== documentId;
+      },
+      { timeoutMs: 10_000, message: 'the document left the full-text index' },
+    );
     await lexical.reconcile();
 
     expect(lexical.size).toBe(size);
