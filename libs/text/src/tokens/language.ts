@@ -3,8 +3,9 @@ import { TEXT_LANGUAGES, stopWords } from './stop-words';
 import { tokenize } from './word-tokenizer';
 
 /**
- * Evidence a text needs, at least, before its language is told: two function words of that
- * language, or one of its own and two it shares with one other language.
+ * Evidence a text needs, at least, before its language is told. A function word of one language
+ * alone counts 1 for it, one that k languages share 1/k for each: one word of its own and one it
+ * shares with one other language are enough.
  */
 const MIN_EVIDENCE = 1.5;
 /*
