@@ -395,17 +395,24 @@ describe('retrieval index events', () => {
     ]);
     const weak = batch(randomUUID(), 1, ['Outgoing mail servers listen on port 587.']);
     await indexWhole(strong, weak);
-    const request = (relevanceCut?: RelevanceCut) =>
+    const request = (relevanceCut: RelevanceCut) =>
       bus.request(
         SearchRpc.Search,
         SearchRequest.parse({ query: 'quasar firewall port', topK: 8, relevanceCut }),
       );
-    await waitFor(
-      async () =>
-        (await request()).hits.some((hit) => hit.documentId === weak.documentId) &&
-        (await request()).hits.some((hit) => hit.documentId === strong.documentId),
-      { timeoutMs: 10_000, message: 'both documents searchable' },
-    );
+    // Requests go to any replica (the upgrade test left a second one running), so every replica
+    // must hold both documents before the cut is asked of one of them.
+    const holdsBoth = async (replica: RunningService) => {
+      const { hits } = await replica.app
+        .get(SearchService)
+        .search(SearchRequest.parse({ query: 'quasar firewall port', topK: 8 }));
+      const found = new Set(hits.map((hit) => hit.documentId));
+      return found.has(weak.documentId) && found.has(strong.documentId);
+    };
+    await waitFor(async () => (await Promise.all(replicas.map(holdsBoth))).every(Boolean), {
+      timeoutMs: 10_000,
+      message: 'both documents searchable on every replica',
+    });
 
     const { hits } = await request({ keep: 1, share: 0.5 });
 
