@@ -659,6 +659,50 @@ ${base}/kb/missing-${tag}`);
     expect(await facts.locator('dt:text-is("Searched in") + dd').innerText()).toBe('German');
   });
 
+  it('should search a document in the language set on its page, and follow its indexing live', async () => {
+    const tag = randomBytes(3).toString('hex');
+    const api = new AdminApi();
+    // Menu paths without a function word: nothing to tell German by, so read as English.
+    await api.upload(
+      `domainumzug-${tag}.txt`,
+      `Transfersperren ${tag}: Kundenbereich > Domains > Transfersperren aufheben`,
+    );
+    const listing = await waitFor(
+      async () => {
+        const [found] = (await api.documents({ search: tag })).items;
+        return found?.status === 'indexed' && found;
+      },
+      { timeoutMs: 30_000, message: 'the listing was not indexed' },
+    );
+    const opened = await openSignedIn(
+      browser,
+      e2eEnvironment().admin,
+      `/knowledge/${listing.documentId}`,
+    );
+    context = opened.context;
+    page = opened.page;
+    const facts = page.getByRole('region', { name: 'About this document' });
+    const searchedIn = facts.locator('dt:text-is("Searched in") + dd');
+    const language = page.getByRole('combobox', { name: 'Search language' });
+    await searchedIn.waitFor();
+    const toldAs = await searchedIn.innerText();
+    const choiceAsTold = await language.innerText();
+
+    await language.click();
+    await page.getByRole('option', { name: 'German' }).click();
+
+    await page.getByText('will be searched in German; it is being indexed again').waitFor();
+    // The page follows the new generation through the progress stream, without a reload.
+    await facts.locator('dt:text-is("Searched in") + dd:text-is("German")').waitFor();
+    expect(toldAs).toBe('English');
+    expect(choiceAsTold).toBe('Told from the document');
+    expect(await language.innerText()).toBe('German');
+    expect((await api.documents({ search: tag })).items[0]).toMatchObject({
+      language: 'german',
+      status: 'indexed',
+    });
+  });
+
   it('should re-index every document after a confirmation', async () => {
     const api = new AdminApi();
     const opened = await openSignedIn(browser, e2eEnvironment().admin, '/knowledge');

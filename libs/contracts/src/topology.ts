@@ -44,6 +44,7 @@ export const topology: Record<ServiceName, ServiceSubscriptions> = {
       KnowledgeRpc.Replace,
       KnowledgeRpc.Delete,
       KnowledgeRpc.Reindex,
+      KnowledgeRpc.SetLanguage,
       KnowledgeRpc.ReindexAll,
       KnowledgeRpc.List,
       KnowledgeRpc.Get,

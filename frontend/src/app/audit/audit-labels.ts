@@ -24,6 +24,7 @@ const LABELS: Partial<Record<KnownAuditAction, string>> & Record<string, string 
   'knowledge.document.deleted': 'Document deleted',
   'knowledge.document.reindexed': 'Document re-indexed',
   'knowledge.documents.reindexed': 'All documents re-indexed',
+  'knowledge.document.language_set': 'Document language set',
   'knowledge.documents.refreshed': 'All web documents refreshed',
   'settings.bot.updated': 'Bot settings changed',
   'settings.bot.rolled_back': 'Bot settings rolled back',

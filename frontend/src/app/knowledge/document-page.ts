@@ -1,28 +1,53 @@
 import { DatePipe, DecimalPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
 import type { OnInit } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import { finalize, switchMap } from 'rxjs';
 
-import type { DocumentDetail, DocumentSummary } from '@deskpilot/contracts';
+import type {
+  DocumentDetail,
+  DocumentProgress,
+  DocumentStatus,
+  DocumentSummary,
+  SearchLanguage,
+} from '@deskpilot/contracts';
 
 import { ActionError } from '../ui/action-error';
 import { EmptyState } from '../ui/empty-state';
 import { ErrorState } from '../ui/error-state';
 import { describeHttpError } from '../ui/http-error';
-import { languageNames } from '../ui/language-names';
+import { SEARCH_LANGUAGES, languageName, languageNames } from '../ui/language-names';
 import { LoadingState } from '../ui/loading-state';
 import { PageHeader } from '../ui/page-header';
 import { RemoteData } from '../ui/remote-data';
 import { StatusBadge } from '../ui/status-badge';
 import { ArticleEditor } from './article-editor';
-import { STATUS_LABELS, STATUS_TONES, refreshOutcome } from './document-status';
+import { STATUS_LABELS, STATUS_TONES, languageOutcome, refreshOutcome } from './document-status';
 import { KnowledgeApi } from './knowledge-api';
 
-/** One document: what it is, where it stands, and the passages retrieval searches. */
+/** The search language choice that leaves it to be told from the document. */
+const TOLD = 'told';
+type LanguageChoice = SearchLanguage | typeof TOLD;
+
+const IN_PROGRESS: readonly DocumentStatus[] = ['uploaded', 'extracting', 'embedding'];
+
+/**
+ * One document: what it is, where it stands (live, from the progress stream), the language it is
+ * searched in, and the passages retrieval searches.
+ */
 @Component({
   selector: 'dp-document-page',
   imports: [
@@ -30,7 +55,10 @@ import { KnowledgeApi } from './knowledge-api';
     DecimalPipe,
     RouterLink,
     MatButtonModule,
+    MatFormFieldModule,
     MatIconModule,
+    MatProgressBarModule,
+    MatSelectModule,
     PageHeader,
     ActionError,
     EmptyState,
@@ -107,6 +135,28 @@ import { KnowledgeApi } from './knowledge-api';
           <dt>Updated</dt>
           <dd>{{ document.updatedAt | date: 'medium' }}</dd>
         </dl>
+        @if (isInProgress(document)) {
+          <mat-progress-bar
+            class="progress"
+            mode="determinate"
+            [value]="document.progress"
+            [attr.aria-label]="statusLabels[document.status] + ' ' + document.progress + ' %'"
+          />
+        }
+        <mat-form-field class="language" subscriptSizing="dynamic">
+          <mat-label>Search language</mat-label>
+          <mat-select
+            [value]="document.language ?? told"
+            [disabled]="settingLanguage()"
+            (valueChange)="setLanguage(document, $event)"
+          >
+            <mat-option [value]="told">Told from the document</mat-option>
+            @for (language of languages; track language) {
+              <mat-option [value]="language">{{ languageName(language) }}</mat-option>
+            }
+          </mat-select>
+          <mat-hint>Set it when the document is searched in the wrong language.</mat-hint>
+        </mat-form-field>
         @if (document.failureReason; as reason) {
           <p class="failure" role="alert">{{ reason }}</p>
         }
@@ -163,6 +213,13 @@ import { KnowledgeApi } from './knowledge-api';
     .source {
       overflow-wrap: anywhere;
     }
+    .progress {
+      margin-top: 12px;
+    }
+    .language {
+      width: min(100%, 400px);
+      margin-top: 16px;
+    }
     .failure {
       margin: 12px 0 0;
       color: var(--mat-sys-error);
@@ -200,23 +257,85 @@ export class DocumentPage implements OnInit {
   private readonly api = inject(KnowledgeApi);
   private readonly snackBar = inject(MatSnackBar);
   private readonly articles = inject(ArticleEditor);
+  private readonly destroyRef = inject(DestroyRef);
 
   /** The route's `:id`. */
   readonly id = input.required<string>();
 
   protected readonly statusLabels = STATUS_LABELS;
   protected readonly statusTones = STATUS_TONES;
+  protected readonly told = TOLD;
+  protected readonly languages = SEARCH_LANGUAGES;
+  protected readonly languageName = languageName;
   protected readonly detail = new RemoteData<DocumentDetail>();
   protected readonly refreshing = signal(false);
   protected readonly editing = signal(false);
+  protected readonly settingLanguage = signal(false);
   protected readonly actionError = signal<string | undefined>(undefined);
 
   ngOnInit(): void {
     this.load();
+    const stream = new AbortController();
+    void this.api.followProgress(
+      (event) => {
+        this.onProgress(event);
+      },
+      () => {
+        // Events sent while the stream was away are lost: read the document as it is now.
+        this.load();
+      },
+      stream.signal,
+    );
+    this.destroyRef.onDestroy(() => {
+      stream.abort();
+    });
   }
 
   protected load(): void {
     this.detail.load(this.api.get(this.id()));
+  }
+
+  protected isInProgress(document: DocumentSummary): boolean {
+    return IN_PROGRESS.includes(document.status);
+  }
+
+  /** Searches the document in the chosen language, or in the one told from it; a change re-indexes. */
+  protected setLanguage(document: DocumentSummary, choice: LanguageChoice): void {
+    this.settingLanguage.set(true);
+    this.actionError.set(undefined);
+    this.api
+      .setLanguage(document.documentId, choice === TOLD ? null : choice)
+      .pipe(
+        finalize(() => {
+          this.settingLanguage.set(false);
+        }),
+      )
+      .subscribe({
+        next: (response) => {
+          this.snackBar.open(languageOutcome(document.title, response), 'OK', { duration: 6000 });
+          this.load();
+        },
+        error: (error: unknown) => {
+          this.actionError.set(describeHttpError(error));
+          this.load();
+        },
+      });
+  }
+
+  /** A stage of this document's indexing as it happens; the result once it is indexed or failed. */
+  private onProgress(event: DocumentProgress): void {
+    const value = this.detail.value();
+    if (event.documentId !== this.id() || value === undefined) {
+      return;
+    }
+    if (!IN_PROGRESS.includes(event.stage)) {
+      this.load();
+      return;
+    }
+    this.detail.set({
+      ...value,
+      document: { ...value.document, status: event.stage, progress: event.percent },
+    });
   }
 
   /** Fetches the page again; a change becomes a new version, indexed while the old one answers. */

@@ -1,5 +1,11 @@
-import type { DocumentReplaceResponse, DocumentSource, DocumentStatus } from '@deskpilot/contracts';
+import type {
+  DocumentLanguageResponse,
+  DocumentReplaceResponse,
+  DocumentSource,
+  DocumentStatus,
+} from '@deskpilot/contracts';
 
+import { languageName } from '../ui/language-names';
 import type { BadgeTone } from '../ui/status-badge';
 
 export const STATUS_LABELS: Record<DocumentStatus, string> = {
@@ -38,4 +44,15 @@ export function refreshOutcome(title: string, response: DocumentReplaceResponse)
     case 'duplicate':
       return `${title}: the page now has the content of "${response.document.title}"`;
   }
+}
+
+/** What setting a document's search language did, after the document's title. */
+export function languageOutcome(title: string, response: DocumentLanguageResponse): string {
+  const { language } = response.document;
+  if (response.outcome === 'unchanged') {
+    return `${title}: the language was already set so`;
+  }
+  return language === null
+    ? `${title}: its language will be told from the document; it is being indexed again`
+    : `${title} will be searched in ${languageName(language)}; it is being indexed again`;
 }

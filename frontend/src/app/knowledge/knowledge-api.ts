@@ -10,6 +10,7 @@ import type {
   ArticleView,
   DocumentDetail,
   DocumentDiscoverResponse,
+  DocumentLanguageResponse,
   DocumentListQuery,
   DocumentPage,
   DocumentProgress,
@@ -19,6 +20,7 @@ import type {
   DocumentSummary,
   DocumentUploadResponse,
   DocumentUploadResult,
+  SearchLanguage,
   SearchQueryRequest,
   SearchResponse,
 } from '@deskpilot/contracts';
@@ -102,6 +104,11 @@ export class KnowledgeApi {
 
   reindex(id: string): Observable<DocumentSummary> {
     return this.http.post<DocumentSummary>(`/api/documents/${id}/reindex`, null);
+  }
+
+  /** Searches the document in `language` from now on (null: tell it from the document). */
+  setLanguage(id: string, language: SearchLanguage | null): Observable<DocumentLanguageResponse> {
+    return this.http.put<DocumentLanguageResponse>(`/api/documents/${id}/language`, { language });
   }
 
   refreshAll(): Observable<DocumentRefreshAllResponse> {

@@ -12,6 +12,14 @@ const LANGUAGE_NAMES: Readonly<Record<SearchLanguage, string>> = {
   dutch: 'Dutch',
 };
 
+/** Every language search reads, in the order the console lists them. */
+export const SEARCH_LANGUAGES = Object.keys(LANGUAGE_NAMES) as SearchLanguage[];
+
+/** The language's English name: "German". */
+export function languageName(language: SearchLanguage): string {
+  return LANGUAGE_NAMES[language];
+}
+
 /** The languages as a sentence names them: "English and German". */
 export function languageNames(languages: readonly SearchLanguage[]): string {
   return wordList(languages.map((language) => LANGUAGE_NAMES[language]));

@@ -29,6 +29,8 @@ export const AuditAction = {
   DocumentDeleted: 'knowledge.document.deleted',
   DocumentReindexed: 'knowledge.document.reindexed',
   DocumentsReindexed: 'knowledge.documents.reindexed',
+  /** An administrator set the language a document is searched in, or had it told again. */
+  DocumentLanguageSet: 'knowledge.document.language_set',
   /** An administrator had every web document fetched again. */
   WebDocumentsRefreshed: 'knowledge.documents.refreshed',
   DraftEdited: 'tickets.draft.edited',

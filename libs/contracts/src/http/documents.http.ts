@@ -6,7 +6,9 @@ import {
   DocumentSummary,
   GetDocumentResponse,
   ReplaceDocumentResponse,
+  SetDocumentLanguageResponse,
 } from '../messages/knowledge.messages';
+import { SearchLanguage } from '../messages/search.messages';
 
 /*
  * The knowledge base over HTTP (admins only). Uploads are `multipart/form-data` with the files in
@@ -137,6 +139,16 @@ export type DocumentUploadResponse = z.infer<typeof DocumentUploadResponse>;
 /** `PUT /api/documents/:id` (multipart, one file in `files`): a new version of the document. */
 export const DocumentReplaceResponse = ReplaceDocumentResponse;
 export type DocumentReplaceResponse = z.infer<typeof DocumentReplaceResponse>;
+
+/**
+ * `PUT /api/documents/:id/language`: the language to search the document in, for when the one
+ * told from its opening is wrong; null goes back to telling it. A change re-indexes the document.
+ */
+export const DocumentLanguageBody = z.strictObject({ language: SearchLanguage.nullable() });
+export type DocumentLanguageBody = z.input<typeof DocumentLanguageBody>;
+
+export const DocumentLanguageResponse = SetDocumentLanguageResponse;
+export type DocumentLanguageResponse = z.infer<typeof DocumentLanguageResponse>;
 
 /** The longest article written in the console, in characters. */
 export const MAX_ARTICLE_CHARACTERS = 100_000;

@@ -72,6 +72,11 @@ export const DocumentSummary = z.object({
   sourceError: z.string().nullable(),
   /** The first of the fetches that have failed in a row; null while the address answers. */
   sourceFailingSince: z.iso.datetime().nullable(),
+  /**
+   * The language an administrator set for searching the document; null when it is told from the
+   * document's opening. (Absent in the replies of ingest before it could be set.)
+   */
+  language: SearchLanguage.nullable().default(null),
   uploadedBy: Uploader,
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
@@ -293,6 +298,23 @@ export const DocumentQueued = z.object({
 });
 export type DocumentQueued = z.infer<typeof DocumentQueued>;
 
+export const SetDocumentLanguageRequest = z.object({
+  documentId: z.uuid(),
+  /** The language to search the document in; null to tell it from the document's opening. */
+  language: SearchLanguage.nullable(),
+});
+export type SetDocumentLanguageRequest = z.input<typeof SetDocumentLanguageRequest>;
+
+/**
+ * `changed`: recorded, and a new generation is queued to index the document in that language.
+ * `unchanged`: the document already had this setting; nothing was queued.
+ */
+export const SetDocumentLanguageResponse = z.object({
+  outcome: z.enum(['changed', 'unchanged']),
+  document: DocumentSummary,
+});
+export type SetDocumentLanguageResponse = z.infer<typeof SetDocumentLanguageResponse>;
+
 export const DocumentChunksRequest = z.object({
   documentId: z.uuid(),
   offset: z.number().int().nonnegative().default(0),
@@ -313,6 +335,7 @@ export const KnowledgeRpc = {
   Replace: 'ingest.document.replace',
   Delete: 'ingest.document.delete',
   Reindex: 'ingest.document.reindex',
+  SetLanguage: 'ingest.document.set-language',
   ReindexAll: 'ingest.documents.reindex',
   List: 'ingest.documents.list',
   Get: 'ingest.document.get',
@@ -341,6 +364,7 @@ export const knowledgeMessages = {
   [KnowledgeRpc.FindBySource]: rpc(FindBySourceRequest, FindBySourceResponse),
   [KnowledgeRpc.Delete]: rpc(DocumentRef, DeleteDocumentResponse),
   [KnowledgeRpc.Reindex]: rpc(DocumentRef, DocumentSummary),
+  [KnowledgeRpc.SetLanguage]: rpc(SetDocumentLanguageRequest, SetDocumentLanguageResponse),
   [KnowledgeRpc.ReindexAll]: rpc(ReindexAllRequest, ReindexAllResponse),
   [KnowledgeRpc.List]: rpc(ListDocumentsRequest, ListDocumentsResponse),
   [KnowledgeRpc.Get]: rpc(GetDocumentRequest, GetDocumentResponse),

@@ -38,6 +38,8 @@ import {
   DocumentDiscoverResponse,
   DocumentEventName,
   DocumentImportBody,
+  DocumentLanguageBody,
+  DocumentLanguageResponse,
   DocumentListQuery,
   DocumentPage,
   DocumentRefreshAllResponse,
@@ -326,6 +328,24 @@ export class DocumentsController {
     @Param('id', id) documentId: string,
   ): Promise<DocumentReplaceResponse> {
     return this.webImport.refresh(documentId, user);
+  }
+
+  @Put(':id/language')
+  @ApiOperation({
+    summary: 'Set the language the document is searched in',
+    description:
+      'For a document whose opening misleads language detection. `language` null tells it from ' +
+      'the document again. `changed`: a new generation is queued, its chunks analysed in that ' +
+      'language, and the old ones stay searchable until it is indexed; `unchanged`: nothing to do.',
+  })
+  @ApiJsonBody(DocumentLanguageBody)
+  @ApiJsonResponse(HttpStatus.OK, DocumentLanguageResponse)
+  @ApiErrorResponses(NOT_FOUND, UNAVAILABLE)
+  setLanguage(
+    @Param('id', id) documentId: string,
+    @Body(new ZodValidationPipe(DocumentLanguageBody)) body: z.output<typeof DocumentLanguageBody>,
+  ): Promise<DocumentLanguageResponse> {
+    return this.documents.setLanguage(documentId, body.language);
   }
 
   @Post(':id/reindex')

@@ -5,12 +5,14 @@ import type { z } from 'zod';
 import type {
   DocumentDetail,
   DocumentDetailQuery,
+  DocumentLanguageResponse,
   DocumentListQuery,
   DocumentPage,
   DocumentReindexAllResponse,
   DocumentReplaceResponse,
   DocumentSummary,
   DocumentUploadResult,
+  SearchLanguage,
 } from '@deskpilot/contracts';
 import { AuditAction, KnowledgeRpc } from '@deskpilot/contracts';
 import { MessageBus } from '@deskpilot/messaging';
@@ -217,6 +219,26 @@ export class DocumentsService {
       details: { title: document.title },
     });
     return document;
+  }
+
+  /** Sets the language the document is searched in (null: told from it); a change re-indexes it. */
+  async setLanguage(
+    documentId: string,
+    language: SearchLanguage | null,
+  ): Promise<DocumentLanguageResponse> {
+    const response = await this.bus.request(
+      KnowledgeRpc.SetLanguage,
+      { documentId, language },
+      { timeoutMs: RPC_TIMEOUT_MS },
+    );
+    if (response.outcome === 'changed') {
+      await this.audit.record({
+        action: AuditAction.DocumentLanguageSet,
+        target: { type: TARGET, id: documentId },
+        details: { title: response.document.title, language },
+      });
+    }
+    return response;
   }
 
   async reindexAll(): Promise<DocumentReindexAllResponse> {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { get } from 'node:http';
 
@@ -298,5 +299,64 @@ describe('Documents API with the real ingest and retrieval services', () => {
     expect(search.hits[0]?.documentId).toBe(documentId);
     expect(search.language).toBe('german');
     expect(detail.languages).toEqual(['german']);
+  });
+
+  it('should search a document in the language an administrator sets for it', async () => {
+    // Menu paths without a function word: nothing to tell the language by, so read as English.
+    const listing = Buffer.from(
+      [
+        '# Domainumzug',
+        '',
+        'Transfersperren: Kundenbereich > Domains > Transfersperren aufheben',
+        'Authcodes: Kundenbereich > Domains > Authcode anfordern',
+      ].join('\n'),
+    );
+    const uploaded = await upload(admin, [
+      { name: 'domainumzug.md', body: listing, type: 'text/markdown' },
+    ]).expect(201);
+    const [result] = (uploaded.body as DocumentUploadResponse).results;
+    const documentId = result?.outcome === 'created' ? result.document.documentId : '';
+    const told = await settled(documentId, 'indexed');
+    const finds = async () =>
+      (
+        (
+          await admin.agent
+            .post('/api/search')
+            .send({ query: 'Wie entferne ich die Transfersperre?' })
+            .expect(200)
+        ).body as SearchResponse
+      ).hits.some((hit) => hit.documentId === documentId);
+    const foundAsTold = await finds();
+
+    const set = await admin.agent
+      .put(`/api/documents/${documentId}/language`)
+      .send({ language: 'german' })
+      .expect(200);
+    const detail = await settled(documentId, 'indexed');
+    const audit = (
+      await admin.agent.get('/api/audit?action=knowledge.document.language_set').expect(200)
+    ).body as AuditPage;
+
+    expect(told.languages).toEqual(['english']);
+    expect(foundAsTold).toBe(false);
+    expect(set.body).toMatchObject({ outcome: 'changed', document: { language: 'german' } });
+    expect(detail.document.language).toBe('german');
+    expect(detail.languages).toEqual(['german']);
+    expect(await finds()).toBe(true);
+    expect(audit.items.map((entry) => [entry.targetId, entry.details])).toEqual([
+      [documentId, { title: 'Domainumzug', language: 'german' }],
+    ]);
+    await admin.agent
+      .put(`/api/documents/${documentId}/language`)
+      .send({ language: 'klingon' })
+      .expect(400);
+    await admin.agent
+      .put(`/api/documents/${randomUUID()}/language`)
+      .send({ language: null })
+      .expect(404);
+    await staff.agent
+      .put(`/api/documents/${documentId}/language`)
+      .send({ language: null })
+      .expect(403);
   });
 });

@@ -6,6 +6,7 @@ import { DocumentSourceUrl1796900000000 } from './migrations/1796900000000-Docum
 import { DocumentSourceChecked1797000000000 } from './migrations/1797000000000-DocumentSourceChecked';
 import { DocumentSourceError1797100000000 } from './migrations/1797100000000-DocumentSourceError';
 import { DocumentSourceLease1797200000000 } from './migrations/1797200000000-DocumentSourceLease';
+import { DocumentLanguage1797600000000 } from './migrations/1797600000000-DocumentLanguage';
 
 /** The ingest schema: document records. */
 export const ingestDatabase: MigrationTarget = {
@@ -18,5 +19,6 @@ export const ingestDatabase: MigrationTarget = {
     DocumentSourceChecked1797000000000,
     DocumentSourceError1797100000000,
     DocumentSourceLease1797200000000,
+    DocumentLanguage1797600000000,
   ],
 };

@@ -18,6 +18,7 @@ export function toDocumentSummary(document: DocumentEntity): DocumentSummary {
     failureReason: document.failureReason,
     chunkCount: document.chunkCount,
     indexedVersion: document.indexedVersion,
+    language: document.language,
     embedder: document.embedderId,
     s3Key: document.s3Key,
     sourceUrl: document.sourceUrl,

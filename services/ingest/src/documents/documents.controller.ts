@@ -12,6 +12,7 @@ import type {
   ReplaceDocumentResponse,
   RequestWebRefreshesResponse,
   RpcRequest,
+  SetDocumentLanguageResponse,
 } from '@deskpilot/contracts';
 import { KnowledgeRpc } from '@deskpilot/contracts';
 import { OnRequest } from '@deskpilot/messaging';
@@ -46,6 +47,13 @@ export class DocumentsController {
   @OnRequest(KnowledgeRpc.Reindex)
   reindex(request: RpcRequest<typeof KnowledgeRpc.Reindex>): Promise<DocumentSummary> {
     return this.documents.reindex(request.documentId);
+  }
+
+  @OnRequest(KnowledgeRpc.SetLanguage)
+  setLanguage(
+    request: RpcRequest<typeof KnowledgeRpc.SetLanguage>,
+  ): Promise<SetDocumentLanguageResponse> {
+    return this.documents.setLanguage(request);
   }
 
   @OnRequest(KnowledgeRpc.ReindexAll)

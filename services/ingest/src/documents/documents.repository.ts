@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, QueryFailedError } from 'typeorm';
 
-import type { DocumentSource, DocumentStatus } from '@deskpilot/contracts';
+import type { DocumentSource, DocumentStatus, SearchLanguage } from '@deskpilot/contracts';
 import { containsPattern } from '@deskpilot/persistence';
 
 import { DocumentEntity } from './entities/document.entity';
@@ -43,6 +43,26 @@ export type DocumentChange = Partial<
     | 'staleS3Keys'
   >
 >;
+
+/** A new file for the document: the next version. */
+export type NewVersion = Pick<
+  DocumentEntity,
+  | 'originalFilename'
+  | 'declaredContentType'
+  | 'sizeBytes'
+  | 'sha256'
+  | 's3Key'
+  | 'uploadedById'
+  | 'uploadedByName'
+  | 'sourceUrl'
+> & { readonly title: string | undefined };
+
+/** What a new generation changes: the file (a replacement), the language it is searched in. */
+export interface GenerationChange {
+  readonly file?: NewVersion;
+  /** Null to tell the language from the document again. */
+  readonly language?: SearchLanguage | null;
+}
 
 const SOURCE_CONDITIONS: Readonly<Record<DocumentSource, string>> = {
   upload: 'd.sourceUrl IS NULL',
@@ -134,21 +154,11 @@ export class DocumentsRepository {
 
   /**
    * Starts a new generation of the document with the given new file (replace) or the same one
-   * (re-index), queued for processing. Null when the document is gone.
+   * (re-index, a language set), queued for processing. Null when the document is gone.
    */
   async startGeneration(
     id: string,
-    file?: Pick<
-      DocumentEntity,
-      | 'originalFilename'
-      | 'declaredContentType'
-      | 'sizeBytes'
-      | 'sha256'
-      | 's3Key'
-      | 'uploadedById'
-      | 'uploadedByName'
-      | 'sourceUrl'
-    > & { readonly title: string | undefined },
+    { file, language }: GenerationChange = {},
   ): Promise<DocumentEntity | null> {
     return this.dataSource.transaction(async (manager) => {
       const document = await manager
@@ -164,6 +174,9 @@ export class DocumentsRepository {
       document.status = 'uploaded';
       document.progress = 0;
       document.failureReason = null;
+      if (language !== undefined) {
+        document.language = language;
+      }
       if (file !== undefined) {
         if (file.s3Key !== document.s3Key) {
           document.staleS3Keys = [...document.staleS3Keys, document.s3Key];

@@ -7,6 +7,7 @@ import type {
   ReplaceDocumentResponse,
   RequestWebRefreshesResponse,
   RpcRequest,
+  SetDocumentLanguageResponse,
 } from '@deskpilot/contracts';
 import { KnowledgeEvent, KnowledgeRpc } from '@deskpilot/contracts';
 import { MessageBus } from '@deskpilot/messaging';
@@ -25,10 +26,11 @@ export type ReplaceCommand = RpcRequest<typeof KnowledgeRpc.Replace>;
 export type ClaimCommand = RpcRequest<typeof KnowledgeRpc.ClaimWebRefreshes>;
 export type RefreshRequestCommand = RpcRequest<typeof KnowledgeRpc.RequestWebRefreshes>;
 export type WebCheckCommand = RpcRequest<typeof KnowledgeRpc.RecordWebCheck>;
+export type LanguageCommand = RpcRequest<typeof KnowledgeRpc.SetLanguage>;
 
 /**
  * The lifecycle of document records: registration of uploads (with duplicate detection by
- * content hash), new versions, re-indexing and deletion. Processing is queued on ingest's own
+ * content hash), new versions, re-indexing, the language they are searched in and deletion. Processing is queued on ingest's own
  * work queue, so it survives restarts and runs on whichever replica is free.
  */
 @Injectable()
@@ -78,15 +80,17 @@ export class DocumentsService {
       return { outcome: 'duplicate', document: await this.dropUpload(command.s3Key, duplicate) };
     }
     const replaced = await this.documents.startGeneration(command.documentId, {
-      originalFilename: command.originalFilename,
-      declaredContentType: command.declaredContentType,
-      sizeBytes: command.sizeBytes,
-      sha256: command.sha256,
-      s3Key: command.s3Key,
-      uploadedById: command.uploadedBy.id,
-      uploadedByName: command.uploadedBy.name,
-      sourceUrl: command.sourceUrl ?? null,
-      title: command.title,
+      file: {
+        originalFilename: command.originalFilename,
+        declaredContentType: command.declaredContentType,
+        sizeBytes: command.sizeBytes,
+        sha256: command.sha256,
+        s3Key: command.s3Key,
+        uploadedById: command.uploadedBy.id,
+        uploadedByName: command.uploadedBy.name,
+        sourceUrl: command.sourceUrl ?? null,
+        title: command.title,
+      },
     });
     if (replaced === null) {
       const winner = await this.documents.findBySha256(command.sha256);
@@ -138,6 +142,29 @@ export class DocumentsService {
     }
     await this.queue(document);
     return toDocumentSummary(document);
+  }
+
+  /**
+   * Sets the language the document is searched in (null: told from its opening again); a change
+   * indexes the document anew, its chunks analysed in that language.
+   */
+  async setLanguage(command: LanguageCommand): Promise<SetDocumentLanguageResponse> {
+    const current = await this.requireDocument(command.documentId);
+    if (current.language === command.language) {
+      return { outcome: 'unchanged', document: toDocumentSummary(current) };
+    }
+    const document = await this.documents.startGeneration(command.documentId, {
+      language: command.language,
+    });
+    if (document === null) {
+      throw DocumentsException.notFound(command.documentId);
+    }
+    await this.queue(document);
+    this.logger.info(
+      { documentId: document.id, language: command.language },
+      'Document language set; re-indexing',
+    );
+    return { outcome: 'changed', document: toDocumentSummary(document) };
   }
 
   async reindexAll(): Promise<number> {
@@ -225,6 +252,7 @@ function newDocument(command: RegisterCommand): DocumentEntity {
     sourceRefreshRequestedAt: null,
     sourceRefreshRequestedById: null,
     sourceRefreshRequestedByName: null,
+    language: null,
     uploadedById: command.uploadedBy.id,
     uploadedByName: command.uploadedBy.name,
     createdAt: now,

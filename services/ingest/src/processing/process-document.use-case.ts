@@ -192,10 +192,14 @@ export class ProcessDocumentUseCase {
 }
 
 /**
- * The language a document is searched in, told from its title and opening chunks (English when
- * they do not say), so that a batch of configuration listings is read like the prose around it.
+ * The language a document is searched in: the one an administrator set, else told from its title
+ * and opening chunks (English when they do not say), so that a batch of configuration listings is
+ * read like the prose around it.
  */
 function languageOf(document: DocumentEntity, chunks: readonly Chunk[]): TextLanguage {
+  if (document.language !== null) {
+    return document.language;
+  }
   const opening = chunks
     .slice(0, OPENING_CHUNKS)
     .flatMap((chunk) => [...chunk.headingPath, chunk.text]);

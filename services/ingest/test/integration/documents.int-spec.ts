@@ -188,6 +188,47 @@ describe('ingest documents', () => {
     expect(sent.map((batch) => batch.language)).toEqual(sent.map(() => 'german'));
   });
 
+  it('should index a document again in the language an administrator sets, and tell it when unset', async () => {
+    const { document } = await register(
+      'domains.md',
+      Buffer.from('# Domains\n\nThe domain transfer needs the EPP code of the registrar.'),
+      'text/markdown',
+    );
+    await settled(document.documentId);
+    const languagesOf = (generation: number) =>
+      waitFor(
+        () => {
+          const sent = batches.filter(
+            (b) => b.documentId === document.documentId && b.generation === generation,
+          );
+          return sent.length > 0 && sent.map((b) => b.language);
+        },
+        { timeoutMs: 20_000, message: `generation ${generation} was not sent` },
+      );
+    const setLanguage = (language: 'dutch' | null) =>
+      bus.request(KnowledgeRpc.SetLanguage, { documentId: document.documentId, language });
+
+    const set = await setLanguage('dutch');
+    const again = await setLanguage('dutch');
+    const inDutch = await languagesOf(2);
+    await settled(document.documentId);
+    const unset = await setLanguage(null);
+    const told = await languagesOf(3);
+
+    expect(await languagesOf(1)).toEqual(['english']);
+    expect(set).toMatchObject({
+      outcome: 'changed',
+      document: { language: 'dutch', status: 'uploaded' },
+    });
+    expect(again).toMatchObject({ outcome: 'unchanged', document: { language: 'dutch' } });
+    expect(inDutch).toEqual(['dutch']);
+    expect(unset).toMatchObject({ outcome: 'changed', document: { language: null } });
+    expect(told).toEqual(['english']);
+    await expect(
+      bus.request(KnowledgeRpc.SetLanguage, { documentId: randomUUID(), language: 'german' }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
   it('should mark the document indexed when retrieval reports the generation indexed', async () => {
     const { document } = await register('dns.md', Buffer.from('# DNS\n\nAdd an A record.'));
     await settled(document.documentId);

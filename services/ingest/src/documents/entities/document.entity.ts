@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-import type { DocumentStatus, DocumentType } from '@deskpilot/contracts';
+import type { DocumentStatus, DocumentType, SearchLanguage } from '@deskpilot/contracts';
 
 /**
  * An uploaded document. `version` counts the files (replacements); `generation` counts the
@@ -101,6 +101,10 @@ export class DocumentEntity {
     nullable: true,
   })
   sourceRefreshRequestedByName!: string | null;
+
+  /** Set by an administrator; null: told from the document's opening at each ingestion. */
+  @Column({ name: 'language', type: 'varchar', length: 16, nullable: true })
+  language!: SearchLanguage | null;
 
   @Column({ name: 'uploaded_by_id', type: 'varchar', length: 200 })
   uploadedById!: string;
