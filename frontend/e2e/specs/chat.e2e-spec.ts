@@ -402,6 +402,28 @@ describe('Chat', () => {
       await answer.getByText(/^Medium confidence|^Low confidence/).waitFor();
     });
 
+    it('should say that an answer written in German from English sources was checked by what it names', async () => {
+      const question = 'Wie verschiebe ich eine Domain in WHMCS zu einem anderen Kunden?';
+      await system.simulator.addCannedAnswer({
+        contains: question,
+        answer:
+          'Öffnen Sie die Domain in WHMCS und wählen Sie dort „Move to another client“ [1]. ' +
+          'Bereits gestellte Rechnungen bleiben beim bisherigen Kunden [1].',
+      });
+
+      await ask(page, question);
+
+      const answer = await answered(page);
+      await answer
+        .getByText(
+          'Written in German from English sources: checked only by the numbers, addresses ' +
+            'and names it states.',
+        )
+        .waitFor();
+      await answer.getByText(/^High confidence/).waitFor();
+      expect(await answer.getByText(/^Sentences without support/).count()).toBe(0);
+    });
+
     it('should say which misspelt words the search read as others, from the start of the answer and after a reload', async () => {
       await system.simulator.updateSettings({ tokenDelayMs: 60 });
       await ask(page, 'How do I move a domian to another client acount?');

@@ -1,6 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 
-import { SEARCH_LANGUAGES, languageName, languageNames, readingNote } from './language-names';
+import {
+  SEARCH_LANGUAGES,
+  crossLanguageNote,
+  languageName,
+  languageNames,
+  readingNote,
+} from './language-names';
 
 describe('language names', () => {
   it('should name the languages a document is searched in as a sentence lists them', () => {
@@ -26,5 +32,17 @@ describe('language names', () => {
     );
     expect(readingNote('english')).toBeUndefined();
     expect(readingNote(undefined)).toBeUndefined();
+  });
+
+  it('should say how an answer written from sources in another language was checked', () => {
+    expect(crossLanguageNote({ answer: 'german', passages: ['english'] })).toBe(
+      'Written in German from English sources: checked only by the numbers, addresses and ' +
+        'names it states.',
+    );
+    expect(crossLanguageNote({ answer: 'dutch', passages: ['english', 'german'] })).toBe(
+      'Written in Dutch from English and German sources: checked only by the numbers, ' +
+        'addresses and names it states.',
+    );
+    expect(crossLanguageNote(undefined)).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import type { SearchLanguage } from '@deskpilot/contracts';
+import type { DraftFlags, SearchLanguage } from '@deskpilot/contracts';
 
 import { wordList } from './word-list';
 
@@ -35,4 +35,19 @@ export function readingNote(language: SearchLanguage | undefined): string | unde
   }
   const name = LANGUAGE_NAMES[language];
   return `Read as ${name}: words match in their other ${name} forms.`;
+}
+
+/**
+ * How far an answer whose sentences cite sources in another language could be checked; nothing
+ * when they cite sources in its own.
+ */
+export function crossLanguageNote(across: DraftFlags['crossLanguage']): string | undefined {
+  if (across === undefined) {
+    return undefined;
+  }
+  const sources = languageNames(across.passages);
+  return (
+    `Written in ${languageName(across.answer)} from ${sources} sources: ` +
+    'checked only by the numbers, addresses and names it states.'
+  );
 }

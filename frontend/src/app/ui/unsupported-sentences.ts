@@ -1,14 +1,23 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+
+import type { DraftFlags } from '@deskpilot/contracts';
+
+import { crossLanguageNote } from './language-names';
 
 /**
  * The sentences of an answer or a draft that the passages they cite do not back, folded under
- * their count, so that whoever uses the text knows what to check. Shows nothing when every
- * sentence is backed. The sentences are shown as text, never as HTML.
+ * their count, so that whoever uses the text knows what to check; and, when sentences cite
+ * passages in another language, how far they could be checked. Shows nothing when every
+ * sentence is backed by passages in its own language. The sentences are shown as text, never as
+ * HTML.
  */
 @Component({
   selector: 'dp-unsupported-sentences',
   template: `
-    @if (sentences(); as list) {
+    @if (acrossLanguages(); as note) {
+      <p class="across">{{ note }}</p>
+    }
+    @if (flags()?.unsupportedSentences; as list) {
       @if (list.length > 0) {
         <details>
           <summary>Sentences without support ({{ list.length }})</summary>
@@ -29,6 +38,10 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
     :host(:empty) {
       display: none;
     }
+    .across {
+      margin: 0 0 4px;
+      color: var(--mat-sys-on-surface-variant);
+    }
     summary {
       cursor: pointer;
       color: var(--mat-sys-on-surface-variant);
@@ -45,5 +58,9 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class UnsupportedSentences {
-  readonly sentences = input<readonly string[] | null | undefined>();
+  readonly flags = input<Pick<DraftFlags, 'unsupportedSentences' | 'crossLanguage'> | null>();
+
+  protected readonly acrossLanguages = computed(() =>
+    crossLanguageNote(this.flags()?.crossLanguage),
+  );
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { event } from './define';
-import { SpellingCorrection } from './search.messages';
+import { SearchLanguage, SpellingCorrection } from './search.messages';
 
 /** A passage an answer cites as `[index]`. */
 export const Citation = z.object({
@@ -93,6 +93,14 @@ export const DraftFlags = z.object({
   redactions: z.array(z.string()),
   /** Answer sentences the cited passages do not support. */
   unsupportedSentences: z.array(z.string()),
+  /**
+   * Present when sentences cite passages in other languages only (an answer in the customer's
+   * language from manuals in another): those were checked by the numbers, addresses and product
+   * names they state, which translation keeps, not by their words.
+   */
+  crossLanguage: z
+    .object({ answer: SearchLanguage, passages: z.array(SearchLanguage).min(1) })
+    .optional(),
   /**
    * Words of the question or ticket the knowledge base search read as other words (likely
    * misspellings), when it did: the passages were found for the words as read.

@@ -204,6 +204,7 @@ export class AnswerPipeline {
       injectionSignals: [...injection.signals],
       redactions: [...redacted.kinds],
       unsupportedSentences: [...grounding.unsupported],
+      ...(grounding.crossLanguage === null ? {} : { crossLanguage: grounding.crossLanguage }),
       truncated: generation.truncated,
       ...(corrections.length > 0 ? { searchCorrections: corrections } : {}),
       ...(grounding.coverage === null ? {} : { topicCoverage: grounding.coverage }),

@@ -79,6 +79,54 @@ describe(GroundingChecker.name, () => {
       expect(report.sentences.map((check) => check.support)).toEqual([1]);
     });
 
+    it('should compare a German answer with the English passage it cites by what it names', () => {
+      const english = passage(
+        4,
+        'To change the MX record, open the DNS Zone Editor in cPanel and set the priority to 10.',
+      );
+
+      const faithful = sut.check(
+        'Öffnen Sie in cPanel den DNS-Zoneneditor und setzen Sie die Priorität des MX-Eintrags auf 10 [4].',
+        [english],
+      );
+      const wrongNumber = sut.check(
+        'Öffnen Sie in cPanel den DNS-Zoneneditor und setzen Sie die Priorität des MX-Eintrags auf 20 [4].',
+        [english],
+      );
+      const inWords = sut.check(
+        'Dort können Sie die Einträge Ihrer Domain jederzeit selbst bearbeiten [4].',
+        [english],
+      );
+
+      expect(faithful.sentences.map((check) => check.support)).toEqual([1]);
+      expect(faithful.crossLanguage).toEqual({ answer: 'german', passages: ['english'] });
+      expect(faithful.confidence).toBe(1);
+      expect(wrongNumber.sentences.map((check) => check.support)).toEqual([0.75]);
+      expect(inWords.sentences.map((check) => check.supported)).toEqual([true]);
+    });
+
+    it('should flag a claim across languages that names what its passage does not', () => {
+      const english = passage(4, 'Outgoing mail uses port 587 with STARTTLS on every plan.');
+
+      const report = sut.check(
+        'Für ausgehende E-Mails verwenden Sie Port 2525 mit SSL auf allen Tarifen [4].',
+        [english],
+      );
+
+      expect(report.sentences.map((check) => check.support)).toEqual([0]);
+      expect(report.unsupported).toHaveLength(1);
+    });
+
+    it('should compare by stems as before when the passage is in the answer language', () => {
+      const report = sut.check(
+        'Open WHM and choose Restart Services to restart Apache [1].',
+        passages,
+      );
+
+      expect(report.crossLanguage).toBeNull();
+      expect(report.sentences.map((check) => check.acrossLanguages)).toEqual([false]);
+    });
+
     it('should report citations of passages that do not exist', () => {
       const report = sut.check('Invoices are due within seven days [7].', passages);
 
@@ -131,6 +179,22 @@ describe(GroundingChecker.name, () => {
       );
 
       expect(report.coverage).toBe(1);
+    });
+
+    it('should not judge the topic of a question whose cited passages are in another language', () => {
+      const english = passage(
+        4,
+        'To change the MX record, open the DNS Zone Editor in cPanel and set the priority to 10.',
+      );
+
+      const report = sut.check(
+        'Öffnen Sie in cPanel den DNS-Zoneneditor und setzen Sie den MX-Eintrag [4].',
+        [english],
+        'Wie ändere ich den MX-Eintrag meiner Domain?',
+      );
+
+      expect(report.coverage).toBeNull();
+      expect(report.confidence).toBe(1);
     });
 
     it('should not judge a topic without content words', () => {

@@ -5,6 +5,7 @@ import type { TextLanguage } from '@deskpilot/text';
 import { detectLanguage, searchTerms, splitSentences } from '@deskpilot/text';
 
 import { retrievalEvidence } from '../common/retrieval-evidence';
+import { anchorTerms } from './anchor-terms';
 import { citedNumbers, withoutMarkers } from './citation-markers';
 
 /** Sentences with fewer content words (greetings, sign-offs) make no claim to check. */
@@ -19,20 +20,33 @@ const FULL_LEAD = 0.5;
 export interface SentenceCheck {
   readonly sentence: string;
   readonly cites: readonly number[];
-  /** 0..1: share of the sentence's content words found in the passages it cites. */
+  /**
+   * 0..1: share of the sentence's content words found in the passages it cites; for passages in
+   * another language, share of its numbers, addresses and names (1 when it has none).
+   */
   readonly support: number;
   readonly supported: boolean;
+  /** The sentence cites passages in another language only, so was compared by what it names. */
+  readonly acrossLanguages: boolean;
+}
+
+/** The answer's language and the others of passages its sentences were compared with. */
+export interface CrossLanguage {
+  readonly answer: TextLanguage;
+  readonly passages: TextLanguage[];
 }
 
 export interface GroundingReport {
   readonly sentences: readonly SentenceCheck[];
   readonly unsupported: readonly string[];
+  /** Set when sentences cite passages in another language only (see `SentenceCheck`). */
+  readonly crossLanguage: CrossLanguage | null;
   /** Cited numbers that match no passage in the prompt. */
   readonly unknownCitations: readonly number[];
   /**
    * 0..1, the share of the question's topic that the cited passages speak of (weighted by how
-   * few of the prompt's passages contain each word); null when no topic was given or it has no
-   * content words.
+   * few of the prompt's passages contain each word); null when no topic was given, it has no
+   * content words, or the cited passages are all in another language than the topic.
    */
   readonly coverage: number | null;
   /**
@@ -57,6 +71,11 @@ export interface GroundingReport {
  * those passages. Uncited
  * claims and citations of passages that do not exist are unsupported.
  *
+ * The model answers in the customer's language, also from passages in another (a German ticket,
+ * English manuals), and then the two share hardly a word. A sentence that cites passages in
+ * other languages only is compared by what translation keeps: each number, address and product
+ * name it states must be in those passages; one that states none is taken at its citation.
+ *
  * An answer can stick to its passages and still miss the question: an extract quotes passages
  * word for word whether or not they are about it. So the confidence also asks how much of the
  * question's topic (`topic`: a ticket's subject, a chat question) the cited passages speak of.
@@ -74,46 +93,42 @@ export class GroundingChecker {
     // Every text is reduced to the terms of the answer's language, so that German passages and a
     // German answer meet at German stems.
     const language = detectLanguage(answer) ?? 'english';
-    const termsByIndex = new Map(
-      passages.map((passage) => [
+    const read = new Map(
+      passages.map((passage): [number, ReadPassage] => [
         passage.index,
-        new Set(
-          searchTerms(
-            `${passage.documentTitle} ${passage.headingPath.join(' ')} ${passage.text}`,
-            language,
+        {
+          passage,
+          language: detectLanguage(passage.text) ?? language,
+          terms: new Set(
+            searchTerms(
+              `${passage.documentTitle} ${passage.headingPath.join(' ')} ${passage.text}`,
+              language,
+            ),
           ),
-        ),
+        },
       ]),
     );
-    const unknown = new Set<number>();
-    const sentences: SentenceCheck[] = [];
-    for (const sentence of sentencesOf(answer)) {
-      const terms = [...new Set(searchTerms(withoutMarkers(sentence), language))];
-      if (terms.length < MIN_CLAIM_TERMS) {
-        continue;
-      }
-      const cites = citedNumbers(sentence);
-      const known = new Set<string>();
-      for (const index of cites) {
-        const passageTerms = termsByIndex.get(index);
-        if (passageTerms === undefined) {
-          unknown.add(index);
-        } else {
-          passageTerms.forEach((term) => known.add(term));
-        }
-      }
-      const support = terms.filter((term) => known.has(term)).length / terms.length;
-      sentences.push({ sentence, cites, support, supported: support >= SUPPORT_THRESHOLD });
-    }
+    const sentences = sentencesOf(answer).flatMap((sentence) => {
+      const check = checkSentence(sentence, read, language);
+      return check === undefined ? [] : [check];
+    });
+    const unknown = new Set(
+      sentences.flatMap((check) => check.cites.filter((index) => !read.has(index))),
+    );
+    const otherLanguages = new Set(
+      sentences
+        .filter((check) => check.acrossLanguages)
+        .flatMap((check) => check.cites.flatMap((index) => read.get(index)?.language ?? [])),
+    );
     const grounded =
       sentences.length === 0
         ? 0
         : sentences.reduce((sum, check) => sum + Math.min(1, check.support / 0.8), 0) /
           sentences.length;
     const coverage =
-      topic === undefined
+      topic === undefined || topicAcrossLanguages(topic, citedNumbers(answer), read, language)
         ? null
-        : topicCoverage(topic, termsByIndex, citedNumbers(answer), language);
+        : topicCoverage(topic, termsByIndex(read), citedNumbers(answer), language);
     const { lead, bestLeftOut } = sourceLead(passages, citedNumbers(answer));
     const confidence =
       grounded *
@@ -122,6 +137,8 @@ export class GroundingChecker {
     return {
       sentences,
       unsupported: sentences.filter((check) => !check.supported).map((check) => check.sentence),
+      crossLanguage:
+        otherLanguages.size === 0 ? null : { answer: language, passages: [...otherLanguages] },
       unknownCitations: [...unknown],
       coverage: coverage === null ? null : Math.round(coverage * 100) / 100,
       lead: lead === null ? null : Math.round(lead * 100) / 100,
@@ -188,6 +205,79 @@ function topicCoverage(
     }
   }
   return total === 0 ? null : covered / total;
+}
+
+/** A passage of the prompt as the check reads it. */
+interface ReadPassage {
+  readonly passage: AnswerPassage;
+  /** Told from its text; the answer's when it does not say. */
+  readonly language: TextLanguage;
+  /** Its title, headings and text as terms of the answer's language. */
+  readonly terms: ReadonlySet<string>;
+}
+
+/**
+ * One sentence against the passages it cites (see `GroundingChecker`); undefined for a sentence
+ * with too few content words to make a claim.
+ */
+function checkSentence(
+  sentence: string,
+  read: ReadonlyMap<number, ReadPassage>,
+  language: TextLanguage,
+): SentenceCheck | undefined {
+  const claim = withoutMarkers(sentence);
+  const terms = [...new Set(searchTerms(claim, language))];
+  if (terms.length < MIN_CLAIM_TERMS) {
+    return undefined;
+  }
+  const cites = citedNumbers(sentence);
+  const cited = cites.flatMap((index) => read.get(index) ?? []);
+  const acrossLanguages =
+    cited.length > 0 && cited.every((passage) => passage.language !== language);
+  let support: number;
+  if (acrossLanguages) {
+    support = anchorSupport(
+      claim,
+      cited.map(({ passage }) => passage),
+    );
+  } else {
+    const known = new Set(cited.flatMap((passage) => [...passage.terms]));
+    support = terms.filter((term) => known.has(term)).length / terms.length;
+  }
+  return { sentence, cites, support, supported: support >= SUPPORT_THRESHOLD, acrossLanguages };
+}
+
+/** The cited passages are all in another language than the topic, so share no words to weigh. */
+function topicAcrossLanguages(
+  topic: string,
+  cites: readonly number[],
+  read: ReadonlyMap<number, ReadPassage>,
+  language: TextLanguage,
+): boolean {
+  const topicLanguage = detectLanguage(topic) ?? language;
+  const cited = cites.flatMap((index) => read.get(index) ?? []);
+  return cited.length > 0 && cited.every((passage) => passage.language !== topicLanguage);
+}
+
+function termsByIndex(
+  read: ReadonlyMap<number, ReadPassage>,
+): ReadonlyMap<number, ReadonlySet<string>> {
+  return new Map([...read].map(([index, passage]) => [index, passage.terms]));
+}
+
+/**
+ * The share of a claim's numbers, addresses and names that the passages it cites contain; 1 for
+ * a claim that names none, which a passage in another language can neither back nor contradict.
+ */
+function anchorSupport(claim: string, cited: readonly AnswerPassage[]): number {
+  const anchors = anchorTerms(claim);
+  if (anchors.length === 0) {
+    return 1;
+  }
+  const text = cited
+    .map((passage) => [passage.documentTitle, ...passage.headingPath, passage.text].join('\n'))
+    .join('\n');
+  return anchors.filter((anchor) => wholeWord(anchor).test(text)).length / anchors.length;
 }
 
 /**
