@@ -405,6 +405,10 @@ describe('Chat', () => {
     it('should say that an answer written in German from English sources was checked by what it names', async () => {
       const question = 'Wie verschiebe ich eine Domain in WHMCS zu einem anderen Kunden?';
       await system.simulator.addCannedAnswer({
+        contains: 'Translate the text',
+        answer: 'How do I move a domain in WHMCS to another client?',
+      });
+      await system.simulator.addCannedAnswer({
         contains: question,
         answer:
           'Öffnen Sie die Domain in WHMCS und wählen Sie dort „Move to another client“ [1]. ' +
@@ -422,6 +426,31 @@ describe('Chat', () => {
         .waitFor();
       await answer.getByText(/^High confidence/).waitFor();
       expect(await answer.getByText(/^Sentences without support/).count()).toBe(0);
+    });
+
+    it('should search for the English of a French question, and say what it looked for', async () => {
+      const question = 'Comment déplacer un domaine vers un autre compte client ?';
+      const translation = 'How do I move a domain to another client account?';
+      await system.simulator.addCannedAnswer({
+        contains: 'Translate the text',
+        answer: translation,
+      });
+      await system.simulator.addCannedAnswer({
+        contains: question,
+        answer: 'Ouvrez le domaine dans WHMCS et choisissez « Move to another client » [1].',
+      });
+
+      await ask(page, question);
+
+      const answer = await answered(page);
+      await answer
+        .getByText(`The search looked for the question in English: “${translation}”`)
+        .waitFor();
+      await answer.getByText('Written in French from English sources', { exact: false }).waitFor();
+      await answer
+        .getByRole('region', { name: 'Sources' })
+        .getByText('Domain transfers › Moving a domain to another client account')
+        .waitFor();
     });
 
     it('should say which misspelt words the search read as others, from the start of the answer and after a reload', async () => {

@@ -1,33 +1,48 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
 
-import type { SpellingCorrection } from '@deskpilot/contracts';
+import type { DraftFlags, SpellingCorrection } from '@deskpilot/contracts';
 
-import { spellingNote } from './spelling-note';
+import { spellingNote, translationNote } from './spelling-note';
 
 /**
- * Says which words the knowledge base search read as others, so that whoever reads the passages,
- * an answer or a draft knows what was searched for. Shows nothing without corrections.
+ * Says which words the knowledge base search read as others, and what it looked for instead of a
+ * question in a language no document is written in, so that whoever reads the passages, an
+ * answer or a draft knows what was searched for. Shows nothing when it searched the question as
+ * asked.
  */
 @Component({
   selector: 'dp-search-corrections',
   imports: [MatIconModule],
   template: `
+    @if (translated(); as text) {
+      <span class="line">
+        <mat-icon class="icon" aria-hidden="true">translate</mat-icon>
+        <span>{{ text }}</span>
+      </span>
+    }
     @if (note(); as text) {
-      <mat-icon class="icon" aria-hidden="true">spellcheck</mat-icon>
-      <span>{{ text }}</span>
+      <span class="line">
+        <mat-icon class="icon" aria-hidden="true">spellcheck</mat-icon>
+        <span>{{ text }}</span>
+      </span>
     }
   `,
   styles: `
     :host {
       display: flex;
-      align-items: center;
-      gap: 6px;
+      flex-direction: column;
+      gap: 4px;
       color: var(--mat-sys-on-surface-variant);
       font: var(--mat-sys-body-medium);
     }
     :host(:empty) {
       display: none;
+    }
+    .line {
+      display: flex;
+      align-items: center;
+      gap: 6px;
     }
     .icon {
       width: 18px;
@@ -40,6 +55,14 @@ import { spellingNote } from './spelling-note';
 })
 export class SearchCorrections {
   readonly corrections = input<readonly SpellingCorrection[] | null | undefined>();
+  readonly translation = input<DraftFlags['searchTranslation'] | null>();
+
+  protected readonly translated = computed(() => {
+    const translation = this.translation();
+    return translation === undefined || translation === null
+      ? undefined
+      : translationNote(translation);
+  });
 
   protected readonly note = computed(() => {
     const corrections = this.corrections() ?? [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 
-import { spellingNote } from './spelling-note';
+import { spellingNote, translationNote } from './spelling-note';
 
 describe(spellingNote.name, () => {
   it('should say how each misspelt word was read', () => {
@@ -15,6 +15,14 @@ describe(spellingNote.name, () => {
       ]),
     ).toBe(
       'The search read “serch” as “search”, “acoount” as “account” and “certficate” as “certificate”.',
+    );
+  });
+
+  it('should say what the search looked for instead of a question in another language', () => {
+    expect(
+      translationNote({ language: 'english', query: 'How do I move a domain to another client?' }),
+    ).toBe(
+      'The search looked for the question in English: “How do I move a domain to another client?”',
     );
   });
 });

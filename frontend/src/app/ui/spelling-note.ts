@@ -1,5 +1,6 @@
-import type { SpellingCorrection } from '@deskpilot/contracts';
+import type { DraftFlags, SpellingCorrection } from '@deskpilot/contracts';
 
+import { languageName } from './language-names';
 import { wordList } from './word-list';
 
 /**
@@ -8,4 +9,12 @@ import { wordList } from './word-list';
  */
 export function spellingNote(corrections: readonly SpellingCorrection[]): string {
   return `The search read ${wordList(corrections.map(({ typed, read }) => `“${typed}” as “${read}”`))}.`;
+}
+
+/**
+ * What the search looked for instead of a question in a language no document is written in:
+ * `The search looked for the question in English: “How do I move a domain?”`.
+ */
+export function translationNote(translation: NonNullable<DraftFlags['searchTranslation']>): string {
+  return `The search looked for the question in ${languageName(translation.language)}: “${translation.query}”`;
 }

@@ -94,6 +94,11 @@ export const DraftFlags = z.object({
   /** Answer sentences the cited passages do not support. */
   unsupportedSentences: z.array(z.string()),
   /**
+   * The question was in a language no document is written in, so the search looked for the
+   * model's translation of it into the knowledge base's main language.
+   */
+  searchTranslation: z.object({ language: SearchLanguage, query: z.string() }).optional(),
+  /**
    * Present when sentences cite passages in other languages only (an answer in the customer's
    * language from manuals in another): those were checked by the numbers, addresses and product
    * names they state, which translation keeps, not by their words.

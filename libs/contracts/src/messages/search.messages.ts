@@ -81,6 +81,11 @@ export const SearchResponse = z.object({
    * by vectors alone.
    */
   language: SearchLanguage.optional(),
+  /**
+   * The languages the knowledge base is searched in (those of its chunks), the one with most
+   * chunks first; absent in the replies of retrieval before it told them.
+   */
+  indexLanguages: z.array(SearchLanguage).optional(),
   /** Id of the embedder that produced the query vector (see the Embedder interface). */
   embedder: z.string(),
   tookMs: z.number().nonnegative(),

@@ -5,7 +5,9 @@ import type {
   AnswerFinalChunk,
   AnswerFlags,
   AnswerPassage,
+  AnswerUsage,
   PromptMessage,
+  SearchLanguage,
 } from '@deskpilot/contracts';
 import type { Logger } from '@deskpilot/observability';
 import { LOGGER } from '@deskpilot/runtime';
@@ -26,6 +28,13 @@ import { redactJob, untrustedTexts } from './job-redaction';
 import type { RedactedInputs } from './job-redaction';
 import { PassageRetriever } from './passage-retriever';
 import type { RetrievedPassages } from './passage-retriever';
+import { SearchTranslator } from './search-translator';
+import type { SearchTranslation } from './search-translator';
+
+/** The prompt's passages, and the translation of the question that found them, if one did. */
+interface FoundPassages extends RetrievedPassages {
+  readonly translation?: SearchTranslation;
+}
 
 interface Prepared {
   readonly job: AnswerJob;
@@ -46,6 +55,7 @@ export class AnswerPipeline {
     private readonly redactor: SecretRedactor,
     private readonly injection: InjectionDetector,
     private readonly retriever: PassageRetriever,
+    private readonly translator: SearchTranslator,
     private readonly prompts: PromptBuilder,
     private readonly openRouter: OpenRouterAnswerer,
     private readonly offlineAnswerer: OfflineAnswerer,
@@ -65,15 +75,10 @@ export class AnswerPipeline {
       startedAt: performance.now(),
     };
     const [retrieved] = await Promise.all([
-      this.retriever
-        .retrieve(prepared.redacted.searchQuery, job.settings.values, job.searchDocumentIds)
-        .catch((error: unknown) => {
-          this.logger.warn(
-            { err: String(error), interactionId: job.interactionId },
-            'Search failed',
-          );
-          return undefined;
-        }),
+      this.findPassages(prepared).catch((error: unknown) => {
+        this.logger.warn({ err: String(error), interactionId: job.interactionId }, 'Search failed');
+        return undefined;
+      }),
       this.log.open({
         job,
         question: prepared.redacted.question,
@@ -114,12 +119,38 @@ export class AnswerPipeline {
         : await this.generate(prepared, passages, prompt, onToken);
     return this.finish(
       prepared,
-      { passages: passages ?? [], corrections },
+      retrieved ?? { passages: [], corrections: [], language: undefined, indexLanguages: [] },
       prompt,
       generation,
       firstTokenMs,
       emit,
     );
+  }
+
+  /**
+   * The passages the question finds; for a question in a language no document is written in,
+   * those its translation into the knowledge base's main language finds, when a model is there
+   * to translate it.
+   */
+  private async findPassages(prepared: Prepared): Promise<FoundPassages> {
+    const { job, redacted } = prepared;
+    const search = (query: string) =>
+      this.retriever.retrieve(query, job.settings.values, job.searchDocumentIds);
+    const found = await search(redacted.searchQuery);
+    const target = prepared.offline ? undefined : translationTarget(found);
+    if (target === undefined) {
+      return found;
+    }
+    const translation = await this.translator.translate(
+      redacted.searchQuery,
+      target,
+      job.settings.values,
+      job.userId ?? undefined,
+      job.signal,
+    );
+    return translation === undefined
+      ? found
+      : { ...(await search(translation.query)), translation };
   }
 
   private generate(
@@ -186,7 +217,7 @@ export class AnswerPipeline {
 
   private async finish(
     prepared: Prepared,
-    { passages, corrections }: RetrievedPassages,
+    { passages, corrections, translation }: FoundPassages,
     prompt: readonly PromptMessage[],
     generation: GenerationResult,
     firstTokenMs: number | null,
@@ -205,6 +236,9 @@ export class AnswerPipeline {
       redactions: [...redacted.kinds],
       unsupportedSentences: [...grounding.unsupported],
       ...(grounding.crossLanguage === null ? {} : { crossLanguage: grounding.crossLanguage }),
+      ...(translation === undefined
+        ? {}
+        : { searchTranslation: { language: translation.language, query: translation.query } }),
       truncated: generation.truncated,
       ...(corrections.length > 0 ? { searchCorrections: corrections } : {}),
       ...(grounding.coverage === null ? {} : { topicCoverage: grounding.coverage }),
@@ -231,7 +265,7 @@ export class AnswerPipeline {
       text: generation.text,
       confidence: generation.outcome === 'ok' ? grounding.confidence : 0,
       flags,
-      usage: generation.usage,
+      usage: addUsage(generation.usage, translation?.usage ?? null),
       model: generation.model,
       settingsVersion: job.settings.version,
       offline: prepared.offline,
@@ -267,6 +301,33 @@ export class AnswerPipeline {
     emit(final);
     return final;
   }
+}
+
+/**
+ * The language to translate the question into for the search: the knowledge base's main one,
+ * when the question was read in a language none of its documents is written in.
+ */
+function translationTarget(found: RetrievedPassages): SearchLanguage | undefined {
+  const [main] = found.indexLanguages;
+  return found.language === undefined || found.indexLanguages.includes(found.language)
+    ? undefined
+    : main;
+}
+
+/** What the answer and the question's translation cost together. */
+function addUsage(answer: AnswerUsage | null, translation: AnswerUsage | null): AnswerUsage | null {
+  if (answer === null || translation === null) {
+    return answer ?? translation;
+  }
+  return {
+    promptTokens: answer.promptTokens + translation.promptTokens,
+    completionTokens: answer.completionTokens + translation.completionTokens,
+    totalTokens: answer.totalTokens + translation.totalTokens,
+    costUsd:
+      answer.costUsd === null && translation.costUsd === null
+        ? null
+        : (answer.costUsd ?? 0) + (translation.costUsd ?? 0),
+  };
 }
 
 function retrievalFailed(model: string): GenerationResult {

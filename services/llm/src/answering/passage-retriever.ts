@@ -1,6 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 
-import type { AnswerPassage, BotSettingsValues, SpellingCorrection } from '@deskpilot/contracts';
+import type {
+  AnswerPassage,
+  BotSettingsValues,
+  SearchLanguage,
+  SpellingCorrection,
+} from '@deskpilot/contracts';
 import { PROMPT_RELEVANCE_CUT, SearchRpc } from '@deskpilot/contracts';
 import { MessageBus } from '@deskpilot/messaging';
 
@@ -15,6 +20,10 @@ export interface RetrievedPassages {
   readonly passages: AnswerPassage[];
   /** Query words the search read as other words (misspellings); empty when none. */
   readonly corrections: SpellingCorrection[];
+  /** The language the search read the query in, when it read its words. */
+  readonly language: SearchLanguage | undefined;
+  /** The languages the knowledge base is written in, the one with most chunks first. */
+  readonly indexLanguages: readonly SearchLanguage[];
 }
 
 /**
@@ -61,6 +70,11 @@ export class PassageRetriever {
       denseScore: hit.denseScore,
       lexicalScore: hit.lexicalScore,
     }));
-    return { passages, corrections: response.corrections ?? [] };
+    return {
+      passages,
+      corrections: response.corrections ?? [],
+      language: response.language,
+      indexLanguages: response.indexLanguages ?? [],
+    };
   }
 }

@@ -170,6 +170,55 @@ describe('llm answering (OpenRouter simulator, PostgreSQL, RabbitMQ)', () => {
     expect(finalOf(plainChunks).flags).not.toHaveProperty('searchCorrections');
   });
 
+  it('should search for the translation of a question in a language no document is written in', async () => {
+    const question = 'Comment déplacer un domaine vers un autre compte client ?';
+    const translation = 'How do I move a domain to another client account?';
+    harness.simulator.control.addCannedAnswer({
+      contains: 'Translate the text',
+      answer: translation,
+    });
+    harness.searchAnswer = (query) =>
+      query === translation
+        ? { language: 'english', indexLanguages: ['english'] }
+        : { hits: [], language: 'french', indexLanguages: ['english'] };
+
+    const final = finalOf(await harness.ask({ question }));
+    const [translating, answering] = harness.simulator.control.chatRequests();
+    const searched = (harness.searches as { query: string }[]).map((search) => search.query);
+    harness.searchAnswer = () => ({ language: 'french', indexLanguages: ['french'] });
+    const untranslated = finalOf(await harness.ask({ question }));
+
+    const translated = (translating!.body as { messages: { content: string }[] }).messages;
+    expect(translated[0]?.content).toContain('into English');
+    expect(translated[1]?.content).toBe(`<question>\n${question}\n</question>`);
+    expect(searched).toEqual([question, translation]);
+    expect(JSON.stringify(answering!.body)).toContain(KB_HITS[0]!.text);
+    expect(JSON.stringify(answering!.body)).toContain(question);
+    expect(final.outcome).toBe('ok');
+    expect(final.flags.searchTranslation).toEqual({ language: 'english', query: translation });
+    const logged = await detail(final.interactionId);
+    expect(logged.flags.searchTranslation).toEqual({ language: 'english', query: translation });
+    // The answer's own prompt is the same both times; the translation's is counted with it.
+    expect(logged.promptTokens).toBe(final.usage!.promptTokens);
+    expect(final.usage!.promptTokens).toBeGreaterThan(untranslated.usage!.promptTokens);
+    expect(untranslated.flags).not.toHaveProperty('searchTranslation');
+  });
+
+  it('should search a question as asked when the model gives no translation', async () => {
+    const question = 'Comment déplacer un domaine vers un autre compte client ?';
+    harness.simulator.control.addFault({ kind: 'invalid-key' });
+    harness.searchAnswer = () => ({ language: 'french', indexLanguages: ['english'] });
+
+    const failed = finalOf(await harness.ask({ question }));
+
+    expect(harness.simulator.control.chatRequests().map((r) => r.response?.status)).toEqual([
+      401, 200,
+    ]);
+    expect(harness.searches).toHaveLength(1);
+    expect(failed.outcome).toBe('ok');
+    expect(failed.flags).not.toHaveProperty('searchTranslation');
+  });
+
   it('should use the published settings version and fall back to the next model when the primary fails', async () => {
     await harness.publishSettings({
       version: 3,

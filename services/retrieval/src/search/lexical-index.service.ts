@@ -64,6 +64,11 @@ export class LexicalIndexService implements OnModuleInit, OnApplicationShutdown 
     return this.index.languages();
   }
 
+  /** The languages the live chunks are analysed in, the one with most chunks first. */
+  languagesByChunks(): TextLanguage[] {
+    return this.index.languagesByChunks();
+  }
+
   /** The indexed lexeme that `lexeme`, found in no live chunk, most likely misspells. */
   correction(lexeme: string): string | undefined {
     return this.index.correction(lexeme);

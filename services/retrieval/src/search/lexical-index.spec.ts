@@ -189,4 +189,18 @@ describe(LexicalIndex.name, () => {
     index.removeDocument('doc-c');
     expect(index.languages()).toEqual(['english']);
   });
+
+  it('should list the languages with most chunks first', () => {
+    const index = new LexicalIndex();
+    index.add([
+      chunk('a', "'rechnung':1", 'doc-a', 10, 'german'),
+      chunk('b', "'invoic':1"),
+      chunk('c', "'vertrag':1", 'doc-c', 10, 'german'),
+    ]);
+
+    expect(index.languagesByChunks()).toEqual(['german', 'english']);
+    index.removeDocument('doc-c');
+    index.removeDocument('doc-a');
+    expect(index.languagesByChunks()).toEqual(['english']);
+  });
 });

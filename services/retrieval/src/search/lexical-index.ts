@@ -132,6 +132,11 @@ export class LexicalIndex {
     return TEXT_LANGUAGES.filter((language) => this.chunksInLanguage.has(language));
   }
 
+  /** The languages that live chunks are analysed in, the one with most chunks first. */
+  languagesByChunks(): TextLanguage[] {
+    return [...this.chunksInLanguage].sort(([, a], [, b]) => b - a).map(([language]) => language);
+  }
+
   /** Live chunks containing `lexeme`. */
   documentFrequency(lexeme: string): number {
     const id = this.lexemeIds.get(lexeme);

@@ -119,6 +119,7 @@ export class SearchService {
     return {
       hits: cutByRelevance(hits, relevanceCut),
       ...(denseWeight < 1 ? { language } : {}),
+      indexLanguages: this.lexical.languagesByChunks(),
       ...(corrections.length === 0
         ? {}
         : {

@@ -105,6 +105,8 @@ export class LlmTestHarness {
   searchCorrections: SpellingCorrection[] = [];
   /** The passages the retrieval stand-in finds. */
   searchHits: SearchHit[] = KB_HITS;
+  /** What the retrieval stand-in answers for a query, over the fields above; when set. */
+  searchAnswer: ((query: string) => Partial<SearchResponse>) | undefined;
   private consumers: Consumer[] = [];
 
   private constructor(
@@ -191,6 +193,7 @@ export class LlmTestHarness {
     this.searchFails = false;
     this.searchCorrections = [];
     this.searchHits = KB_HITS;
+    this.searchAnswer = undefined;
   }
 
   /** Asks llm for an answer over the bus and collects every chunk. */
@@ -225,11 +228,12 @@ export class LlmTestHarness {
   }
 
   private async attachStandIns(): Promise<void> {
-    const response = (): SearchResponse => ({
+    const response = (query: string): SearchResponse => ({
       hits: this.searchHits,
       ...(this.searchCorrections.length > 0 ? { corrections: this.searchCorrections } : {}),
       embedder: 'test',
       tookMs: 1,
+      ...this.searchAnswer?.(query),
     });
     this.consumers.push(
       await this.broker.consume(
@@ -242,7 +246,7 @@ export class LlmTestHarness {
               ? throwError(() =>
                   Object.assign(new Error('index not loaded'), { code: 'UNAVAILABLE' }),
                 )
-              : of(response());
+              : of(response((request.payload as { query: string }).query));
           },
         },
       ),
