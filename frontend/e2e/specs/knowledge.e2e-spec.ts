@@ -659,6 +659,22 @@ ${base}/kb/missing-${tag}`);
     expect(await facts.locator('dt:text-is("Searched in") + dd').innerText()).toBe('German');
   });
 
+  it('should say that answers search for the translation of a question in no document language', async () => {
+    const opened = await openSignedIn(browser, e2eEnvironment().admin, '/knowledge');
+    context = opened.context;
+    page = opened.page;
+
+    await page.getByLabel('Question').fill('Où puis-je trouver ma facture ?');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+
+    await page
+      .getByText(
+        'Read as French, which no document is written in: chat and ticket drafts search for ' +
+          'its English translation when a model is configured.',
+      )
+      .waitFor();
+  });
+
   it('should search a document in the language set on its page, and follow its indexing live', async () => {
     const tag = randomBytes(3).toString('hex');
     const api = new AdminApi();

@@ -32,6 +32,20 @@ describe('language names', () => {
     );
     expect(readingNote('english')).toBeUndefined();
     expect(readingNote(undefined)).toBeUndefined();
+    expect(readingNote('german', ['german', 'english'])).toBe(
+      'Read as German: words match in their other German forms.',
+    );
+  });
+
+  it('should say that answers search for a translation of a query in no document language', () => {
+    expect(readingNote('french', ['english', 'german'])).toBe(
+      'Read as French, which no document is written in: chat and ticket drafts search for its ' +
+        'English translation when a model is configured.',
+    );
+    expect(readingNote('english', ['german'])).toBe(
+      'Read as English, which no document is written in: chat and ticket drafts search for its ' +
+        'German translation when a model is configured.',
+    );
   });
 
   it('should say how an answer written from sources in another language was checked', () => {

@@ -26,15 +26,29 @@ export function languageNames(languages: readonly SearchLanguage[]): string {
 }
 
 /**
- * What a search that read its query in `language` tells the person who ran it; nothing for
- * English, the reading every query had before search knew other languages.
+ * What a search that read its query in `language` tells the person who ran it: that words match
+ * in their other forms (nothing for English, the reading every query had before search knew
+ * other languages), or, for a language none of the knowledge base's documents is written in
+ * (`indexLanguages`, the main one first), that answers search for a translation instead.
  */
-export function readingNote(language: SearchLanguage | undefined): string | undefined {
-  if (language === undefined || language === 'english') {
+export function readingNote(
+  language: SearchLanguage | undefined,
+  indexLanguages: readonly SearchLanguage[] = [],
+): string | undefined {
+  if (language === undefined) {
     return undefined;
   }
   const name = LANGUAGE_NAMES[language];
-  return `Read as ${name}: words match in their other ${name} forms.`;
+  const [main] = indexLanguages;
+  if (main !== undefined && !indexLanguages.includes(language)) {
+    return (
+      `Read as ${name}, which no document is written in: chat and ticket drafts search for ` +
+      `its ${LANGUAGE_NAMES[main]} translation when a model is configured.`
+    );
+  }
+  return language === 'english'
+    ? undefined
+    : `Read as ${name}: words match in their other ${name} forms.`;
 }
 
 /**
