@@ -15,6 +15,7 @@ export const FIELD_LABELS: Readonly<Record<keyof BotSettingsValues, string>> = {
   systemPrompt: 'System prompt',
   passages: 'Passages',
   denseWeight: 'Dense weight',
+  translateQuestions: 'Translate questions for the search',
 };
 
 export function fieldLabel(field: string): string {
@@ -28,6 +29,9 @@ export function formatValue(value: unknown): string {
   }
   if (typeof value === 'string') {
     return value === '' ? '(empty)' : value;
+  }
+  if (typeof value === 'boolean') {
+    return value ? 'on' : 'off';
   }
   return String(value);
 }

@@ -9,6 +9,7 @@ import {
 } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
@@ -54,6 +55,7 @@ const HISTORY_PAGE_SIZE = 10;
     DatePipe,
     ReactiveFormsModule,
     MatButtonModule,
+    MatCheckboxModule,
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
@@ -107,6 +109,7 @@ export class SettingsPage {
       [Validators.required, Validators.min(1), Validators.max(20), Validators.pattern(/^\d+$/)],
     ],
     denseWeight: [0, [Validators.required, Validators.min(0), Validators.max(1)]],
+    translateQuestions: [true],
     note: ['', [Validators.maxLength(500)]],
   });
   protected readonly compare = inject(NonNullableFormBuilder).group({
@@ -270,6 +273,7 @@ export class SettingsPage {
       systemPrompt: settings.systemPrompt,
       passages: settings.passages,
       denseWeight: settings.denseWeight,
+      translateQuestions: settings.translateQuestions,
       note: '',
     });
   }
@@ -284,6 +288,7 @@ export class SettingsPage {
       systemPrompt: value.systemPrompt,
       passages: value.passages,
       denseWeight: value.denseWeight,
+      translateQuestions: value.translateQuestions,
     };
   }
 }

@@ -12,7 +12,10 @@ export const ModelId = z
   .regex(MODEL_ID, 'must be an OpenRouter model id such as openai/gpt-4o-mini')
   .max(200);
 
-/** The full settings of `PUT /api/settings/bot` and the playground; every field is required. */
+/**
+ * The full settings of `PUT /api/settings/bot` and the playground; every field is required but
+ * `translateQuestions`, which is on unless sent as false.
+ */
 export const UpdateBotSettingsRequest = z.strictObject({
   model: ModelId,
   fallbackModels: z.array(ModelId).max(5),
@@ -21,6 +24,7 @@ export const UpdateBotSettingsRequest = z.strictObject({
   systemPrompt: z.string().max(8_000),
   passages: z.number().int().min(1).max(20),
   denseWeight: z.number().min(0).max(1),
+  translateQuestions: z.boolean().default(true),
 });
 export type UpdateBotSettingsRequest = z.input<typeof UpdateBotSettingsRequest>;
 

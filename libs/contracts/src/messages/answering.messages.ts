@@ -31,6 +31,11 @@ export const BotSettingsValues = z.object({
   passages: z.number().int().min(1).max(20),
   /** Share of the vector ranking in hybrid search (the lexical ranking gets the rest). */
   denseWeight: z.number().min(0).max(1),
+  /**
+   * Whether a question in a language no document is written in is translated by the model into
+   * the knowledge base's main language for the search (one more, short, model call).
+   */
+  translateQuestions: z.boolean().default(true),
 });
 export type BotSettingsValues = z.infer<typeof BotSettingsValues>;
 

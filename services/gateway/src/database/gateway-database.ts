@@ -11,6 +11,7 @@ import { UserEntity } from '../users/entities/user.entity';
 import { CreateAccounts1795995767554 } from './migrations/1795995767554-CreateAccounts';
 import { CreateChat1796000000000 } from './migrations/1796000000000-CreateChat';
 import { AddBotSettingsNote1796100000000 } from './migrations/1796100000000-AddBotSettingsNote';
+import { BotSettingsTranslateQuestions1797600000000 } from './migrations/1797600000000-BotSettingsTranslateQuestions';
 
 /** The gateway schema: accounts, conversations, settings and the audit log. */
 export const gatewayDatabase: MigrationTarget = {
@@ -30,5 +31,6 @@ export const gatewayDatabase: MigrationTarget = {
     CreateAccounts1795995767554,
     CreateChat1796000000000,
     AddBotSettingsNote1796100000000,
+    BotSettingsTranslateQuestions1797600000000,
   ],
 };

@@ -10,6 +10,7 @@ const BASE: BotSettingsValues = {
   systemPrompt: 'Be brief.',
   passages: 6,
   denseWeight: 0.5,
+  translateQuestions: true,
 };
 
 describe(changesBetween.name, () => {

@@ -21,6 +21,7 @@ const FIELDS: readonly (keyof BotSettingsValues)[] = [
   'systemPrompt',
   'passages',
   'denseWeight',
+  'translateQuestions',
 ];
 
 /** The fields that differ between two settings, in the settings' order. */

@@ -26,6 +26,7 @@ const FIRST: UpdateBotSettingsRequest = {
   systemPrompt: 'Answer hosting questions briefly.',
   passages: 5,
   denseWeight: 0.6,
+  translateQuestions: false,
 };
 
 describe('Bot settings', () => {
@@ -74,7 +75,8 @@ describe('Bot settings', () => {
 
     await admin.agent
       .put('/api/settings/bot')
-      .send({ ...FIRST, temperature: 0.9, passages: 8, note: '' })
+      // Without `translateQuestions` (left out of the JSON): on, as for clients that predate it.
+      .send({ ...FIRST, temperature: 0.9, passages: 8, translateQuestions: undefined, note: '' })
       .expect(200);
     await llmUses(2);
     const current = (await admin.agent.get('/api/settings/bot').expect(200))
@@ -89,6 +91,7 @@ describe('Bot settings', () => {
       changes: [
         { field: 'temperature', from: 0.3, to: 0.9 },
         { field: 'passages', from: 5, to: 8 },
+        { field: 'translateQuestions', from: false, to: true },
       ],
     });
 

@@ -137,7 +137,10 @@ export class AnswerPipeline {
     const search = (query: string) =>
       this.retriever.retrieve(query, job.settings.values, job.searchDocumentIds);
     const found = await search(redacted.searchQuery);
-    const target = prepared.offline ? undefined : translationTarget(found);
+    const target =
+      prepared.offline || !job.settings.values.translateQuestions
+        ? undefined
+        : translationTarget(found);
     if (target === undefined) {
       return found;
     }

@@ -16,5 +16,6 @@ export function defaultBotSettings(model: string): BotSettingsValues {
     systemPrompt: DEFAULT_SYSTEM_PROMPT,
     passages: DEFAULT_PROMPT_PASSAGES,
     denseWeight: DEFAULT_DENSE_WEIGHT,
+    translateQuestions: true,
   };
 }

@@ -24,6 +24,7 @@ const SETTINGS_WITHOUT_FALLBACKS = {
   systemPrompt: 'Answer as the support bot.',
   passages: 6,
   denseWeight: 0.5,
+  translateQuestions: true,
 };
 
 describe('llm answering (OpenRouter simulator, PostgreSQL, RabbitMQ)', () => {
@@ -204,6 +205,27 @@ describe('llm answering (OpenRouter simulator, PostgreSQL, RabbitMQ)', () => {
     expect(untranslated.flags).not.toHaveProperty('searchTranslation');
   });
 
+  it('should search a question as asked when the settings turn translation off', async () => {
+    const question = 'Comment déplacer un domaine vers un autre compte client ?';
+    harness.searchAnswer = () => ({ language: 'french', indexLanguages: ['english'] });
+
+    const final = finalOf(
+      await harness.ask({
+        question,
+        purpose: 'playground',
+        settings: {
+          version: null,
+          settings: { ...SETTINGS_WITHOUT_FALLBACKS, translateQuestions: false },
+        },
+      }),
+    );
+
+    expect(harness.searches).toHaveLength(1);
+    expect(harness.simulator.control.chatRequests()).toHaveLength(1);
+    expect(final.outcome).toBe('ok');
+    expect(final.flags).not.toHaveProperty('searchTranslation');
+  });
+
   it('should search a question as asked when the model gives no translation', async () => {
     const question = 'Comment déplacer un domaine vers un autre compte client ?';
     harness.simulator.control.addFault({ kind: 'invalid-key' });
@@ -231,6 +253,7 @@ describe('llm answering (OpenRouter simulator, PostgreSQL, RabbitMQ)', () => {
         systemPrompt: 'Answer as the Acme Hosting support bot.',
         passages: 2,
         denseWeight: 0.7,
+        translateQuestions: true,
       },
     });
     harness.simulator.control.addFault({
@@ -433,6 +456,7 @@ describe('llm answering (OpenRouter simulator, PostgreSQL, RabbitMQ)', () => {
           systemPrompt: 'Draft prompt under test.',
           passages: 1,
           denseWeight: 0.2,
+          translateQuestions: true,
         },
       },
     });
