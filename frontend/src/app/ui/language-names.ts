@@ -1,16 +1,7 @@
 import type { DraftFlags, SearchLanguage } from '@deskpilot/contracts';
+import { SEARCH_LANGUAGE_NAMES as LANGUAGE_NAMES } from '@deskpilot/contracts';
 
 import { wordList } from './word-list';
-
-const LANGUAGE_NAMES: Readonly<Record<SearchLanguage, string>> = {
-  english: 'English',
-  german: 'German',
-  french: 'French',
-  spanish: 'Spanish',
-  italian: 'Italian',
-  portuguese: 'Portuguese',
-  dutch: 'Dutch',
-};
 
 /** Every language search reads, in the order the console lists them. */
 export const SEARCH_LANGUAGES = Object.keys(LANGUAGE_NAMES) as SearchLanguage[];

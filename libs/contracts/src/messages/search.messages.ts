@@ -63,6 +63,17 @@ export const SearchLanguage = z.enum([
 ]);
 export type SearchLanguage = z.infer<typeof SearchLanguage>;
 
+/** Each language's English name, as the console and the model's instructions name it. */
+export const SEARCH_LANGUAGE_NAMES: Readonly<Record<SearchLanguage, string>> = {
+  english: 'English',
+  german: 'German',
+  french: 'French',
+  spanish: 'Spanish',
+  italian: 'Italian',
+  portuguese: 'Portuguese',
+  dutch: 'Dutch',
+};
+
 /** A query word that no passage contains, searched as the word it most likely misspells. */
 export const SpellingCorrection = z.object({
   /** The word as the query has it. */

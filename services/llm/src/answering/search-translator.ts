@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 
 import type { AnswerUsage, BotSettingsValues, SearchLanguage } from '@deskpilot/contracts';
+import { SEARCH_LANGUAGE_NAMES } from '@deskpilot/contracts';
 import type { Logger } from '@deskpilot/observability';
 import { LOGGER } from '@deskpilot/runtime';
 
@@ -9,16 +10,6 @@ import { fence } from '../prompting/untrusted-text';
 
 /** A search query is short; its translation gets room for a long question and no more. */
 const MAX_TRANSLATION_TOKENS = 200;
-
-const LANGUAGE_NAMES: Readonly<Record<SearchLanguage, string>> = {
-  english: 'English',
-  german: 'German',
-  french: 'French',
-  spanish: 'Spanish',
-  italian: 'Italian',
-  portuguese: 'Portuguese',
-  dutch: 'Dutch',
-};
 
 /** The translation is read whole, not streamed anywhere. */
 function ignoreToken(): void {
@@ -53,7 +44,7 @@ export class SearchTranslator {
     user: string | undefined,
     signal: AbortSignal,
   ): Promise<SearchTranslation | undefined> {
-    const name = LANGUAGE_NAMES[language];
+    const name = SEARCH_LANGUAGE_NAMES[language];
     const result = await this.openRouter.generate(
       {
         messages: [
