@@ -64,11 +64,14 @@ export class ApproveDraftUseCase {
     };
   }
 
-  /** Returns the hold that lets this approval post the reply. */
+  /**
+   * Returns the hold that lets this approval post the reply; null when a poll found the ticket
+   * moved on while this approval read the draft, which the delivery then reports as stale.
+   */
   private async approve(
     draft: Draft,
     command: RpcRequest<'tickets.drafts.approve'>,
-  ): Promise<string> {
+  ): Promise<string | null> {
     if (command.expectedVersion !== undefined && command.expectedVersion !== draft.version) {
       throw DraftsException.conflict(
         `The draft is at version ${draft.version}, not ${command.expectedVersion}; reload it and try again`,
@@ -101,6 +104,9 @@ export class ApproveDraftUseCase {
       ...(editedNow ? { editedBy: command.approvedBy, editedAt: new Date() } : {}),
     });
     if (approved === null) {
+      if ((await this.drafts.find(draft.id))?.status === 'stale') {
+        return null;
+      }
       throw DraftsException.conflict('The draft changed meanwhile; reload it and try again');
     }
     this.logger.info(
