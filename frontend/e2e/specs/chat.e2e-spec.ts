@@ -524,5 +524,47 @@ describe('Chat', () => {
       expect(await retried.getByText('Failed', { exact: true }).count()).toBe(0);
       expect(await failed.getByText('Failed', { exact: true }).count()).toBe(1);
     });
+
+    // Last of this system's tests: the German article makes its knowledge base bilingual.
+    it('should search a German question as asked and in English once some articles are German', async () => {
+      await system.addDocument(
+        'Domain-Handbuch',
+        [
+          '# Domains',
+          '',
+          '## Domain zu einem anderen Kundenkonto verschieben',
+          '',
+          'Um eine Domain zu einem anderen Kundenkonto zu verschieben, schreiben Sie uns von der',
+          'E-Mail-Adresse beider Kundenkonten. Wir verschieben die Domain innerhalb eines',
+          'Werktags; offene Rechnungen bleiben beim bisherigen Kundenkonto.',
+        ].join('\n'),
+      );
+      const question = 'Wie verschiebe ich eine Domain zu einem anderen Kundenkonto?';
+      const translation = 'How do I move a domain to another client account?';
+      await system.simulator.addCannedAnswer({
+        contains: 'Translate the text',
+        answer: translation,
+      });
+      await system.simulator.addCannedAnswer({
+        contains: question,
+        answer:
+          'Schreiben Sie uns von der E-Mail-Adresse beider Kundenkonten; wir verschieben die ' +
+          'Domain in WHMCS mit „Move to another client“ [1][2].',
+      });
+
+      await ask(page, question);
+
+      const answer = await answered(page);
+      await answer
+        .getByText(`The search looked for the question as asked and in English: “${translation}”`)
+        .waitFor();
+      const sources = answer.getByRole('region', { name: 'Sources' });
+      await sources
+        .getByText('Domain transfers › Moving a domain to another client account')
+        .waitFor();
+      await sources
+        .getByText('Domains › Domain zu einem anderen Kundenkonto verschieben')
+        .waitFor();
+    });
   });
 });

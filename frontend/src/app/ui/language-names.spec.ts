@@ -32,19 +32,44 @@ describe('language names', () => {
     );
     expect(readingNote('english')).toBeUndefined();
     expect(readingNote(undefined)).toBeUndefined();
-    expect(readingNote('german', ['german', 'english'])).toBe(
+    expect(readingNote('german', [{ language: 'german', chunks: 100 }])).toBe(
       'Read as German: words match in their other German forms.',
     );
+    expect(
+      readingNote('german', [
+        { language: 'german', chunks: 95 },
+        { language: 'english', chunks: 5 },
+      ]),
+    ).toBe('Read as German: words match in their other German forms.');
   });
 
   it('should say that answers search for a translation of a query in no document language', () => {
-    expect(readingNote('french', ['english', 'german'])).toBe(
+    const englishAndGerman = [
+      { language: 'english', chunks: 80 },
+      { language: 'german', chunks: 20 },
+    ] as const;
+    expect(readingNote('french', englishAndGerman)).toBe(
       'Read as French, which no document is written in: chat and ticket drafts search for its ' +
         'English translation when a model is configured.',
     );
-    expect(readingNote('english', ['german'])).toBe(
+    expect(readingNote('english', [{ language: 'german', chunks: 3 }])).toBe(
       'Read as English, which no document is written in: chat and ticket drafts search for its ' +
         'German translation when a model is configured.',
+    );
+  });
+
+  it('should say that answers search a translation besides in a knowledge base of two languages', () => {
+    const englishAndGerman = [
+      { language: 'english', chunks: 80 },
+      { language: 'german', chunks: 20 },
+    ] as const;
+    expect(readingNote('german', englishAndGerman)).toBe(
+      'Read as German: words match in their other German forms. Some documents are in English: ' +
+        'chat and ticket drafts also search for its English translation when a model is configured.',
+    );
+    expect(readingNote('english', englishAndGerman)).toBe(
+      'Read as English; chat and ticket drafts also search for its German translation when a ' +
+        'model is configured.',
     );
   });
 

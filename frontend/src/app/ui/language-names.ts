@@ -1,5 +1,8 @@
-import type { DraftFlags, SearchLanguage } from '@deskpilot/contracts';
-import { SEARCH_LANGUAGE_NAMES as LANGUAGE_NAMES } from '@deskpilot/contracts';
+import type { DraftFlags, IndexLanguage, SearchLanguage } from '@deskpilot/contracts';
+import {
+  SEARCH_LANGUAGE_NAMES as LANGUAGE_NAMES,
+  searchTranslationTarget,
+} from '@deskpilot/contracts';
 
 import { wordList } from './word-list';
 
@@ -19,27 +22,37 @@ export function languageNames(languages: readonly SearchLanguage[]): string {
 /**
  * What a search that read its query in `language` tells the person who ran it: that words match
  * in their other forms (nothing for English, the reading every query had before search knew
- * other languages), or, for a language none of the knowledge base's documents is written in
- * (`indexLanguages`, the main one first), that answers search for a translation instead.
+ * other languages), and whether answers search a translation besides or instead, by the
+ * knowledge base's languages (`indexLanguages`, see `searchTranslationTarget`).
  */
 export function readingNote(
   language: SearchLanguage | undefined,
-  indexLanguages: readonly SearchLanguage[] = [],
+  indexLanguages: readonly IndexLanguage[] = [],
 ): string | undefined {
   if (language === undefined) {
     return undefined;
   }
   const name = LANGUAGE_NAMES[language];
-  const [main] = indexLanguages;
-  if (main !== undefined && !indexLanguages.includes(language)) {
+  const target = searchTranslationTarget(language, indexLanguages);
+  if (target !== undefined && !target.withQuestion) {
     return (
       `Read as ${name}, which no document is written in: chat and ticket drafts search for ` +
-      `its ${LANGUAGE_NAMES[main]} translation when a model is configured.`
+      `its ${LANGUAGE_NAMES[target.language]} translation when a model is configured.`
     );
   }
-  return language === 'english'
-    ? undefined
-    : `Read as ${name}: words match in their other ${name} forms.`;
+  const reading =
+    language === 'english'
+      ? undefined
+      : `Read as ${name}: words match in their other ${name} forms.`;
+  if (target === undefined) {
+    return reading;
+  }
+  const also =
+    `chat and ticket drafts also search for its ${LANGUAGE_NAMES[target.language]} ` +
+    'translation when a model is configured.';
+  return reading === undefined
+    ? `Read as ${name}; ${also}`
+    : `${reading} Some documents are in ${LANGUAGE_NAMES[target.language]}: ${also}`;
 }
 
 /**

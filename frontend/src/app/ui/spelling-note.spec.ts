@@ -18,6 +18,16 @@ describe(spellingNote.name, () => {
     );
   });
 
+  it('should say that the search merged the question as asked with its translation', () => {
+    expect(
+      translationNote({
+        language: 'english',
+        query: 'How do I move a domain?',
+        withQuestion: true,
+      }),
+    ).toBe('The search looked for the question as asked and in English: “How do I move a domain?”');
+  });
+
   it('should say what the search looked for instead of a question in another language', () => {
     expect(
       translationNote({ language: 'english', query: 'How do I move a domain to another client?' }),

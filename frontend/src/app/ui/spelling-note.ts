@@ -12,9 +12,11 @@ export function spellingNote(corrections: readonly SpellingCorrection[]): string
 }
 
 /**
- * What the search looked for instead of a question in a language no document is written in:
- * `The search looked for the question in English: “How do I move a domain?”`.
+ * What the search looked for besides or instead of the question (see `searchTranslationTarget`):
+ * `The search looked for the question in English: “How do I move a domain?”`, or `The search
+ * looked for the question as asked and in English: “…”` when it merged what both found.
  */
 export function translationNote(translation: NonNullable<DraftFlags['searchTranslation']>): string {
-  return `The search looked for the question in ${languageName(translation.language)}: “${translation.query}”`;
+  const how = translation.withQuestion === true ? 'as asked and in' : 'in';
+  return `The search looked for the question ${how} ${languageName(translation.language)}: “${translation.query}”`;
 }

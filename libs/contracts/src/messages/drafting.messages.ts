@@ -94,10 +94,17 @@ export const DraftFlags = z.object({
   /** Answer sentences the cited passages do not support. */
   unsupportedSentences: z.array(z.string()),
   /**
-   * The question was in a language no document is written in, so the search looked for the
-   * model's translation of it into the knowledge base's main language.
+   * The search looked for the model's translation of the question (see
+   * `searchTranslationTarget`): instead of the question, in a language no document is written in,
+   * or besides it (`withQuestion`), in the knowledge base's other language.
    */
-  searchTranslation: z.object({ language: SearchLanguage, query: z.string() }).optional(),
+  searchTranslation: z
+    .object({
+      language: SearchLanguage,
+      query: z.string(),
+      withQuestion: z.boolean().optional(),
+    })
+    .optional(),
   /**
    * Present when sentences cite passages in other languages only (an answer in the customer's
    * language from manuals in another): those were checked by the numbers, addresses and product

@@ -83,6 +83,59 @@ export const SpellingCorrection = z.object({
 });
 export type SpellingCorrection = z.infer<typeof SpellingCorrection>;
 
+/** A language the knowledge base's live chunks are read in, with how many there are. */
+export const IndexLanguage = z.object({
+  language: SearchLanguage,
+  chunks: z.number().int().positive(),
+});
+export type IndexLanguage = z.infer<typeof IndexLanguage>;
+
+/**
+ * Share of the knowledge base's chunks from which a language counts as one the knowledge base is
+ * written in, besides the question's: below it, a few documents (or a few misread passages) in
+ * another language would have every question translated.
+ */
+export const MIN_TRANSLATED_SHARE = 0.1;
+
+/**
+ * The language to translate a question read in `language` into, to search the knowledge base in
+ * its other language, if it has one (see `searchTranslationTarget`).
+ */
+export interface SearchTranslationTarget {
+  readonly language: SearchLanguage;
+  /**
+   * The question as asked finds documents in its own language too, so the search looks for both
+   * and merges what they find; otherwise the translation replaces the question.
+   */
+  readonly withQuestion: boolean;
+}
+
+/**
+ * Where a question read in `language` is searched besides: a question in a language no document
+ * is written in, in the knowledge base's main language instead; a question in one of the
+ * knowledge base's languages, also in the language with most chunks among the others, when that
+ * holds at least `MIN_TRANSLATED_SHARE` of them (a German question in a knowledge base of German
+ * articles and English vendor manuals). Nothing for a question whose language was not told or a
+ * knowledge base in one language.
+ */
+export function searchTranslationTarget(
+  language: SearchLanguage | undefined,
+  indexLanguages: readonly IndexLanguage[],
+): SearchTranslationTarget | undefined {
+  const [main] = indexLanguages;
+  if (language === undefined || main === undefined) {
+    return undefined;
+  }
+  if (!indexLanguages.some((indexed) => indexed.language === language)) {
+    return { language: main.language, withQuestion: false };
+  }
+  const total = indexLanguages.reduce((sum, indexed) => sum + indexed.chunks, 0);
+  const other = indexLanguages.find((indexed) => indexed.language !== language);
+  return other !== undefined && other.chunks >= MIN_TRANSLATED_SHARE * total
+    ? { language: other.language, withQuestion: true }
+    : undefined;
+}
+
 export const SearchResponse = z.object({
   hits: z.array(SearchHit),
   /** Query words searched as other words (misspellings), when there were any. */
@@ -96,7 +149,7 @@ export const SearchResponse = z.object({
    * The languages the knowledge base is searched in (those of its chunks), the one with most
    * chunks first; absent in the replies of retrieval before it told them.
    */
-  indexLanguages: z.array(SearchLanguage).optional(),
+  indexLanguages: z.array(IndexLanguage).optional(),
   /** Id of the embedder that produced the query vector (see the Embedder interface). */
   embedder: z.string(),
   tookMs: z.number().nonnegative(),

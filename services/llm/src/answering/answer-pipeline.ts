@@ -7,8 +7,8 @@ import type {
   AnswerPassage,
   AnswerUsage,
   PromptMessage,
-  SearchLanguage,
 } from '@deskpilot/contracts';
+import { searchTranslationTarget } from '@deskpilot/contracts';
 import type { Logger } from '@deskpilot/observability';
 import { LOGGER } from '@deskpilot/runtime';
 
@@ -26,14 +26,18 @@ import { SecretRedactor } from '../safety/secret-redactor';
 import type { AnswerEmitter, AnswerJob } from './answer-job';
 import { redactJob, untrustedTexts } from './job-redaction';
 import type { RedactedInputs } from './job-redaction';
+import { fusePassages } from './passage-fusion';
 import { PassageRetriever } from './passage-retriever';
 import type { RetrievedPassages } from './passage-retriever';
 import { SearchTranslator } from './search-translator';
 import type { SearchTranslation } from './search-translator';
 
-/** The prompt's passages, and the translation of the question that found them, if one did. */
+/**
+ * The prompt's passages, and the translation of the question that found them, if one did
+ * (`withQuestion` when the question as asked found some of them too).
+ */
 interface FoundPassages extends RetrievedPassages {
-  readonly translation?: SearchTranslation;
+  readonly translation?: SearchTranslation & { readonly withQuestion: boolean };
 }
 
 interface Prepared {
@@ -128,32 +132,43 @@ export class AnswerPipeline {
   }
 
   /**
-   * The passages the question finds; for a question in a language no document is written in,
-   * those its translation into the knowledge base's main language finds, when a model is there
-   * to translate it.
+   * The passages the question finds, when a model is there to translate and the settings allow:
+   * for a question in a language no document is written in, those its translation into the
+   * knowledge base's main language finds instead; for one in a knowledge base written in its
+   * language and another, those it finds as asked merged with those its translation into the
+   * other finds (see `searchTranslationTarget`).
    */
   private async findPassages(prepared: Prepared): Promise<FoundPassages> {
     const { job, redacted } = prepared;
-    const search = (query: string) =>
-      this.retriever.retrieve(query, job.settings.values, job.searchDocumentIds);
+    const { values } = job.settings;
+    const search = (query: string) => this.retriever.retrieve(query, values, job.searchDocumentIds);
     const found = await search(redacted.searchQuery);
     const target =
-      prepared.offline || !job.settings.values.translateQuestions
+      prepared.offline || !values.translateQuestions
         ? undefined
-        : translationTarget(found);
+        : searchTranslationTarget(found.language, found.indexLanguages);
     if (target === undefined) {
       return found;
     }
     const translation = await this.translator.translate(
       redacted.searchQuery,
-      target,
-      job.settings.values,
+      target.language,
+      values,
       job.userId ?? undefined,
       job.signal,
     );
-    return translation === undefined
-      ? found
-      : { ...(await search(translation.query)), translation };
+    if (translation === undefined) {
+      return found;
+    }
+    const translated = await search(translation.query);
+    const withQuestion = { ...translation, withQuestion: target.withQuestion };
+    return target.withQuestion
+      ? {
+          ...found,
+          passages: fusePassages([found.passages, translated.passages], values.passages),
+          translation: withQuestion,
+        }
+      : { ...translated, translation: withQuestion };
   }
 
   private generate(
@@ -241,7 +256,13 @@ export class AnswerPipeline {
       ...(grounding.crossLanguage === null ? {} : { crossLanguage: grounding.crossLanguage }),
       ...(translation === undefined
         ? {}
-        : { searchTranslation: { language: translation.language, query: translation.query } }),
+        : {
+            searchTranslation: {
+              language: translation.language,
+              query: translation.query,
+              withQuestion: translation.withQuestion,
+            },
+          }),
       truncated: generation.truncated,
       ...(corrections.length > 0 ? { searchCorrections: corrections } : {}),
       ...(grounding.coverage === null ? {} : { topicCoverage: grounding.coverage }),
@@ -304,17 +325,6 @@ export class AnswerPipeline {
     emit(final);
     return final;
   }
-}
-
-/**
- * The language to translate the question into for the search: the knowledge base's main one,
- * when the question was read in a language none of its documents is written in.
- */
-function translationTarget(found: RetrievedPassages): SearchLanguage | undefined {
-  const [main] = found.indexLanguages;
-  return found.language === undefined || found.indexLanguages.includes(found.language)
-    ? undefined
-    : main;
 }
 
 /** What the answer and the question's translation cost together. */

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type {
   AnswerPassage,
   BotSettingsValues,
+  IndexLanguage,
   SearchLanguage,
   SpellingCorrection,
 } from '@deskpilot/contracts';
@@ -22,8 +23,8 @@ export interface RetrievedPassages {
   readonly corrections: SpellingCorrection[];
   /** The language the search read the query in, when it read its words. */
   readonly language: SearchLanguage | undefined;
-  /** The languages the knowledge base is written in, the one with most chunks first. */
-  readonly indexLanguages: readonly SearchLanguage[];
+  /** The languages the knowledge base is written in with their chunks, most chunks first. */
+  readonly indexLanguages: readonly IndexLanguage[];
 }
 
 /**

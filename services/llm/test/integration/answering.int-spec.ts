@@ -16,6 +16,9 @@ import { KB_HITS, LlmTestHarness, finalOf, tokensOf } from './support/llm-test-h
 
 const QUESTION = 'How do I restart Apache?';
 
+/** A knowledge base written in English alone. */
+const ENGLISH_INDEX = [{ language: 'english' as const, chunks: 120 }];
+
 const SETTINGS_WITHOUT_FALLBACKS = {
   model: 'openai/gpt-4o-mini',
   fallbackModels: [],
@@ -180,13 +183,16 @@ describe('llm answering (OpenRouter simulator, PostgreSQL, RabbitMQ)', () => {
     });
     harness.searchAnswer = (query) =>
       query === translation
-        ? { language: 'english', indexLanguages: ['english'] }
-        : { hits: [], language: 'french', indexLanguages: ['english'] };
+        ? { language: 'english', indexLanguages: ENGLISH_INDEX }
+        : { hits: [], language: 'french', indexLanguages: ENGLISH_INDEX };
 
     const final = finalOf(await harness.ask({ question }));
     const [translating, answering] = harness.simulator.control.chatRequests();
     const searched = (harness.searches as { query: string }[]).map((search) => search.query);
-    harness.searchAnswer = () => ({ language: 'french', indexLanguages: ['french'] });
+    harness.searchAnswer = () => ({
+      language: 'french',
+      indexLanguages: [{ language: 'french', chunks: 40 }],
+    });
     const untranslated = finalOf(await harness.ask({ question }));
 
     const translated = (translating!.body as { messages: { content: string }[] }).messages;
@@ -196,18 +202,81 @@ describe('llm answering (OpenRouter simulator, PostgreSQL, RabbitMQ)', () => {
     expect(JSON.stringify(answering!.body)).toContain(KB_HITS[0]!.text);
     expect(JSON.stringify(answering!.body)).toContain(question);
     expect(final.outcome).toBe('ok');
-    expect(final.flags.searchTranslation).toEqual({ language: 'english', query: translation });
+    const searchTranslation = { language: 'english', query: translation, withQuestion: false };
+    expect(final.flags.searchTranslation).toEqual(searchTranslation);
     const logged = await detail(final.interactionId);
-    expect(logged.flags.searchTranslation).toEqual({ language: 'english', query: translation });
+    expect(logged.flags.searchTranslation).toEqual(searchTranslation);
     // The answer's own prompt is the same both times; the translation's is counted with it.
     expect(logged.promptTokens).toBe(final.usage!.promptTokens);
     expect(final.usage!.promptTokens).toBeGreaterThan(untranslated.usage!.promptTokens);
     expect(untranslated.flags).not.toHaveProperty('searchTranslation');
   });
 
+  it('should search a question in both languages of a mixed knowledge base and merge the passages', async () => {
+    const question = 'Wie verschiebe ich eine Domain zu einem anderen Kundenkonto?';
+    const translation = 'How do I move a domain to another client account?';
+    const [english, germanHit] = KB_HITS;
+    const german = { ...germanHit!, chunkId: '22222222-2222-4222-8222-222222222203' };
+    harness.simulator.control.addCannedAnswer({
+      contains: 'Translate the text',
+      answer: translation,
+    });
+    const mixedIndex = [
+      { language: 'german', chunks: 300 },
+      { language: 'english', chunks: 200 },
+    ] as const;
+    harness.searchAnswer = (query) =>
+      query === translation
+        ? { hits: [english!, germanHit!], language: 'english', indexLanguages: [...mixedIndex] }
+        : { hits: [german, germanHit!], language: 'german', indexLanguages: [...mixedIndex] };
+
+    const chunks = await harness.ask({ question, purpose: 'playground', inspect: true });
+    const final = finalOf(chunks);
+    const [translating] = harness.simulator.control.chatRequests();
+
+    expect((harness.searches as { query: string }[]).map((search) => search.query)).toEqual([
+      question,
+      translation,
+    ]);
+    expect(JSON.stringify(translating!.body)).toContain('into English');
+    // Found by both searches, the shared passage goes first; then each language's best.
+    expect(
+      (chunks[0] as { passages: { index: number; chunkId: string }[] }).passages.map(
+        ({ index, chunkId }) => [index, chunkId],
+      ),
+    ).toEqual([
+      [1, germanHit!.chunkId],
+      [2, german.chunkId],
+      [3, english!.chunkId],
+    ]);
+    expect(final.flags.searchTranslation).toEqual({
+      language: 'english',
+      query: translation,
+      withQuestion: true,
+    });
+  });
+
+  it('should not translate a question in a knowledge base written in its language alone', async () => {
+    harness.searchAnswer = () => ({
+      language: 'german',
+      indexLanguages: [
+        { language: 'german', chunks: 950 },
+        { language: 'english', chunks: 50 },
+      ],
+    });
+
+    const final = finalOf(
+      await harness.ask({ question: 'Wie verschiebe ich eine Domain zu einem anderen Konto?' }),
+    );
+
+    expect(harness.searches).toHaveLength(1);
+    expect(harness.simulator.control.chatRequests()).toHaveLength(1);
+    expect(final.flags).not.toHaveProperty('searchTranslation');
+  });
+
   it('should search a question as asked when the settings turn translation off', async () => {
     const question = 'Comment déplacer un domaine vers un autre compte client ?';
-    harness.searchAnswer = () => ({ language: 'french', indexLanguages: ['english'] });
+    harness.searchAnswer = () => ({ language: 'french', indexLanguages: ENGLISH_INDEX });
 
     const final = finalOf(
       await harness.ask({
@@ -229,7 +298,7 @@ describe('llm answering (OpenRouter simulator, PostgreSQL, RabbitMQ)', () => {
   it('should search a question as asked when the model gives no translation', async () => {
     const question = 'Comment déplacer un domaine vers un autre compte client ?';
     harness.simulator.control.addFault({ kind: 'invalid-key' });
-    harness.searchAnswer = () => ({ language: 'french', indexLanguages: ['english'] });
+    harness.searchAnswer = () => ({ language: 'french', indexLanguages: ENGLISH_INDEX });
 
     const failed = finalOf(await harness.ask({ question }));
 

@@ -64,8 +64,8 @@ export class LexicalIndexService implements OnModuleInit, OnApplicationShutdown 
     return this.index.languages();
   }
 
-  /** The languages the live chunks are analysed in, the one with most chunks first. */
-  languagesByChunks(): TextLanguage[] {
+  /** The languages the live chunks are analysed in with their chunks, most chunks first. */
+  languagesByChunks(): { language: TextLanguage; chunks: number }[] {
     return this.index.languagesByChunks();
   }
 

@@ -198,9 +198,12 @@ describe(LexicalIndex.name, () => {
       chunk('c', "'vertrag':1", 'doc-c', 10, 'german'),
     ]);
 
-    expect(index.languagesByChunks()).toEqual(['german', 'english']);
+    expect(index.languagesByChunks()).toEqual([
+      { language: 'german', chunks: 2 },
+      { language: 'english', chunks: 1 },
+    ]);
     index.removeDocument('doc-c');
     index.removeDocument('doc-a');
-    expect(index.languagesByChunks()).toEqual(['english']);
+    expect(index.languagesByChunks()).toEqual([{ language: 'english', chunks: 1 }]);
   });
 });

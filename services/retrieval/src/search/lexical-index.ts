@@ -132,9 +132,11 @@ export class LexicalIndex {
     return TEXT_LANGUAGES.filter((language) => this.chunksInLanguage.has(language));
   }
 
-  /** The languages that live chunks are analysed in, the one with most chunks first. */
-  languagesByChunks(): TextLanguage[] {
-    return [...this.chunksInLanguage].sort(([, a], [, b]) => b - a).map(([language]) => language);
+  /** The languages that live chunks are analysed in with their chunks, most chunks first. */
+  languagesByChunks(): { language: TextLanguage; chunks: number }[] {
+    return [...this.chunksInLanguage]
+      .map(([language, chunks]) => ({ language, chunks }))
+      .sort((a, b) => b.chunks - a.chunks);
   }
 
   /** Live chunks containing `lexeme`. */
