@@ -26,6 +26,12 @@ describe(GroundedAnswerGenerator.name, () => {
     expect(answer.text).toContain("couldn't find");
   });
 
+  it('should give back the question of a prompt without passages, as a task on it alone', () => {
+    const answer = sut.answer({ question: '  How do I reset a webmail password? ', passages: [] });
+
+    expect(answer).toEqual({ text: 'How do I reset a webmail password?', citations: [] });
+  });
+
   describe(cite.name, () => {
     it('should put the citation before the closing punctuation', () => {
       expect(cite('Restart it!', 3)).toBe('Restart it [3]!');

@@ -37,7 +37,15 @@ interface Scored<T> {
 export class GroundedAnswerGenerator {
   constructor(private readonly options: GroundedAnswerOptions = DEFAULT_GROUNDED_ANSWER_OPTIONS) {}
 
+  /**
+   * A prompt without passages is a task on its question alone (rewrite it, translate it) rather
+   * than a question to answer from sources: the answer is the question as it is, what a model
+   * gives for a question that needs no change.
+   */
   answer(prompt: ParsedPrompt): GroundedAnswer {
+    if (prompt.passages.length === 0 && prompt.question.trim() !== '') {
+      return { text: prompt.question.trim(), citations: [] };
+    }
     const questionTerms = new Set(termsOf(prompt.question));
     const chosen = this.choosePassages(prompt.passages, questionTerms);
     if (chosen.length === 0) {
