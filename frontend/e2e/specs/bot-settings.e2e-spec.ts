@@ -43,15 +43,22 @@ describe('Bot settings and playground', () => {
 
     const second = first + 1;
     await page.getByRole('checkbox', { name: 'Translate questions for the search' }).uncheck();
+    await page
+      .getByRole('checkbox', { name: 'Rewrite follow-up questions for the search' })
+      .uncheck();
     await saveVersion(page, { 'Max tokens': '500' }, 'Shorter answers');
     await page.getByText(`Saved as version ${second}`).waitFor();
     const diff = page.getByRole('table', { name: `Changes from version ${first} to ${second}` });
     await diff.waitFor();
     const changed = await diff.locator('tbody tr').allInnerTexts();
-    expect(changed).toHaveLength(2);
+    expect(changed).toHaveLength(3);
     expect(changed[0]).toMatch(/Max tokens\s+\d+\s+500/);
     expect(changed[1]).toMatch(/Translate questions for the search\s+on\s+off/);
-    expect((await admin.botSettings()).settings.translateQuestions).toBe(false);
+    expect(changed[2]).toMatch(/Rewrite follow-up questions for the search\s+on\s+off/);
+    expect((await admin.botSettings()).settings).toMatchObject({
+      translateQuestions: false,
+      rewriteFollowUps: false,
+    });
 
     await history.getByRole('button', { name: `Roll back to version ${first}` }).click();
     const dialog = page.getByRole('dialog', { name: `Roll back to version ${first}?` });
@@ -69,7 +76,7 @@ describe('Bot settings and playground', () => {
       settings: { temperature: 0.7, passages: 4 },
     });
     expect(current.settings.maxTokens).not.toBe(500);
-    expect(current.settings.translateQuestions).toBe(true);
+    expect(current.settings).toMatchObject({ translateQuestions: true, rewriteFollowUps: true });
     expect(
       await page.getByRole('checkbox', { name: 'Translate questions for the search' }).isChecked(),
     ).toBe(true);

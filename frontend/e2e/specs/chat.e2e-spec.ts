@@ -525,6 +525,30 @@ describe('Chat', () => {
       expect(await failed.getByText('Failed', { exact: true }).count()).toBe(1);
     });
 
+    it('should search a follow-up as the model rewrote it with the question before, and say so', async () => {
+      const rewrite = 'What are the FTP connection settings?';
+      await ask(page, 'How do I connect with FTP?');
+      await answered(page);
+      await system.simulator.addCannedAnswer({
+        contains: 'Rewrite it as one question',
+        answer: rewrite,
+      });
+      await system.simulator.addCannedAnswer({
+        contains: 'What are the settings?',
+        answer: 'Use the host name, port and user name listed in the connection settings [1].',
+      });
+
+      await ask(page, 'What are the settings?');
+
+      const followUp = page.locator('dp-chat-message.answer').nth(1);
+      await followUp.getByRole('group', { name: 'Answer actions' }).waitFor({ timeout: 30_000 });
+      await followUp.getByText(`The search looked for the follow-up as “${rewrite}”`).waitFor();
+      await followUp
+        .getByRole('region', { name: 'Sources' })
+        .getByRole('button', { name: /^Open source 1: Connecting with FTP and SFTP/ })
+        .waitFor();
+    });
+
     // Last of this system's tests: the German article makes its knowledge base bilingual.
     it('should search a German question as asked and in English once some articles are German', async () => {
       await system.addDocument(

@@ -7,9 +7,11 @@ import { Client } from 'pg';
 
 import type {
   AccessTokenResponse,
+  BotSettingsVersion,
   Conversation,
   DocumentPage,
   DocumentUploadResponse,
+  SaveBotSettingsRequest,
   SyncStatus,
 } from '@deskpilot/contracts';
 import { DOCUMENT_FILES_FIELD } from '@deskpilot/contracts';
@@ -83,6 +85,7 @@ export class LoadSystem {
         password,
       });
       const signedIn = new Api(system.url, `Bearer ${login.accessToken}`);
+      await withoutFollowUpRewrites(signedIn);
       await seedKnowledge(signedIn);
       await waitForDrafts(signedIn);
       const conversationIds: string[] = [];
@@ -204,4 +207,20 @@ async function until(what: string, check: () => Promise<boolean>): Promise<void>
     }
     await sleep(500);
   }
+}
+
+/**
+ * The chat step sends the pool's conversations question after question, so all but their first
+ * are follow-ups, which the model would rewrite for the search first: one more model call each,
+ * which would make a chat answer two model calls against the one of the "model alone" step. The
+ * bench measures answers; the rewrite is turned off in the bot settings.
+ */
+async function withoutFollowUpRewrites(api: Api): Promise<void> {
+  const { settings } = await api.json<BotSettingsVersion>('GET', '/api/settings/bot');
+  const request: SaveBotSettingsRequest = {
+    ...settings,
+    rewriteFollowUps: false,
+    note: 'Load bench: no follow-up rewrites',
+  };
+  await api.json<BotSettingsVersion>('PUT', '/api/settings/bot', request);
 }

@@ -9,7 +9,7 @@ import { AnswerPipeline } from './answering/answer-pipeline';
 import { AnswerStreamService } from './answering/answer-stream.service';
 import { AnswerController } from './answering/answer.controller';
 import { PassageRetriever } from './answering/passage-retriever';
-import { SearchTranslator } from './answering/search-translator';
+import { SearchQueryWriter } from './answering/search-query-writer';
 import { LLM_CONFIG } from './config/llm-config.token';
 import type { LlmConfig } from './config/llm.config';
 import { llmDatabase } from './database/llm-database';
@@ -74,7 +74,7 @@ export class LlmModule {
         OfflineAnswerer,
         OpenRouterAnswerer,
         PassageRetriever,
-        SearchTranslator,
+        SearchQueryWriter,
         AnswerPipeline,
         AnswerCancellations,
         AnswerStreamService,

@@ -16,6 +16,7 @@ export const FIELD_LABELS: Readonly<Record<keyof BotSettingsValues, string>> = {
   passages: 'Passages',
   denseWeight: 'Dense weight',
   translateQuestions: 'Translate questions for the search',
+  rewriteFollowUps: 'Rewrite follow-up questions for the search',
 };
 
 export function fieldLabel(field: string): string {

@@ -110,6 +110,7 @@ export class SettingsPage {
     ],
     denseWeight: [0, [Validators.required, Validators.min(0), Validators.max(1)]],
     translateQuestions: [true],
+    rewriteFollowUps: [true],
     note: ['', [Validators.maxLength(500)]],
   });
   protected readonly compare = inject(NonNullableFormBuilder).group({
@@ -274,6 +275,7 @@ export class SettingsPage {
       passages: settings.passages,
       denseWeight: settings.denseWeight,
       translateQuestions: settings.translateQuestions,
+      rewriteFollowUps: settings.rewriteFollowUps,
       note: '',
     });
   }
@@ -289,6 +291,7 @@ export class SettingsPage {
       passages: value.passages,
       denseWeight: value.denseWeight,
       translateQuestions: value.translateQuestions,
+      rewriteFollowUps: value.rewriteFollowUps,
     };
   }
 }

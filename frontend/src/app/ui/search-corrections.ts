@@ -3,18 +3,24 @@ import { MatIconModule } from '@angular/material/icon';
 
 import type { DraftFlags, SpellingCorrection } from '@deskpilot/contracts';
 
-import { spellingNote, translationNote } from './spelling-note';
+import { rewriteNote, spellingNote, translationNote } from './spelling-note';
 
 /**
  * Says which words the knowledge base search read as others, and what it looked for instead of a
- * question in a language no document is written in, so that whoever reads the passages, an
- * answer or a draft knows what was searched for. Shows nothing when it searched the question as
- * asked.
+ * follow-up question (its rewrite) or of a question in another language than the documents (its
+ * translation), so that whoever reads the passages, an answer or a draft knows what was searched
+ * for. Shows nothing when it searched the question as asked.
  */
 @Component({
   selector: 'dp-search-corrections',
   imports: [MatIconModule],
   template: `
+    @if (rewritten(); as text) {
+      <span class="line">
+        <mat-icon class="icon" aria-hidden="true">forum</mat-icon>
+        <span>{{ text }}</span>
+      </span>
+    }
     @if (translated(); as text) {
       <span class="line">
         <mat-icon class="icon" aria-hidden="true">translate</mat-icon>
@@ -56,6 +62,12 @@ import { spellingNote, translationNote } from './spelling-note';
 export class SearchCorrections {
   readonly corrections = input<readonly SpellingCorrection[] | null | undefined>();
   readonly translation = input<DraftFlags['searchTranslation'] | null>();
+  readonly rewrite = input<DraftFlags['searchRewrite'] | null>();
+
+  protected readonly rewritten = computed(() => {
+    const rewrite = this.rewrite();
+    return rewrite === undefined || rewrite === null ? undefined : rewriteNote(rewrite);
+  });
 
   protected readonly translated = computed(() => {
     const translation = this.translation();

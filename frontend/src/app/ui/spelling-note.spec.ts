@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 
-import { spellingNote, translationNote } from './spelling-note';
+import { rewriteNote, spellingNote, translationNote } from './spelling-note';
 
 describe(spellingNote.name, () => {
   it('should say how each misspelt word was read', () => {
@@ -33,6 +33,12 @@ describe(spellingNote.name, () => {
       translationNote({ language: 'english', query: 'How do I move a domain to another client?' }),
     ).toBe(
       'The search looked for the question in English: “How do I move a domain to another client?”',
+    );
+  });
+
+  it('should say what the search looked for instead of a follow-up question', () => {
+    expect(rewriteNote({ query: 'How do I reset a webmail password?' })).toBe(
+      'The search looked for the follow-up as “How do I reset a webmail password?”',
     );
   });
 });

@@ -20,3 +20,12 @@ export function translationNote(translation: NonNullable<DraftFlags['searchTrans
   const how = translation.withQuestion === true ? 'as asked and in' : 'in';
   return `The search looked for the question ${how} ${languageName(translation.language)}: “${translation.query}”`;
 }
+
+/**
+ * What the search looked for instead of a follow-up question, as the model rewrote it with the
+ * conversation before: `The search looked for the follow-up as “How do I reset a webmail
+ * password?”`.
+ */
+export function rewriteNote(rewrite: NonNullable<DraftFlags['searchRewrite']>): string {
+  return `The search looked for the follow-up as “${rewrite.query}”`;
+}

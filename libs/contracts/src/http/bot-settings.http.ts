@@ -14,7 +14,7 @@ export const ModelId = z
 
 /**
  * The full settings of `PUT /api/settings/bot` and the playground; every field is required but
- * `translateQuestions`, which is on unless sent as false.
+ * `translateQuestions` and `rewriteFollowUps`, which are on unless sent as false.
  */
 export const UpdateBotSettingsRequest = z.strictObject({
   model: ModelId,
@@ -25,6 +25,7 @@ export const UpdateBotSettingsRequest = z.strictObject({
   passages: z.number().int().min(1).max(20),
   denseWeight: z.number().min(0).max(1),
   translateQuestions: z.boolean().default(true),
+  rewriteFollowUps: z.boolean().default(true),
 });
 export type UpdateBotSettingsRequest = z.input<typeof UpdateBotSettingsRequest>;
 

@@ -36,6 +36,12 @@ export const BotSettingsValues = z.object({
    * the knowledge base's main language for the search (one more, short, model call).
    */
   translateQuestions: z.boolean().default(true),
+  /**
+   * Whether a chat question that follows others is rewritten by the model into one that stands
+   * on its own for the search ("And for webmail?" after a question on resetting a password), one
+   * more, short, model call per follow-up.
+   */
+  rewriteFollowUps: z.boolean().default(true),
 });
 export type BotSettingsValues = z.infer<typeof BotSettingsValues>;
 

@@ -98,6 +98,11 @@ export const DraftFlags = z.object({
    * `searchTranslationTarget`): instead of the question, in a language no document is written in,
    * or besides it (`withQuestion`), in the knowledge base's other language.
    */
+  /**
+   * A follow-up question was searched for as the model rewrote it to stand on its own, with what
+   * the conversation said before ("And for webmail?" → "How do I reset a webmail password?").
+   */
+  searchRewrite: z.object({ query: z.string() }).optional(),
   searchTranslation: z
     .object({
       language: SearchLanguage,

@@ -12,6 +12,7 @@ import { CreateAccounts1795995767554 } from './migrations/1795995767554-CreateAc
 import { CreateChat1796000000000 } from './migrations/1796000000000-CreateChat';
 import { AddBotSettingsNote1796100000000 } from './migrations/1796100000000-AddBotSettingsNote';
 import { BotSettingsTranslateQuestions1797600000000 } from './migrations/1797600000000-BotSettingsTranslateQuestions';
+import { BotSettingsRewriteFollowUps1797700000000 } from './migrations/1797700000000-BotSettingsRewriteFollowUps';
 
 /** The gateway schema: accounts, conversations, settings and the audit log. */
 export const gatewayDatabase: MigrationTarget = {
@@ -32,5 +33,6 @@ export const gatewayDatabase: MigrationTarget = {
     CreateChat1796000000000,
     AddBotSettingsNote1796100000000,
     BotSettingsTranslateQuestions1797600000000,
+    BotSettingsRewriteFollowUps1797700000000,
   ],
 };

@@ -11,6 +11,7 @@ const BASE: BotSettingsValues = {
   passages: 6,
   denseWeight: 0.5,
   translateQuestions: true,
+  rewriteFollowUps: true,
 };
 
 describe(changesBetween.name, () => {

@@ -22,6 +22,7 @@ const FIELDS: readonly (keyof BotSettingsValues)[] = [
   'passages',
   'denseWeight',
   'translateQuestions',
+  'rewriteFollowUps',
 ];
 
 /** The fields that differ between two settings, in the settings' order. */

@@ -27,6 +27,7 @@ const FIRST: UpdateBotSettingsRequest = {
   passages: 5,
   denseWeight: 0.6,
   translateQuestions: false,
+  rewriteFollowUps: false,
 };
 
 describe('Bot settings', () => {
@@ -75,8 +76,15 @@ describe('Bot settings', () => {
 
     await admin.agent
       .put('/api/settings/bot')
-      // Without `translateQuestions` (left out of the JSON): on, as for clients that predate it.
-      .send({ ...FIRST, temperature: 0.9, passages: 8, translateQuestions: undefined, note: '' })
+      // Without the switches (left out of the JSON): on, as for clients that predate them.
+      .send({
+        ...FIRST,
+        temperature: 0.9,
+        passages: 8,
+        translateQuestions: undefined,
+        rewriteFollowUps: undefined,
+        note: '',
+      })
       .expect(200);
     await llmUses(2);
     const current = (await admin.agent.get('/api/settings/bot').expect(200))
@@ -92,6 +100,7 @@ describe('Bot settings', () => {
         { field: 'temperature', from: 0.3, to: 0.9 },
         { field: 'passages', from: 5, to: 8 },
         { field: 'translateQuestions', from: false, to: true },
+        { field: 'rewriteFollowUps', from: false, to: true },
       ],
     });
 

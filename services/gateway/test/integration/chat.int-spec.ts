@@ -130,11 +130,15 @@ describe('Chat', () => {
 
     const exchange = response.body as ChatExchange;
     expect(exchange.assistantMessage.status).toBe('complete');
-    const sent = stack.simulator.control.chatRequests()[0]!.body as {
-      messages: { role: string; content: string }[];
-    };
-    expect(sent.messages.some((m) => m.role === 'user' && m.content.includes(QUESTION))).toBe(true);
-    expect(sent.messages.some((m) => m.role === 'assistant')).toBe(true);
+    // First the follow-up is rewritten for the search, with the turn before; then answered.
+    const [rewriting, answering] = stack.simulator.control
+      .chatRequests()
+      .map((request) => request.body as { messages: { role: string; content: string }[] });
+    expect(rewriting!.messages[1]!.content).toContain(`Asked: ${QUESTION}`);
+    expect(answering!.messages.some((m) => m.role === 'user' && m.content.includes(QUESTION))).toBe(
+      true,
+    );
+    expect(answering!.messages.some((m) => m.role === 'assistant')).toBe(true);
   });
 
   it('should store a mid-stream model error as failed and end the stream with an error event', async () => {

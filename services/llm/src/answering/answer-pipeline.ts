@@ -6,6 +6,7 @@ import type {
   AnswerFlags,
   AnswerPassage,
   AnswerUsage,
+  ConversationTurn,
   PromptMessage,
 } from '@deskpilot/contracts';
 import { searchTranslationTarget } from '@deskpilot/contracts';
@@ -29,14 +30,17 @@ import type { RedactedInputs } from './job-redaction';
 import { fusePassages } from './passage-fusion';
 import { PassageRetriever } from './passage-retriever';
 import type { RetrievedPassages } from './passage-retriever';
-import { SearchTranslator } from './search-translator';
-import type { SearchTranslation } from './search-translator';
+import { SearchQueryWriter } from './search-query-writer';
+import type { SearchTranslation, WrittenQuery } from './search-query-writer';
 
 /**
- * The prompt's passages, and the translation of the question that found them, if one did
- * (`withQuestion` when the question as asked found some of them too).
+ * The prompt's passages; the follow-up's rewrite, if the model was asked for one (`changed` when
+ * it differs from the question and was searched for instead); and the translation of the
+ * question that found them, if one did (`withQuestion` when the question as asked found some of
+ * them too).
  */
 interface FoundPassages extends RetrievedPassages {
+  readonly rewrite?: WrittenQuery & { readonly changed: boolean };
   readonly translation?: SearchTranslation & { readonly withQuestion: boolean };
 }
 
@@ -59,7 +63,7 @@ export class AnswerPipeline {
     private readonly redactor: SecretRedactor,
     private readonly injection: InjectionDetector,
     private readonly retriever: PassageRetriever,
-    private readonly translator: SearchTranslator,
+    private readonly queries: SearchQueryWriter,
     private readonly prompts: PromptBuilder,
     private readonly openRouter: OpenRouterAnswerer,
     private readonly offlineAnswerer: OfflineAnswerer,
@@ -132,17 +136,26 @@ export class AnswerPipeline {
   }
 
   /**
-   * The passages the question finds, when a model is there to translate and the settings allow:
-   * for a question in a language no document is written in, those its translation into the
-   * knowledge base's main language finds instead; for one in a knowledge base written in its
-   * language and another, those it finds as asked merged with those its translation into the
-   * other finds (see `searchTranslationTarget`).
+   * The passages the question finds. When a model is there to write queries and the settings
+   * allow, a follow-up in a chat is searched for as the model rewrote it to stand on its own;
+   * a question in a language no document is written in, for its translation into the knowledge
+   * base's main language instead; and one in a knowledge base written in its language and
+   * another, also for its translation into the other, the two merged (see
+   * `searchTranslationTarget`).
    */
   private async findPassages(prepared: Prepared): Promise<FoundPassages> {
     const { job, redacted } = prepared;
     const { values } = job.settings;
+    const writing = { settings: values, user: job.userId ?? undefined, signal: job.signal };
     const search = (query: string) => this.retriever.retrieve(query, values, job.searchDocumentIds);
-    const found = await search(redacted.searchQuery);
+    const rewrite =
+      prepared.offline || !values.rewriteFollowUps || !isFollowUp(redacted.history)
+        ? undefined
+        : await this.queries.standalone(redacted.searchQuery, redacted.history, writing);
+    const rewritten = rewrite !== undefined && rewrite.query !== redacted.searchQuery.trim();
+    const query = rewritten ? rewrite.query : redacted.searchQuery;
+    const asked = rewrite === undefined ? {} : { rewrite: { ...rewrite, changed: rewritten } };
+    const found: FoundPassages = { ...(await search(query)), ...asked };
     const target =
       prepared.offline || !values.translateQuestions
         ? undefined
@@ -150,13 +163,7 @@ export class AnswerPipeline {
     if (target === undefined) {
       return found;
     }
-    const translation = await this.translator.translate(
-      redacted.searchQuery,
-      target.language,
-      values,
-      job.userId ?? undefined,
-      job.signal,
-    );
+    const translation = await this.queries.translate(query, target.language, writing);
     if (translation === undefined) {
       return found;
     }
@@ -168,7 +175,7 @@ export class AnswerPipeline {
           passages: fusePassages([found.passages, translated.passages], values.passages),
           translation: withQuestion,
         }
-      : { ...translated, translation: withQuestion };
+      : { ...translated, ...asked, translation: withQuestion };
   }
 
   private generate(
@@ -235,7 +242,7 @@ export class AnswerPipeline {
 
   private async finish(
     prepared: Prepared,
-    { passages, corrections, translation }: FoundPassages,
+    { passages, corrections, rewrite, translation }: FoundPassages,
     prompt: readonly PromptMessage[],
     generation: GenerationResult,
     firstTokenMs: number | null,
@@ -254,6 +261,7 @@ export class AnswerPipeline {
       redactions: [...redacted.kinds],
       unsupportedSentences: [...grounding.unsupported],
       ...(grounding.crossLanguage === null ? {} : { crossLanguage: grounding.crossLanguage }),
+      ...(rewrite?.changed === true ? { searchRewrite: { query: rewrite.query } } : {}),
       ...(translation === undefined
         ? {}
         : {
@@ -289,7 +297,7 @@ export class AnswerPipeline {
       text: generation.text,
       confidence: generation.outcome === 'ok' ? grounding.confidence : 0,
       flags,
-      usage: addUsage(generation.usage, translation?.usage ?? null),
+      usage: [rewrite?.usage, translation?.usage].reduce(addUsage, generation.usage),
       model: generation.model,
       settingsVersion: job.settings.version,
       offline: prepared.offline,
@@ -327,19 +335,27 @@ export class AnswerPipeline {
   }
 }
 
-/** What the answer and the question's translation cost together. */
-function addUsage(answer: AnswerUsage | null, translation: AnswerUsage | null): AnswerUsage | null {
-  if (answer === null || translation === null) {
-    return answer ?? translation;
+/** Follows up on others in its conversation: some question was asked before it. */
+function isFollowUp(history: readonly ConversationTurn[]): boolean {
+  return history.some((turn) => turn.role === 'user');
+}
+
+/** What the answer and a search query the model wrote for it cost together. */
+function addUsage(
+  answer: AnswerUsage | null,
+  query: AnswerUsage | null | undefined,
+): AnswerUsage | null {
+  if (answer === null || query === null || query === undefined) {
+    return answer ?? query ?? null;
   }
   return {
-    promptTokens: answer.promptTokens + translation.promptTokens,
-    completionTokens: answer.completionTokens + translation.completionTokens,
-    totalTokens: answer.totalTokens + translation.totalTokens,
+    promptTokens: answer.promptTokens + query.promptTokens,
+    completionTokens: answer.completionTokens + query.completionTokens,
+    totalTokens: answer.totalTokens + query.totalTokens,
     costUsd:
-      answer.costUsd === null && translation.costUsd === null
+      answer.costUsd === null && query.costUsd === null
         ? null
-        : (answer.costUsd ?? 0) + (translation.costUsd ?? 0),
+        : (answer.costUsd ?? 0) + (query.costUsd ?? 0),
   };
 }
 

@@ -17,5 +17,6 @@ export function defaultBotSettings(model: string): BotSettingsValues {
     passages: DEFAULT_PROMPT_PASSAGES,
     denseWeight: DEFAULT_DENSE_WEIGHT,
     translateQuestions: true,
+    rewriteFollowUps: true,
   };
 }

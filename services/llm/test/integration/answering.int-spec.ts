@@ -28,6 +28,7 @@ const SETTINGS_WITHOUT_FALLBACKS = {
   passages: 6,
   denseWeight: 0.5,
   translateQuestions: true,
+  rewriteFollowUps: true,
 };
 
 describe('llm answering (OpenRouter simulator, PostgreSQL, RabbitMQ)', () => {
@@ -212,6 +213,87 @@ describe('llm answering (OpenRouter simulator, PostgreSQL, RabbitMQ)', () => {
     expect(untranslated.flags).not.toHaveProperty('searchTranslation');
   });
 
+  describe('follow-up questions', () => {
+    const history = [
+      { role: 'user' as const, content: 'How do I reset the password of a mailbox?' },
+      { role: 'assistant' as const, content: 'Open Email Accounts in cPanel [1].' },
+    ];
+    const followUp = 'And for webmail?';
+
+    it('should search a follow-up as the model rewrote it, and count what the rewrite cost', async () => {
+      const rewrite = 'How do I reset my webmail password?';
+      harness.simulator.control.addCannedAnswer({
+        contains: 'Rewrite it as one question',
+        answer: rewrite,
+      });
+
+      const final = finalOf(await harness.ask({ question: followUp, history }));
+      const [rewriting, answering] = harness.simulator.control.chatRequests();
+      const alone = finalOf(await harness.ask({ question: followUp }));
+
+      const sent = (rewriting!.body as { messages: { content: string }[] }).messages;
+      expect(sent[1]?.content).toBe(
+        '<conversation>\nAsked: How do I reset the password of a mailbox?\n' +
+          'Answered: Open Email Accounts in cPanel [1].\n</conversation>\n\n' +
+          `<question>\n${followUp}\n</question>`,
+      );
+      expect((harness.searches as { query: string }[]).map((search) => search.query)).toEqual([
+        rewrite,
+        followUp,
+      ]);
+      // The answer is to the question as asked; only the search looked for the rewrite.
+      const asked = (answering!.body as { messages: { content: string }[] }).messages.at(-1);
+      expect(asked?.content).toContain(`<question>\n${followUp}\n</question>`);
+      expect(final.outcome).toBe('ok');
+      expect(final.flags.searchRewrite).toEqual({ query: rewrite });
+      const logged = await detail(final.interactionId);
+      expect(logged.flags.searchRewrite).toEqual({ query: rewrite });
+      expect(logged.promptTokens).toBe(final.usage!.promptTokens);
+      expect(final.usage!.promptTokens).toBeGreaterThan(alone.usage!.promptTokens);
+      expect(alone.flags).not.toHaveProperty('searchRewrite');
+    });
+
+    it('should search a follow-up that stands on its own as asked, without a note', async () => {
+      const question = 'How do I restart Apache?';
+
+      const final = finalOf(await harness.ask({ question, history }));
+
+      expect(harness.simulator.control.chatRequests()).toHaveLength(2);
+      expect((harness.searches as { query: string }[]).map((search) => search.query)).toEqual([
+        question,
+      ]);
+      expect(final.flags).not.toHaveProperty('searchRewrite');
+    });
+
+    it('should search a follow-up as asked when the model writes nothing or the settings say not to', async () => {
+      harness.simulator.control.addFault({ kind: 'invalid-key' });
+      const failed = finalOf(await harness.ask({ question: followUp, history }));
+      const statuses = harness.simulator.control.chatRequests().map((r) => r.response?.status);
+      harness.simulator.control.reset();
+      const off = finalOf(
+        await harness.ask({
+          question: followUp,
+          history,
+          purpose: 'playground',
+          settings: {
+            version: null,
+            settings: { ...SETTINGS_WITHOUT_FALLBACKS, rewriteFollowUps: false },
+          },
+        }),
+      );
+
+      expect(statuses).toEqual([401, 200]);
+      expect(harness.simulator.control.chatRequests()).toHaveLength(1);
+      expect((harness.searches as { query: string }[]).map((search) => search.query)).toEqual([
+        followUp,
+        followUp,
+      ]);
+      expect(failed.outcome).toBe('ok');
+      expect(failed.flags).not.toHaveProperty('searchRewrite');
+      expect(off.flags).not.toHaveProperty('searchRewrite');
+    });
+  });
+
   it('should search a question in both languages of a mixed knowledge base and merge the passages', async () => {
     const question = 'Wie verschiebe ich eine Domain zu einem anderen Kundenkonto?';
     const translation = 'How do I move a domain to another client account?';
@@ -323,6 +405,7 @@ describe('llm answering (OpenRouter simulator, PostgreSQL, RabbitMQ)', () => {
         passages: 2,
         denseWeight: 0.7,
         translateQuestions: true,
+        rewriteFollowUps: true,
       },
     });
     harness.simulator.control.addFault({
@@ -526,6 +609,7 @@ describe('llm answering (OpenRouter simulator, PostgreSQL, RabbitMQ)', () => {
           passages: 1,
           denseWeight: 0.2,
           translateQuestions: true,
+          rewriteFollowUps: true,
         },
       },
     });
