@@ -71,6 +71,24 @@ async function answered(page: Page): Promise<Locator> {
   return answer;
 }
 
+/**
+ * Asks `question` of a model that translates it for the search as `translation` and answers
+ * `answer`; resolves with the answer once it is written.
+ */
+async function askTranslated(
+  page: Page,
+  system: ModelSystem,
+  asked: { question: string; translation: string; answer: string },
+): Promise<Locator> {
+  await system.simulator.addCannedAnswer({
+    contains: 'Translate the text',
+    answer: asked.translation,
+  });
+  await system.simulator.addCannedAnswer({ contains: asked.question, answer: asked.answer });
+  await ask(page, asked.question);
+  return answered(page);
+}
+
 describe('Chat', () => {
   let browser: Browser;
 
@@ -403,21 +421,14 @@ describe('Chat', () => {
     });
 
     it('should say that an answer written in German from English sources was checked by what it names', async () => {
-      const question = 'Wie verschiebe ich eine Domain in WHMCS zu einem anderen Kunden?';
-      await system.simulator.addCannedAnswer({
-        contains: 'Translate the text',
-        answer: 'How do I move a domain in WHMCS to another client?',
-      });
-      await system.simulator.addCannedAnswer({
-        contains: question,
+      const answer = await askTranslated(page, system, {
+        question: 'Wie verschiebe ich eine Domain in WHMCS zu einem anderen Kunden?',
+        translation: 'How do I move a domain in WHMCS to another client?',
         answer:
           'Öffnen Sie die Domain in WHMCS und wählen Sie dort „Move to another client“ [1]. ' +
           'Bereits gestellte Rechnungen bleiben beim bisherigen Kunden [1].',
       });
 
-      await ask(page, question);
-
-      const answer = await answered(page);
       await answer
         .getByText(
           'Written in German from English sources: checked only by the numbers, addresses ' +
@@ -429,20 +440,13 @@ describe('Chat', () => {
     });
 
     it('should search for the English of a French question, and say what it looked for', async () => {
-      const question = 'Comment déplacer un domaine vers un autre compte client ?';
       const translation = 'How do I move a domain to another client account?';
-      await system.simulator.addCannedAnswer({
-        contains: 'Translate the text',
-        answer: translation,
-      });
-      await system.simulator.addCannedAnswer({
-        contains: question,
+      const answer = await askTranslated(page, system, {
+        question: 'Comment déplacer un domaine vers un autre compte client ?',
+        translation,
         answer: 'Ouvrez le domaine dans WHMCS et choisissez « Move to another client » [1].',
       });
 
-      await ask(page, question);
-
-      const answer = await answered(page);
       await answer
         .getByText(`The search looked for the question in English: “${translation}”`)
         .waitFor();
@@ -563,22 +567,15 @@ describe('Chat', () => {
           'Werktags; offene Rechnungen bleiben beim bisherigen Kundenkonto.',
         ].join('\n'),
       );
-      const question = 'Wie verschiebe ich eine Domain zu einem anderen Kundenkonto?';
       const translation = 'How do I move a domain to another client account?';
-      await system.simulator.addCannedAnswer({
-        contains: 'Translate the text',
-        answer: translation,
-      });
-      await system.simulator.addCannedAnswer({
-        contains: question,
+      const answer = await askTranslated(page, system, {
+        question: 'Wie verschiebe ich eine Domain zu einem anderen Kundenkonto?',
+        translation,
         answer:
           'Schreiben Sie uns von der E-Mail-Adresse beider Kundenkonten; wir verschieben die ' +
           'Domain in WHMCS mit „Move to another client“ [1][2].',
       });
 
-      await ask(page, question);
-
-      const answer = await answered(page);
       await answer
         .getByText(`The search looked for the question as asked and in English: “${translation}”`)
         .waitFor();

@@ -8,6 +8,12 @@ import {
   readingNote,
 } from './language-names';
 
+/** A knowledge base mostly in English, a fifth of it in German. */
+const ENGLISH_AND_GERMAN = [
+  { language: 'english', chunks: 80 },
+  { language: 'german', chunks: 20 },
+] as const;
+
 describe('language names', () => {
   it('should name the languages a document is searched in as a sentence lists them', () => {
     expect(languageNames(['german'])).toBe('German');
@@ -44,11 +50,7 @@ describe('language names', () => {
   });
 
   it('should say that answers search for a translation of a query in no document language', () => {
-    const englishAndGerman = [
-      { language: 'english', chunks: 80 },
-      { language: 'german', chunks: 20 },
-    ] as const;
-    expect(readingNote('french', englishAndGerman)).toBe(
+    expect(readingNote('french', ENGLISH_AND_GERMAN)).toBe(
       'Read as French, which no document is written in: chat and ticket drafts search for its ' +
         'English translation when a model is configured.',
     );
@@ -59,15 +61,11 @@ describe('language names', () => {
   });
 
   it('should say that answers search a translation besides in a knowledge base of two languages', () => {
-    const englishAndGerman = [
-      { language: 'english', chunks: 80 },
-      { language: 'german', chunks: 20 },
-    ] as const;
-    expect(readingNote('german', englishAndGerman)).toBe(
+    expect(readingNote('german', ENGLISH_AND_GERMAN)).toBe(
       'Read as German: words match in their other German forms. Some documents are in English: ' +
         'chat and ticket drafts also search for its English translation when a model is configured.',
     );
-    expect(readingNote('english', englishAndGerman)).toBe(
+    expect(readingNote('english', ENGLISH_AND_GERMAN)).toBe(
       'Read as English; chat and ticket drafts also search for its German translation when a ' +
         'model is configured.',
     );
