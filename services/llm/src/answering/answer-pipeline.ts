@@ -253,7 +253,11 @@ export class AnswerPipeline {
     const grounding = this.grounding.check(
       generation.text,
       passages,
-      questionTopic(redacted.question, redacted.ticket?.subject, corrections),
+      questionTopic(
+        rewrite?.changed === true ? rewrite.query : redacted.question,
+        redacted.ticket?.subject,
+        corrections,
+      ),
     );
     const flags: AnswerFlags = {
       injectionSuspected: injection.suspected,

@@ -113,11 +113,14 @@ const ANSWERED_SQL = `
 /*
  * Chat and draft answers of the range that cite nothing, cite passages off the question or are
  * rated not helpful (by anyone, now), newest first. A ticket drafted again counts once, by its
- * newest weak draft; `weak_answers` counts them all (a ticket once) before the limit.
+ * newest weak draft; `weak_answers` counts them all (a ticket once) before the limit. A chat
+ * follow-up that the search looked for as rewritten ("And for webmail?") is listed as rewritten,
+ * which says what it asks about.
  */
 const WEAK_SQL = `
   WITH "judged" AS (
-    SELECT i."id", i."kind", i."question", i."ticket_subject", i."created_at", i."ticket_id",
+    SELECT i."id", i."kind", COALESCE(i."flags"->'searchRewrite'->>'query', i."question") AS "question",
+           i."ticket_subject", i."created_at", i."ticket_id",
            jsonb_array_length(i."citations") = 0 AS "uncited",
            (jsonb_array_length(i."citations") > 0
               AND (i."flags"->>'topicCoverage')::float8 < $3) AS "off_topic",
@@ -154,6 +157,7 @@ const WEAK_SQL = `
 export interface WeakAnswerRow {
   id: string;
   kind: 'chat' | 'draft';
+  /** As asked, or for a follow-up as the model rewrote it for the search. */
   question: string;
   ticket_subject: string | null;
   created_at: Date;

@@ -78,6 +78,8 @@ interface AskedRow {
   readonly subject: string | null;
   /** Whether the answer cites a passage on its question. */
   readonly cited: boolean;
+  /** A follow-up's question as the model rewrote it for the search. */
+  readonly rewrite?: string;
 }
 
 /**
@@ -98,7 +100,10 @@ const APRIL: readonly AskedRow[] = [
     ),
     subject: 'Mail to Outlook bounces',
   },
-  asked('chat-invoice', 'chat', '12:00', 'Why was my invoice charged twice this month?'),
+  {
+    ...asked('chat-invoice', 'chat', '12:00', 'And why twice this month?'),
+    rewrite: 'Why was my invoice charged twice this month?',
+  },
   { ...asked('chat-good', 'chat', '13:00', 'SPF record for Outlook'), cited: true },
   asked('playground', 'playground', '14:00', 'Outlook SPF record wrong'),
 ];
@@ -213,7 +218,10 @@ describe('llm interaction statistics', () => {
             one.cited
               ? citationsOf(row(one.kind, 'ok', one.at, 1, 1, 1, 1, 0, [[LOGS, 'SPF']]))
               : '[]',
-            JSON.stringify({ topicCoverage: one.cited ? 0.9 : 0 }),
+            JSON.stringify({
+              topicCoverage: one.cited ? 0.9 : 0,
+              ...(one.rewrite === undefined ? {} : { searchRewrite: { query: one.rewrite } }),
+            }),
           ],
         );
       }
@@ -427,8 +435,9 @@ describe('llm interaction statistics', () => {
       expect.objectContaining({ interactionId: april.get('chat-spf'), kind: 'chat' }),
     ]);
     expect(invoice).toMatchObject({ questions: 1, chat: 1 });
-    expect(invoice?.examples.map((example) => example.interactionId)).toEqual([
-      april.get('chat-invoice'),
+    // A follow-up is grouped and shown as the search understood it.
+    expect(invoice?.examples.map((example) => [example.interactionId, example.question])).toEqual([
+      [april.get('chat-invoice'), 'Why was my invoice charged twice this month?'],
     ]);
   });
 
