@@ -16,7 +16,12 @@ import { fence } from '../prompting/untrusted-text';
 /** A search query is short; the model's gets room for a long question and no more. */
 const MAX_QUERY_TOKENS = 200;
 
-/** Of the conversation before a follow-up, the model reads this much of each turn. */
+/**
+ * Of the conversation before a follow-up, the model reads the last two questions and answers, and
+ * this much of each: what a follow-up refers to was said just before it, and a long conversation
+ * would make every rewrite cost as much as an answer.
+ */
+const MAX_TURNS = 4;
 const MAX_TURN_CHARS = 1_000;
 
 /** The query is read whole, not streamed anywhere. */
@@ -82,6 +87,7 @@ export class SearchQueryWriter {
     writing: QueryWriting,
   ): Promise<WrittenQuery | undefined> {
     const conversation = history
+      .slice(-MAX_TURNS)
       .map((turn) => `${turn.role === 'user' ? 'Asked' : 'Answered'}: ${turn.content}`)
       .map((line) => (line.length > MAX_TURN_CHARS ? `${line.slice(0, MAX_TURN_CHARS)}…` : line))
       .join('\n');

@@ -227,13 +227,22 @@ describe('llm answering (OpenRouter simulator, PostgreSQL, RabbitMQ)', () => {
         answer: rewrite,
       });
 
-      const final = finalOf(await harness.ask({ question: followUp, history }));
+      const earlier = [
+        { role: 'user' as const, content: 'How do I restart Apache?' },
+        { role: 'assistant' as const, content: 'Open Restart Services in WHM [1].' },
+      ];
+
+      const final = finalOf(
+        await harness.ask({ question: followUp, history: [...earlier, ...earlier, ...history] }),
+      );
       const [rewriting, answering] = harness.simulator.control.chatRequests();
       const alone = finalOf(await harness.ask({ question: followUp }));
 
       const sent = (rewriting!.body as { messages: { content: string }[] }).messages;
+      // The last two questions and answers only.
       expect(sent[1]?.content).toBe(
-        '<conversation>\nAsked: How do I reset the password of a mailbox?\n' +
+        '<conversation>\nAsked: How do I restart Apache?\nAnswered: Open Restart Services in WHM [1].\n' +
+          'Asked: How do I reset the password of a mailbox?\n' +
           'Answered: Open Email Accounts in cPanel [1].\n</conversation>\n\n' +
           `<question>\n${followUp}\n</question>`,
       );
